@@ -1,0 +1,93 @@
+using System.CommandLine;
+using ClusterAtlas.Data;
+using ClusterAtlas.ImportExport;
+using ClusterAtlas.Profiles;
+
+namespace ClusterAtlas;
+
+/// <summary>The executable's commands. With none (or "serve"), the platform is served.</summary>
+public static class CommandLine
+{
+    private static readonly string[] Commands = ["import", "help", "--help", "-h", "-?", "--version"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>"serve" is the default command; the rest are ASP.NET Core settings such as --urls.</summary>
+    public static string[] ServeArguments(string[] args) =>
+        args.Length > 0 && args[0].Equals("serve", StringComparison.OrdinalIgnoreCase) ? args[1..] : args;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("ClusterAtlas: profiles, directory and collaboration for cluster organisations. Run without a command to serve the platform.");
+        root.Subcommands.Add(new Command("serve", "Serve the platform (the default); takes ASP.NET Core settings such as --urls."));
+        root.Subcommands.Add(ImportCommand());
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Command ImportCommand()
+    {
+        var files = new Argument<FileInfo[]>("files") { Description = "ECCP profile pages saved as text", Arity = ArgumentArity.OneOrMore };
+        var status = new Option<ProfileStatus>("--status") { Description = "Status of newly created profiles", DefaultValueFactory = _ => ProfileStatus.Published };
+        var eccp = new Command("eccp", "Create or update profiles from ECCP profile pages saved as text (idempotent by slug).");
+        eccp.Arguments.Add(files);
+        eccp.Options.Add(status);
+        eccp.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var host = await StartServicesAsync(cancellationToken);
+            var failures = 0;
+            foreach (var given in parse.GetValue(files) ?? [])
+            {
+                var file = ResolveFromCallerDirectory(given);
+                await using var scope = host.Services.CreateAsyncScope();
+                var importer = scope.ServiceProvider.GetRequiredService<EccpProfileImporter>();
+                try
+                {
+                    if (!file.Exists)
+                    {
+                        throw new MalformedProfilePageException(file.FullName, 0, "no such file");
+                    }
+                    var text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
+                    var report = await importer.ImportAsync(text, file.Name, parse.GetValue(status), cancellationToken);
+                    ImportReportPrinter.Print(Console.Out, file.Name, report);
+                }
+                catch (MalformedProfilePageException error)
+                {
+                    failures++;
+                    await Console.Error.WriteLineAsync($"error: {error.Message}. Nothing was stored from this file.");
+                }
+            }
+            return failures == 0 ? 0 : 1;
+        });
+        var import = new Command("import", "Import profiles.");
+        import.Subcommands.Add(eccp);
+        return import;
+    }
+
+    /// <summary>
+    /// `dotnet run --project` starts the program in the project's folder; a relative path given by the user
+    /// means the folder they typed it in, which the shell passes on as PWD.
+    /// </summary>
+    private static FileInfo ResolveFromCallerDirectory(FileInfo file)
+    {
+        var callerDirectory = Environment.GetEnvironmentVariable("PWD");
+        if (file.Exists || callerDirectory is null)
+        {
+            return file;
+        }
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, file.FullName);
+        var fromCaller = new FileInfo(Path.Combine(callerDirectory, relative));
+        return fromCaller.Exists ? fromCaller : file;
+    }
+
+    /// <summary>The platform's services and configuration (appsettings, environment), migrated, without the web server.</summary>
+    private static async Task<WebApplication> StartServicesAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddClusterAtlas();
+        var app = builder.Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+        return app;
+    }
+}

@@ -1,0 +1,192 @@
+using ClusterAtlas.ImportExport;
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Vocabularies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Options;
+
+namespace ClusterAtlas.Data;
+
+public static class DataServices
+{
+    /// <summary>
+    /// Registers the DbContext for the configured provider. The provider is read when the context is
+    /// resolved (not at registration) so that test hosts can override configuration.
+    /// </summary>
+    public static IServiceCollection AddClusterAtlasData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ClusterAtlasOptions>(configuration.GetSection(ClusterAtlasOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ProfileTimestampsInterceptor>();
+        services.AddDbContext<SqliteClusterAtlasDbContext>((sp, options) =>
+        {
+            var settings = sp.GetRequiredService<IOptions<ClusterAtlasOptions>>().Value;
+            options.UseSqlite($"Data Source={settings.SqliteFile};Default Timeout=30", sqlite => sqlite.CommandTimeout(30));
+            options.AddInterceptors(sp.GetRequiredService<ProfileTimestampsInterceptor>());
+        });
+        services.AddDbContext<PostgresClusterAtlasDbContext>((sp, options) =>
+        {
+            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("Default")
+                ?? throw new InvalidOperationException("ClusterAtlas:Database is Postgres but ConnectionStrings:Default is not set.");
+            options.UseNpgsql(connectionString);
+            options.AddInterceptors(sp.GetRequiredService<ProfileTimestampsInterceptor>());
+        });
+        services.AddScoped<ClusterAtlasDbContext>(sp =>
+            sp.GetRequiredService<IOptions<ClusterAtlasOptions>>().Value.Database == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<PostgresClusterAtlasDbContext>()
+                : sp.GetRequiredService<SqliteClusterAtlasDbContext>());
+        services.AddSingleton(_ => CountryList.Load());
+        services.AddScoped<EccpProfileImporter>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddHealthChecks().AddDbContextCheck<ClusterAtlasDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+}
+
+/// <summary>Creates, migrates and seeds the database: vocabularies, countries and, when empty, the demo profile.</summary>
+public sealed class DatabaseInitializer(
+    ClusterAtlasDbContext db,
+    CountryList countries,
+    EccpProfileImporter importer,
+    IOptions<ClusterAtlasOptions> options,
+    ILogger<DatabaseInitializer> logger)
+{
+    public const string DemoProfileFile = "demo-vojvodina-metal-cluster.txt";
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(options.Value.SqliteFile)!);
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while one writer writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        await SeedVocabulariesAsync(cancellationToken);
+        await SeedCountriesAsync(cancellationToken);
+        if (options.Value.LoadDemoContent && !await db.ClusterOrganisations.AnyAsync(cancellationToken))
+        {
+            var report = await importer.ImportAsync(
+                await File.ReadAllTextAsync(SeedFiles.PathOf(DemoProfileFile), cancellationToken),
+                DemoProfileFile, ProfileStatus.Published, cancellationToken);
+            logger.LogInformation("Loaded the demo profile {Slug}", report.Slug);
+        }
+    }
+
+    /// <summary>Adds the terms of the vocabulary files that are not there yet; terms edited by administrators stay as they are.</summary>
+    private async Task SeedVocabulariesAsync(CancellationToken cancellationToken)
+    {
+        var existing = await db.VocabularyTerms.ToDictionaryAsync(t => (t.Vocabulary, t.MatchKey), cancellationToken);
+        var added = 0;
+        foreach (var vocabulary in Vocabulary.All)
+        {
+            var seedTerms = SeedFiles.ReadVocabulary(vocabulary);
+            for (var i = 0; i < seedTerms.Count; i++)
+            {
+                var seed = seedTerms[i];
+                var key = TextFolding.MatchKey(seed.Label);
+                if (existing.TryGetValue((vocabulary, key), out var term))
+                {
+                    if (term.Status == TermStatus.Proposed)
+                    {
+                        // A term proposed by an import and since added to the shipped list is now a real term.
+                        term.Status = TermStatus.Active;
+                        term.Label = seed.Label;
+                        term.SortOrder = i;
+                    }
+                    continue;
+                }
+                term = new VocabularyTerm { Vocabulary = vocabulary, Label = seed.Label, MatchKey = key, SortOrder = i };
+                if (seed.ParentLabel is not null)
+                {
+                    term.Parent = existing[(vocabulary, TextFolding.MatchKey(seed.ParentLabel))];
+                }
+                db.VocabularyTerms.Add(term);
+                existing[(vocabulary, key)] = term;
+                added++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (added > 0)
+        {
+            logger.LogInformation("Added {Count} vocabulary terms", added);
+        }
+    }
+
+    private async Task SeedCountriesAsync(CancellationToken cancellationToken)
+    {
+        var known = await db.Countries.Select(c => c.Code).ToListAsync(cancellationToken);
+        foreach (var country in countries.All.Where(c => !known.Contains(c.Code)))
+        {
+            db.Countries.Add(new Country { Code = country.Code, Name = country.Name, IsInEurope = country.IsInEurope, Aliases = [.. country.Aliases] });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>Sets created/updated times and a new concurrency token on every saved profile.</summary>
+public sealed class ProfileTimestampsInterceptor(TimeProvider clock) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+{
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+        Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> SavingChanges(
+        Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    private void Stamp(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+        context.ChangeTracker.DetectChanges();
+        var now = clock.GetUtcNow();
+        foreach (var entry in context.ChangeTracker.Entries<ClusterOrganisation>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.CreatedAt = now;
+                entry.Entity.UpdatedAt = now;
+            }
+            else if (entry.State == EntityState.Modified || HasChangedChildren(context, entry.Entity))
+            {
+                entry.Entity.UpdatedAt = now;
+                entry.Entity.ConcurrencyToken = Guid.NewGuid();
+            }
+        }
+    }
+
+    private static bool HasChangedChildren(DbContext context, ClusterOrganisation profile) =>
+        context.ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified
+            && e.Entity is not ClusterOrganisation and not VocabularyTerm and not Country
+            && e.Metadata.FindProperty("ClusterOrganisationId") is { } fk
+            && Equals(e.Property(fk.Name).CurrentValue ?? e.Property(fk.Name).OriginalValue, profile.Id));
+}
+
+/// <summary>Lets `dotnet ef` create each provider's context without starting the web host.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteClusterAtlasDbContext>
+{
+    public SqliteClusterAtlasDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteClusterAtlasDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresClusterAtlasDbContext>
+{
+    public PostgresClusterAtlasDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresClusterAtlasDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
+}

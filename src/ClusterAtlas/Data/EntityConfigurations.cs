@@ -1,0 +1,85 @@
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Vocabularies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClusterAtlas.Data;
+
+internal sealed class ClusterOrganisationConfiguration : IEntityTypeConfiguration<ClusterOrganisation>
+{
+    public void Configure(EntityTypeBuilder<ClusterOrganisation> builder)
+    {
+        builder.HasIndex(p => p.Slug).IsUnique();
+        builder.HasIndex(p => new { p.Status, p.PublishedAt });
+        builder.Property(p => p.Slug).HasMaxLength(200);
+        builder.Property(p => p.Name).HasMaxLength(300);
+        builder.Property(p => p.LocalName).HasMaxLength(300);
+        builder.Property(p => p.Acronym).HasMaxLength(50);
+        builder.Property(p => p.CountryCode).HasMaxLength(2);
+        builder.Property(p => p.NutsCode).HasMaxLength(10);
+        builder.Property(p => p.ManagementTeamFte).HasPrecision(6, 2);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.ExcellenceLabel).HasConversion<string>().HasMaxLength(10);
+        builder.Property(p => p.ConcurrencyToken).IsConcurrencyToken();
+
+        builder.HasMany(p => p.ManagementTeam).WithOne().HasForeignKey("ClusterOrganisationId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.SupportFacilities).WithOne().HasForeignKey("ClusterOrganisationId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.MajorPlayers).WithOne().HasForeignKey("ClusterOrganisationId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.CollaboratingClusters).WithOne().HasForeignKey("ClusterOrganisationId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.SupportProgrammes).WithOne().HasForeignKey("ClusterOrganisationId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.SuccessStories).WithOne().HasForeignKey("ClusterOrganisationId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Terms).WithOne().HasForeignKey(t => t.ClusterOrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ManagementTeamMemberConfiguration : IEntityTypeConfiguration<ManagementTeamMember>
+{
+    public void Configure(EntityTypeBuilder<ManagementTeamMember> builder) =>
+        builder.Property(m => m.ContactVisibility).HasConversion<string>().HasMaxLength(20);
+}
+
+internal sealed class SupportProgrammeConfiguration : IEntityTypeConfiguration<SupportProgramme>
+{
+    public void Configure(EntityTypeBuilder<SupportProgramme> builder) =>
+        builder.Property(p => p.Level).HasConversion<string>().HasMaxLength(30);
+}
+
+internal sealed class CollaboratingClusterConfiguration : IEntityTypeConfiguration<CollaboratingCluster>
+{
+    public void Configure(EntityTypeBuilder<CollaboratingCluster> builder) =>
+        builder.Property(c => c.CountryCode).HasMaxLength(2);
+}
+
+internal sealed class ProfileTermConfiguration : IEntityTypeConfiguration<ProfileTerm>
+{
+    public void Configure(EntityTypeBuilder<ProfileTerm> builder)
+    {
+        builder.HasKey(t => new { t.ClusterOrganisationId, t.Field, t.VocabularyTermId });
+        builder.Property(t => t.Field).HasConversion<string>().HasMaxLength(30);
+        builder.HasOne(t => t.Term).WithMany().HasForeignKey(t => t.VocabularyTermId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => t.VocabularyTermId);
+    }
+}
+
+internal sealed class VocabularyTermConfiguration : IEntityTypeConfiguration<VocabularyTerm>
+{
+    public void Configure(EntityTypeBuilder<VocabularyTerm> builder)
+    {
+        builder.Property(t => t.Vocabulary).HasMaxLength(50);
+        builder.Property(t => t.Label).HasMaxLength(300);
+        builder.Property(t => t.MatchKey).HasMaxLength(300);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(t => new { t.Vocabulary, t.MatchKey }).IsUnique();
+        builder.HasOne(t => t.Parent).WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CountryConfiguration : IEntityTypeConfiguration<Country>
+{
+    public void Configure(EntityTypeBuilder<Country> builder)
+    {
+        builder.HasKey(c => c.Code);
+        builder.Property(c => c.Code).HasMaxLength(2);
+        builder.Property(c => c.Name).HasMaxLength(100);
+    }
+}

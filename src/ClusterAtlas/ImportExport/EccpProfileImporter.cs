@@ -1,0 +1,110 @@
+using ClusterAtlas.Data;
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Vocabularies;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.ImportExport;
+
+/// <summary>
+/// Creates or updates a profile from a saved ECCP profile page, idempotently by slug.
+/// The page is parsed completely before anything is written, and the write is one transaction:
+/// a malformed page leaves the database as it was.
+/// </summary>
+public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList countries)
+{
+    public async Task<ImportReport> ImportAsync(string text, string sourceName, ProfileStatus status, CancellationToken cancellationToken)
+    {
+        var parsed = new EccpProfilePageParser(countries).Parse(text, sourceName);
+        var report = parsed.Report;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var vocabularyTerms = await db.VocabularyTerms.ToListAsync(cancellationToken);
+        var termsByKey = vocabularyTerms.ToDictionary(t => (t.Vocabulary, t.MatchKey));
+
+        var profile = await db.ClusterOrganisations
+            .Include(p => p.ManagementTeam).Include(p => p.SupportFacilities).Include(p => p.MajorPlayers)
+            .Include(p => p.CollaboratingClusters).Include(p => p.SupportProgrammes).Include(p => p.SuccessStories)
+            .Include(p => p.Terms)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(p => p.Slug == parsed.Profile.Slug, cancellationToken);
+        report.Created = profile is null;
+        if (profile is null)
+        {
+            profile = parsed.Profile;
+            profile.Status = status;
+            db.ClusterOrganisations.Add(profile);
+        }
+        else
+        {
+            profile.ReplaceContentWith(parsed.Profile);
+            profile.Source = parsed.Profile.Source;
+        }
+
+        var wanted = new List<(ProfileField Field, VocabularyTerm Term)>();
+        foreach (var reference in parsed.Terms)
+        {
+            var vocabulary = Vocabulary.For(reference.Field);
+            var key = TextFolding.MatchKey(reference.Label);
+            var fieldName = FieldLabel(reference.Field);
+            if (key.Length == 0)
+            {
+                report.NotPlaced(fieldName, reference.Label, reference.Line, "no letters or digits");
+                continue;
+            }
+            if (termsByKey.TryGetValue((vocabulary, key), out var term) && term.Status != TermStatus.Proposed)
+            {
+                report.Took(fieldName, term.Label, reference.Line);
+            }
+            else
+            {
+                if (term is null)
+                {
+                    term = new VocabularyTerm { Vocabulary = vocabulary, Label = reference.Label.Trim(), MatchKey = key, Status = TermStatus.Proposed, SortOrder = int.MaxValue };
+                    db.VocabularyTerms.Add(term);
+                    termsByKey[(vocabulary, key)] = term;
+                }
+                report.Proposed(fieldName, reference.Label, reference.Line);
+            }
+            if (!wanted.Any(w => w.Field == reference.Field && w.Term == term))
+            {
+                wanted.Add((reference.Field, term));
+            }
+        }
+        // New terms need their ids before the profile can refer to them.
+        await db.SaveChangesAsync(cancellationToken);
+
+        profile.Terms.RemoveAll(existing => !wanted.Any(w => w.Field == existing.Field && w.Term.Id == existing.VocabularyTermId));
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var (field, term) = wanted[i];
+            var existing = profile.Terms.FirstOrDefault(t => t.Field == field && t.VocabularyTermId == term.Id);
+            if (existing is null)
+            {
+                profile.Terms.Add(new ProfileTerm { Field = field, VocabularyTermId = term.Id, Term = term, SortOrder = i });
+            }
+            else
+            {
+                existing.SortOrder = i;
+            }
+        }
+        if (profile.Status == ProfileStatus.Published)
+        {
+            profile.PublishedAt ??= DateTimeOffset.UtcNow;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return report;
+    }
+
+    public static string FieldLabel(ProfileField field) => field switch
+    {
+        ProfileField.SectoralIndustry => "sectoral industries",
+        ProfileField.EmergingIndustry => "emerging industries",
+        ProfileField.TechnologyField => "technology fields",
+        ProfileField.S3PriorityArea => "S3 EU priority areas",
+        ProfileField.SupportService => "support services",
+        ProfileField.InternationalActivity => "international activities",
+        ProfileField.EuropeanActivity => "activities in Europe",
+        _ => field.ToString(),
+    };
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using ClusterAtlas.Profiles;
+
+namespace ClusterAtlas.ImportExport;
+
+/// <summary>ISO 639-1 language codes from English (or native) language names, using the platform's culture data.</summary>
+public static class LanguageCodes
+{
+    private static readonly Lazy<Dictionary<string, string>> ByName = new(() =>
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var culture in CultureInfo.GetCultures(CultureTypes.NeutralCultures))
+        {
+            var code = culture.TwoLetterISOLanguageName;
+            if (code.Length != 2 || culture.Name != code)
+            {
+                continue;
+            }
+            map.TryAdd(TextFolding.MatchKey(culture.EnglishName), code);
+            map.TryAdd(TextFolding.MatchKey(culture.NativeName), code);
+        }
+        return map;
+    });
+
+    public static string? Find(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length == 2 && trimmed.All(char.IsAsciiLetter))
+        {
+            var code = trimmed.ToLowerInvariant();
+            return ByName.Value.ContainsValue(code) ? code : null;
+        }
+        return ByName.Value.GetValueOrDefault(TextFolding.MatchKey(trimmed));
+    }
+
+    public static string EnglishName(string code)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(code).EnglishName;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using ClusterAtlas.Profiles;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClusterAtlas.Pages;
+
+public class HomePageModel(ProfileQueries queries) : PageModel
+{
+    public IReadOnlyList<ProfileSummary> Latest { get; private set; } = [];
+
+    public ProfileQueries Queries => queries;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Latest = await queries.LatestPublishedAsync(6, cancellationToken);
+}

@@ -1,0 +1,234 @@
+using ClusterAtlas.Vocabularies;
+
+namespace ClusterAtlas.Profiles;
+
+/// <summary>
+/// A cluster organisation's profile: every section of an ECCP profile page.
+/// Yes/no answers are nullable because "not answered" is not "no".
+/// </summary>
+public class ClusterOrganisation
+{
+    public int Id { get; set; }
+
+    // Identity and contact
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? LocalName { get; set; }
+    public string? Acronym { get; set; }
+    public string? Website { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? Street { get; set; }
+    public string? Postcode { get; set; }
+    public string? City { get; set; }
+    /// <summary>ISO 3166-1 alpha-2.</summary>
+    public string? CountryCode { get; set; }
+    public string? RegionName { get; set; }
+    public string? NutsCode { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public string? LogoUrl { get; set; }
+    public string? ShortDescription { get; set; }
+
+    // General Information
+    public DateOnly? EstablishedOn { get; set; }
+    /// <summary>Staff of the management team in full-time equivalents.</summary>
+    public decimal? ManagementTeamFte { get; set; }
+    public ExcellenceLabel? ExcellenceLabel { get; set; }
+    public DateOnly? ExcellenceLabelValidUntil { get; set; }
+    public string? OtherLabels { get; set; }
+    public List<string> NetworkMemberships { get; set; } = [];
+    public List<ManagementTeamMember> ManagementTeam { get; set; } = [];
+    /// <summary>ISO 639-1 codes.</summary>
+    public List<string> Languages { get; set; } = [];
+
+    // Sectoral and Industrial Focus (vocabulary terms are in Terms, by field)
+    public string? OtherSpecialisationAreas { get; set; }
+
+    // Composition of the cluster
+    public int? TotalMembers { get; set; }
+    public int? SmeMembers { get; set; }
+    public int? StartupMembers { get; set; }
+    public int? LargeCompanyMembers { get; set; }
+    public int? ResearchOrganisationMembers { get; set; }
+    public int? OtherEcosystemActors { get; set; }
+    public List<SupportFacility> SupportFacilities { get; set; } = [];
+    public List<MajorPlayer> MajorPlayers { get; set; } = [];
+
+    // Cluster Strategy
+    public string? StrategyMarkdown { get; set; }
+    public bool? HasFormalisedStrategy { get; set; }
+    public bool? HasInternationalisationFocus { get; set; }
+
+    // Support services (terms in Terms) and their details
+    public string? SupportServicesMarkdown { get; set; }
+
+    // Cooperation Activities (activity types are in Terms)
+    public List<string> CountriesOutsideEurope { get; set; } = [];
+    public List<string> CountriesInEurope { get; set; } = [];
+    public List<CollaboratingCluster> CollaboratingClusters { get; set; } = [];
+
+    // Support Programmes and Success Stories
+    public List<SupportProgramme> SupportProgrammes { get; set; } = [];
+    public List<SuccessStory> SuccessStories { get; set; } = [];
+
+    /// <summary>Vocabulary terms of the profile, each tagged with the profile field it fills.</summary>
+    public List<ProfileTerm> Terms { get; set; } = [];
+
+    // Workflow
+    public ProfileStatus Status { get; set; } = ProfileStatus.Draft;
+    public bool IsSampleData { get; set; }
+    /// <summary>Where the profile came from, e.g. "eccp-import".</summary>
+    public string? Source { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>Changed on every save; a stale copy cannot overwrite a newer one.</summary>
+    public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
+
+    public IEnumerable<ProfileTerm> TermsOf(ProfileField field) =>
+        Terms.Where(t => t.Field == field).OrderBy(t => t.SortOrder);
+}
+
+public enum ProfileStatus { Draft, Submitted, Published, Rejected, Archived }
+
+public enum ExcellenceLabel { None, Bronze, Silver, Gold }
+
+public enum ContactVisibility { Public, MembersOnly, Hidden }
+
+public enum SupportProgrammeLevel { Regional, National, RegionalOrNational, European, International, EuropeanOrInternational }
+
+/// <summary>The profile fields that take vocabulary terms.</summary>
+public enum ProfileField
+{
+    SectoralIndustry,
+    EmergingIndustry,
+    TechnologyField,
+    S3PriorityArea,
+    SupportService,
+    InternationalActivity,
+    EuropeanActivity,
+}
+
+public class ManagementTeamMember
+{
+    public int Id { get; set; }
+    public int SortOrder { get; set; }
+    public string? Name { get; set; }
+    public string? Role { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public ContactVisibility ContactVisibility { get; set; } = ContactVisibility.Public;
+}
+
+public class SupportFacility
+{
+    public int Id { get; set; }
+    public int SortOrder { get; set; }
+    public required string Name { get; set; }
+    public string? Type { get; set; }
+    public string? Website { get; set; }
+}
+
+public class MajorPlayer
+{
+    public int Id { get; set; }
+    public int SortOrder { get; set; }
+    public required string Name { get; set; }
+    public string? Type { get; set; }
+    public string? Link { get; set; }
+}
+
+public class CollaboratingCluster
+{
+    public int Id { get; set; }
+    public int SortOrder { get; set; }
+    public required string Name { get; set; }
+    public string? CountryCode { get; set; }
+}
+
+public class SupportProgramme
+{
+    public int Id { get; set; }
+    public int SortOrder { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public string? Link { get; set; }
+    public SupportProgrammeLevel? Level { get; set; }
+}
+
+public class SuccessStory
+{
+    public int Id { get; set; }
+    public int SortOrder { get; set; }
+    public required string Title { get; set; }
+    public string? Text { get; set; }
+}
+
+public class ProfileTerm
+{
+    public int ClusterOrganisationId { get; set; }
+    public ProfileField Field { get; set; }
+    public int VocabularyTermId { get; set; }
+    public VocabularyTerm Term { get; set; } = null!;
+    public int SortOrder { get; set; }
+}
+
+public static class ClusterOrganisationContent
+{
+    /// <summary>
+    /// Replaces the content of a stored profile with that of another (from an import or an edit),
+    /// keeping its identity and workflow. Child rows are replaced; vocabulary terms are handled by the caller.
+    /// </summary>
+    public static void ReplaceContentWith(this ClusterOrganisation target, ClusterOrganisation source)
+    {
+        target.Name = source.Name;
+        target.LocalName = source.LocalName;
+        target.Acronym = source.Acronym;
+        target.Website = source.Website;
+        target.Email = source.Email;
+        target.Phone = source.Phone;
+        target.Street = source.Street;
+        target.Postcode = source.Postcode;
+        target.City = source.City;
+        target.CountryCode = source.CountryCode;
+        target.RegionName = source.RegionName;
+        target.NutsCode = source.NutsCode;
+        target.Latitude = source.Latitude;
+        target.Longitude = source.Longitude;
+        target.LogoUrl = source.LogoUrl;
+        target.ShortDescription = source.ShortDescription;
+        target.EstablishedOn = source.EstablishedOn;
+        target.ManagementTeamFte = source.ManagementTeamFte;
+        target.ExcellenceLabel = source.ExcellenceLabel;
+        target.ExcellenceLabelValidUntil = source.ExcellenceLabelValidUntil;
+        target.OtherLabels = source.OtherLabels;
+        target.NetworkMemberships = [.. source.NetworkMemberships];
+        target.Languages = [.. source.Languages];
+        target.OtherSpecialisationAreas = source.OtherSpecialisationAreas;
+        target.TotalMembers = source.TotalMembers;
+        target.SmeMembers = source.SmeMembers;
+        target.StartupMembers = source.StartupMembers;
+        target.LargeCompanyMembers = source.LargeCompanyMembers;
+        target.ResearchOrganisationMembers = source.ResearchOrganisationMembers;
+        target.OtherEcosystemActors = source.OtherEcosystemActors;
+        target.StrategyMarkdown = source.StrategyMarkdown;
+        target.HasFormalisedStrategy = source.HasFormalisedStrategy;
+        target.HasInternationalisationFocus = source.HasInternationalisationFocus;
+        target.SupportServicesMarkdown = source.SupportServicesMarkdown;
+        target.CountriesOutsideEurope = [.. source.CountriesOutsideEurope];
+        target.CountriesInEurope = [.. source.CountriesInEurope];
+        Replace(target.ManagementTeam, source.ManagementTeam);
+        Replace(target.SupportFacilities, source.SupportFacilities);
+        Replace(target.MajorPlayers, source.MajorPlayers);
+        Replace(target.CollaboratingClusters, source.CollaboratingClusters);
+        Replace(target.SupportProgrammes, source.SupportProgrammes);
+        Replace(target.SuccessStories, source.SuccessStories);
+    }
+
+    private static void Replace<T>(List<T> target, List<T> source)
+    {
+        target.Clear();
+        target.AddRange(source);
+    }
+}

@@ -1,0 +1,88 @@
+using ClusterAtlas.Data;
+using ClusterAtlas.Vocabularies;
+using Markdig;
+using Microsoft.AspNetCore.Html;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.Profiles;
+
+/// <summary>A profile ready to show: terms by field, country names, partner links, rendered Markdown.</summary>
+public sealed class ProfileView(ClusterOrganisation profile, CountryList countries, IReadOnlyDictionary<string, string> partnerSlugs)
+{
+    public ClusterOrganisation Profile { get; } = profile;
+
+    public string CountryName(string? code) => countries.NameOf(code);
+
+    public IReadOnlyList<string> Terms(ProfileField field) => [.. Profile.TermsOf(field).Select(t => t.Term.Label)];
+
+    /// <summary>The slug of a collaborating cluster that has a profile here, if any.</summary>
+    public string? PartnerSlug(CollaboratingCluster partner) => partnerSlugs.GetValueOrDefault(TextFolding.Slug(partner.Name));
+
+    public static IHtmlContent Markdown(string? markdown) =>
+        new HtmlString(string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToHtml(markdown, MarkdownPipeline));
+
+    // Raw HTML is disabled: whatever people type is shown as text, never run as markup.
+    private static readonly MarkdownPipeline MarkdownPipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
+}
+
+public sealed class ProfileQueries(ClusterAtlasDbContext db, CountryList countries)
+{
+    /// <summary>A published profile with everything its page shows, or null.</summary>
+    public async Task<ProfileView?> FindPublishedAsync(string slug, CancellationToken cancellationToken)
+    {
+        var profile = await db.ClusterOrganisations.AsNoTracking()
+            .Include(p => p.ManagementTeam.OrderBy(m => m.SortOrder))
+            .Include(p => p.SupportFacilities.OrderBy(f => f.SortOrder))
+            .Include(p => p.MajorPlayers.OrderBy(m => m.SortOrder))
+            .Include(p => p.CollaboratingClusters.OrderBy(c => c.SortOrder))
+            .Include(p => p.SupportProgrammes.OrderBy(s => s.SortOrder))
+            .Include(p => p.SuccessStories.OrderBy(s => s.SortOrder))
+            .Include(p => p.Terms).ThenInclude(t => t.Term)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(p => p.Slug == slug && p.Status == ProfileStatus.Published, cancellationToken);
+        if (profile is null)
+        {
+            return null;
+        }
+        var candidateSlugs = profile.CollaboratingClusters.Select(c => TextFolding.Slug(c.Name)).Distinct().ToList();
+        var partners = candidateSlugs.Count == 0
+            ? []
+            : await db.ClusterOrganisations.AsNoTracking()
+                .Where(p => p.Status == ProfileStatus.Published && candidateSlugs.Contains(p.Slug))
+                .Select(p => p.Slug)
+                .ToListAsync(cancellationToken);
+        return new ProfileView(profile, countries, partners.ToDictionary(s => s));
+    }
+
+    public async Task<IReadOnlyList<ProfileSummary>> LatestPublishedAsync(int count, CancellationToken cancellationToken) =>
+        await Summaries(db.ClusterOrganisations.AsNoTracking()
+                .Where(p => p.Status == ProfileStatus.Published)
+                .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id)
+                .Take(count))
+            .ToListAsync(cancellationToken);
+
+    public async Task<(IReadOnlyList<ProfileSummary> Items, int Total)> ListPublishedAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var published = db.ClusterOrganisations.AsNoTracking().Where(p => p.Status == ProfileStatus.Published);
+        var total = await published.CountAsync(cancellationToken);
+        var items = await Summaries(published.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize))
+            .ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    private static IQueryable<ProfileSummary> Summaries(IQueryable<ClusterOrganisation> profiles) =>
+        profiles.Select(p => new ProfileSummary(
+            p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ShortDescription, p.ExcellenceLabel, p.TotalMembers, p.IsSampleData,
+            p.Terms.Where(t => t.Field == ProfileField.SectoralIndustry).OrderBy(t => t.SortOrder).Select(t => t.Term.Label).Take(3).ToList()));
+
+    public string CountryName(string? code) => countries.NameOf(code);
+}
+
+public sealed record ProfileSummary(
+    string Slug, string Name, string? Acronym, string? CountryCode, string? RegionName, string? ShortDescription,
+    ExcellenceLabel? ExcellenceLabel, int? TotalMembers, bool IsSampleData, List<string> Sectors);
+
+public static class ProfilesFeature
+{
+    public static IServiceCollection AddProfiles(this IServiceCollection services) => services.AddScoped<ProfileQueries>();
+}

@@ -1,0 +1,19 @@
+using ClusterAtlas;
+
+// Run with a command (import, ...) the executable does that job and exits; otherwise it serves the platform.
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(CommandLine.ServeArguments(args));
+builder.AddClusterAtlas();
+
+var app = builder.Build();
+await app.InitializeDatabaseAsync();
+app.UseClusterAtlas();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, public for the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

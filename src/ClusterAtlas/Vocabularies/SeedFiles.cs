@@ -1,0 +1,141 @@
+using ClusterAtlas.Profiles;
+
+namespace ClusterAtlas.Vocabularies;
+
+/// <summary>Reads the data files that ship in Data/Seed beside the executable.</summary>
+public static class SeedFiles
+{
+    public static string Folder => Path.Combine(AppContext.BaseDirectory, "Data", "Seed");
+
+    public static string PathOf(string fileName) => Path.Combine(Folder, fileName);
+
+    /// <summary>
+    /// Terms of a vocabulary file, one a line; '#' starts a comment; two leading spaces per level
+    /// make a term the child of the term above it.
+    /// </summary>
+    public static IReadOnlyList<SeedTerm> ReadVocabulary(string vocabulary)
+    {
+        var terms = new List<SeedTerm>();
+        var parents = new List<string>();
+        foreach (var raw in File.ReadLines(PathOf(vocabulary + ".txt")))
+        {
+            if (string.IsNullOrWhiteSpace(raw) || raw.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+            var depth = (raw.Length - raw.TrimStart(' ').Length) / 2;
+            var label = raw.Trim();
+            if (parents.Count > depth)
+            {
+                parents.RemoveRange(depth, parents.Count - depth);
+            }
+            terms.Add(new SeedTerm(label, parents.Count > 0 ? parents[^1] : null));
+            parents.Add(label);
+        }
+        return terms;
+    }
+}
+
+public sealed record SeedTerm(string Label, string? ParentLabel);
+
+/// <summary>ISO 3166-1 countries with English names and the other spellings profiles use.</summary>
+public sealed class CountryList
+{
+    private readonly Dictionary<string, Country> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Country> _byCode = new(StringComparer.OrdinalIgnoreCase);
+
+    private readonly Dictionary<string, string> _byCallingCode = new(StringComparer.Ordinal);
+
+    public CountryList(IEnumerable<Country> countries, IEnumerable<(string CallingCode, string CountryCode)>? callingCodes = null)
+    {
+        foreach (var (callingCode, countryCode) in callingCodes ?? [])
+        {
+            _byCallingCode.TryAdd(callingCode, countryCode);
+        }
+        foreach (var country in countries)
+        {
+            _byCode[country.Code] = country;
+            _byKey.TryAdd(TextFolding.MatchKey(country.Name), country);
+            foreach (var alias in country.Aliases)
+            {
+                _byKey.TryAdd(TextFolding.MatchKey(alias), country);
+            }
+        }
+        All = [.. _byCode.Values.OrderBy(c => c.Name, StringComparer.Ordinal)];
+    }
+
+    public IReadOnlyList<Country> All { get; }
+
+    public static CountryList Load() =>
+        new(ReadFile(SeedFiles.PathOf("countries.tsv")), ReadCallingCodes(SeedFiles.PathOf("calling-codes.tsv")));
+
+    /// <summary>The country of an international phone number ("+381 21 ..." or "00381 ..."), by the longest calling code that matches.</summary>
+    public Country? FindByPhone(string phone)
+    {
+        var trimmed = phone.Trim();
+        var digits = new string(trimmed.Where(char.IsAsciiDigit).ToArray());
+        if (trimmed.StartsWith("00", StringComparison.Ordinal))
+        {
+            digits = digits[2..];
+        }
+        else if (!trimmed.StartsWith('+'))
+        {
+            return null;
+        }
+        for (var length = Math.Min(3, digits.Length); length > 0; length--)
+        {
+            if (_byCallingCode.TryGetValue(digits[..length], out var code))
+            {
+                return ByCode(code);
+            }
+        }
+        return null;
+    }
+
+    private static IEnumerable<(string, string)> ReadCallingCodes(string path)
+    {
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.StartsWith('#') || string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            var parts = line.Split('\t');
+            yield return (parts[0], parts[1].Split(' ')[0]);
+        }
+    }
+
+    public Country? ByCode(string? code) => code is not null && _byCode.TryGetValue(code, out var c) ? c : null;
+
+    public string NameOf(string? code) => ByCode(code)?.Name ?? code ?? "";
+
+    /// <summary>Finds a country by its name, another spelling or its two-letter code.</summary>
+    public Country? Find(string text)
+    {
+        var trimmed = text.Trim().TrimEnd('.', '*');
+        if (trimmed.Length == 2 && _byCode.TryGetValue(trimmed, out var byCode) && trimmed.All(char.IsUpper))
+        {
+            return byCode;
+        }
+        return _byKey.GetValueOrDefault(TextFolding.MatchKey(trimmed));
+    }
+
+    private static IEnumerable<Country> ReadFile(string path)
+    {
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.StartsWith('#') || string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            var parts = line.Split('\t');
+            yield return new Country
+            {
+                Code = parts[0],
+                Name = parts[1],
+                IsInEurope = parts.Length > 2 && parts[2] == "europe",
+                Aliases = parts.Length > 3 && parts[3].Length > 0 ? [.. parts[3].Split('|')] : [],
+            };
+        }
+    }
+}

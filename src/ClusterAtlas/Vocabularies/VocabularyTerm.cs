@@ -1,0 +1,29 @@
+namespace ClusterAtlas.Vocabularies;
+
+/// <summary>A term of a controlled vocabulary (sectors, technology fields, S3 areas, services...).</summary>
+public class VocabularyTerm
+{
+    public int Id { get; set; }
+    /// <summary>The vocabulary's key, e.g. "sectoral-industries" (see <see cref="Vocabulary"/>).</summary>
+    public required string Vocabulary { get; set; }
+    public required string Label { get; set; }
+    /// <summary>The label folded for tolerant matching ("hunting &amp;related" equals "hunting &amp; related").</summary>
+    public required string MatchKey { get; set; }
+    public int? ParentId { get; set; }
+    public VocabularyTerm? Parent { get; set; }
+    public int SortOrder { get; set; }
+    public TermStatus Status { get; set; } = TermStatus.Active;
+}
+
+/// <summary>Proposed terms come from imports that met an unknown label; they wait for review.</summary>
+public enum TermStatus { Active, Proposed, Retired }
+
+public class Country
+{
+    /// <summary>ISO 3166-1 alpha-2.</summary>
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public bool IsInEurope { get; set; }
+    /// <summary>Other spellings met in profile pages, for matching.</summary>
+    public List<string> Aliases { get; set; } = [];
+}
