@@ -1,6 +1,7 @@
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Vocabularies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ClusterAtlas.Data;
 
@@ -21,7 +22,17 @@ public class ClusterAtlasDbContext(DbContextOptions options) : DbContext(options
 }
 
 public sealed class SqliteClusterAtlasDbContext(DbContextOptions<SqliteClusterAtlasDbContext> options)
-    : ClusterAtlasDbContext(options);
+    : ClusterAtlasDbContext(options)
+{
+    /// <summary>
+    /// SQLite cannot sort or compare DateTimeOffset text; stored as a number (all times are UTC) it can.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 public sealed class PostgresClusterAtlasDbContext(DbContextOptions<PostgresClusterAtlasDbContext> options)
     : ClusterAtlasDbContext(options);

@@ -57,7 +57,7 @@ public sealed class DatabaseInitializer(
     {
         if (db.Database.IsSqlite())
         {
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(options.Value.SqliteFile)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(options.Value.SqliteFile)!);
         }
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())

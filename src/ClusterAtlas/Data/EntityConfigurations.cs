@@ -22,12 +22,12 @@ internal sealed class ClusterOrganisationConfiguration : IEntityTypeConfiguratio
         builder.Property(p => p.ExcellenceLabel).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.ConcurrencyToken).IsConcurrencyToken();
 
-        builder.HasMany(p => p.ManagementTeam).WithOne().HasForeignKey("ClusterOrganisationId").OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(p => p.SupportFacilities).WithOne().HasForeignKey("ClusterOrganisationId").OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(p => p.MajorPlayers).WithOne().HasForeignKey("ClusterOrganisationId").OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(p => p.CollaboratingClusters).WithOne().HasForeignKey("ClusterOrganisationId").OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(p => p.SupportProgrammes).WithOne().HasForeignKey("ClusterOrganisationId").OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(p => p.SuccessStories).WithOne().HasForeignKey("ClusterOrganisationId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.ManagementTeam).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.SupportFacilities).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.MajorPlayers).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.CollaboratingClusters).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.SupportProgrammes).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.SuccessStories).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Terms).WithOne().HasForeignKey(t => t.ClusterOrganisationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

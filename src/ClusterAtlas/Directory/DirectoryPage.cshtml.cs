@@ -2,7 +2,7 @@ using ClusterAtlas.Profiles;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace ClusterAtlas.Directory;
+namespace ClusterAtlas.ClusterDirectory;
 
 /// <summary>The list of published cluster organisations (searching and facets come with the directory search).</summary>
 public class DirectoryPageModel(ProfileQueries queries) : PageModel

@@ -209,6 +209,10 @@ public sealed partial class EccpProfilePageParser(CountryList countries)
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
+            if (line.EndsWith(':') && MatchLabel(TextFolding.MatchKey(line)) is not null)
+            {
+                break; // the title comes before the first field
+            }
             if (line.Length == 0 || IsBoilerplate(line) || line.EndsWith(':'))
             {
                 continue;

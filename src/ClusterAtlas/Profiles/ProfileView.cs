@@ -54,26 +54,37 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, CountryList countri
         return new ProfileView(profile, countries, partners.ToDictionary(s => s));
     }
 
-    public async Task<IReadOnlyList<ProfileSummary>> LatestPublishedAsync(int count, CancellationToken cancellationToken) =>
-        await Summaries(db.ClusterOrganisations.AsNoTracking()
-                .Where(p => p.Status == ProfileStatus.Published)
-                .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id)
-                .Take(count))
-            .ToListAsync(cancellationToken);
+    public Task<IReadOnlyList<ProfileSummary>> LatestPublishedAsync(int count, CancellationToken cancellationToken) =>
+        SummariesAsync(db.ClusterOrganisations.AsNoTracking()
+            .Where(p => p.Status == ProfileStatus.Published)
+            .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id)
+            .Take(count), cancellationToken);
 
     public async Task<(IReadOnlyList<ProfileSummary> Items, int Total)> ListPublishedAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         var published = db.ClusterOrganisations.AsNoTracking().Where(p => p.Status == ProfileStatus.Published);
         var total = await published.CountAsync(cancellationToken);
-        var items = await Summaries(published.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize))
-            .ToListAsync(cancellationToken);
+        var items = await SummariesAsync(published.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
         return (items, total);
     }
 
-    private static IQueryable<ProfileSummary> Summaries(IQueryable<ClusterOrganisation> profiles) =>
-        profiles.Select(p => new ProfileSummary(
-            p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ShortDescription, p.ExcellenceLabel, p.TotalMembers, p.IsSampleData,
-            p.Terms.Where(t => t.Field == ProfileField.SectoralIndustry).OrderBy(t => t.SortOrder).Select(t => t.Term.Label).Take(3).ToList()));
+    /// <summary>Card data for a page of profiles: one query for the profiles, one for their first sectors.</summary>
+    private async Task<IReadOnlyList<ProfileSummary>> SummariesAsync(IQueryable<ClusterOrganisation> profiles, CancellationToken cancellationToken)
+    {
+        var rows = await profiles
+            .Select(p => new { p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ShortDescription, p.ExcellenceLabel, p.TotalMembers, p.IsSampleData })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var sectors = (await db.Set<ProfileTerm>().AsNoTracking()
+                .Where(t => ids.Contains(t.ClusterOrganisationId) && t.Field == ProfileField.SectoralIndustry)
+                .Select(t => new { t.ClusterOrganisationId, t.SortOrder, t.Term.Label })
+                .ToListAsync(cancellationToken))
+            .GroupBy(t => t.ClusterOrganisationId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.SortOrder).Select(t => t.Label).Take(3).ToList());
+        return [.. rows.Select(r => new ProfileSummary(
+            r.Slug, r.Name, r.Acronym, r.CountryCode, r.RegionName, r.ShortDescription, r.ExcellenceLabel, r.TotalMembers, r.IsSampleData,
+            sectors.GetValueOrDefault(r.Id) ?? []))];
+    }
 
     public string CountryName(string? code) => countries.NameOf(code);
 }

@@ -57,9 +57,9 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     IsSampleData = table.Column<bool>(type: "INTEGER", nullable: false),
                     Source = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -114,7 +114,7 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", nullable: false),
                     CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    ClusterOrganisationId = table.Column<int>(type: "INTEGER", nullable: true)
+                    ClusterOrganisationId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,7 +137,7 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", nullable: false),
                     Type = table.Column<string>(type: "TEXT", nullable: true),
                     Link = table.Column<string>(type: "TEXT", nullable: true),
-                    ClusterOrganisationId = table.Column<int>(type: "INTEGER", nullable: true)
+                    ClusterOrganisationId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,7 +162,7 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     Phone = table.Column<string>(type: "TEXT", nullable: true),
                     Email = table.Column<string>(type: "TEXT", nullable: true),
                     ContactVisibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ClusterOrganisationId = table.Column<int>(type: "INTEGER", nullable: true)
+                    ClusterOrganisationId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -184,7 +184,7 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
                     Title = table.Column<string>(type: "TEXT", nullable: false),
                     Text = table.Column<string>(type: "TEXT", nullable: true),
-                    ClusterOrganisationId = table.Column<int>(type: "INTEGER", nullable: true)
+                    ClusterOrganisationId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -207,7 +207,7 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", nullable: false),
                     Type = table.Column<string>(type: "TEXT", nullable: true),
                     Website = table.Column<string>(type: "TEXT", nullable: true),
-                    ClusterOrganisationId = table.Column<int>(type: "INTEGER", nullable: true)
+                    ClusterOrganisationId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -231,7 +231,7 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     Description = table.Column<string>(type: "TEXT", nullable: true),
                     Link = table.Column<string>(type: "TEXT", nullable: true),
                     Level = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ClusterOrganisationId = table.Column<int>(type: "INTEGER", nullable: true)
+                    ClusterOrganisationId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ClusterAtlas.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresClusterAtlasDbContext))]
-    [Migration("20261126185405_Initial")]
+    [Migration("20261126190110_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -201,7 +201,7 @@ namespace ClusterAtlas.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int?>("ClusterOrganisationId")
+                    b.Property<int>("ClusterOrganisationId")
                         .HasColumnType("integer");
 
                     b.Property<string>("CountryCode")
@@ -230,7 +230,7 @@ namespace ClusterAtlas.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int?>("ClusterOrganisationId")
+                    b.Property<int>("ClusterOrganisationId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Link")
@@ -261,7 +261,7 @@ namespace ClusterAtlas.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int?>("ClusterOrganisationId")
+                    b.Property<int>("ClusterOrganisationId")
                         .HasColumnType("integer");
 
                     b.Property<string>("ContactVisibility")
@@ -321,7 +321,7 @@ namespace ClusterAtlas.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int?>("ClusterOrganisationId")
+                    b.Property<int>("ClusterOrganisationId")
                         .HasColumnType("integer");
 
                     b.Property<int>("SortOrder")
@@ -349,7 +349,7 @@ namespace ClusterAtlas.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int?>("ClusterOrganisationId")
+                    b.Property<int>("ClusterOrganisationId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
@@ -380,7 +380,7 @@ namespace ClusterAtlas.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int?>("ClusterOrganisationId")
+                    b.Property<int>("ClusterOrganisationId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Description")
@@ -479,7 +479,8 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
                         .WithMany("CollaboratingClusters")
                         .HasForeignKey("ClusterOrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.MajorPlayer", b =>
@@ -487,7 +488,8 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
                         .WithMany("MajorPlayers")
                         .HasForeignKey("ClusterOrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.ManagementTeamMember", b =>
@@ -495,7 +497,8 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
                         .WithMany("ManagementTeam")
                         .HasForeignKey("ClusterOrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.ProfileTerm", b =>
@@ -520,7 +523,8 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
                         .WithMany("SuccessStories")
                         .HasForeignKey("ClusterOrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.SupportFacility", b =>
@@ -528,7 +532,8 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
                         .WithMany("SupportFacilities")
                         .HasForeignKey("ClusterOrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.SupportProgramme", b =>
@@ -536,7 +541,8 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
                         .WithMany("SupportProgrammes")
                         .HasForeignKey("ClusterOrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Vocabularies.VocabularyTerm", b =>

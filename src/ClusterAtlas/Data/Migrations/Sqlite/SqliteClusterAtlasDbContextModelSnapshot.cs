@@ -46,8 +46,8 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .HasColumnType("TEXT");
@@ -123,8 +123,8 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.Property<string>("Postcode")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("PublishedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionName")
                         .HasColumnType("TEXT");
@@ -166,8 +166,8 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.Property<int?>("TotalMembers")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Website")
                         .HasColumnType("TEXT");
@@ -188,7 +188,7 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ClusterOrganisationId")
+                    b.Property<int>("ClusterOrganisationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CountryCode")
@@ -215,7 +215,7 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ClusterOrganisationId")
+                    b.Property<int>("ClusterOrganisationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Link")
@@ -244,7 +244,7 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ClusterOrganisationId")
+                    b.Property<int>("ClusterOrganisationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ContactVisibility")
@@ -302,7 +302,7 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ClusterOrganisationId")
+                    b.Property<int>("ClusterOrganisationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")
@@ -328,7 +328,7 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ClusterOrganisationId")
+                    b.Property<int>("ClusterOrganisationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -357,7 +357,7 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ClusterOrganisationId")
+                    b.Property<int>("ClusterOrganisationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
@@ -454,7 +454,8 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
                         .WithMany("CollaboratingClusters")
                         .HasForeignKey("ClusterOrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.MajorPlayer", b =>
@@ -462,7 +463,8 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
                         .WithMany("MajorPlayers")
                         .HasForeignKey("ClusterOrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.ManagementTeamMember", b =>
@@ -470,7 +472,8 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
                         .WithMany("ManagementTeam")
                         .HasForeignKey("ClusterOrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.ProfileTerm", b =>
@@ -495,7 +498,8 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
                         .WithMany("SuccessStories")
                         .HasForeignKey("ClusterOrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.SupportFacility", b =>
@@ -503,7 +507,8 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
                         .WithMany("SupportFacilities")
                         .HasForeignKey("ClusterOrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.SupportProgramme", b =>
@@ -511,7 +516,8 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
                         .WithMany("SupportProgrammes")
                         .HasForeignKey("ClusterOrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Vocabularies.VocabularyTerm", b =>

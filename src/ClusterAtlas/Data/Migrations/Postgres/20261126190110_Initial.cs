@@ -116,7 +116,7 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     SortOrder = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "text", nullable: false),
                     CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    ClusterOrganisationId = table.Column<int>(type: "integer", nullable: true)
+                    ClusterOrganisationId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -139,7 +139,7 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     Name = table.Column<string>(type: "text", nullable: false),
                     Type = table.Column<string>(type: "text", nullable: true),
                     Link = table.Column<string>(type: "text", nullable: true),
-                    ClusterOrganisationId = table.Column<int>(type: "integer", nullable: true)
+                    ClusterOrganisationId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -164,7 +164,7 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     Phone = table.Column<string>(type: "text", nullable: true),
                     Email = table.Column<string>(type: "text", nullable: true),
                     ContactVisibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ClusterOrganisationId = table.Column<int>(type: "integer", nullable: true)
+                    ClusterOrganisationId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -186,7 +186,7 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     SortOrder = table.Column<int>(type: "integer", nullable: false),
                     Title = table.Column<string>(type: "text", nullable: false),
                     Text = table.Column<string>(type: "text", nullable: true),
-                    ClusterOrganisationId = table.Column<int>(type: "integer", nullable: true)
+                    ClusterOrganisationId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -209,7 +209,7 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     Name = table.Column<string>(type: "text", nullable: false),
                     Type = table.Column<string>(type: "text", nullable: true),
                     Website = table.Column<string>(type: "text", nullable: true),
-                    ClusterOrganisationId = table.Column<int>(type: "integer", nullable: true)
+                    ClusterOrganisationId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -233,7 +233,7 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     Description = table.Column<string>(type: "text", nullable: true),
                     Link = table.Column<string>(type: "text", nullable: true),
                     Level = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    ClusterOrganisationId = table.Column<int>(type: "integer", nullable: true)
+                    ClusterOrganisationId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

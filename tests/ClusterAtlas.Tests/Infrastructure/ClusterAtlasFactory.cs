@@ -1,0 +1,108 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using ClusterAtlas.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace ClusterAtlas.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on a fresh database of its own: SQLite by default, PostgreSQL when
+/// CLUSTERATLAS_TEST_DATABASE=postgres and CLUSTERATLAS_TEST_POSTGRES holds a server's connection string
+/// (./test.sh starts one and runs the whole suite once per database).
+/// </summary>
+public class ClusterAtlasFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "clusteratlas-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgresDatabase;
+
+    public ClusterAtlasFactory()
+    {
+        if (TestDatabase.IsPostgres)
+        {
+            _postgresDatabase = "clusteratlas_test_" + Guid.NewGuid().ToString("N")[..12];
+        }
+    }
+
+    /// <summary>Whether the platform loads its demo profile on start, as it does for a new installation.</summary>
+    protected virtual bool LoadDemoContent => true;
+
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ClusterAtlas:DataDirectory", _dataDirectory);
+        builder.UseSetting("ClusterAtlas:LoadDemoContent", LoadDemoContent.ToString());
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (_postgresDatabase is not null)
+        {
+            builder.UseSetting("ClusterAtlas:Database", "Postgres");
+            builder.UseSetting("ConnectionStrings:Default", TestDatabase.PostgresConnectionString(_postgresDatabase));
+        }
+    }
+
+    /// <summary>Runs work against the application's DbContext in a scope of its own.</summary>
+    public async Task<T> WithDbAsync<T>(Func<ClusterAtlasDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>());
+    }
+
+    public async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public async Task<IDocument> GetDocumentAsync(string url)
+    {
+        using var client = CreateClient();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}");
+        return await ParseAsync(html);
+    }
+
+    public static async Task<IDocument> ParseAsync(string html) =>
+        await BrowsingContext.New(Configuration.Default).OpenAsync(request => request.Content(html));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (Directory.Exists(_dataDirectory))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(TestDatabase.PostgresConnectionString("postgres"));
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+/// <summary>A new installation with its demo content switched off: an empty directory.</summary>
+public sealed class EmptyDatabaseFactory : ClusterAtlasFactory
+{
+    protected override bool LoadDemoContent => false;
+}
+
+public static class TestDatabase
+{
+    public static bool IsPostgres =>
+        string.Equals(Environment.GetEnvironmentVariable("CLUSTERATLAS_TEST_DATABASE"), "postgres", StringComparison.OrdinalIgnoreCase);
+
+    public static string PostgresConnectionString(string database)
+    {
+        var server = Environment.GetEnvironmentVariable("CLUSTERATLAS_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("CLUSTERATLAS_TEST_DATABASE=postgres needs CLUSTERATLAS_TEST_POSTGRES (a server connection string); ./test.sh sets both.");
+        return new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+    }
+}
