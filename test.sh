@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs every test of ClusterAtlas: installs what the tests need when it is missing, starts a throwaway
+# PostgreSQL server on 127.0.0.1, then runs the whole suite once on SQLite and once on PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+log() { printf '\n== %s\n' "$*"; }
+
+# --- What the tests need -------------------------------------------------------------------------
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+packages=()
+[ -x "${pg_bin:-}/initdb" ] || packages+=(postgresql)
+if ((${#packages[@]})); then
+  log "installing ${packages[*]}"
+  if [ "$(id -u)" -ne 0 ]; then echo "test.sh: need root (or sudo) to install: ${packages[*]}" >&2; exit 1; fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
+# --- A private PostgreSQL server for this run ---------------------------------------------------
+scratch=$(mktemp -d)
+pg_data="$scratch/pg"
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+mkdir -p "$pg_data"
+[ "$(id -u)" -eq 0 ] && chown -R postgres "$scratch"
+port=55432
+while (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+log "starting PostgreSQL on 127.0.0.1:$port"
+as_pg "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres -E UTF8 >"$scratch/initdb.log" 2>&1 || { cat "$scratch/initdb.log"; exit 1; }
+as_pg "$pg_bin/pg_ctl" -D "$pg_data" -w -l "$pg_data/server.log" start \
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
+
+# --- Build once, test twice ---------------------------------------------------------------------
+log "building"
+dotnet build ClusterAtlas.slnx -nologo -v q -clp:ErrorsOnly
+
+results="$scratch/results"
+mkdir -p "$results"
+status=0
+run_suite() {
+  local name=$1; shift
+  log "tests on $name"
+  if env "$@" dotnet test ClusterAtlas.slnx --no-build -nologo -v q --logger "trx;LogFilePrefix=$name" --results-directory "$results/$name" 2>&1 | tee "$scratch/$name.log"; then :; else status=1; fi
+}
+run_suite sqlite CLUSTERATLAS_TEST_DATABASE=sqlite
+run_suite postgres CLUSTERATLAS_TEST_DATABASE=postgres "CLUSTERATLAS_TEST_POSTGRES=Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+
+# --- One closing line for the whole run ---------------------------------------------------------
+passed=0; failed=0; skipped=0
+for trx in "$results"/*/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
+done
+if [ "$passed" -eq 0 ]; then echo "test.sh: no test ran" >&2; status=1; fi
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
