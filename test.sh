@@ -11,12 +11,20 @@ log() { printf '\n== %s\n' "$*"; }
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 packages=()
 [ -x "${pg_bin:-}/initdb" ] || packages+=(postgresql)
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 if ((${#packages[@]})); then
   log "installing ${packages[*]}"
   if [ "$(id -u)" -ne 0 ]; then echo "test.sh: need root (or sudo) to install: ${packages[*]}" >&2; exit 1; fi
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
+# Node tools of the tests (html-validate, axe-core), pinned by tests/tools/package-lock.json.
+if [ ! -d tests/tools/node_modules ] || [ tests/tools/package-lock.json -nt tests/tools/node_modules ]; then
+  log "installing the Node test tools"
+  (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 # --- A private PostgreSQL server for this run ---------------------------------------------------
