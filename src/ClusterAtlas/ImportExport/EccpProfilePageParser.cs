@@ -271,6 +271,15 @@ public sealed partial class EccpProfilePageParser(CountryList countries)
                     continue;
                 }
             }
+            // Some saved pages put the value on the label's line: "Total number of members: 45".
+            var colon = trimmed.IndexOf(": ", StringComparison.Ordinal);
+            if (colon > 2 && colon <= 200 && !inText && MatchLabel(TextFolding.MatchKey(trimmed[..colon])) is { } inlineField)
+            {
+                current = new Block(inlineField, trimmed[..colon].Trim(), lineNumber);
+                current.Values.Add(new Value(trimmed[(colon + 2)..], lineNumber));
+                blocks.Add(current);
+                continue;
+            }
             if (trimmed.Length > 0 && trimmed.Length <= 60 && !trimmed.EndsWith(':')
                 && Headings.TryGetValue(TextFolding.MatchKey(trimmed), out var heading))
             {

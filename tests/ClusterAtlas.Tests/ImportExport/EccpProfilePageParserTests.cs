@@ -220,6 +220,25 @@ public class EccpProfilePageParserTests
         Assert.Contains(report.Entries, e => e is { Outcome: ImportOutcome.NotPlaced, Field: "Favourite colour", Value: "Blue", Line: 7 });
     }
 
+    [Fact]
+    public void A_value_on_the_label_line_is_read()
+    {
+        const string page = """
+            Home > Cluster Organisations > Inline Cluster
+            Website: https://inline.example
+            Total number of members: 45
+            Number of SME members: 30
+            Country: Germany
+            Sectoral Industries:
+            Automotive
+            """;
+        var p = Parser.Parse(page, "inline.txt").Profile;
+        Assert.Equal("https://inline.example", p.Website);
+        Assert.Equal(45, p.TotalMembers);
+        Assert.Equal(30, p.SmeMembers);
+        Assert.Equal("DE", p.CountryCode);
+    }
+
     [Theory]
     [InlineData("", 1, "empty")]
     [InlineData("   \n\n  ", 1, "empty")]
