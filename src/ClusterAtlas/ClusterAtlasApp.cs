@@ -1,3 +1,5 @@
+using ClusterAtlas.Api;
+using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.Operations;
 using ClusterAtlas.Pages;
@@ -13,6 +15,7 @@ public static class ClusterAtlasApp
         builder.Services.AddClusterAtlasData(builder.Configuration);
         builder.Services.AddClusterAtlasWeb();
         builder.Services.AddProfiles();
+        builder.Services.AddDirectory();
         return builder;
     }
 
@@ -26,6 +29,7 @@ public static class ClusterAtlasApp
     {
         app.UseClusterAtlasWeb();
         app.MapOperations();
+        app.MapDirectoryApi();
         app.MapRazorPages();
         return app;
     }

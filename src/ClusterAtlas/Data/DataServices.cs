@@ -1,3 +1,4 @@
+using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.ImportExport;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Vocabularies;
@@ -48,6 +49,8 @@ public sealed class DatabaseInitializer(
     ClusterAtlasDbContext db,
     CountryList countries,
     EccpProfileImporter importer,
+    SearchIndexWriter searchIndex,
+    DirectoryIndex directory,
     IOptions<ClusterAtlasOptions> options,
     ILogger<DatabaseInitializer> logger)
 {
@@ -67,6 +70,7 @@ public sealed class DatabaseInitializer(
         }
         await SeedVocabulariesAsync(cancellationToken);
         await SeedCountriesAsync(cancellationToken);
+        await searchIndex.EnsureCompleteAsync(db, logger, cancellationToken);
         if (options.Value.LoadDemoContent && !await db.ClusterOrganisations.AnyAsync(cancellationToken))
         {
             var report = await importer.ImportAsync(
@@ -74,6 +78,8 @@ public sealed class DatabaseInitializer(
                 DemoProfileFile, ProfileStatus.Published, cancellationToken);
             logger.LogInformation("Loaded the demo profile {Slug}", report.Slug);
         }
+        // Build the in-memory directory now rather than on the first visitor's search.
+        await directory.CurrentAsync(cancellationToken);
     }
 
     /// <summary>Adds the terms of the vocabulary files that are not there yet; terms edited by administrators stay as they are.</summary>

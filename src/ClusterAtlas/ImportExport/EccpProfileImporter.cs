@@ -1,3 +1,4 @@
+using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Vocabularies;
@@ -10,7 +11,7 @@ namespace ClusterAtlas.ImportExport;
 /// The page is parsed completely before anything is written, and the write is one transaction:
 /// a malformed page leaves the database as it was.
 /// </summary>
-public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList countries)
+public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList countries, SearchIndexWriter searchIndex, DirectoryIndex directory)
 {
     public async Task<ImportReport> ImportAsync(string text, string sourceName, ProfileStatus status, CancellationToken cancellationToken)
     {
@@ -92,7 +93,9 @@ public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList co
             profile.PublishedAt ??= DateTimeOffset.UtcNow;
         }
         await db.SaveChangesAsync(cancellationToken);
+        await searchIndex.IndexAsync(db, [profile.Id], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        directory.MarkStale();
         return report;
     }
 

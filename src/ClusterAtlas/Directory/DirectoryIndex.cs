@@ -1,0 +1,171 @@
+using ClusterAtlas.Data;
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Vocabularies;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.ClusterDirectory;
+
+/// <summary>The facets of the directory, by their query-string names.</summary>
+public static class Facet
+{
+    public const string Country = "country";
+    public const string Region = "region";
+    public const string Sector = "sector";
+    public const string Technology = "technology";
+    public const string S3 = "s3";
+    public const string Label = "label";
+    public const string Service = "service";
+    public const string Members = "members";
+    public const string CooperatesWith = "cooperatesWith";
+
+    public static readonly IReadOnlyList<string> All = [Country, Region, Sector, Technology, S3, Label, Service, Members, CooperatesWith];
+
+    /// <summary>Member-count ranges: (value, lowest, highest).</summary>
+    public static readonly IReadOnlyList<(string Value, int Min, int Max)> MemberRanges =
+        [("1-20", 0, 20), ("21-50", 21, 50), ("51-100", 51, 100), ("101-250", 101, 250), ("251-500", 251, 500), ("501+", 501, int.MaxValue)];
+
+    public static string? MemberRange(int? members) =>
+        members is null ? null : MemberRanges.First(r => members.Value >= r.Min && members.Value <= r.Max).Value;
+}
+
+/// <summary>One published profile as the directory holds it in memory: what facets, sorting and result cards need.</summary>
+public sealed class DirectoryEntry
+{
+    public required int Id { get; init; }
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public string? Acronym { get; init; }
+    public string? CountryCode { get; init; }
+    public string? Region { get; init; }
+    public ExcellenceLabel? Label { get; init; }
+    public int? TotalMembers { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public bool IsSampleData { get; init; }
+    public string? Description { get; init; }
+    public required string[] NameWords { get; init; }
+    public required int[] TermIds { get; init; }
+    public required string[] CooperationCountries { get; init; }
+}
+
+/// <summary>
+/// The directory in memory: every published profile's facet values, kept beside the database and refreshed from
+/// it (on start, after writes in this process, and every few seconds when another instance may have written).
+/// Counting facets over the full-text matches in one pass is what keeps search fast at 100,000 profiles
+/// (see docs/decisions/0004-directory-search.md).
+/// </summary>
+public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DirectoryIndex> logger) : IDisposable
+{
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
+    private readonly SemaphoreSlim _refreshLock = new(1, 1);
+    private volatile DirectorySnapshot? _snapshot;
+    private DateTimeOffset _lastCheck = DateTimeOffset.MinValue;
+    private volatile bool _stale = true;
+
+    public void Dispose() => _refreshLock.Dispose();
+
+    /// <summary>Called after every write in this process, so the next search sees it.</summary>
+    public void MarkStale() => _stale = true;
+
+    public async Task<DirectorySnapshot> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = _snapshot;
+        if (snapshot is not null && !_stale && clock.GetUtcNow() - _lastCheck < CheckInterval)
+        {
+            return snapshot;
+        }
+        await _refreshLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_snapshot is null || _stale || clock.GetUtcNow() - _lastCheck >= CheckInterval)
+            {
+                _stale = false;
+                _lastCheck = clock.GetUtcNow();
+                _snapshot = await RefreshAsync(_snapshot, cancellationToken);
+            }
+            return _snapshot;
+        }
+        finally
+        {
+            _refreshLock.Release();
+        }
+    }
+
+    private async Task<DirectorySnapshot> RefreshAsync(DirectorySnapshot? current, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
+        var countries = scope.ServiceProvider.GetRequiredService<CountryList>();
+        var published = db.ClusterOrganisations.AsNoTracking().Where(p => p.Status == ProfileStatus.Published);
+        var publishedCount = await published.CountAsync(cancellationToken);
+        var lastChange = await db.ClusterOrganisations.AsNoTracking().MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, cancellationToken) ?? DateTimeOffset.MinValue;
+        if (current is not null && current.LastChange == lastChange && current.Entries.Length == publishedCount)
+        {
+            return current;
+        }
+        var terms = await db.VocabularyTerms.AsNoTracking().ToListAsync(cancellationToken);
+        var started = clock.GetTimestamp();
+        Dictionary<int, DirectoryEntry> entries;
+        if (current is null || current.LastChange == DateTimeOffset.MinValue)
+        {
+            entries = (await LoadEntriesAsync(db, published, cancellationToken)).ToDictionary(e => e.Id);
+        }
+        else
+        {
+            // Only what changed since the last look; then whatever is no longer published goes.
+            entries = current.Entries.ToDictionary(e => e.Id);
+            var changedIds = await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > current.LastChange).Select(p => p.Id).ToListAsync(cancellationToken);
+            foreach (var id in changedIds)
+            {
+                entries.Remove(id);
+            }
+            foreach (var entry in await LoadEntriesAsync(db, published.Where(p => changedIds.Contains(p.Id)), cancellationToken))
+            {
+                entries[entry.Id] = entry;
+            }
+            if (entries.Count != publishedCount)
+            {
+                entries = (await LoadEntriesAsync(db, published, cancellationToken)).ToDictionary(e => e.Id);
+            }
+        }
+        var snapshot = new DirectorySnapshot([.. entries.Values], terms, countries, lastChange);
+        logger.LogInformation("Directory index: {Count} published profiles in {Milliseconds:0} ms", snapshot.Entries.Length, clock.GetElapsedTime(started).TotalMilliseconds);
+        return snapshot;
+    }
+
+    private static async Task<List<DirectoryEntry>> LoadEntriesAsync(ClusterAtlasDbContext db, IQueryable<ClusterOrganisation> profiles, CancellationToken cancellationToken)
+    {
+        var rows = await profiles
+            .Select(p => new
+            {
+                p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ExcellenceLabel, p.TotalMembers, p.PublishedAt, p.IsSampleData,
+                p.ShortDescription, p.CountriesInEurope, p.CountriesOutsideEurope,
+            })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToHashSet();
+        var termRows = await db.Set<ProfileTerm>().AsNoTracking()
+            .Where(t => profiles.Select(p => p.Id).Contains(t.ClusterOrganisationId))
+            .OrderBy(t => t.SortOrder)
+            .Select(t => new { t.ClusterOrganisationId, t.VocabularyTermId })
+            .ToListAsync(cancellationToken);
+        var termsByProfile = termRows.Where(t => ids.Contains(t.ClusterOrganisationId))
+            .GroupBy(t => t.ClusterOrganisationId)
+            .ToDictionary(g => g.Key, g => g.Select(t => t.VocabularyTermId).Distinct().ToArray());
+        return [.. rows.Select(r => new DirectoryEntry
+        {
+            Id = r.Id,
+            Slug = r.Slug,
+            Name = r.Name,
+            Acronym = r.Acronym,
+            CountryCode = r.CountryCode,
+            Region = string.IsNullOrWhiteSpace(r.RegionName) ? null : r.RegionName.Trim(),
+            Label = r.ExcellenceLabel,
+            TotalMembers = r.TotalMembers,
+            PublishedAt = r.PublishedAt,
+            IsSampleData = r.IsSampleData,
+            Description = r.ShortDescription is { Length: > 240 } d ? d[..237] + "…" : r.ShortDescription,
+            NameWords = [.. SearchText.Words(SearchDocument.Fold(r.Name + " " + r.Acronym))],
+            TermIds = termsByProfile.GetValueOrDefault(r.Id) ?? [],
+            CooperationCountries = [.. r.CountriesInEurope.Concat(r.CountriesOutsideEurope).Distinct()],
+        })];
+    }
+}

@@ -1,0 +1,254 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using ClusterAtlas.Data;
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Vocabularies;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.ClusterDirectory;
+
+public sealed record DirectorySearchResult(
+    SearchQuery Query, SearchResult Result, IReadOnlyDictionary<int, string> Snippets, string? SuggestedQuery,
+    IReadOnlyDictionary<string, string[]> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>
+/// The one search service of the page and the API: the database's full-text engine says which profiles match
+/// the words; the in-memory <see cref="DirectoryIndex"/> filters, counts facets, ranks and pages.
+/// </summary>
+public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex index, FullTextMatchCache cache, CountryList countries)
+{
+    public async Task<DirectorySearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        var snapshot = await index.CurrentAsync(cancellationToken);
+        var text = SearchText.Parse(query.Q);
+        IReadOnlyCollection<int>? matches = null;
+        if (text is not null)
+        {
+            matches = await cache.GetOrAddAsync(snapshot.LastChange, text.Key,
+                () => FullTextEngine.For(db).MatchAsync(db, text, cancellationToken));
+        }
+        var result = snapshot.Search(query, matches, text);
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (facet, values) in result.UnknownValues)
+        {
+            errors[facet] = [.. values.Select(v => $"'{v}' is not a known {facet} value.")];
+        }
+        foreach (var facet in new[] { Facet.Country, Facet.CooperatesWith })
+        {
+            var bad = query.Values(facet).Where(code => countries.ByCode(code) is null || code.Any(char.IsLower)).ToList();
+            if (bad.Count > 0)
+            {
+                errors[facet] = [.. bad.Select(v => $"'{v}' is not an ISO 3166-1 alpha-2 country code (such as RS or DE).")];
+            }
+        }
+
+        var snippets = new Dictionary<int, string>();
+        if (text is not null && result.Hits.Count > 0)
+        {
+            var originals = await FullTextEngine.For(db).OriginalTextAsync(db, [.. result.Hits.Select(h => h.Entry.Id)], cancellationToken);
+            foreach (var (id, original) in originals)
+            {
+                if (SearchSnippet.Build(original, text) is { } snippet)
+                {
+                    snippets[id] = snippet;
+                }
+            }
+        }
+        var suggestion = result.Total == 0 && text is not null ? SpellingSuggestion.For(text, snapshot.KnownWords) : null;
+        return new DirectorySearchResult(query, result, snippets, suggestion, errors);
+    }
+}
+
+/// <summary>
+/// Recent full-text matches by query text, for the current state of the directory: people type the same
+/// common words ("cluster", "innovation"), and those are the costly ones.
+/// </summary>
+public sealed class FullTextMatchCache
+{
+    private const int Capacity = 1000;
+    private readonly ConcurrentDictionary<(DateTimeOffset, string), int[]> _entries = new();
+
+    public async Task<IReadOnlyCollection<int>> GetOrAddAsync(DateTimeOffset version, string key, Func<Task<List<int>>> match)
+    {
+        if (_entries.TryGetValue((version, key), out var cached))
+        {
+            return cached;
+        }
+        var ids = (await match()).ToArray();
+        if (_entries.Count >= Capacity)
+        {
+            _entries.Clear();
+        }
+        _entries[(version, key)] = ids;
+        return ids;
+    }
+
+    public void Clear() => _entries.Clear();
+}
+
+/// <summary>A short passage around the first word that matches, HTML-encoded, with the matching words marked.</summary>
+public static class SearchSnippet
+{
+    public static string? Build(string original, SearchText text, int wordsAround = 14)
+    {
+        var plain = original.Replace("\\", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+        var words = System.Text.RegularExpressions.Regex.Matches(plain, @"[\p{L}\p{N}]+");
+        var matchAt = -1;
+        var marked = new bool[words.Count];
+        for (var w = 0; w < words.Count; w++)
+        {
+            var folded = SearchDocument.Fold(words[w].Value);
+            for (var t = 0; t < text.Tokens.Count; t++)
+            {
+                if (text.WordMatches(folded, t))
+                {
+                    marked[w] = true;
+                    if (matchAt < 0)
+                    {
+                        matchAt = w;
+                    }
+                    break;
+                }
+            }
+        }
+        if (matchAt < 0)
+        {
+            return null;
+        }
+        var first = Math.Max(0, matchAt - wordsAround / 3);
+        var last = Math.Min(words.Count - 1, first + wordsAround);
+        var html = new StringBuilder();
+        if (first > 0)
+        {
+            html.Append("… ");
+        }
+        var position = words[first].Index;
+        for (var w = first; w <= last; w++)
+        {
+            html.Append(WebUtility.HtmlEncode(plain[position..words[w].Index]));
+            var word = WebUtility.HtmlEncode(words[w].Value);
+            html.Append(marked[w] ? $"<mark>{word}</mark>" : word);
+            position = words[w].Index + words[w].Length;
+        }
+        if (last < words.Count - 1)
+        {
+            html.Append(" …");
+        }
+        return html.ToString().Trim();
+    }
+}
+
+/// <summary>"Did you mean": each unknown word replaced by the nearest known word (names, vocabulary, countries).</summary>
+public static class SpellingSuggestion
+{
+    public static string? For(SearchText text, IReadOnlySet<string> knownWords)
+    {
+        var changed = false;
+        var suggested = new List<string>();
+        foreach (var token in text.Tokens)
+        {
+            if (token.Length < 3 || knownWords.Contains(token))
+            {
+                suggested.Add(token);
+                continue;
+            }
+            var allowed = token.Length <= 4 ? 1 : 2;
+            string? best = null;
+            var bestDistance = int.MaxValue;
+            foreach (var word in knownWords)
+            {
+                if (Math.Abs(word.Length - token.Length) > allowed)
+                {
+                    continue;
+                }
+                var distance = Distance(token, word, allowed);
+                if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(word, best) < 0))
+                {
+                    (best, bestDistance) = (word, distance);
+                }
+            }
+            if (best is not null && bestDistance <= allowed)
+            {
+                suggested.Add(best);
+                changed = true;
+            }
+            else
+            {
+                suggested.Add(token);
+            }
+        }
+        return changed ? string.Join(' ', suggested) : null;
+    }
+
+    /// <summary>Levenshtein distance, giving up early once it exceeds the limit.</summary>
+    private static int Distance(string a, string b, int limit)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+            if (rowMin > limit)
+            {
+                return int.MaxValue;
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}
+
+/// <summary>Keeps the full-text index in step with profile writes, inside the writer's transaction.</summary>
+public sealed class SearchIndexWriter(CountryList countries)
+{
+    public async Task IndexAsync(ClusterAtlasDbContext db, IReadOnlyCollection<int> profileIds, CancellationToken cancellationToken)
+    {
+        var engine = FullTextEngine.For(db);
+        foreach (var chunk in profileIds.Chunk(1000))
+        {
+            var profiles = await db.ClusterOrganisations.AsNoTracking()
+                .Where(p => chunk.Contains(p.Id))
+                .Include(p => p.Terms).ThenInclude(t => t.Term)
+                .Include(p => p.SupportProgrammes).Include(p => p.SuccessStories)
+                .AsSplitQuery()
+                .ToListAsync(cancellationToken);
+            var published = profiles.Where(p => p.Status == ProfileStatus.Published).Select(p => SearchDocument.For(p, countries)).ToList();
+            await engine.RemoveAsync(db, [.. chunk.Except(published.Select(d => d.ProfileId))], cancellationToken);
+            await engine.UpsertAsync(db, published, cancellationToken);
+        }
+    }
+
+    /// <summary>Builds the text index afresh when it does not hold what the profile tables hold (new installation, restore).</summary>
+    public async Task EnsureCompleteAsync(ClusterAtlasDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        var engine = FullTextEngine.For(db);
+        await engine.EnsureCreatedAsync(db, cancellationToken);
+        var published = await db.ClusterOrganisations.CountAsync(p => p.Status == ProfileStatus.Published, cancellationToken);
+        if (await engine.CountAsync(db, cancellationToken) == published)
+        {
+            return;
+        }
+        logger.LogInformation("Rebuilding the full-text index for {Count} profiles", published);
+        var ids = await db.ClusterOrganisations.Where(p => p.Status == ProfileStatus.Published).Select(p => p.Id).ToListAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM profile_search", cancellationToken);
+        await IndexAsync(db, ids, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,405 @@
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Vocabularies;
+
+namespace ClusterAtlas.ClusterDirectory;
+
+/// <summary>A facet value with its label and how many profiles it would give.</summary>
+public sealed record FacetCount(string Value, string Label, int Count, bool Selected, int Depth = 0);
+
+public sealed record SearchHit(DirectoryEntry Entry, IReadOnlyList<string> Sectors);
+
+public sealed record SearchResult(
+    int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets,
+    IReadOnlyDictionary<string, string[]> UnknownValues);
+
+/// <summary>
+/// An immutable picture of the directory: entries in dense arrays, each facet's values as small integers per entry,
+/// and the entries pre-sorted by name, date and size. Searches read it without locks; refreshes replace it whole.
+/// </summary>
+public sealed class DirectorySnapshot
+{
+    private sealed class FacetValues
+    {
+        public readonly Dictionary<string, int> IdByValue = new(StringComparer.Ordinal);
+        public readonly List<string> Values = [];
+        public readonly List<string> Labels = [];
+        public readonly List<int> Parents = [];
+        public readonly List<int> SortOrders = [];
+        public int[][] ByEntry = [];
+
+        public int Intern(string value, string label, int parent = -1, int sortOrder = int.MaxValue)
+        {
+            if (!IdByValue.TryGetValue(value, out var id))
+            {
+                id = Values.Count;
+                IdByValue[value] = id;
+                Values.Add(value);
+                Labels.Add(label);
+                Parents.Add(parent);
+                SortOrders.Add(sortOrder);
+            }
+            return id;
+        }
+    }
+
+    private static readonly int[] None = [];
+    private readonly Dictionary<string, FacetValues> _facets = [];
+    private readonly Dictionary<int, int> _indexById;
+    private readonly int[] _byName;
+    private readonly int[] _byNewest;
+    private readonly int[] _byMembers;
+    private readonly Dictionary<int, string[]> _termWords = [];
+    private readonly Dictionary<int, string> _termLabels = [];
+    private readonly Dictionary<int, string> _termVocabulary = [];
+
+    public DirectoryEntry[] Entries { get; }
+    public DateTimeOffset LastChange { get; }
+
+    /// <summary>Words people may mean when a search finds nothing: from names, vocabulary labels and countries.</summary>
+    public IReadOnlySet<string> KnownWords { get; }
+
+    public DirectorySnapshot(DirectoryEntry[] entries, IReadOnlyList<VocabularyTerm> terms, CountryList countries, DateTimeOffset lastChange)
+    {
+        Entries = entries;
+        LastChange = lastChange;
+        _indexById = new Dictionary<int, int>(entries.Length);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            _indexById[entries[i].Id] = i;
+        }
+        foreach (var name in Facet.All)
+        {
+            _facets[name] = new FacetValues();
+        }
+        var termById = terms.ToDictionary(t => t.Id);
+        foreach (var term in terms)
+        {
+            _termLabels[term.Id] = term.Label;
+            _termVocabulary[term.Id] = term.Vocabulary;
+            _termWords[term.Id] = [.. SearchText.Words(SearchDocument.Fold(term.Label))];
+        }
+        // Vocabulary facets list every active term, so a facet shows its choices even with zero matches.
+        var termFacets = new Dictionary<string, string>
+        {
+            [Vocabulary.SectoralIndustries] = Facet.Sector,
+            [Vocabulary.TechnologyFields] = Facet.Technology,
+            [Vocabulary.S3PriorityAreas] = Facet.S3,
+            [Vocabulary.SupportServices] = Facet.Service,
+        };
+        int InternTerm(VocabularyTerm term)
+        {
+            var facet = _facets[termFacets[term.Vocabulary]];
+            var parent = term.ParentId is { } parentId && termById.TryGetValue(parentId, out var parentTerm) ? InternTerm(parentTerm) : -1;
+            return facet.Intern(TextFolding.Slug(term.Label), term.Label, parent, term.SortOrder);
+        }
+        foreach (var term in terms.Where(t => termFacets.ContainsKey(t.Vocabulary) && t.Status != TermStatus.Retired).OrderBy(t => t.SortOrder).ThenBy(t => t.Label, StringComparer.Ordinal))
+        {
+            InternTerm(term);
+        }
+        foreach (var level in new[] { ExcellenceLabel.Gold, ExcellenceLabel.Silver, ExcellenceLabel.Bronze, ExcellenceLabel.None })
+        {
+            _facets[Facet.Label].Intern(level.ToString().ToLowerInvariant(), level == ExcellenceLabel.None ? "No label" : $"{level} Label");
+        }
+        foreach (var (value, _, _) in Facet.MemberRanges)
+        {
+            _facets[Facet.Members].Intern(value, value.EndsWith('+') ? $"{value[..^1]} or more members" : $"{value.Replace("-", "–", StringComparison.Ordinal)} members");
+        }
+
+        foreach (var facet in _facets.Values)
+        {
+            facet.ByEntry = new int[entries.Length][];
+        }
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var e = entries[i];
+            Set(Facet.Country, i, e.CountryCode is null ? None : [_facets[Facet.Country].Intern(e.CountryCode, countries.NameOf(e.CountryCode))]);
+            Set(Facet.Region, i, e.Region is null ? None : [_facets[Facet.Region].Intern(e.Region, e.Region)]);
+            Set(Facet.Label, i, e.Label is null ? None : [_facets[Facet.Label].IdByValue[e.Label.Value.ToString().ToLowerInvariant()]]);
+            Set(Facet.Members, i, Facet.MemberRange(e.TotalMembers) is { } range ? [_facets[Facet.Members].IdByValue[range]] : None);
+            Set(Facet.CooperatesWith, i, e.CooperationCountries.Length == 0 ? None
+                : [.. e.CooperationCountries.Select(code => _facets[Facet.CooperatesWith].Intern(code, countries.NameOf(code)))]);
+            foreach (var (vocabulary, facetName) in termFacets)
+            {
+                var values = new List<int>();
+                foreach (var termId in e.TermIds)
+                {
+                    if (termById.TryGetValue(termId, out var term) && term.Vocabulary == vocabulary)
+                    {
+                        // A profile counts under its terms and their ancestors: choosing a parent includes its children.
+                        for (var id = InternTerm(term); id >= 0; id = _facets[facetName].Parents[id])
+                        {
+                            if (!values.Contains(id))
+                            {
+                                values.Add(id);
+                            }
+                        }
+                    }
+                }
+                Set(facetName, i, values.Count == 0 ? None : [.. values]);
+            }
+        }
+
+        var indexes = Enumerable.Range(0, entries.Length).ToArray();
+        _byName = [.. indexes.OrderBy(i => entries[i].Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => entries[i].Id)];
+        _byNewest = [.. indexes.OrderByDescending(i => entries[i].PublishedAt).ThenBy(i => entries[i].Id)];
+        _byMembers = [.. indexes.OrderByDescending(i => entries[i].TotalMembers ?? -1).ThenBy(i => entries[i].Name, StringComparer.OrdinalIgnoreCase)];
+
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in entries)
+        {
+            words.UnionWith(e.NameWords);
+        }
+        foreach (var termWords in _termWords.Values)
+        {
+            words.UnionWith(termWords);
+        }
+        foreach (var country in countries.All)
+        {
+            words.UnionWith(SearchText.Words(SearchDocument.Fold(country.Name)));
+        }
+        words.RemoveWhere(w => w.Length < 3);
+        KnownWords = words;
+    }
+
+    private void Set(string facet, int entry, int[] values) => _facets[facet].ByEntry[entry] = values;
+
+    /// <summary>
+    /// Filters, counts and sorts. Facet counts are disjunctive: each facet's counts apply every other active
+    /// filter but its own. One pass: an entry that passes every filter counts for all facets; one that fails
+    /// exactly one filter counts for that facet only.
+    /// </summary>
+    public SearchResult Search(SearchQuery query, IReadOnlyCollection<int>? textMatches, SearchText? text)
+    {
+        var unknown = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var active = new List<(string Name, FacetValues Facet, bool[] Wanted)>();
+        foreach (var (name, values) in query.Filters)
+        {
+            var facet = _facets[name];
+            var wanted = new bool[facet.Values.Count];
+            var missing = new List<string>();
+            foreach (var value in values)
+            {
+                if (facet.IdByValue.TryGetValue(value, out var id))
+                {
+                    wanted[id] = true;
+                }
+                else if (name == Facet.Country || name == Facet.CooperatesWith ? !IsCountryCode(value) : name is Facet.Label or Facet.Members or Facet.Sector or Facet.Technology or Facet.S3 or Facet.Service)
+                {
+                    missing.Add(value);
+                }
+            }
+            if (missing.Count > 0)
+            {
+                unknown[name] = [.. missing];
+            }
+            active.Add((name, facet, wanted));
+        }
+
+        bool[]? candidates = null;
+        if (textMatches is not null)
+        {
+            candidates = new bool[Entries.Length];
+            foreach (var id in textMatches)
+            {
+                if (_indexById.TryGetValue(id, out var index))
+                {
+                    candidates[index] = true;
+                }
+            }
+        }
+
+        var counts = _facets.ToDictionary(f => f.Key, f => new int[f.Value.Values.Count]);
+        var facetList = _facets.ToList();
+        var matches = new bool[Entries.Length];
+        var total = 0;
+        for (var i = 0; i < Entries.Length; i++)
+        {
+            if (candidates is not null && !candidates[i])
+            {
+                continue;
+            }
+            var failures = 0;
+            string? failed = null;
+            foreach (var (name, facet, wanted) in active)
+            {
+                if (!Intersects(facet.ByEntry[i], wanted))
+                {
+                    failures++;
+                    failed = name;
+                    if (failures > 1)
+                    {
+                        break;
+                    }
+                }
+            }
+            if (failures == 0)
+            {
+                matches[i] = true;
+                total++;
+                foreach (var (name, facet) in facetList)
+                {
+                    var facetCounts = counts[name];
+                    foreach (var value in facet.ByEntry[i])
+                    {
+                        facetCounts[value]++;
+                    }
+                }
+            }
+            else if (failures == 1)
+            {
+                var facetCounts = counts[failed!];
+                foreach (var value in _facets[failed!].ByEntry[i])
+                {
+                    facetCounts[value]++;
+                }
+            }
+        }
+
+        var skip = (query.Page - 1) * query.PageSize;
+        var page = query.EffectiveSort switch
+        {
+            SearchSort.Newest => Take(_byNewest, matches, skip, query.PageSize),
+            SearchSort.Members => Take(_byMembers, matches, skip, query.PageSize),
+            SearchSort.Relevance when text is not null => ByRelevance(matches, text, skip, query.PageSize),
+            _ => Take(_byName, matches, skip, query.PageSize),
+        };
+        var hits = page.Select(i => new SearchHit(Entries[i], SectorsOf(Entries[i]))).ToList();
+        var facets = facetList.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetCount>)FacetCounts(f.Key, f.Value, counts[f.Key], query.Values(f.Key)));
+        return new SearchResult(total, hits, facets, unknown);
+    }
+
+    private static bool IsCountryCode(string value) => value.Length == 2 && value.All(char.IsAsciiLetterUpper);
+
+    private static bool Intersects(int[] values, bool[] wanted)
+    {
+        foreach (var value in values)
+        {
+            if (wanted[value])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<int> Take(int[] order, bool[] matches, int skip, int take)
+    {
+        var page = new List<int>(take);
+        foreach (var index in order)
+        {
+            if (!matches[index])
+            {
+                continue;
+            }
+            if (skip > 0)
+            {
+                skip--;
+                continue;
+            }
+            page.Add(index);
+            if (page.Count == take)
+            {
+                break;
+            }
+        }
+        return page;
+    }
+
+    /// <summary>
+    /// Relevance in tiers, cheap enough for every match: all words in the name, then some word in the name or
+    /// the acronym, then a word in one of the profile's vocabulary terms, then a mention in the text; by name within a tier.
+    /// </summary>
+    private List<int> ByRelevance(bool[] matches, SearchText text, int skip, int take)
+    {
+        var tiers = new[] { new List<int>(), new List<int>(), new List<int>(), new List<int>() };
+        var needed = skip + take;
+        foreach (var index in _byName)
+        {
+            if (!matches[index])
+            {
+                continue;
+            }
+            var tier = TierOf(Entries[index], text);
+            if (tier == 0 && tiers[0].Count >= needed)
+            {
+                continue; // the page is already full of better matches
+            }
+            tiers[tier].Add(index);
+        }
+        return [.. tiers.SelectMany(t => t).Skip(skip).Take(take)];
+    }
+
+    private int TierOf(DirectoryEntry entry, SearchText text)
+    {
+        var inName = 0;
+        for (var t = 0; t < text.Tokens.Count; t++)
+        {
+            foreach (var word in entry.NameWords)
+            {
+                if (text.WordMatches(word, t))
+                {
+                    inName++;
+                    break;
+                }
+            }
+        }
+        if (inName == text.Tokens.Count)
+        {
+            return 0;
+        }
+        if (inName > 0)
+        {
+            return 1;
+        }
+        foreach (var termId in entry.TermIds)
+        {
+            if (_termWords.TryGetValue(termId, out var words))
+            {
+                for (var t = 0; t < text.Tokens.Count; t++)
+                {
+                    foreach (var word in words)
+                    {
+                        if (text.WordMatches(word, t))
+                        {
+                            return 2;
+                        }
+                    }
+                }
+            }
+        }
+        return 3;
+    }
+
+    private List<string> SectorsOf(DirectoryEntry entry) =>
+        [.. entry.TermIds.Where(id => _termVocabulary.GetValueOrDefault(id) == Vocabulary.SectoralIndustries).Select(id => _termLabels[id]).Take(3)];
+
+    private static List<FacetCount> FacetCounts(string name, FacetValues facet, int[] counts, IReadOnlyList<string> selected)
+    {
+        var list = new List<FacetCount>();
+        // Fixed orders for small facets and vocabularies (as the vocabulary lists them, children under parents); by count for the open ones.
+        if (name is Facet.Country or Facet.Region or Facet.CooperatesWith)
+        {
+            for (var id = 0; id < facet.Values.Count; id++)
+            {
+                if (counts[id] > 0 || selected.Contains(facet.Values[id]))
+                {
+                    list.Add(new FacetCount(facet.Values[id], facet.Labels[id], counts[id], selected.Contains(facet.Values[id])));
+                }
+            }
+            return [.. list.OrderByDescending(c => c.Selected).ThenByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal)];
+        }
+        void AddTree(int parent, int depth)
+        {
+            for (var id = 0; id < facet.Values.Count; id++)
+            {
+                if (facet.Parents[id] == parent)
+                {
+                    list.Add(new FacetCount(facet.Values[id], facet.Labels[id], counts[id], selected.Contains(facet.Values[id]), depth));
+                    AddTree(id, depth + 1);
+                }
+            }
+        }
+        AddTree(-1, 0);
+        return list;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+
+namespace ClusterAtlas.ClusterDirectory;
+
+public enum SearchSort { Relevance, Name, Newest, Members }
+
+/// <summary>
+/// A directory search as it travels in a query string (shared by the page and the JSON API):
+/// q, the facets (repeat a parameter for OR within a facet), sort, page and pageSize.
+/// </summary>
+public sealed record SearchQuery
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    public const int MaxPage = 10_000;
+
+    public string? Q { get; init; }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public SearchSort? Sort { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    /// <summary>Relevance when there is text to rank by, else name.</summary>
+    public SearchSort EffectiveSort => Sort ?? (string.IsNullOrWhiteSpace(Q) ? SearchSort.Name : SearchSort.Relevance);
+
+    public IReadOnlyList<string> Values(string facet) => Filters.TryGetValue(facet, out var values) ? values : [];
+
+    public bool HasFilters => Filters.Any(f => f.Value.Count > 0);
+
+    /// <summary>Parameters the page and API take besides the facets; "fragment" is the page's own (results only, for as-you-type).</summary>
+    private static readonly string[] Scalars = ["q", "sort", "page", "pageSize"];
+
+    public static SearchQueryParseResult Parse(IEnumerable<KeyValuePair<string, StringValues>> query, IEnumerable<string> facetNames, IEnumerable<string>? ignored = null)
+    {
+        var facets = facetNames.ToHashSet(StringComparer.Ordinal);
+        var ignore = (ignored ?? []).ToHashSet(StringComparer.Ordinal);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        string? q = null;
+        SearchSort? sort = null;
+        var page = 1;
+        var pageSize = DefaultPageSize;
+        foreach (var (key, values) in query)
+        {
+            if (ignore.Contains(key))
+            {
+                continue;
+            }
+            if (facets.Contains(key))
+            {
+                var distinct = values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+                if (distinct.Count > 0)
+                {
+                    filters[key] = distinct;
+                }
+                continue;
+            }
+            if (!Scalars.Contains(key, StringComparer.Ordinal))
+            {
+                errors[key] = [$"Unknown parameter '{key}'. Known: {string.Join(", ", Scalars.Concat(facets.Order(StringComparer.Ordinal)))}."];
+                continue;
+            }
+            if (values.Count > 1)
+            {
+                errors[key] = [$"'{key}' may be given once."];
+                continue;
+            }
+            var value = values.ToString().Trim();
+            switch (key)
+            {
+                case "q":
+                    if (value.Length > 200)
+                    {
+                        errors[key] = ["'q' is longer than 200 characters."];
+                    }
+                    q = value.Length == 0 ? null : value;
+                    break;
+                case "sort":
+                    if (value.Length == 0)
+                    {
+                        break;
+                    }
+                    if (!Enum.TryParse<SearchSort>(value, ignoreCase: true, out var parsedSort) || int.TryParse(value, out _))
+                    {
+                        errors[key] = [$"'sort' must be one of relevance, name, newest, members; got '{value}'."];
+                    }
+                    else
+                    {
+                        sort = parsedSort;
+                    }
+                    break;
+                case "page":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1 || page > MaxPage)
+                    {
+                        errors[key] = [$"'page' must be a whole number from 1 to {MaxPage}; got '{value}'."];
+                        page = 1;
+                    }
+                    break;
+                case "pageSize":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize < 1 || pageSize > MaxPageSize)
+                    {
+                        errors[key] = [$"'pageSize' must be a whole number from 1 to {MaxPageSize}; got '{value}'."];
+                        pageSize = DefaultPageSize;
+                    }
+                    break;
+            }
+        }
+        var result = new SearchQuery { Q = q, Filters = filters, Sort = sort, Page = page, PageSize = pageSize };
+        return new SearchQueryParseResult(result, errors);
+    }
+
+    /// <summary>The query string of this search, with one facet value toggled, for links that add or remove a filter.</summary>
+    public string ToQueryString(string? toggleFacet = null, string? toggleValue = null, int? page = null, SearchSort? sort = null, bool keepSort = true)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            parts.Add("q=" + Uri.EscapeDataString(Q));
+        }
+        var facets = Filters.Keys.ToList();
+        if (toggleFacet is not null && !facets.Contains(toggleFacet))
+        {
+            facets.Add(toggleFacet);
+        }
+        foreach (var facet in facets)
+        {
+            var values = Values(facet).ToList();
+            if (facet == toggleFacet && toggleValue is not null)
+            {
+                if (!values.Remove(toggleValue))
+                {
+                    values.Add(toggleValue);
+                }
+            }
+            parts.AddRange(values.Select(v => $"{facet}={Uri.EscapeDataString(v)}"));
+        }
+        var effectiveSort = sort ?? (keepSort ? Sort : null);
+        if (effectiveSort is not null)
+        {
+            parts.Add("sort=" + effectiveSort.Value.ToString().ToLowerInvariant());
+        }
+        var targetPage = page ?? (toggleFacet is null ? Page : 1);
+        if (targetPage > 1)
+        {
+            parts.Add("page=" + targetPage.ToString(CultureInfo.InvariantCulture));
+        }
+        if (PageSize != DefaultPageSize)
+        {
+            parts.Add("pageSize=" + PageSize.ToString(CultureInfo.InvariantCulture));
+        }
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+}
+
+public sealed record SearchQueryParseResult(SearchQuery Query, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using ClusterAtlas.Profiles;
+
+namespace ClusterAtlas.ClusterDirectory;
+
+/// <summary>A search box's text as folded tokens; the last one is a prefix while people type.</summary>
+public sealed partial record SearchText(IReadOnlyList<string> Tokens, bool LastIsPrefix)
+{
+    /// <summary>Shorter prefixes match too much to be useful and cost the most.</summary>
+    public const int MinimumPrefixLength = 3;
+
+    public const int MaximumTokens = 12;
+
+    public static SearchText? Parse(string? q)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return null;
+        }
+        var folded = SearchDocument.Fold(q);
+        var tokens = Token().Matches(folded).Select(m => m.Value).Take(MaximumTokens).ToList();
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+        // "metal " (ending in a space) is a finished word; "meta" is still being typed.
+        var lastIsPrefix = !char.IsWhiteSpace(q[^1]) && tokens[^1].Length >= MinimumPrefixLength;
+        return new SearchText(tokens, lastIsPrefix);
+    }
+
+    public string Key => string.Join(' ', Tokens) + (LastIsPrefix ? "*" : "");
+
+    /// <summary>Whether a folded word matches a token: equal, or starting with it when the token is the typed prefix.</summary>
+    public bool WordMatches(string foldedWord, int tokenIndex) =>
+        foldedWord == Tokens[tokenIndex]
+        || (tokenIndex == Tokens.Count - 1 && LastIsPrefix && foldedWord.StartsWith(Tokens[tokenIndex], StringComparison.Ordinal))
+        || StemOf(foldedWord) == StemOf(Tokens[tokenIndex]);
+
+    /// <summary>A light stem for in-memory matching and highlighting ("clusters" ~ "cluster", "innovation" ~ "innovative").</summary>
+    public static string StemOf(string word)
+    {
+        string[] endings = ["ations", "ation", "ities", "ity", "ings", "ing", "ive", "ions", "ion", "ies", "es", "ed", "al", "s", "e"];
+        foreach (var ending in endings)
+        {
+            if (word.Length - ending.Length >= 4 && word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return word[..^ending.Length];
+            }
+        }
+        return word;
+    }
+
+    public static IEnumerable<string> Words(string folded) => Token().Matches(folded).Select(m => m.Value);
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Token();
+}
