@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using ClusterAtlas.Data;
 using ClusterAtlas.ImportExport;
 using ClusterAtlas.Profiles;
@@ -8,7 +9,7 @@ namespace ClusterAtlas;
 /// <summary>The executable's commands. With none (or "serve"), the platform is served.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["import", "help", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Commands = ["import", "demo-data", "help", "--help", "-h", "-?", "--version"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -21,6 +22,7 @@ public static class CommandLine
         var root = new RootCommand("ClusterAtlas: profiles, directory and collaboration for cluster organisations. Run without a command to serve the platform.");
         root.Subcommands.Add(new Command("serve", "Serve the platform (the default); takes ASP.NET Core settings such as --urls."));
         root.Subcommands.Add(ImportCommand());
+        root.Subcommands.Add(DemoDataCommand());
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -61,6 +63,41 @@ public static class CommandLine
         var import = new Command("import", "Import profiles.");
         import.Subcommands.Add(eccp);
         return import;
+    }
+
+    private static Command DemoDataCommand()
+    {
+        var count = new Option<int>("--count") { Description = "How many sample profiles to add", DefaultValueFactory = _ => 100 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generator (same seed, same profiles)", DefaultValueFactory = _ => 2026 };
+        var command = new Command("demo-data", "Add realistic, clearly fictitious sample profiles (each marked as sample data).");
+        command.Options.Add(count);
+        command.Options.Add(seed);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var wanted = parse.GetValue(count);
+            if (wanted < 1 || wanted > 1_000_000)
+            {
+                await Console.Error.WriteLineAsync($"error: --count must be from 1 to 1000000; got {wanted}.");
+                return 1;
+            }
+            await using var host = await StartServicesAsync(cancellationToken);
+            await using var scope = host.Services.CreateAsyncScope();
+            var generator = scope.ServiceProvider.GetRequiredService<DemoDataGenerator>();
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var created = 0;
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                    new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask("sample profiles", maxValue: wanted);
+                    created = await generator.GenerateAsync(wanted, parse.GetValue(seed), new Progress<int>(done => task.Value = done), cancellationToken);
+                    task.Value = wanted;
+                });
+            Console.WriteLine(FormattableString.Invariant($"Added {created} sample profiles in {started.Elapsed.TotalSeconds:0.0} s."));
+            return 0;
+        });
+        return command;
     }
 
     /// <summary>

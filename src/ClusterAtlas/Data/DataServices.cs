@@ -10,6 +10,8 @@ namespace ClusterAtlas.Data;
 
 public static class DataServices
 {
+    private static readonly SqliteConnectionSettings SqliteSettings = new();
+
     /// <summary>
     /// Registers the DbContext for the configured provider. The provider is read when the context is
     /// resolved (not at registration) so that test hosts can override configuration.
@@ -23,7 +25,7 @@ public static class DataServices
         {
             var settings = sp.GetRequiredService<IOptions<ClusterAtlasOptions>>().Value;
             options.UseSqlite($"Data Source={settings.SqliteFile};Default Timeout=30", sqlite => sqlite.CommandTimeout(30));
-            options.AddInterceptors(sp.GetRequiredService<ProfileTimestampsInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<ProfileTimestampsInterceptor>(), SqliteSettings);
         });
         services.AddDbContext<PostgresClusterAtlasDbContext>((sp, options) =>
         {
@@ -38,6 +40,7 @@ public static class DataServices
                 : sp.GetRequiredService<SqliteClusterAtlasDbContext>());
         services.AddSingleton(_ => CountryList.Load());
         services.AddScoped<EccpProfileImporter>();
+        services.AddScoped<DemoDataGenerator>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<ClusterAtlasDbContext>("database", tags: ["ready"]);
         return services;
@@ -161,6 +164,18 @@ public sealed class ProfileTimestampsInterceptor(TimeProvider clock) : Microsoft
         }
         context.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow();
+        // One pass over the tracked rows: which profiles had a child row added, changed or removed.
+        var profilesWithChangedChildren = new HashSet<int>();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Deleted or EntityState.Modified
+                && entry.Entity is not ClusterOrganisation
+                && entry.Metadata.FindProperty("ClusterOrganisationId") is { } foreignKey
+                && (entry.Property(foreignKey.Name).CurrentValue ?? entry.Property(foreignKey.Name).OriginalValue) is int profileId)
+            {
+                profilesWithChangedChildren.Add(profileId);
+            }
+        }
         foreach (var entry in context.ChangeTracker.Entries<ClusterOrganisation>())
         {
             if (entry.State == EntityState.Added)
@@ -168,20 +183,13 @@ public sealed class ProfileTimestampsInterceptor(TimeProvider clock) : Microsoft
                 entry.Entity.CreatedAt = now;
                 entry.Entity.UpdatedAt = now;
             }
-            else if (entry.State == EntityState.Modified || HasChangedChildren(context, entry.Entity))
+            else if (entry.State == EntityState.Modified || profilesWithChangedChildren.Contains(entry.Entity.Id))
             {
                 entry.Entity.UpdatedAt = now;
                 entry.Entity.ConcurrencyToken = Guid.NewGuid();
             }
         }
     }
-
-    private static bool HasChangedChildren(DbContext context, ClusterOrganisation profile) =>
-        context.ChangeTracker.Entries().Any(e =>
-            e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified
-            && e.Entity is not ClusterOrganisation and not VocabularyTerm and not Country
-            && e.Metadata.FindProperty("ClusterOrganisationId") is { } fk
-            && Equals(e.Property(fk.Name).CurrentValue ?? e.Property(fk.Name).OriginalValue, profile.Id));
 }
 
 /// <summary>Lets `dotnet ef` create each provider's context without starting the web host.</summary>

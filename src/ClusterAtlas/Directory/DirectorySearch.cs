@@ -234,6 +234,11 @@ public sealed class SearchIndexWriter(CountryList countries)
         }
     }
 
+    /// <summary>Indexes profiles already in memory with their terms (bulk loads), in the caller's transaction.</summary>
+    public Task IndexLoadedAsync(ClusterAtlasDbContext db, IReadOnlyList<ClusterOrganisation> profiles, CancellationToken cancellationToken) =>
+        FullTextEngine.For(db).UpsertAsync(db,
+            [.. profiles.Where(p => p.Status == ProfileStatus.Published).Select(p => SearchDocument.For(p, countries))], cancellationToken);
+
     /// <summary>Builds the text index afresh when it does not hold what the profile tables hold (new installation, restore).</summary>
     public async Task EnsureCompleteAsync(ClusterAtlasDbContext db, ILogger logger, CancellationToken cancellationToken)
     {

@@ -98,9 +98,9 @@ public sealed class ProfilePageTests(ClusterAtlasFactory app) : IClassFixture<Cl
     public async Task Directory_lists_the_profile()
     {
         var page = await app.GetDocumentAsync("/cluster-organisations");
-        var card = page.QuerySelector($".profile-card a[href='{ProfileUrl}']");
-        Assert.NotNull(card);
-        Assert.Contains("Serbia", card!.Closest(".profile-card")!.TextContent, StringComparison.Ordinal);
+        var link = page.QuerySelector($".result-title a[href='{ProfileUrl}']");
+        Assert.NotNull(link);
+        Assert.Contains("Serbia", link!.Closest(".result")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,204 @@
+using System.Globalization;
+using ClusterAtlas.ClusterDirectory;
+using ClusterAtlas.Data;
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Vocabularies;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.ImportExport;
+
+/// <summary>
+/// Realistic, clearly fictitious profiles for demonstrations and benchmarks. Every one is marked as sample data;
+/// names are built from invented place names (never those of real organisations); countries, vocabulary terms and
+/// sizes are spread the way real profiles are (a few big countries and common sectors, many small ones).
+/// Deterministic for a given seed.
+/// </summary>
+public sealed class DemoDataGenerator(ClusterAtlasDbContext db, SearchIndexWriter searchIndex, DirectoryIndex directory)
+{
+    public const int BatchSize = 5000;
+
+    private static readonly (string Code, double Weight)[] CountryWeights =
+    [
+        ("ES", 12), ("FR", 10), ("IT", 9), ("DE", 9), ("PL", 5), ("RO", 4), ("PT", 4), ("BE", 3), ("AT", 3), ("NL", 3), ("SE", 3),
+        ("FI", 2), ("DK", 2), ("CZ", 2), ("HU", 2), ("BG", 2), ("GR", 2), ("HR", 2), ("SI", 2), ("RS", 2), ("TR", 2), ("GB", 2),
+        ("SK", 1), ("LT", 1), ("LV", 1), ("EE", 1), ("IE", 1), ("NO", 1), ("UA", 1), ("BA", 1), ("MK", 1), ("ME", 1), ("AL", 1),
+        ("CH", 1), ("IS", .5), ("CY", .5), ("MT", .5), ("LU", .5), ("MD", .5), ("AM", .5), ("XK", .5),
+    ];
+
+    private static readonly string[] PlaceStarts = ["Val", "Kes", "Mor", "Tal", "Bren", "Cor", "Dra", "Elv", "Fen", "Gal", "Hald", "Isk", "Jor", "Kal", "Lor", "Mir", "Nor", "Orv", "Pel", "Quen", "Ros", "Sil", "Tor", "Ulm", "Ven", "Wyn", "Zar", "Ast", "Bel", "Cast"];
+    private static readonly string[] PlaceEnds = ["mora", "trin", "dale", "vik", "heim", "ava", "ora", "ridge", "stad", "polis", "ano", "ezia", "ovo", "ice", "burg", "ford", "ene", "ith", "ara", "esk"];
+    private static readonly string[] Forms = ["{place} {sector} Cluster", "{sector} Cluster of {place}", "{place} {sector} Network", "{place} Innovation Cluster for {sector}", "{sector} Alliance {place}", "{place} {sector} Hub"];
+    private static readonly string[] StrategyPool =
+    [
+        "We strengthen the competitiveness of our members through joint innovation projects and shared infrastructure.",
+        "We connect small and medium-sized enterprises with universities and research centres to speed up technology transfer.",
+        "Our priority is the digital and green transition of the value chain, from design to recycling.",
+        "We open international markets for our members through trade missions, fairs and partnerships with clusters abroad.",
+        "We develop skills: training programmes, apprenticeships and upskilling for the workforce of the sector.",
+        "We attract investment and talent to the region and promote its industrial strengths.",
+        "We support start-ups and scale-ups with mentoring, access to finance and pilot customers.",
+        "We represent the interests of the sector towards regional and national authorities.",
+        "Sustainability and resource efficiency guide our roadmap, with measurable targets for energy and materials.",
+        "We foster cross-sectoral collaboration with creative industries, logistics and digital services.",
+    ];
+
+    public async Task<int> GenerateAsync(int count, int seed, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var random = new Random(seed);
+        var terms = await db.VocabularyTerms.AsNoTracking().Where(t => t.Status == TermStatus.Active).ToListAsync(cancellationToken);
+        var termById = terms.ToDictionary(t => t.Id);
+        // Each vocabulary in a fixed random order of popularity (the files are alphabetical).
+        var shuffle = new Random(seed + 1);
+        List<VocabularyTerm> Of(string vocabulary) => [.. terms.Where(t => t.Vocabulary == vocabulary).OrderBy(t => t.SortOrder).OrderBy(_ => shuffle.Next())];
+        var sectors = Of(Vocabulary.SectoralIndustries);
+        var emerging = Of(Vocabulary.EmergingIndustries);
+        var technologies = Of(Vocabulary.TechnologyFields);
+        var s3 = Of(Vocabulary.S3PriorityAreas);
+        var services = Of(Vocabulary.SupportServices);
+        var activities = Of(Vocabulary.CooperationActivities);
+        var roles = Of(Vocabulary.ManagementRoles).Select(t => t.Label).ToArray();
+        var takenSlugs = (await db.ClusterOrganisations.Select(p => p.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var countryTotal = CountryWeights.Sum(c => c.Weight);
+        var allCountries = CountryList.Load().All.Select(c => c.Code).ToArray();
+
+        var previousDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var created = 0;
+        try
+        {
+            while (created < count)
+            {
+                var batch = new List<ClusterOrganisation>(BatchSize);
+                for (var i = 0; i < Math.Min(BatchSize, count - created); i++)
+                {
+                    batch.Add(NewProfile());
+                }
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                db.ClusterOrganisations.AddRange(batch);
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var term in batch.SelectMany(p => p.Terms))
+                {
+                    term.Term = termById[term.VocabularyTermId]; // for the search text; set after saving so EF never tries to insert terms
+                }
+                await searchIndex.IndexLoadedAsync(db, batch, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                created += batch.Count;
+                progress?.Report(created);
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
+            directory.MarkStale();
+        }
+        return created;
+
+        ClusterOrganisation NewProfile()
+        {
+            var place = Pick(PlaceStarts) + Pick(PlaceEnds);
+            var mainSector = Zipf(sectors);
+            var sectorWord = ShortName(mainSector.Label);
+            var name = Pick(Forms).Replace("{place}", place, StringComparison.Ordinal).Replace("{sector}", sectorWord, StringComparison.Ordinal);
+            var slug = TextFolding.Slug(name);
+            for (var n = 2; !takenSlugs.Add(slug); n++)
+            {
+                name = $"{name.Split(" #")[0]} #{n}";
+                slug = TextFolding.Slug(name);
+            }
+            var country = WeightedCountry();
+            var total = (int)Math.Clamp(Math.Round(Math.Exp(random.NextDouble() * 3.2 + 2.7)), 8, 1500);
+            var sme = (int)(total * (0.45 + random.NextDouble() * 0.4));
+            var research = Math.Max(1, (int)(total * random.NextDouble() * 0.12));
+            var large = Math.Max(0, (int)(total * random.NextDouble() * 0.1));
+            var published = DateTimeOffset.UtcNow.AddDays(-random.Next(1, 5 * 365)).AddMinutes(-random.Next(0, 1440));
+            var profile = new ClusterOrganisation
+            {
+                Name = name,
+                Slug = slug,
+                Acronym = random.NextDouble() < 0.4 ? new string([.. name.Split(' ').Where(w => w.Length > 2 && char.IsUpper(w[0])).Select(w => w[0])]) : null,
+                CountryCode = country,
+                RegionName = random.NextDouble() < 0.85 ? $"{Pick(["Region of", "Province of", "County of", ""])} {Pick(PlaceStarts)}{Pick(PlaceEnds)}".Trim() : null,
+                City = place,
+                Website = $"https://{slug}.example.org",
+                Email = $"info@{slug}.example.org",
+                ShortDescription = $"{name} brings together {total} members in {mainSector.Label.ToLowerInvariant()} around {place}: companies, research organisations and public partners working on joint projects.",
+                EstablishedOn = new DateOnly(random.Next(1990, 2024), random.Next(1, 13), random.Next(1, 29)),
+                ManagementTeamFte = Math.Round((decimal)(0.5 + random.NextDouble() * 10), 1),
+                ExcellenceLabel = random.NextDouble() switch { < 0.04 => ExcellenceLabel.Gold, < 0.12 => ExcellenceLabel.Silver, < 0.28 => ExcellenceLabel.Bronze, < 0.5 => ExcellenceLabel.None, _ => null },
+                TotalMembers = random.NextDouble() < 0.9 ? total : null,
+                SmeMembers = sme,
+                StartupMembers = (int)(sme * random.NextDouble() * 0.3),
+                LargeCompanyMembers = large,
+                ResearchOrganisationMembers = research,
+                OtherEcosystemActors = random.Next(0, 12),
+                StrategyMarkdown = string.Join("\n", Enumerable.Range(1, random.Next(2, 5)).Select(n => $"{n}. {Pick(StrategyPool)}")),
+                HasFormalisedStrategy = random.NextDouble() switch { < 0.7 => true, < 0.85 => false, _ => null },
+                HasInternationalisationFocus = random.NextDouble() switch { < 0.6 => true, < 0.8 => false, _ => null },
+                SupportServicesMarkdown = $"We offer our members {Pick(["matchmaking", "training", "project development", "market intelligence", "joint procurement"])} and {Pick(["trade missions", "innovation vouchers advice", "testing facilities", "mentoring", "EU funding support"])}.",
+                Languages = ["en"],
+                NetworkMemberships = random.NextDouble() < 0.4 ? ["Enterprise Europe Network"] : [],
+                CountriesInEurope = [.. Enumerable.Range(0, random.Next(0, 4)).Select(_ => WeightedCountry()).Where(c => c != country).Distinct()],
+                CountriesOutsideEurope = [.. Enumerable.Range(0, random.Next(0, 3)).Select(_ => Pick(allCountries)).Distinct()],
+                Status = ProfileStatus.Published,
+                PublishedAt = published,
+                IsSampleData = true,
+                Source = "demo-data",
+            };
+            profile.ManagementTeam.Add(new ManagementTeamMember { Role = roles.Length > 0 ? roles[0] : "Cluster Manager", Phone = "+00 555 0100", Email = $"manager@{slug}.example.org", SortOrder = 0 });
+            for (var c = 0; c < random.Next(0, 4); c++)
+            {
+                profile.CollaboratingClusters.Add(new CollaboratingCluster { Name = $"{Pick(PlaceStarts)}{Pick(PlaceEnds)} {ShortName(Zipf(sectors).Label)} Cluster", CountryCode = WeightedCountry(), SortOrder = c });
+            }
+            if (random.NextDouble() < 0.6)
+            {
+                profile.SupportProgrammes.Add(new SupportProgramme { Name = $"{sectorWord} Excellence Programme", Description = $"A programme to raise the innovation capacity of {sectorWord.ToLowerInvariant()} companies.", Level = SupportProgrammeLevel.RegionalOrNational });
+            }
+            if (random.NextDouble() < 0.5)
+            {
+                profile.SuccessStories.Add(new SuccessStory { Title = $"Joint {sectorWord.ToLowerInvariant()} pilot line", Text = $"Members of {name} opened a shared pilot line used by {random.Next(5, 40)} companies." });
+            }
+            var order = 0;
+            void AddTerms(ProfileField field, IEnumerable<VocabularyTerm> chosen)
+            {
+                foreach (var term in chosen.DistinctBy(t => t.Id))
+                {
+                    profile.Terms.Add(new ProfileTerm { Field = field, VocabularyTermId = term.Id, SortOrder = order++ });
+                }
+            }
+            AddTerms(ProfileField.SectoralIndustry, [mainSector, .. Enumerable.Range(0, random.Next(0, 3)).Select(_ => Zipf(sectors))]);
+            AddTerms(ProfileField.EmergingIndustry, Enumerable.Range(0, random.Next(0, 3)).Select(_ => Pick(emerging)));
+            AddTerms(ProfileField.TechnologyField, Enumerable.Range(0, random.Next(0, 4)).Select(_ => Zipf(technologies)));
+            AddTerms(ProfileField.S3PriorityArea, Enumerable.Range(0, random.Next(0, 3)).Select(_ => Zipf(s3)));
+            AddTerms(ProfileField.SupportService, Enumerable.Range(0, random.Next(2, 6)).Select(_ => Pick(services)));
+            AddTerms(ProfileField.InternationalActivity, random.NextDouble() < 0.5 ? [Pick(activities)] : []);
+            AddTerms(ProfileField.EuropeanActivity, random.NextDouble() < 0.6 ? [Pick(activities)] : []);
+            return profile;
+        }
+
+        T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+        // Earlier entries are more common, as a few sectors hold most clusters.
+        VocabularyTerm Zipf(List<VocabularyTerm> items) => items[Math.Min(items.Count - 1, (int)(items.Count * Math.Pow(random.NextDouble(), 2.2)))];
+
+        string WeightedCountry()
+        {
+            var roll = random.NextDouble() * countryTotal;
+            foreach (var (code, weight) in CountryWeights)
+            {
+                roll -= weight;
+                if (roll <= 0)
+                {
+                    return code;
+                }
+            }
+            return CountryWeights[0].Code;
+        }
+    }
+
+    private static string ShortName(string label)
+    {
+        var first = label.Split([',', '(', '/'])[0].Replace(" and ", " & ", StringComparison.Ordinal).Trim();
+        return first.Length > 40 ? first[..40].TrimEnd() : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(first.ToLowerInvariant());
+    }
+}

@@ -1,0 +1,50 @@
+// Directory search as you type. The page works without this script (a GET form); with it, results follow the
+// typing and the filters without a page load, the address keeps the whole search, and focus stays where it is.
+(function () {
+  "use strict";
+  var form = document.getElementById("directory-search");
+  if (!form || !window.fetch || !window.URLSearchParams) { return; }
+  var results = document.getElementById("results");
+  var input = document.getElementById("q");
+  var timer = null;
+  var controller = null;
+
+  function queryString() {
+    var params = new URLSearchParams();
+    new FormData(form).forEach(function (value, key) {
+      if (value !== "") { params.append(key, value); }
+    });
+    return params.toString();
+  }
+
+  function update(pushHistory) {
+    var qs = queryString();
+    var url = form.action + (qs ? "?" + qs : "");
+    if (controller) { controller.abort(); }
+    controller = new AbortController();
+    fetch(url + (qs ? "&" : "?") + "fragment=results", { signal: controller.signal, headers: { "Accept": "text/html" } })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        results.innerHTML = html;
+        if (pushHistory) { history.pushState(null, "", url); } else { history.replaceState(null, "", url); }
+      })
+      .catch(function (error) { if (error.name !== "AbortError") { form.submit(); } });
+  }
+
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { update(false); }, 250);
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target === input) { return; }
+    update(true);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    update(true);
+  });
+  window.addEventListener("popstate", function () { window.location.reload(); });
+  // The buttons are for use without JavaScript.
+  Array.prototype.forEach.call(form.querySelectorAll(".apply-filters, .sort-apply"), function (button) { button.hidden = true; });
+})();

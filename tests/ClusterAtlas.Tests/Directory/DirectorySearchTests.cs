@@ -1,0 +1,291 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ClusterAtlas.Data;
+using ClusterAtlas.ImportExport;
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Tests.Infrastructure;
+using ClusterAtlas.Vocabularies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClusterAtlas.Tests.ClusterDirectory;
+
+/// <summary>A directory of a few hand-made profiles plus generated sample profiles, searched through the JSON API.</summary>
+public sealed class DirectorySearchFixture : IAsyncLifetime
+{
+    public EmptyDatabaseFactory App { get; } = new();
+    public const int SampleCount = 150;
+
+    private static readonly string[] Pages =
+    [
+        """
+        Home > Cluster Organisations > Smart Textiles Cluster
+        Sectoral Industries:
+        Textile Manufacturing
+        Technology fields:
+        Solid biomass
+        Cluster Excellence Label:
+        Gold Label
+        Total number of members:
+        80
+        Cluster Strategy
+        We weave sensors into fabrics.
+        Which clusters do you collaborate with?:
+        Cluster Süd-Ost Textil, Austria
+        Success Story / Achievements:
+        1. Heated jackets - a product line made by five members.
+        """,
+        """
+        Home > Cluster Organisations > Danube Logistics Network
+        Sectoral Industries:
+        Transportation and Logistics
+        Textile Manufacturing
+        Cluster Strategy
+        Our members ship goods along the river; some carry smart textiles to the Süd markets of Bavaria.
+        Cluster Excellence Label:
+        Bronze Label
+        Total number of members:
+        40
+        """,
+        """
+        Home > Cluster Organisations > Klaster Đurđevo Metal
+        Sectoral Industries:
+        Metalworking Technology
+        Country:
+        Serbia
+        Cluster Strategy
+        Metalworking for the Đurđevo region.
+        Total number of members:
+        25
+        """,
+    ];
+
+    public async Task InitializeAsync()
+    {
+        _ = App.Server;
+        await using var scope = App.Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<EccpProfileImporter>();
+        foreach (var page in Pages)
+        {
+            await importer.ImportAsync(page, "fixture.txt", ProfileStatus.Published, CancellationToken.None);
+        }
+        await scope.ServiceProvider.GetRequiredService<DemoDataGenerator>().GenerateAsync(SampleCount, seed: 7, progress: null, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+
+    public async Task<JsonElement> SearchAsync(string queryString)
+    {
+        using var client = App.CreateClient();
+        using var response = await client.GetAsync(new Uri("/api/v1/cluster-organisations" + queryString, UriKind.Relative));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{queryString}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
+
+public sealed class DirectorySearchTests(DirectorySearchFixture fixture) : IClassFixture<DirectorySearchFixture>
+{
+    private static List<string> Slugs(JsonElement result) => [.. result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()!)];
+
+    private static int Total(JsonElement result) => result.GetProperty("total").GetInt32();
+
+    private static int FacetCount(JsonElement result, string facet, string value) =>
+        result.GetProperty("facets").GetProperty(facet).EnumerateArray()
+            .Where(v => v.GetProperty("value").GetString() == value).Select(v => v.GetProperty("count").GetInt32()).SingleOrDefault();
+
+    [Fact]
+    public async Task A_name_match_ranks_above_a_passing_mention()
+    {
+        var result = await fixture.SearchAsync("?q=smart+textiles");
+        var slugs = Slugs(result);
+        Assert.Equal("smart-textiles-cluster", slugs[0]);
+        Assert.Contains("danube-logistics-network", slugs);
+    }
+
+    [Fact]
+    public async Task Accents_and_case_are_folded()
+    {
+        Assert.Contains("danube-logistics-network", Slugs(await fixture.SearchAsync("?q=sud")));
+        Assert.Contains("danube-logistics-network", Slugs(await fixture.SearchAsync("?q=S%C3%9CD"))); // SÜD
+        Assert.Equal(["klaster-durdevo-metal"], Slugs(await fixture.SearchAsync("?q=durdevo")));
+        Assert.Equal(["klaster-durdevo-metal"], Slugs(await fixture.SearchAsync("?q=%C4%90ur%C4%91evo"))); // Đurđevo
+    }
+
+    [Fact]
+    public async Task Word_forms_and_prefixes_match()
+    {
+        Assert.Contains("smart-textiles-cluster", Slugs(await fixture.SearchAsync("?q=sensor")));      // stem of "sensors"
+        Assert.Contains("smart-textiles-cluster", Slugs(await fixture.SearchAsync("?q=jacket")));      // in a success story
+        Assert.Contains("smart-textiles-cluster", Slugs(await fixture.SearchAsync("?q=weav")));        // typed prefix
+        Assert.Contains("klaster-durdevo-metal", Slugs(await fixture.SearchAsync("?q=metalwork")));
+    }
+
+    [Fact]
+    public async Task Results_carry_highlighted_snippets()
+    {
+        var item = (await fixture.SearchAsync("?q=sensors")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("slug").GetString() == "smart-textiles-cluster");
+        Assert.Contains("<mark>sensors</mark>", item.GetProperty("snippet").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nothing_found_suggests_the_nearest_spelling()
+    {
+        var result = await fixture.SearchAsync("?q=textils+manufactring");
+        Assert.Equal(0, Total(result));
+        Assert.Equal("textile manufacturing", result.GetProperty("suggestedQuery").GetString());
+    }
+
+    [Theory]
+    [InlineData("country", "")]
+    [InlineData("sector", "")]
+    [InlineData("label", "")]
+    [InlineData("members", "")]
+    [InlineData("country", "&label=gold&label=silver")]
+    [InlineData("sector", "&country=ES&members=21-50")]
+    [InlineData("service", "&q=cluster")]
+    public async Task A_facet_value_alone_selected_gives_the_count_it_showed(string facet, string otherFilters)
+    {
+        var before = await fixture.SearchAsync("?pageSize=1" + otherFilters);
+        var values = before.GetProperty("facets").GetProperty(facet).EnumerateArray().Take(4).ToList();
+        Assert.NotEmpty(values);
+        foreach (var value in values)
+        {
+            var code = value.GetProperty("value").GetString()!;
+            var selected = await fixture.SearchAsync($"?pageSize=1{otherFilters}&{facet}={Uri.EscapeDataString(code)}");
+            Assert.Equal(value.GetProperty("count").GetInt32(), Total(selected));
+            // Disjunctive: the facet's own counts do not shrink when one of its values is chosen.
+            Assert.Equal(value.GetProperty("count").GetInt32(), FacetCount(selected, facet, code));
+        }
+    }
+
+    [Fact]
+    public async Task Values_within_a_facet_are_ORed_and_facets_are_ANDed()
+    {
+        var es = Total(await fixture.SearchAsync("?country=ES"));
+        var fr = Total(await fixture.SearchAsync("?country=FR"));
+        Assert.Equal(es + fr, Total(await fixture.SearchAsync("?country=ES&country=FR")));
+        var esGold = Total(await fixture.SearchAsync("?country=ES&label=gold"));
+        Assert.True(esGold <= es);
+    }
+
+    [Fact]
+    public async Task Choosing_a_parent_term_includes_its_children()
+    {
+        // The shipped technology list is flat; give one term a child here, as administrators can.
+        var (parentSlug, childProfile) = await fixture.App.WithDbAsync(async db =>
+        {
+            var parent = await db.VocabularyTerms.SingleAsync(t => t.Vocabulary == Vocabulary.TechnologyFields && t.Label == "Computer Software");
+            var child = new VocabularyTerm { Vocabulary = Vocabulary.TechnologyFields, Label = "Embedded Software Tools", MatchKey = TextFolding.MatchKey("Embedded Software Tools"), ParentId = parent.Id, SortOrder = 100 };
+            db.VocabularyTerms.Add(child);
+            await db.SaveChangesAsync();
+            var profile = await db.ClusterOrganisations.Include(p => p.Terms).SingleAsync(p => p.Slug == "klaster-durdevo-metal");
+            profile.Terms.Add(new ProfileTerm { Field = ProfileField.TechnologyField, VocabularyTermId = child.Id, SortOrder = 50 });
+            await db.SaveChangesAsync();
+            return (TextFolding.Slug(parent.Label), profile.Slug);
+        });
+        fixture.App.Services.GetRequiredService<ClusterAtlas.ClusterDirectory.DirectoryIndex>().MarkStale();
+
+        var byParent = await fixture.SearchAsync($"?technology={parentSlug}&pageSize=100");
+        Assert.Contains(childProfile, Slugs(byParent));
+        var byChild = await fixture.SearchAsync("?technology=embedded-software-tools");
+        Assert.Equal([childProfile], Slugs(byChild));
+        Assert.True(FacetCount(byParent, "technology", parentSlug) >= FacetCount(byParent, "technology", "embedded-software-tools"));
+    }
+
+    [Theory]
+    [InlineData("name")]
+    [InlineData("newest")]
+    [InlineData("members")]
+    [InlineData("relevance")]
+    public async Task Paging_has_no_duplicates_or_gaps(string sort)
+    {
+        var q = sort == "relevance" ? "&q=cluster" : "";
+        var all = await fixture.SearchAsync($"?sort={sort}{q}&pageSize=100");
+        var total = Total(all);
+        Assert.True(total > 40, $"only {total} results");
+        var paged = new List<string>();
+        for (var page = 1; (page - 1) * 17 < total; page++)
+        {
+            paged.AddRange(Slugs(await fixture.SearchAsync($"?sort={sort}{q}&pageSize=17&page={page}")));
+        }
+        Assert.Equal(total, paged.Count);
+        Assert.Equal(total, paged.Distinct().Count());
+        Assert.Equal(Slugs(all).Take(100), paged.Take(100));
+    }
+
+    [Theory]
+    [InlineData("?page=-3", "page")]
+    [InlineData("?page=0", "page")]
+    [InlineData("?page=abc", "page")]
+    [InlineData("?pageSize=100000", "pageSize")]
+    [InlineData("?pageSize=0", "pageSize")]
+    [InlineData("?sort=cheapest", "sort")]
+    [InlineData("?colour=blue", "colour")]
+    [InlineData("?country=XX", "country")]
+    [InlineData("?country=Serbia", "country")]
+    [InlineData("?sector=quantum-fishing", "sector")]
+    [InlineData("?label=platinum", "label")]
+    [InlineData("?members=lots", "members")]
+    [InlineData("?q=a&q=b", "q")]
+    public async Task Bad_parameters_get_a_problem_details_400_naming_the_parameter(string queryString, string parameter)
+    {
+        using var client = fixture.App.CreateClient();
+        using var response = await client.GetAsync(new Uri("/api/v1/cluster-organisations" + queryString, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Sample_profiles_are_marked_as_such()
+    {
+        var result = await fixture.SearchAsync("?pageSize=100&sort=name");
+        var items = result.GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(items, i => i.GetProperty("sampleData").GetBoolean());
+        var real = (await fixture.SearchAsync("?q=smart+textiles+cluster")).GetProperty("items")[0];
+        Assert.Equal("smart-textiles-cluster", real.GetProperty("slug").GetString());
+        Assert.False(real.GetProperty("sampleData").GetBoolean());
+        var sample = items.First(i => i.GetProperty("sampleData").GetBoolean()).GetProperty("slug").GetString();
+        var page = await fixture.App.GetDocumentAsync($"/cluster-organisations/{sample}");
+        Assert.NotNull(page.QuerySelector(".badge-sample"));
+        Assert.EndsWith(".example.org", page.QuerySelector(".profile-contact a[href^='https://']")!.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_search_page_works_without_javascript()
+    {
+        var page = await fixture.App.GetDocumentAsync("/cluster-organisations?q=textiles&country=AT&country=RS");
+        Assert.Equal("textiles", page.QuerySelector("input#q")!.GetAttribute("value"));
+        Assert.NotNull(page.QuerySelector("form#directory-search[method=get]"));
+        Assert.NotNull(page.QuerySelector("input[type=checkbox][name=country][value=AT][checked]"));
+        Assert.NotNull(page.QuerySelector("input[type=checkbox][name=country][value=RS][checked]"));
+        var links = page.QuerySelectorAll(".result-title a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.DoesNotContain("/cluster-organisations/danube-logistics-network", links);
+
+        var fragment = await fixture.App.GetDocumentAsync("/cluster-organisations?q=smart+textiles&fragment=results");
+        Assert.Null(fragment.QuerySelector("header.site-header"));
+        Assert.Equal("/cluster-organisations/smart-textiles-cluster", fragment.QuerySelector(".result-title a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_search_page_explains_a_bad_parameter()
+    {
+        using var client = fixture.App.CreateClient();
+        using var response = await client.GetAsync(new Uri("/cluster-organisations?page=-3", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await ClusterAtlasFactory.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Contains("page", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_import_is_found_at_once()
+    {
+        await fixture.App.WithServiceAsync<EccpProfileImporter, ImportReport>(importer => importer.ImportAsync(
+            "Home > Cluster Organisations > Zyxwv Photonics Cluster\nSectoral Industries:\nLighting and Electrical Equipment\n",
+            "new.txt", ProfileStatus.Published, CancellationToken.None));
+        Assert.Equal(["zyxwv-photonics-cluster"], Slugs(await fixture.SearchAsync("?q=zyxwv")));
+    }
+}
