@@ -60,14 +60,6 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, CountryList countri
             .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id)
             .Take(count), cancellationToken);
 
-    public async Task<(IReadOnlyList<ProfileSummary> Items, int Total)> ListPublishedAsync(int page, int pageSize, CancellationToken cancellationToken)
-    {
-        var published = db.ClusterOrganisations.AsNoTracking().Where(p => p.Status == ProfileStatus.Published);
-        var total = await published.CountAsync(cancellationToken);
-        var items = await SummariesAsync(published.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
-        return (items, total);
-    }
-
     /// <summary>Card data for a page of profiles: one query for the profiles, one for their first sectors.</summary>
     private async Task<IReadOnlyList<ProfileSummary>> SummariesAsync(IQueryable<ClusterOrganisation> profiles, CancellationToken cancellationToken)
     {
