@@ -8,17 +8,14 @@ root=$(pwd)
 log() { printf '\n== %s\n' "$*"; }
 
 # --- What the tests need -------------------------------------------------------------------------
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 packages=()
-[ -x "${pg_bin:-}/initdb" ] || packages+=(postgresql)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 if ((${#packages[@]})); then
   log "installing ${packages[*]}"
-  if [ "$(id -u)" -ne 0 ]; then echo "test.sh: need root (or sudo) to install: ${packages[*]}" >&2; exit 1; fi
+  if [ "$(id -u)" -ne 0 ]; then echo "test.sh: need root to install: ${packages[*]}" >&2; exit 1; fi
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 fi
 
 # Node tools of the tests (html-validate, axe-core), pinned by tests/tools/package-lock.json.
@@ -29,21 +26,12 @@ fi
 
 # --- A private PostgreSQL server for this run ---------------------------------------------------
 scratch=$(mktemp -d)
-pg_data="$scratch/pg"
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
-  rm -rf "$scratch"
-}
+. scripts/private-postgres.sh
+cleanup() { stop_private_postgres; rm -rf "$scratch"; }
 trap cleanup EXIT
-mkdir -p "$pg_data"
-[ "$(id -u)" -eq 0 ] && chown -R postgres "$scratch"
-port=55432
-while (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-log "starting PostgreSQL on 127.0.0.1:$port"
-as_pg "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres -E UTF8 >"$scratch/initdb.log" 2>&1 || { cat "$scratch/initdb.log"; exit 1; }
-as_pg "$pg_bin/pg_ctl" -D "$pg_data" -w -l "$pg_data/server.log" start \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
+log "starting PostgreSQL"
+start_private_postgres "$scratch/pg"
+port=$PG_PORT
 
 # --- Build once, test twice ---------------------------------------------------------------------
 log "building"
