@@ -41,6 +41,17 @@ public sealed class ProfilePageTests(ClusterAtlasFactory app) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task A_collaborating_cluster_with_a_profile_here_is_linked()
+    {
+        await app.WithServiceAsync<ClusterAtlas.ImportExport.EccpProfileImporter, ClusterAtlas.ImportExport.ImportReport>(importer => importer.ImportAsync(
+            "Home > Cluster Organisations > Vojvodina ICT Cluster\nSectoral Industries:\nInformation Technology and Analytical Instruments\n",
+            "voict.txt", ClusterAtlas.Profiles.ProfileStatus.Published, CancellationToken.None));
+        var page = await app.GetDocumentAsync(ProfileUrl);
+        var partnerLinks = page.QuerySelectorAll(".partners a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+        Assert.Equal([("Vojvodina ICT Cluster", "/cluster-organisations/vojvodina-ict-cluster")], partnerLinks);
+    }
+
+    [Fact]
     public async Task Strategy_lists_render_as_lists()
     {
         var page = await app.GetDocumentAsync(ProfileUrl);
