@@ -10,6 +10,18 @@ namespace ClusterAtlas;
 /// <summary>The table of contents of the application: one Add and one Use/Map per feature.</summary>
 public static class ClusterAtlasApp
 {
+    /// <summary>
+    /// The executable finds its static files and settings beside itself, so it runs the same from any folder
+    /// (`dotnet run --project`, a published folder, a service manager); a content root given on the command line wins.
+    /// </summary>
+    public static WebApplicationOptions Options(string[] args) => new()
+    {
+        Args = args,
+        ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) || Directory.Exists("wwwroot")
+            ? null
+            : AppContext.BaseDirectory,
+    };
+
     public static WebApplicationBuilder AddClusterAtlas(this WebApplicationBuilder builder)
     {
         builder.Services.AddClusterAtlasData(builder.Configuration);

@@ -119,7 +119,7 @@ public static class CommandLine
     /// <summary>The platform's services and configuration (appsettings, environment), migrated, without the web server.</summary>
     private static async Task<WebApplication> StartServicesAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(ClusterAtlasApp.Options([]));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddClusterAtlas();
         var app = builder.Build();

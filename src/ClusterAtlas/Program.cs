@@ -6,7 +6,7 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(CommandLine.ServeArguments(args));
+var builder = WebApplication.CreateBuilder(ClusterAtlasApp.Options(CommandLine.ServeArguments(args)));
 builder.AddClusterAtlas();
 
 var app = builder.Build();

@@ -41,8 +41,8 @@ public sealed class DirectoryEntry
     public int? TotalMembers { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
     public bool IsSampleData { get; init; }
-    public string? Description { get; init; }
     public required string[] NameWords { get; init; }
+    public required string[] NameStems { get; init; }
     public required int[] TermIds { get; init; }
     public required string[] CooperationCountries { get; init; }
 }
@@ -138,7 +138,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             .Select(p => new
             {
                 p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ExcellenceLabel, p.TotalMembers, p.PublishedAt, p.IsSampleData,
-                p.ShortDescription, p.CountriesInEurope, p.CountriesOutsideEurope,
+                p.CountriesInEurope, p.CountriesOutsideEurope,
             })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToHashSet();
@@ -157,15 +157,15 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             Name = r.Name,
             Acronym = r.Acronym,
             CountryCode = r.CountryCode,
-            Region = string.IsNullOrWhiteSpace(r.RegionName) ? null : r.RegionName.Trim(),
+            Region = string.IsNullOrWhiteSpace(r.RegionName) ? null : string.Intern(r.RegionName.Trim()),
             Label = r.ExcellenceLabel,
             TotalMembers = r.TotalMembers,
             PublishedAt = r.PublishedAt,
             IsSampleData = r.IsSampleData,
-            Description = r.ShortDescription is { Length: > 240 } d ? d[..237] + "…" : r.ShortDescription,
-            NameWords = [.. SearchText.Words(SearchDocument.Fold(r.Name + " " + r.Acronym))],
+            NameWords = [.. SearchText.Words(SearchDocument.Fold(r.Name + " " + r.Acronym)).Select(string.Intern)],
+            NameStems = [.. SearchText.Words(SearchDocument.Fold(r.Name + " " + r.Acronym)).Select(w => string.Intern(SearchText.StemOf(w)))],
             TermIds = termsByProfile.GetValueOrDefault(r.Id) ?? [],
-            CooperationCountries = [.. r.CountriesInEurope.Concat(r.CountriesOutsideEurope).Distinct()],
+            CooperationCountries = [.. r.CountriesInEurope.Concat(r.CountriesOutsideEurope).Distinct().Select(string.Intern)],
         })];
     }
 }

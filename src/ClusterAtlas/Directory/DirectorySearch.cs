@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterAtlas.ClusterDirectory;
 
 public sealed record DirectorySearchResult(
-    SearchQuery Query, SearchResult Result, IReadOnlyDictionary<int, string> Snippets, string? SuggestedQuery,
-    IReadOnlyDictionary<string, string[]> Errors)
+    SearchQuery Query, SearchResult Result, IReadOnlyDictionary<int, string> Snippets, IReadOnlyDictionary<int, string> Descriptions,
+    string? SuggestedQuery, IReadOnlyDictionary<string, string[]> Errors)
 {
     public bool IsValid => Errors.Count == 0;
 }
@@ -59,9 +59,18 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
                 }
             }
         }
+        // Short descriptions stay in the database (memory is for facets): one query for the page's hits.
+        var withoutSnippet = result.Hits.Select(h => h.Entry.Id).Where(id => !snippets.ContainsKey(id)).ToList();
+        var descriptions = withoutSnippet.Count == 0
+            ? []
+            : await db.ClusterOrganisations.AsNoTracking()
+                .Where(p => withoutSnippet.Contains(p.Id) && p.ShortDescription != null)
+                .ToDictionaryAsync(p => p.Id, p => Shorten(p.ShortDescription!, 240), cancellationToken);
         var suggestion = result.Total == 0 && text is not null ? SpellingSuggestion.For(text, snapshot.KnownWords) : null;
-        return new DirectorySearchResult(query, result, snippets, suggestion, errors);
+        return new DirectorySearchResult(query, result, snippets, descriptions, suggestion, errors);
     }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
 }
 
 /// <summary>

@@ -49,6 +49,7 @@ public sealed class DirectorySnapshot
     private readonly int[] _byNewest;
     private readonly int[] _byMembers;
     private readonly Dictionary<int, string[]> _termWords = [];
+    private readonly Dictionary<int, string[]> _termStems = [];
     private readonly Dictionary<int, string> _termLabels = [];
     private readonly Dictionary<int, string> _termVocabulary = [];
 
@@ -77,6 +78,7 @@ public sealed class DirectorySnapshot
             _termLabels[term.Id] = term.Label;
             _termVocabulary[term.Id] = term.Vocabulary;
             _termWords[term.Id] = [.. SearchText.Words(SearchDocument.Fold(term.Label))];
+            _termStems[term.Id] = [.. _termWords[term.Id].Select(SearchText.StemOf)];
         }
         // Vocabulary facets list every active term, so a facet shows its choices even with zero matches.
         var termFacets = new Dictionary<string, string>
@@ -208,8 +210,12 @@ public sealed class DirectorySnapshot
             }
         }
 
-        var counts = _facets.ToDictionary(f => f.Key, f => new int[f.Value.Values.Count]);
+        // Arrays, not dictionaries, in the loop that runs once per profile.
         var facetList = _facets.ToList();
+        var byEntry = facetList.Select(f => f.Value.ByEntry).ToArray();
+        var counts = facetList.Select(f => new int[f.Value.Values.Count]).ToArray();
+        var activeIndex = active.Select(a => facetList.FindIndex(f => f.Key == a.Name)).ToArray();
+        var activeWanted = active.Select(a => a.Wanted).ToArray();
         var matches = new bool[Entries.Length];
         var total = 0;
         for (var i = 0; i < Entries.Length; i++)
@@ -219,13 +225,13 @@ public sealed class DirectorySnapshot
                 continue;
             }
             var failures = 0;
-            string? failed = null;
-            foreach (var (name, facet, wanted) in active)
+            var failed = -1;
+            for (var a = 0; a < activeIndex.Length; a++)
             {
-                if (!Intersects(facet.ByEntry[i], wanted))
+                if (!Intersects(byEntry[activeIndex[a]][i], activeWanted[a]))
                 {
                     failures++;
-                    failed = name;
+                    failed = activeIndex[a];
                     if (failures > 1)
                     {
                         break;
@@ -236,10 +242,10 @@ public sealed class DirectorySnapshot
             {
                 matches[i] = true;
                 total++;
-                foreach (var (name, facet) in facetList)
+                for (var f = 0; f < byEntry.Length; f++)
                 {
-                    var facetCounts = counts[name];
-                    foreach (var value in facet.ByEntry[i])
+                    var facetCounts = counts[f];
+                    foreach (var value in byEntry[f][i])
                     {
                         facetCounts[value]++;
                     }
@@ -247,8 +253,8 @@ public sealed class DirectorySnapshot
             }
             else if (failures == 1)
             {
-                var facetCounts = counts[failed!];
-                foreach (var value in _facets[failed!].ByEntry[i])
+                var facetCounts = counts[failed];
+                foreach (var value in byEntry[failed][i])
                 {
                     facetCounts[value]++;
                 }
@@ -264,7 +270,8 @@ public sealed class DirectorySnapshot
             _ => Take(_byName, matches, skip, query.PageSize),
         };
         var hits = page.Select(i => new SearchHit(Entries[i], SectorsOf(Entries[i]))).ToList();
-        var facets = facetList.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetCount>)FacetCounts(f.Key, f.Value, counts[f.Key], query.Values(f.Key)));
+        var facets = facetList.Select((f, index) => (f.Key, Counts: (IReadOnlyList<FacetCount>)FacetCounts(f.Key, f.Value, counts[index], query.Values(f.Key))))
+            .ToDictionary(f => f.Key, f => f.Counts);
         return new SearchResult(total, hits, facets, unknown);
     }
 
@@ -334,9 +341,9 @@ public sealed class DirectorySnapshot
         var inName = 0;
         for (var t = 0; t < text.Tokens.Count; t++)
         {
-            foreach (var word in entry.NameWords)
+            for (var w = 0; w < entry.NameWords.Length; w++)
             {
-                if (text.WordMatches(word, t))
+                if (text.WordMatches(entry.NameWords[w], entry.NameStems[w], t))
                 {
                     inName++;
                     break;
@@ -355,11 +362,12 @@ public sealed class DirectorySnapshot
         {
             if (_termWords.TryGetValue(termId, out var words))
             {
+                var stems = _termStems[termId];
                 for (var t = 0; t < text.Tokens.Count; t++)
                 {
-                    foreach (var word in words)
+                    for (var w = 0; w < words.Length; w++)
                     {
-                        if (text.WordMatches(word, t))
+                        if (text.WordMatches(words[w], stems[w], t))
                         {
                             return 2;
                         }

@@ -6,6 +6,11 @@ namespace ClusterAtlas.ClusterDirectory;
 /// <summary>A search box's text as folded tokens; the last one is a prefix while people type.</summary>
 public sealed partial record SearchText(IReadOnlyList<string> Tokens, bool LastIsPrefix)
 {
+    private static readonly string[] Endings = ["ations", "ation", "ities", "ity", "ings", "ing", "ive", "ions", "ion", "ies", "es", "ed", "al", "s", "e"];
+
+    /// <summary>The tokens' stems, computed once per search rather than once per compared word.</summary>
+    public IReadOnlyList<string> Stems { get; } = [.. Tokens.Select(StemOf)];
+
     /// <summary>Shorter prefixes match too much to be useful and cost the most.</summary>
     public const int MinimumPrefixLength = 3;
 
@@ -31,16 +36,18 @@ public sealed partial record SearchText(IReadOnlyList<string> Tokens, bool LastI
     public string Key => string.Join(' ', Tokens) + (LastIsPrefix ? "*" : "");
 
     /// <summary>Whether a folded word matches a token: equal, or starting with it when the token is the typed prefix.</summary>
-    public bool WordMatches(string foldedWord, int tokenIndex) =>
-        foldedWord == Tokens[tokenIndex]
-        || (tokenIndex == Tokens.Count - 1 && LastIsPrefix && foldedWord.StartsWith(Tokens[tokenIndex], StringComparison.Ordinal))
-        || StemOf(foldedWord) == StemOf(Tokens[tokenIndex]);
+    public bool WordMatches(string foldedWord, int tokenIndex) => WordMatches(foldedWord, StemOf(foldedWord), tokenIndex);
+
+    /// <summary>The same, for a word whose stem is already known (the directory keeps the stems of names and terms).</summary>
+    public bool WordMatches(string foldedWord, string wordStem, int tokenIndex) =>
+        string.Equals(wordStem, Stems[tokenIndex], StringComparison.Ordinal)
+        || string.Equals(foldedWord, Tokens[tokenIndex], StringComparison.Ordinal)
+        || (tokenIndex == Tokens.Count - 1 && LastIsPrefix && foldedWord.StartsWith(Tokens[tokenIndex], StringComparison.Ordinal));
 
     /// <summary>A light stem for in-memory matching and highlighting ("clusters" ~ "cluster", "innovation" ~ "innovative").</summary>
     public static string StemOf(string word)
     {
-        string[] endings = ["ations", "ation", "ities", "ity", "ings", "ing", "ive", "ions", "ion", "ies", "es", "ed", "al", "s", "e"];
-        foreach (var ending in endings)
+        foreach (var ending in Endings)
         {
             if (word.Length - ending.Length >= 4 && word.EndsWith(ending, StringComparison.Ordinal))
             {

@@ -1,3 +1,4 @@
+using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.Vocabularies;
 using Markdig;
@@ -18,6 +19,14 @@ public sealed class ProfileView(ClusterOrganisation profile, CountryList countri
     /// <summary>The slug of a collaborating cluster that has a profile here, if any.</summary>
     public string? PartnerSlug(CollaboratingCluster partner) => partnerSlugs.GetValueOrDefault(TextFolding.Slug(partner.Name));
 
+    // Rendered once per loaded profile, not on every page view.
+    private IHtmlContent? _strategyHtml;
+    private IHtmlContent? _servicesHtml;
+
+    public IHtmlContent StrategyHtml => _strategyHtml ??= Markdown(Profile.StrategyMarkdown);
+
+    public IHtmlContent ServicesHtml => _servicesHtml ??= Markdown(Profile.SupportServicesMarkdown);
+
     public static IHtmlContent Markdown(string? markdown) =>
         new HtmlString(string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToHtml(markdown, MarkdownPipeline));
 
@@ -25,10 +34,25 @@ public sealed class ProfileView(ClusterOrganisation profile, CountryList countri
     private static readonly MarkdownPipeline MarkdownPipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
 }
 
-public sealed class ProfileQueries(ClusterAtlasDbContext db, CountryList countries)
+public sealed class ProfileQueries(ClusterAtlasDbContext db, CountryList countries, DirectoryIndex directory, PublishedProfileCache cache)
 {
-    /// <summary>A published profile with everything its page shows, or null.</summary>
+    /// <summary>
+    /// A published profile with everything its page shows, or null. Loaded views are kept while the directory
+    /// has not changed (any write anywhere changes its version), so a popular page costs no query.
+    /// </summary>
     public async Task<ProfileView?> FindPublishedAsync(string slug, CancellationToken cancellationToken)
+    {
+        var version = (await directory.CurrentAsync(cancellationToken)).LastChange;
+        if (cache.TryGet(slug, version, out var cached))
+        {
+            return cached;
+        }
+        var view = await LoadPublishedAsync(slug, cancellationToken);
+        cache.Set(slug, version, view);
+        return view;
+    }
+
+    private async Task<ProfileView?> LoadPublishedAsync(string slug, CancellationToken cancellationToken)
     {
         var profile = await db.ClusterOrganisations.AsNoTracking()
             .Include(p => p.ManagementTeam.OrderBy(m => m.SortOrder))
@@ -85,7 +109,35 @@ public sealed record ProfileSummary(
     string Slug, string Name, string? Acronym, string? CountryCode, string? RegionName, string? ShortDescription,
     ExcellenceLabel? ExcellenceLabel, int? TotalMembers, bool IsSampleData, List<string> Sectors);
 
+/// <summary>Loaded profile views (and misses) by slug, valid for one version of the directory.</summary>
+public sealed class PublishedProfileCache
+{
+    private const int Capacity = 2000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset Version, ProfileView? View)> _views = new(StringComparer.Ordinal);
+
+    public bool TryGet(string slug, DateTimeOffset version, out ProfileView? view)
+    {
+        if (_views.TryGetValue(slug, out var entry) && entry.Version == version)
+        {
+            view = entry.View;
+            return true;
+        }
+        view = null;
+        return false;
+    }
+
+    public void Set(string slug, DateTimeOffset version, ProfileView? view)
+    {
+        if (_views.Count >= Capacity)
+        {
+            _views.Clear();
+        }
+        _views[slug] = (version, view);
+    }
+}
+
 public static class ProfilesFeature
 {
-    public static IServiceCollection AddProfiles(this IServiceCollection services) => services.AddScoped<ProfileQueries>();
+    public static IServiceCollection AddProfiles(this IServiceCollection services) =>
+        services.AddScoped<ProfileQueries>().AddSingleton<PublishedProfileCache>();
 }
