@@ -79,8 +79,10 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
 /// </summary>
 public sealed class FullTextMatchCache
 {
-    private const int Capacity = 1000;
+    // Bounded by the ids held, not the number of queries: a common word can match every profile.
+    private const long MaxIds = 4_000_000;
     private readonly ConcurrentDictionary<(DateTimeOffset, string), int[]> _entries = new();
+    private long _ids;
 
     public async Task<IReadOnlyCollection<int>> GetOrAddAsync(DateTimeOffset version, string key, Func<Task<List<int>>> match)
     {
@@ -89,15 +91,14 @@ public sealed class FullTextMatchCache
             return cached;
         }
         var ids = (await match()).ToArray();
-        if (_entries.Count >= Capacity)
+        if (Interlocked.Add(ref _ids, ids.Length) > MaxIds)
         {
             _entries.Clear();
+            Interlocked.Exchange(ref _ids, ids.Length);
         }
         _entries[(version, key)] = ids;
         return ids;
     }
-
-    public void Clear() => _entries.Clear();
 }
 
 /// <summary>A short passage around the first word that matches, HTML-encoded, with the matching words marked.</summary>

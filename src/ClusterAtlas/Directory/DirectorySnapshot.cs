@@ -25,7 +25,29 @@ public sealed class DirectorySnapshot
         public readonly List<string> Labels = [];
         public readonly List<int> Parents = [];
         public readonly List<int> SortOrders = [];
-        public int[][] ByEntry = [];
+
+        // Each entry's values, packed: entry i holds ValueIds[Offsets[i]..Offsets[i + 1]] (compact and cache-friendly).
+        public int[] Offsets = [];
+        public int[] ValueIds = [];
+        public int[][]? Building;
+
+        public ReadOnlySpan<int> Of(int entry) => ValueIds.AsSpan(Offsets[entry], Offsets[entry + 1] - Offsets[entry]);
+
+        public void Pack()
+        {
+            var lists = Building!;
+            Offsets = new int[lists.Length + 1];
+            for (var i = 0; i < lists.Length; i++)
+            {
+                Offsets[i + 1] = Offsets[i] + lists[i].Length;
+            }
+            ValueIds = new int[Offsets[^1]];
+            for (var i = 0; i < lists.Length; i++)
+            {
+                lists[i].CopyTo(ValueIds, Offsets[i]);
+            }
+            Building = null;
+        }
 
         public int Intern(string value, string label, int parent = -1, int sortOrder = int.MaxValue)
         {
@@ -109,7 +131,7 @@ public sealed class DirectorySnapshot
 
         foreach (var facet in _facets.Values)
         {
-            facet.ByEntry = new int[entries.Length][];
+            facet.Building = new int[entries.Length][];
         }
         for (var i = 0; i < entries.Length; i++)
         {
@@ -141,6 +163,11 @@ public sealed class DirectorySnapshot
             }
         }
 
+        foreach (var facet in _facets.Values)
+        {
+            facet.Pack();
+        }
+
         var indexes = Enumerable.Range(0, entries.Length).ToArray();
         _byName = [.. indexes.OrderBy(i => entries[i].Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => entries[i].Id)];
         _byNewest = [.. indexes.OrderByDescending(i => entries[i].PublishedAt).ThenBy(i => entries[i].Id)];
@@ -163,7 +190,7 @@ public sealed class DirectorySnapshot
         KnownWords = words;
     }
 
-    private void Set(string facet, int entry, int[] values) => _facets[facet].ByEntry[entry] = values;
+    private void Set(string facet, int entry, int[] values) => _facets[facet].Building![entry] = values;
 
     /// <summary>
     /// Filters, counts and sorts. Facet counts are disjunctive: each facet's counts apply every other active
@@ -212,7 +239,7 @@ public sealed class DirectorySnapshot
 
         // Arrays, not dictionaries, in the loop that runs once per profile.
         var facetList = _facets.ToList();
-        var byEntry = facetList.Select(f => f.Value.ByEntry).ToArray();
+        var facetArray = facetList.Select(f => f.Value).ToArray();
         var counts = facetList.Select(f => new int[f.Value.Values.Count]).ToArray();
         var activeIndex = active.Select(a => facetList.FindIndex(f => f.Key == a.Name)).ToArray();
         var activeWanted = active.Select(a => a.Wanted).ToArray();
@@ -228,7 +255,7 @@ public sealed class DirectorySnapshot
             var failed = -1;
             for (var a = 0; a < activeIndex.Length; a++)
             {
-                if (!Intersects(byEntry[activeIndex[a]][i], activeWanted[a]))
+                if (!Intersects(facetArray[activeIndex[a]].Of(i), activeWanted[a]))
                 {
                     failures++;
                     failed = activeIndex[a];
@@ -242,10 +269,10 @@ public sealed class DirectorySnapshot
             {
                 matches[i] = true;
                 total++;
-                for (var f = 0; f < byEntry.Length; f++)
+                for (var f = 0; f < facetArray.Length; f++)
                 {
                     var facetCounts = counts[f];
-                    foreach (var value in byEntry[f][i])
+                    foreach (var value in facetArray[f].Of(i))
                     {
                         facetCounts[value]++;
                     }
@@ -254,7 +281,7 @@ public sealed class DirectorySnapshot
             else if (failures == 1)
             {
                 var facetCounts = counts[failed];
-                foreach (var value in byEntry[failed][i])
+                foreach (var value in facetArray[failed].Of(i))
                 {
                     facetCounts[value]++;
                 }
@@ -277,7 +304,7 @@ public sealed class DirectorySnapshot
 
     private static bool IsCountryCode(string value) => value.Length == 2 && value.All(char.IsAsciiLetterUpper);
 
-    private static bool Intersects(int[] values, bool[] wanted)
+    private static bool Intersects(ReadOnlySpan<int> values, bool[] wanted)
     {
         foreach (var value in values)
         {
@@ -320,23 +347,46 @@ public sealed class DirectorySnapshot
     {
         var tiers = new[] { new List<int>(), new List<int>(), new List<int>(), new List<int>() };
         var needed = skip + take;
+        var matchingTerms = TermsMatching(text);
         foreach (var index in _byName)
         {
             if (!matches[index])
             {
                 continue;
             }
-            var tier = TierOf(Entries[index], text);
-            if (tier == 0 && tiers[0].Count >= needed)
-            {
-                continue; // the page is already full of better matches
-            }
+            var tier = TierOf(Entries[index], text, matchingTerms);
             tiers[tier].Add(index);
+            if (tier == 0 && tiers[0].Count == needed)
+            {
+                break; // the best tier alone fills the page, in name order: nothing after can come before
+            }
         }
         return [.. tiers.SelectMany(t => t).Skip(skip).Take(take)];
     }
 
-    private int TierOf(DirectoryEntry entry, SearchText text)
+    /// <summary>The vocabulary terms with a word that matches the search, worked out once per search.</summary>
+    private HashSet<int> TermsMatching(SearchText text)
+    {
+        var matching = new HashSet<int>();
+        foreach (var (termId, words) in _termWords)
+        {
+            var stems = _termStems[termId];
+            for (var w = 0; w < words.Length && !matching.Contains(termId); w++)
+            {
+                for (var t = 0; t < text.Tokens.Count; t++)
+                {
+                    if (text.WordMatches(words[w], stems[w], t))
+                    {
+                        matching.Add(termId);
+                        break;
+                    }
+                }
+            }
+        }
+        return matching;
+    }
+
+    private static int TierOf(DirectoryEntry entry, SearchText text, HashSet<int> matchingTerms)
     {
         var inName = 0;
         for (var t = 0; t < text.Tokens.Count; t++)
@@ -360,19 +410,9 @@ public sealed class DirectorySnapshot
         }
         foreach (var termId in entry.TermIds)
         {
-            if (_termWords.TryGetValue(termId, out var words))
+            if (matchingTerms.Contains(termId))
             {
-                var stems = _termStems[termId];
-                for (var t = 0; t < text.Tokens.Count; t++)
-                {
-                    for (var w = 0; w < words.Length; w++)
-                    {
-                        if (text.WordMatches(words[w], stems[w], t))
-                        {
-                            return 2;
-                        }
-                    }
-                }
+                return 2;
             }
         }
         return 3;
