@@ -49,6 +49,7 @@ foreach (var kind in kinds)
 }
 
 var timings = kinds.ToDictionary(k => k.Name, _ => new List<double>());
+var byQuery = new Dictionary<string, List<double>>();
 var failures = 0;
 for (var round = 0; round < rounds; round++)
 {
@@ -59,7 +60,14 @@ for (var round = 0; round < rounds; round++)
             var started = Stopwatch.GetTimestamp();
             using var response = await http.GetAsync(new Uri($"{baseUrl}{kind.Path}?{query}"));
             await response.Content.ReadAsByteArrayAsync();
-            timings[kind.Name].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            timings[kind.Name].Add(elapsed);
+            var key = $"{kind.Path}?{query}";
+            if (!byQuery.TryGetValue(key, out var list))
+            {
+                byQuery[key] = list = [];
+            }
+            list.Add(elapsed);
             if (!response.IsSuccessStatusCode)
             {
                 failures++;
@@ -90,6 +98,11 @@ Console.WriteLine(FormattableString.Invariant($"{"kind",-12} {"requests",9} {"p5
 foreach (var (name, values) in timings)
 {
     Console.WriteLine(FormattableString.Invariant($"{name,-12} {values.Count,9} {Percentile(values, 50),8:0.0} {Percentile(values, 95),8:0.0} {Percentile(values, 99),8:0.0} {values.Max(),8:0.0}"));
+}
+Console.WriteLine("slowest queries (median ms):");
+foreach (var (query, values) in byQuery.OrderByDescending(q => Percentile(q.Value, 50)).Take(6))
+{
+    Console.WriteLine(FormattableString.Invariant($"  {Percentile(values, 50),8:0.0}  {query}"));
 }
 var api = timings.Where(t => t.Key != "page-html").SelectMany(t => t.Value).ToList();
 var html = timings["page-html"];

@@ -65,11 +65,20 @@ public sealed class DirectorySnapshot
     }
 
     private static readonly int[] None = [];
+
+    /// <summary>How many values an open facet (country, region, cooperation country) lists at most, besides the chosen ones.</summary>
+    public const int MaxOpenFacetValues = 100;
     private readonly Dictionary<string, FacetValues> _facets = [];
     private readonly Dictionary<int, int> _indexById;
     private readonly int[] _byName;
     private readonly int[] _byNewest;
     private readonly int[] _byMembers;
+    // Name words and terms of every entry, packed like the facet values, for relevance without pointer chasing.
+    private readonly List<(string Word, string Stem)> _nameWords = [];
+    private readonly int[] _nameOffsets;
+    private readonly int[] _nameWordIds;
+    private readonly int[] _termOffsets;
+    private readonly int[] _termIdsPacked;
     private readonly Dictionary<int, string[]> _termWords = [];
     private readonly Dictionary<int, string[]> _termStems = [];
     private readonly Dictionary<int, string> _termLabels = [];
@@ -167,6 +176,30 @@ public sealed class DirectorySnapshot
         {
             facet.Pack();
         }
+
+        var nameWordIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        _nameOffsets = new int[entries.Length + 1];
+        _termOffsets = new int[entries.Length + 1];
+        var nameIds = new List<int>(entries.Length * 4);
+        var termIds = new List<int>(entries.Length * 8);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            for (var w = 0; w < entries[i].NameWords.Length; w++)
+            {
+                if (!nameWordIndex.TryGetValue(entries[i].NameWords[w], out var id))
+                {
+                    id = _nameWords.Count;
+                    nameWordIndex[entries[i].NameWords[w]] = id;
+                    _nameWords.Add((entries[i].NameWords[w], entries[i].NameStems[w]));
+                }
+                nameIds.Add(id);
+            }
+            termIds.AddRange(entries[i].TermIds);
+            _nameOffsets[i + 1] = nameIds.Count;
+            _termOffsets[i + 1] = termIds.Count;
+        }
+        _nameWordIds = [.. nameIds];
+        _termIdsPacked = [.. termIds];
 
         var indexes = Enumerable.Range(0, entries.Length).ToArray();
         _byName = [.. indexes.OrderBy(i => entries[i].Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => entries[i].Id)];
@@ -347,6 +380,16 @@ public sealed class DirectorySnapshot
     {
         var tiers = new[] { new List<int>(), new List<int>(), new List<int>(), new List<int>() };
         var needed = skip + take;
+        // Which distinct name words and terms match each token, worked out once per search.
+        var nameWordMatches = new bool[text.Tokens.Count][];
+        for (var t = 0; t < text.Tokens.Count; t++)
+        {
+            nameWordMatches[t] = new bool[_nameWords.Count];
+            for (var w = 0; w < _nameWords.Count; w++)
+            {
+                nameWordMatches[t][w] = text.WordMatches(_nameWords[w].Word, _nameWords[w].Stem, t);
+            }
+        }
         var matchingTerms = TermsMatching(text);
         foreach (var index in _byName)
         {
@@ -354,7 +397,7 @@ public sealed class DirectorySnapshot
             {
                 continue;
             }
-            var tier = TierOf(Entries[index], text, matchingTerms);
+            var tier = TierOf(index, nameWordMatches, matchingTerms);
             tiers[tier].Add(index);
             if (tier == 0 && tiers[0].Count == needed)
             {
@@ -364,20 +407,20 @@ public sealed class DirectorySnapshot
         return [.. tiers.SelectMany(t => t).Skip(skip).Take(take)];
     }
 
-    /// <summary>The vocabulary terms with a word that matches the search, worked out once per search.</summary>
-    private HashSet<int> TermsMatching(SearchText text)
+    /// <summary>The vocabulary terms with a word that matches the search, by term id.</summary>
+    private bool[] TermsMatching(SearchText text)
     {
-        var matching = new HashSet<int>();
+        var matching = new bool[(_termWords.Count == 0 ? 0 : _termWords.Keys.Max()) + 1];
         foreach (var (termId, words) in _termWords)
         {
             var stems = _termStems[termId];
-            for (var w = 0; w < words.Length && !matching.Contains(termId); w++)
+            for (var w = 0; w < words.Length && !matching[termId]; w++)
             {
                 for (var t = 0; t < text.Tokens.Count; t++)
                 {
                     if (text.WordMatches(words[w], stems[w], t))
                     {
-                        matching.Add(termId);
+                        matching[termId] = true;
                         break;
                     }
                 }
@@ -386,21 +429,23 @@ public sealed class DirectorySnapshot
         return matching;
     }
 
-    private static int TierOf(DirectoryEntry entry, SearchText text, HashSet<int> matchingTerms)
+    private int TierOf(int index, bool[][] nameWordMatches, bool[] matchingTerms)
     {
         var inName = 0;
-        for (var t = 0; t < text.Tokens.Count; t++)
+        var nameStart = _nameOffsets[index];
+        var nameEnd = _nameOffsets[index + 1];
+        foreach (var tokenMatches in nameWordMatches)
         {
-            for (var w = 0; w < entry.NameWords.Length; w++)
+            for (var k = nameStart; k < nameEnd; k++)
             {
-                if (text.WordMatches(entry.NameWords[w], entry.NameStems[w], t))
+                if (tokenMatches[_nameWordIds[k]])
                 {
                     inName++;
                     break;
                 }
             }
         }
-        if (inName == text.Tokens.Count)
+        if (inName == nameWordMatches.Length)
         {
             return 0;
         }
@@ -408,9 +453,10 @@ public sealed class DirectorySnapshot
         {
             return 1;
         }
-        foreach (var termId in entry.TermIds)
+        for (var k = _termOffsets[index]; k < _termOffsets[index + 1]; k++)
         {
-            if (matchingTerms.Contains(termId))
+            var termId = _termIdsPacked[k];
+            if (termId < matchingTerms.Length && matchingTerms[termId])
             {
                 return 2;
             }
@@ -434,7 +480,9 @@ public sealed class DirectorySnapshot
                     list.Add(new FacetCount(facet.Values[id], facet.Labels[id], counts[id], selected.Contains(facet.Values[id])));
                 }
             }
-            return [.. list.OrderByDescending(c => c.Selected).ThenByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal)];
+            // Open lists (regions run into the hundreds) keep the chosen values and the largest others.
+            return [.. list.OrderByDescending(c => c.Selected).ThenByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal)
+                .Where((c, rank) => c.Selected || rank < MaxOpenFacetValues)];
         }
         void AddTree(int parent, int depth)
         {
