@@ -1,4 +1,5 @@
 using ClusterAtlas.Data;
+using ClusterAtlas.Localisation;
 using ClusterAtlas.Operations;
 using ClusterAtlas.Pages;
 using ClusterAtlas.Profiles;
@@ -26,6 +27,7 @@ public static class ClusterAtlasApp
     {
         app.UseClusterAtlasWeb();
         app.MapOperations();
+        app.MapLanguages();
         app.MapRazorPages();
         return app;
     }
