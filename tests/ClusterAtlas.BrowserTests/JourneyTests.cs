@@ -28,16 +28,16 @@ public sealed partial class JourneyTests(BrowserApp app)
         var search = page.Locator("main form[action='/cluster-organisations'] input[name='q']");
         await search.FillAsync("metal");
         await search.PressAsync("Enter");
-        await page.WaitForURLAsync(SearchUrl());
+        await Assertions.Expect(page).ToHaveURLAsync(SearchUrl());
         await Artefacts.ScreenshotAsync(page, "journey-2-search");
 
         await page.Locator(ProfileLink).Filter(new LocatorFilterOptions { HasText = ProfileName }).First.ClickAsync();
-        await page.WaitForURLAsync("**" + ProfilePath);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(ProfilePath) + "$"));
         Assert.Equal(ProfileName, await page.Locator("h1").InnerTextAsync());
         await Artefacts.ScreenshotAsync(page, "journey-3-profile");
 
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Printer-friendly version" }).ClickAsync();
-        await page.WaitForURLAsync("**" + ProfilePath + "/print");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(ProfilePath + "/print") + "$"));
         Assert.Equal(ProfileName, await page.Locator("h1").InnerTextAsync());
         Assert.Equal(0, await page.Locator("header.site-header, nav").CountAsync());
         await Artefacts.ScreenshotAsync(page, "journey-4-print-view");
@@ -88,14 +88,14 @@ public sealed partial class JourneyTests(BrowserApp app)
         await page.Keyboard.TypeAsync("metal");
         await Artefacts.ScreenshotAsync(page, "keyboard-2-search-box");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(SearchUrl());
+        await Assertions.Expect(page).ToHaveURLAsync(SearchUrl());
 
         // Tab to the profile among the results and open it with Enter.
         await TabUntilAsync(page, $"el => el.matches(\"{ProfileLink}\") && el.textContent.trim() === '{ProfileName}'");
         await AssertFocusVisibleAsync(page);
         await Artefacts.ScreenshotAsync(page, "keyboard-3-result-focused");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**" + ProfilePath);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(ProfilePath) + "$"));
         Assert.Equal(ProfileName, await page.Locator("h1").InnerTextAsync());
         watch.AssertClean();
     }
@@ -111,7 +111,7 @@ public sealed partial class JourneyTests(BrowserApp app)
         Assert.Equal("General Information", await page.Locator("#general-title").InnerTextAsync());
 
         await page.Locator(".language-nav").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Srpski" }).ClickAsync();
-        await page.WaitForURLAsync("**" + ProfilePath);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(ProfilePath) + "$"));
         Assert.Equal("sr-Latn", await page.GetAttributeAsync("html", "lang"));
         Assert.Equal("Opšte informacije", await page.Locator("#general-title").InnerTextAsync());
         Assert.Equal(ProfileName, await page.Locator("h1").InnerTextAsync());
@@ -122,7 +122,7 @@ public sealed partial class JourneyTests(BrowserApp app)
         Assert.Equal("Pronađite klasterske organizacije i partnere", await page.Locator("h1").InnerTextAsync());
 
         await page.Locator(".language-nav").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "English" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         Assert.Equal("Find cluster organisations and partners", await page.Locator("h1").InnerTextAsync());
         await Artefacts.ScreenshotAsync(page, "language-2-english-again");
@@ -139,6 +139,7 @@ public sealed partial class JourneyTests(BrowserApp app)
 
     private static async Task TabUntilAsync(IPage page, string predicate)
     {
+        await page.WaitForLoadStateAsync(LoadState.Load);
         for (var presses = 0; presses < 80; presses++)
         {
             await page.Keyboard.PressAsync("Tab");

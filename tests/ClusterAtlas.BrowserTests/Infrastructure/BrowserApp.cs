@@ -47,6 +47,8 @@ public sealed class BrowserApp : IAsyncLifetime, IAsyncDisposable
         var browserTemp = Directory.CreateDirectory(Path.Combine(_scratch, "browser")).FullName;
         Environment.SetEnvironmentVariable("TMPDIR", browserTemp);
         _playwright = await Playwright.CreateAsync();
+        // Two cores run the app, the browser and the other test assemblies at once: give page changes time.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
