@@ -104,6 +104,8 @@ public sealed class BrowserApp : IAsyncLifetime, IAsyncDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            // Static assets from the build output, as in development (a published app has them beside it).
+            builder.UseStaticWebAssets();
             builder.UseSetting("ClusterAtlas:DataDirectory", Path.Combine(scratch, "data"));
             builder.UseSetting("ClusterAtlas:Database", "Sqlite");
             builder.UseSetting("ClusterAtlas:LoadDemoContent", "true");
