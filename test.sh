@@ -11,6 +11,7 @@ log() { printf '\n== %s\n' "$*"; }
 packages=()
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
+[ -x /usr/bin/chromium ] || packages+=(chromium)   # the browser tests drive Debian's Chromium
 if ((${#packages[@]})); then
   log "installing ${packages[*]}"
   if [ "$(id -u)" -ne 0 ]; then echo "test.sh: need root to install: ${packages[*]}" >&2; exit 1; fi
@@ -40,13 +41,20 @@ dotnet build ClusterAtlas.slnx -nologo -v q -clp:ErrorsOnly
 results="$scratch/results"
 mkdir -p "$results"
 status=0
+# run_suite NAME [VAR=value...] [-- extra dotnet test arguments]
 run_suite() {
   local name=$1; shift
+  local settings=() extra=()
+  while (($#)) && [ "$1" != "--" ]; do settings+=("$1"); shift; done
+  (($#)) && shift && extra=("$@")
   log "tests on $name"
-  if env "$@" dotnet test ClusterAtlas.slnx --no-build -nologo -v q --logger "trx;LogFilePrefix=$name" --results-directory "$results/$name" 2>&1 | tee "$scratch/$name.log"; then :; else status=1; fi
+  if env "${settings[@]}" dotnet test ClusterAtlas.slnx --no-build -nologo -v q --logger "trx;LogFilePrefix=$name" --results-directory "$results/$name" "${extra[@]}" 2>&1 | tee "$scratch/$name.log"; then :; else status=1; fi
 }
-run_suite sqlite CLUSTERATLAS_TEST_DATABASE=sqlite
-run_suite postgres CLUSTERATLAS_TEST_DATABASE=postgres "CLUSTERATLAS_TEST_POSTGRES=Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+rm -rf artifacts/screenshots
+run_suite sqlite CLUSTERATLAS_TEST_DATABASE=sqlite "CLUSTERATLAS_SCREENSHOTS=$root/artifacts/screenshots"
+# The browser tests run once, in the SQLite pass: they test what the visitor sees, not the database.
+run_suite postgres CLUSTERATLAS_TEST_DATABASE=postgres "CLUSTERATLAS_TEST_POSTGRES=Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" \
+  -- --filter "FullyQualifiedName!~ClusterAtlas.BrowserTests"
 
 # --- One closing line for the whole run ---------------------------------------------------------
 passed=0; failed=0; skipped=0

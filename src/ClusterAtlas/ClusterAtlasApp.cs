@@ -1,6 +1,7 @@
 using ClusterAtlas.Api;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
+using ClusterAtlas.Localisation;
 using ClusterAtlas.Operations;
 using ClusterAtlas.Pages;
 using ClusterAtlas.Profiles;
@@ -42,6 +43,7 @@ public static class ClusterAtlasApp
         app.UseClusterAtlasWeb();
         app.MapOperations();
         app.MapDirectoryApi();
+        app.MapLanguages();
         app.MapRazorPages();
         return app;
     }

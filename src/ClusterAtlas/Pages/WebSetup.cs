@@ -1,26 +1,17 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Localization;
+using ClusterAtlas.Localisation;
 
 namespace ClusterAtlas.Pages;
 
 /// <summary>What every page shares: Razor Pages from the feature folders, localisation, errors, static files.</summary>
 public static class WebSetup
 {
-    public static readonly CultureInfo[] SupportedCultures = [new("en"), new("sr-Latn"), new("de")];
-
     public static IServiceCollection AddClusterAtlasWeb(this IServiceCollection services)
     {
-        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddLanguages();
         // Pages live in their feature folders (Profiles/, Pages/...), each with an explicit route.
         services.AddRazorPages(options => options.RootDirectory = "/")
             .AddViewLocalization();
         services.AddProblemDetails();
-        services.AddRequestLocalization(options =>
-        {
-            options.DefaultRequestCulture = new RequestCulture("en");
-            options.SupportedCultures = SupportedCultures;
-            options.SupportedUICultures = SupportedCultures;
-        });
         return services;
     }
 
@@ -42,8 +33,9 @@ public static class WebSetup
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
             await next();
         });
-        app.UseStaticFiles();
         app.UseRouting();
+        // Build-time compressed (gzip, Brotli), fingerprinted, cached for a year when asked by their versioned URL.
+        app.MapStaticAssets();
         return app;
     }
 }

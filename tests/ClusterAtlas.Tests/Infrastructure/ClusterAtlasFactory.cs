@@ -33,6 +33,8 @@ public class ClusterAtlasFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // Static assets from the build output, as in development (a published app has them beside it).
+        builder.UseStaticWebAssets();
         builder.UseSetting("ClusterAtlas:DataDirectory", _dataDirectory);
         builder.UseSetting("ClusterAtlas:LoadDemoContent", LoadDemoContent.ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Net.Http.Headers;
+
+namespace ClusterAtlas.Localisation;
+
+/// <summary>
+/// The languages of the user interface. The visitor's choice (the standard culture cookie, set by the
+/// switcher in the layout) comes first, then the browser's Accept-Language, then English.
+/// Profile content is not translated: it stays in the language it was written in.
+/// </summary>
+public static class Languages
+{
+    public const string Default = "en";
+
+    /// <summary>The UI languages, each named in its own language (as the switcher shows them).</summary>
+    public static readonly IReadOnlyList<(CultureInfo Culture, string OwnName)> Supported =
+    [
+        (CultureInfo.GetCultureInfo("en"), "English"),
+        (CultureInfo.GetCultureInfo("sr-Latn"), "Srpski"),
+        (CultureInfo.GetCultureInfo("de"), "Deutsch"),
+    ];
+
+    public const string SwitchPath = "/language";
+
+    public static IServiceCollection AddLanguages(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddRequestLocalization(options =>
+        {
+            var cultures = Supported.Select(l => l.Culture).ToList();
+            options.DefaultRequestCulture = new RequestCulture(Default);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            // No query-string provider: one URL per page, the language is the visitor's setting.
+            options.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(),
+                new CustomRequestCultureProvider(context => Task.FromResult(FromAcceptLanguage(context.Request.Headers.AcceptLanguage.ToString()))),
+            ];
+        });
+        return services;
+    }
+
+    /// <summary>GET /language?culture=sr-Latn&amp;returnUrl=/path: remembers the choice in the culture cookie and goes back to the page.</summary>
+    public static IEndpointRouteBuilder MapLanguages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(SwitchPath, Results<RedirectHttpResult, BadRequest> (HttpContext context, string? culture, string? returnUrl) =>
+        {
+            var chosen = Supported.Select(l => l.Culture).FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
+            if (chosen is null)
+            {
+                return TypedResults.BadRequest();
+            }
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions
+                {
+                    Expires = DateTimeOffset.UtcNow.AddYears(1),
+                    IsEssential = true,
+                    HttpOnly = true,
+                    Secure = context.Request.IsHttps,
+                    SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax,
+                });
+            // Only ever back into this site: anything that is not a local path goes home.
+            var target = returnUrl is not null && RedirectHttpResult.IsLocalUrl(returnUrl) && !returnUrl.StartsWith('~') ? returnUrl : "/";
+            return TypedResults.LocalRedirect(target);
+        }).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    /// <summary>The supported culture that best matches an Accept-Language header, in the visitor's order of preference.</summary>
+    /// <remarks>
+    /// Like the framework's provider, but any Serbian (sr, sr-RS, sr-Cyrl...) gets the Latin-script UI:
+    /// Serbian readers read both scripts, and it beats falling back to English.
+    /// </remarks>
+    public static ProviderCultureResult? FromAcceptLanguage(string? acceptLanguage)
+    {
+        if (string.IsNullOrWhiteSpace(acceptLanguage) || !StringWithQualityHeaderValue.TryParseList([acceptLanguage], out var languages))
+        {
+            return null;
+        }
+        foreach (var language in languages.Where(l => (l.Quality ?? 1) > 0).OrderByDescending(l => l.Quality ?? 1))
+        {
+            if (Match(language.Value.Value) is { } name)
+            {
+                return new ProviderCultureResult(name);
+            }
+        }
+        return null;
+    }
+
+    private static string? Match(string? tag)
+    {
+        if (string.IsNullOrEmpty(tag) || tag == "*")
+        {
+            return null;
+        }
+        if (tag.Equals("sr", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("sr-", StringComparison.OrdinalIgnoreCase))
+        {
+            return "sr-Latn";
+        }
+        // en-GB → en, de-AT → de: the first supported culture that is the tag or one of its prefixes.
+        for (var candidate = tag; candidate.Length > 0; candidate = candidate.Contains('-', StringComparison.Ordinal) ? candidate[..candidate.LastIndexOf('-')] : "")
+        {
+            var found = Supported.FirstOrDefault(l => string.Equals(l.Culture.Name, candidate, StringComparison.OrdinalIgnoreCase)).Culture;
+            if (found is not null)
+            {
+                return found.Name;
+            }
+        }
+        return null;
+    }
+}

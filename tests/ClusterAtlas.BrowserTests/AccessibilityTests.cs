@@ -1,0 +1,59 @@
+using ClusterAtlas.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace ClusterAtlas.BrowserTests;
+
+/// <summary>axe-core finds no WCAG 2.1 A/AA violation on any page template, in light and dark colour schemes.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class AccessibilityTests(BrowserApp app)
+{
+    public static TheoryData<string, string, ColorScheme> Pages()
+    {
+        var data = new TheoryData<string, string, ColorScheme>();
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            data.Add("home", "/", scheme);
+            data.Add("directory", "/cluster-organisations", scheme);
+            data.Add("profile", "/cluster-organisations/vojvodina-metal-cluster", scheme);
+            data.Add("print", "/cluster-organisations/vojvodina-metal-cluster/print", scheme);
+            data.Add("not-found", "/cluster-organisations/no-such-cluster", scheme);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_has_no_axe_violations(string template, string path, ColorScheme scheme)
+    {
+        await using var context = await app.NewContextAsync(colorScheme: scheme);
+        await Axe.InjectAsync(context);
+        var page = await context.NewPageAsync();
+        var watch = new PageWatch(page);
+        if (template == "not-found")
+        {
+            watch.ExpectErrorStatus(path);
+        }
+
+        var response = await page.GotoAsync(path);
+        Assert.Equal(template == "not-found" ? 404 : 200, response?.Status);
+        await Axe.AssertNoViolationsAsync(page, $"{path} ({scheme})");
+        await Artefacts.ScreenshotAsync(page, $"axe-{template}-{scheme.ToString().ToLowerInvariant()}");
+        watch.AssertClean();
+    }
+
+    [Fact]
+    public async Task Serbian_pages_have_no_axe_violations()
+    {
+        await using var context = await app.NewContextAsync(locale: "sr-Latn-RS");
+        await Axe.InjectAsync(context);
+        var page = await context.NewPageAsync();
+        var watch = new PageWatch(page);
+        foreach (var path in new[] { "/", "/cluster-organisations/vojvodina-metal-cluster" })
+        {
+            await page.GotoAsync(path);
+            Assert.Equal("sr-Latn", await page.GetAttributeAsync("html", "lang"));
+            await Axe.AssertNoViolationsAsync(page, $"{path} (sr-Latn)");
+        }
+        watch.AssertClean();
+    }
+}

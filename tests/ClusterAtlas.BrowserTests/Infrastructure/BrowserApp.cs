@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ClusterAtlas.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real application served by Kestrel on 127.0.0.1 and a free port, on a fresh SQLite database with its demo
+/// profile, and Debian's Chromium driven by Playwright. Everything either of them writes (database, data-protection
+/// keys, browser profile) stays in one temporary folder, removed at the end.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime, IAsyncDisposable
+{
+    /// <summary>Chromium from the distribution (./test.sh installs it); Playwright never downloads a browser here.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public static readonly string[] ChromiumArguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly string _scratch = Path.Combine(Path.GetTempPath(), "clusteratlas-browser-tests", Guid.NewGuid().ToString("N"));
+    private KestrelApp? _app;
+    private IPlaywright? _playwright;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_scratch);
+        _app = new KestrelApp(_scratch);
+        _app.UseKestrel(0);
+        _app.StartServer();
+        BaseAddress = _app.ClientOptions.BaseAddress;
+
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh (it installs Debian's chromium) or apt-get install chromium.");
+        }
+        // Playwright's driver makes the browser's throwaway profile under TMPDIR: keep it in our folder.
+        var browserTemp = Directory.CreateDirectory(Path.Combine(_scratch, "browser")).FullName;
+        Environment.SetEnvironmentVariable("TMPDIR", browserTemp);
+        _playwright = await Playwright.CreateAsync();
+        // Two cores run the app, the browser and the other test assemblies at once: give page changes time.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArguments,
+            Env = new Dictionary<string, string>
+            {
+                ["HOME"] = browserTemp,
+                ["XDG_CONFIG_HOME"] = Path.Combine(browserTemp, "config"),
+                ["XDG_CACHE_HOME"] = Path.Combine(browserTemp, "cache"),
+            },
+        });
+    }
+
+    /// <summary>A new browser session (own cookies) with the given viewport and colour scheme; English unless told.</summary>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, ColorScheme colorScheme = ColorScheme.Light, string locale = "en-GB")
+    {
+        return await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = colorScheme,
+            Locale = locale,
+        });
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_scratch, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A browser process still closing its files: the folder is in the system's temp and goes with it.
+        }
+    }
+
+    private sealed class KestrelApp(string scratch) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            // Static assets from the build output, as in development (a published app has them beside it).
+            builder.UseStaticWebAssets();
+            builder.UseSetting("ClusterAtlas:DataDirectory", Path.Combine(scratch, "data"));
+            builder.UseSetting("ClusterAtlas:Database", "Sqlite");
+            builder.UseSetting("ClusterAtlas:LoadDemoContent", "true");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.ConfigureTestServices(services =>
+                services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(scratch, "keys"))));
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,42 @@
+using Microsoft.Playwright;
+
+namespace ClusterAtlas.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Collects what should never happen on a page: console errors and warnings, failed requests, error responses.
+/// A test calls <see cref="AssertClean"/> at its end; an expected error status (the 404 page) is allowed by path.
+/// </summary>
+public sealed class PageWatch
+{
+    private readonly List<string> _problems = [];
+    private readonly HashSet<string> _expectedErrorPaths = new(StringComparer.Ordinal);
+
+    public PageWatch(IPage page)
+    {
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning" && !IsExpectedStatusMessage(message))
+            {
+                _problems.Add($"console {message.Type}: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => _problems.Add("page error: " + error);
+        page.RequestFailed += (_, request) => _problems.Add($"request failed: {request.Method} {request.Url} ({request.Failure})");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !_expectedErrorPaths.Contains(new Uri(response.Url).AbsolutePath))
+            {
+                _problems.Add($"HTTP {response.Status}: {response.Request.Method} {response.Url}");
+            }
+        };
+    }
+
+    /// <summary>The next visit to this path answers with an error status on purpose (a 404 page).</summary>
+    public void ExpectErrorStatus(string path) => _expectedErrorPaths.Add(path);
+
+    public void AssertClean() => Assert.True(_problems.Count == 0, "The browser reported:\n" + string.Join("\n", _problems));
+
+    private bool IsExpectedStatusMessage(IConsoleMessage message) =>
+        message.Text.StartsWith("Failed to load resource: the server responded with a status of", StringComparison.Ordinal)
+        && _expectedErrorPaths.Any(path => message.Location.Contains(path, StringComparison.Ordinal));
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using ClusterAtlas.Localisation;
+using ClusterAtlas.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ClusterAtlas.Tests.Localisation;
+
+/// <summary>The UI language: the visitor's choice in the culture cookie, else Accept-Language, else English.</summary>
+public sealed class LanguageTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
+{
+    private HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Theory]
+    [InlineData(null, "en")]
+    [InlineData("sr-Latn-RS,sr;q=0.9,en;q=0.8", "sr-Latn")]
+    [InlineData("sr", "sr-Latn")]
+    [InlineData("de-AT,de;q=0.9", "de")]
+    [InlineData("fr-FR,fr;q=0.9", "en")]
+    [InlineData("fr;q=1, de;q=0.5", "de")]
+    public async Task Accept_language_chooses_the_page_language(string? acceptLanguage, string lang)
+    {
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        if (acceptLanguage is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        }
+        using var response = await client.SendAsync(request);
+        var page = await ClusterAtlasFactory.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal(lang, page.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task Switching_sets_the_culture_cookie_and_comes_back_to_the_page()
+    {
+        using var client = Client();
+        using var response = await client.GetAsync(new Uri("/language?culture=sr-Latn&returnUrl=%2Fcluster-organisations%3Fq%3Dmetal", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/cluster-organisations?q=metal", response.Headers.Location?.OriginalString);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith(".AspNetCore.Culture=c%3Dsr-Latn%7Cuic%3Dsr-Latn", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_cookie_wins_over_accept_language()
+    {
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/cluster-organisations");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "de");
+        request.Headers.TryAddWithoutValidation("Cookie", ".AspNetCore.Culture=c%3Dsr-Latn%7Cuic%3Dsr-Latn");
+        using var response = await client.SendAsync(request);
+        var page = await ClusterAtlasFactory.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal("sr-Latn", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Klasterske organizacije", page.QuerySelector("h1")?.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    [InlineData("~/x")]
+    [InlineData("javascript:alert(1)")]
+    public async Task Switching_never_redirects_off_the_site(string returnUrl)
+    {
+        using var client = Client();
+        using var response = await client.GetAsync(new Uri($"/language?culture=de&returnUrl={Uri.EscapeDataString(returnUrl)}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_unknown_language_is_refused()
+    {
+        using var client = Client();
+        using var response = await client.GetAsync(new Uri("/language?culture=xx&returnUrl=%2F", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task The_switcher_links_keep_the_page_and_mark_the_current_language()
+    {
+        var page = await app.GetDocumentAsync("/cluster-organisations/vojvodina-metal-cluster");
+        var links = page.QuerySelectorAll(".language-nav a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(Languages.Supported.Count - 1, links.Count);
+        Assert.Contains("/language?culture=sr-Latn&returnUrl=%2Fcluster-organisations%2Fvojvodina-metal-cluster", links);
+        Assert.Equal("English", page.QuerySelector(".language-nav [aria-current]")?.TextContent);
+    }
+
+    [Fact]
+    public async Task Dates_and_numbers_follow_the_language()
+    {
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/cluster-organisations/vojvodina-metal-cluster");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "de");
+        using var response = await client.SendAsync(request);
+        var page = await ClusterAtlasFactory.ParseAsync(await response.Content.ReadAsStringAsync());
+        var established = page.QuerySelector("#general time");
+        Assert.NotNull(established);
+        var date = DateOnly.ParseExact(established.GetAttribute("datetime")!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(date.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("de")), established.TextContent);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Tests.Infrastructure;
+
+namespace ClusterAtlas.Tests.Localisation;
+
+/// <summary>
+/// Every UI string the views and code use has its Serbian translation, so a new string is caught
+/// when it is added; the German file only translates strings that exist.
+/// </summary>
+public sealed partial class TranslationTests
+{
+    private static readonly string SourceDirectory = Path.Combine(TestTools.RepositoryRoot, "src", "ClusterAtlas");
+
+    [Fact]
+    public void Serbian_has_every_key_the_views_and_code_use()
+    {
+        var serbian = Resource("sr-Latn");
+        var missing = UsedKeys().Where(key => !serbian.TryGetValue(key, out var value) || string.IsNullOrWhiteSpace(value)).ToList();
+        Assert.True(missing.Count == 0, "Missing in Resources/SharedResource.sr-Latn.resx:\n" + string.Join("\n", missing));
+    }
+
+    [Theory]
+    [InlineData("sr-Latn")]
+    [InlineData("de")]
+    public void Resource_files_hold_only_keys_in_use(string culture)
+    {
+        var used = UsedKeys().ToHashSet(StringComparer.Ordinal);
+        var unused = Resource(culture).Keys.Where(key => !used.Contains(key)).ToList();
+        Assert.True(unused.Count == 0, $"Keys in SharedResource.{culture}.resx that nothing uses (a typo, or a string that was removed):\n" + string.Join("\n", unused));
+    }
+
+    [Theory]
+    [InlineData("sr-Latn")]
+    [InlineData("de")]
+    public void Translations_keep_the_placeholders(string culture)
+    {
+        foreach (var (key, value) in Resource(culture))
+        {
+            Assert.Equal(Placeholders(key), Placeholders(value));
+        }
+    }
+
+    [Fact]
+    public void The_scan_finds_the_keys_of_views_and_code()
+    {
+        var keys = UsedKeys();
+        Assert.Contains("Skip to content", keys);
+        Assert.Contains("Total number of members", keys);
+        Assert.Contains("General Information", keys);
+        Assert.Contains("Gold Label", keys);
+    }
+
+    /// <summary>Keys written as T["..."] in any view, plus the keys code builds: section titles and label names.</summary>
+    private static SortedSet<string> UsedKeys()
+    {
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var view in Directory.EnumerateFiles(SourceDirectory, "*.cshtml", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                              && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            foreach (Match match in LocalizerKey().Matches(File.ReadAllText(view)))
+            {
+                keys.Add(Regex.Unescape(match.Groups["key"].Value));
+            }
+        }
+        keys.UnionWith(ProfileSection.All.Select(s => s.Title));
+        // The views show an excellence label as T[$"{label} Label"].
+        keys.UnionWith(new[] { ExcellenceLabel.Bronze, ExcellenceLabel.Silver, ExcellenceLabel.Gold }.Select(label => $"{label} Label"));
+        return keys;
+    }
+
+    private static Dictionary<string, string> Resource(string culture) =>
+        XDocument.Load(Path.Combine(SourceDirectory, "Resources", $"SharedResource.{culture}.resx"))
+            .Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
+
+    private static string Placeholders(string text) =>
+        string.Join(",", PlaceholderPattern().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal));
+
+    [GeneratedRegex("""\bT\["(?<key>(?:[^"\\]|\\.)*)"\]""")]
+    private static partial Regex LocalizerKey();
+
+    [GeneratedRegex(@"\{\d+(?:[:,][^}]*)?\}")]
+    private static partial Regex PlaceholderPattern();
+}
