@@ -7,14 +7,14 @@ namespace ClusterAtlas.BrowserTests;
 /// <summary>
 /// What a visitor does, in a real browser: search from the home page, open a profile, print it; the same on a phone;
 /// with the keyboard only; in another language. Depends on the directory page only for its search form (input q,
-/// GET /cluster-organisations) and its result cards (.profile-card links).
+/// GET /cluster-organisations) and its result titles (.result-title links).
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed partial class JourneyTests(BrowserApp app)
 {
     private const string ProfilePath = "/cluster-organisations/vojvodina-metal-cluster";
     private const string ProfileName = "Vojvodina Metal Cluster";
-    private const string ProfileLink = ".profile-card a[href^='/cluster-organisations/']";
+    private const string ProfileLink = ".result-title a[href^='/cluster-organisations/']";
 
     [Fact]
     public async Task Home_search_profile_print()

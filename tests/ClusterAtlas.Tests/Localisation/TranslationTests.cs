@@ -66,6 +66,7 @@ public sealed partial class TranslationTests
             }
         }
         keys.UnionWith(ProfileSection.All.Select(s => s.Title));
+        keys.UnionWith(ClusterAtlas.ClusterDirectory.DirectoryPageModel.FacetTitles.Select(f => f.Title));
         // The views show an excellence label as T[$"{label} Label"].
         keys.UnionWith(new[] { ExcellenceLabel.Bronze, ExcellenceLabel.Silver, ExcellenceLabel.Gold }.Select(label => $"{label} Label"));
         return keys;

@@ -5,6 +5,8 @@
   var form = document.getElementById("directory-search");
   if (!form || !window.fetch || !window.URLSearchParams) { return; }
   var results = document.getElementById("results");
+  // Announce only the outcome (how many, or what went wrong), not the whole list, to screen readers.
+  var status = document.getElementById("results-status");
   var input = document.getElementById("q");
   var timer = null;
   var controller = null;
@@ -26,6 +28,8 @@
       .then(function (response) { return response.text(); })
       .then(function (html) {
         results.innerHTML = html;
+        var summary = results.querySelector(".result-count, .alert h2");
+        if (status && summary) { status.textContent = summary.textContent.trim(); }
         if (pushHistory) { history.pushState(null, "", url); } else { history.replaceState(null, "", url); }
       })
       .catch(function (error) { if (error.name !== "AbortError") { form.submit(); } });
