@@ -27,6 +27,9 @@ public static class Languages
     public static IServiceCollection AddLanguages(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // One shared localizer: it reads the current culture at each call, and building one per view (as the
+        // transient default does, with reflection over assembly attributes) cost more than rendering the view.
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, Microsoft.Extensions.Localization.StringLocalizer<SharedResource>>();
         services.AddRequestLocalization(options =>
         {
             var cultures = Supported.Select(l => l.Culture).ToList();
