@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace ClusterAtlas.Accounts;
+
+/// <summary>What the account pages share: a safe return address and Identity's errors shown on the form.</summary>
+public abstract class AccountPageModel : PageModel
+{
+    /// <summary>The shared UI strings, named T as in the views so that page code and views read alike.</summary>
+    protected IStringLocalizer<SharedResource> T => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    /// <summary>Only a path on this site is followed after sign-in; anything else goes home (no open redirect).</summary>
+    protected string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+
+    /// <summary>
+    /// Where a person goes after signing in. A moderator or administrator without two-factor authentication sets
+    /// it up first: the pages of their role stay closed until then (see <see cref="TwoFactorSetupRedirect"/>).
+    /// </summary>
+    protected async Task<IActionResult> AfterSignInAsync(UserManager<ApplicationUser> users, ApplicationUser user, string? returnUrl)
+    {
+        var target = SafeReturnUrl(returnUrl);
+        if (!user.TwoFactorEnabled)
+        {
+            foreach (var role in AccountRoles.Staff)
+            {
+                if (await users.IsInRoleAsync(user, role))
+                {
+                    return LocalRedirect($"{TwoFactorSetupRedirect.TwoFactorSetupPath}?required=true&returnUrl={Uri.EscapeDataString(target)}");
+                }
+            }
+        }
+        return LocalRedirect(target);
+    }
+
+    /// <summary>Puts Identity's errors on the form: password errors next to <paramref name="passwordField"/>, the rest in the summary.</summary>
+    protected void AddErrors(IdentityResult result, string? passwordField = null, string? emailField = null)
+    {
+        foreach (var error in result.Errors)
+        {
+            var field = error.Code.StartsWith("Password", StringComparison.Ordinal) && error.Code != nameof(IdentityErrorDescriber.PasswordMismatch) ? passwordField
+                : error.Code is nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.DuplicateEmail) ? emailField
+                : null;
+            ModelState.AddModelError(field ?? string.Empty, error.Description);
+        }
+    }
+}
+
+/// <summary>A checkbox that must be ticked (consent to the privacy policy and the terms).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MustBeCheckedAttribute : ValidationAttribute
+{
+    public override bool IsValid(object? value) => value is true;
+}
