@@ -42,7 +42,8 @@ public abstract class AccountPageModel : PageModel
         foreach (var error in result.Errors)
         {
             var field = error.Code.StartsWith("Password", StringComparison.Ordinal) && error.Code != nameof(IdentityErrorDescriber.PasswordMismatch) ? passwordField
-                : error.Code is nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.DuplicateEmail) ? emailField
+                : error.Code is nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.DuplicateEmail)
+                    or nameof(IdentityErrorDescriber.InvalidUserName) or nameof(IdentityErrorDescriber.DuplicateUserName) ? emailField
                 : null;
             ModelState.AddModelError(field ?? string.Empty, error.Description);
         }

@@ -44,6 +44,8 @@ public static class AccountsFeature
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // The user name is the e-mail address, already validated as one: any character it may hold is fine.
+                options.User.AllowedUserNameCharacters = string.Empty;
                 options.SignIn.RequireConfirmedEmail = true;
                 // Length over composition rules (NIST SP 800-63B): long passphrases are welcome, "Password1!" gains nothing.
                 options.Password.RequiredLength = 10;

@@ -68,7 +68,7 @@ public sealed class NewPasswordInput
 {
     [Required(ErrorMessage = "Choose a password.")]
     [DataType(DataType.Password)]
-    [StringLength(200, MinimumLength = 10, ErrorMessage = "Use at least 10 characters.")]
+    [StringLength(200, MinimumLength = 10, ErrorMessage = "Use from 10 to 200 characters.")]
     public string Password { get; set; } = "";
 
     [Required(ErrorMessage = "Enter the password again.")]

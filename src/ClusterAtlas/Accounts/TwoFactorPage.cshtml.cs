@@ -43,6 +43,19 @@ public class TwoFactorPageModel(UserManager<ApplicationUser> users, SignInManage
         return Page();
     }
 
+    /// <summary>A new phone or app: a new key, set up like the first time (meanwhile two-factor authentication is off).</summary>
+    public async Task<IActionResult> OnPostNewAuthenticatorAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        return LocalRedirect(TwoFactorSetupRedirect.TwoFactorSetupPath);
+    }
+
     public async Task<IActionResult> OnPostDisableAsync()
     {
         if (await users.GetUserAsync(User) is not { } user)

@@ -41,6 +41,11 @@ public class TwoFactorSetupPageModel(UserManager<ApplicationUser> users, SignInM
         {
             return Challenge();
         }
+        if (user.TwoFactorEnabled)
+        {
+            // The key of a working setup is not shown again: a borrowed session must not copy it.
+            return LocalRedirect(ReturnUrl is null ? "/account/two-factor" : SafeReturnUrl(ReturnUrl));
+        }
         await LoadKeyAsync(user);
         return Page();
     }
@@ -50,6 +55,10 @@ public class TwoFactorSetupPageModel(UserManager<ApplicationUser> users, SignInM
         if (await users.GetUserAsync(User) is not { } user)
         {
             return Challenge();
+        }
+        if (user.TwoFactorEnabled)
+        {
+            return LocalRedirect("/account/two-factor");
         }
         if (!ModelState.IsValid)
         {

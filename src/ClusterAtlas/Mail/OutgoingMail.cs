@@ -42,8 +42,9 @@ public sealed class OutgoingMail(IMailSender sender, IOptions<SmtpOptions> smtp,
         message.From.Add(MailboxAddress.Parse(smtp.Value.From));
         message.To.Add(new MailboxAddress(toName ?? "", toAddress));
         message.Subject = content.Subject;
-        message.Headers.Add(HeaderId.ContentLanguage, culture.Name);
         message.Body = new BodyBuilder { TextBody = PlainText(content), HtmlBody = Html(content, culture) }.ToMessageBody();
+        // Content-* headers belong to the body (MimeKit writes a message's Content-* headers from its body).
+        message.Body.Headers.Add(HeaderId.ContentLanguage, culture.Name);
         await sender.SendAsync(message, cancellationToken);
     }
 

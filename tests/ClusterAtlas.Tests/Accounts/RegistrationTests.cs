@@ -74,7 +74,7 @@ public sealed class RegistrationTests(ClusterAtlasFactory app) : IClassFixture<C
         using var browser = app.CreateBrowser();
         using var response = await ClusterAtlasFactory.RegisterAsync(browser, ClusterAtlasFactory.NewEmail(), password: "short");
         var errors = await ClusterAtlasFactory.FieldErrorsAsync(response);
-        Assert.Equal("Use at least 10 characters.", errors["Input.Password"]);
+        Assert.Equal("Use from 10 to 200 characters.", errors["Input.Password"]);
     }
 
     [Fact]

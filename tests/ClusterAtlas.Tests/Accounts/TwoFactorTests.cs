@@ -15,6 +15,10 @@ public sealed class TwoFactorTests(ClusterAtlasFactory app) : IClassFixture<Clus
         using (var browser = await app.SignInAsync(email))
         {
             (_, recoveryCodes) = await SetUpAuthenticatorAsync(browser);
+            // The key of a working setup is not shown again.
+            using var setupAgain = await browser.GetAsync(new Uri("/account/two-factor/setup", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, setupAgain.StatusCode);
+            Assert.Equal("/account/two-factor", setupAgain.Headers.Location?.OriginalString);
         }
 
         // Password first, then the code.
