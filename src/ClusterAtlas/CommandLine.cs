@@ -119,11 +119,17 @@ public static class CommandLine
         command.Arguments.Add(email);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var address = parse.GetValue(email)!.Trim();
+            if (!StaffAccounts.IsEmailAddress(address))
+            {
+                await Console.Error.WriteLineAsync($"error: \"{address}\" is not an e-mail address.");
+                return 1;
+            }
             await using var host = await StartServicesAsync(cancellationToken);
             await using var scope = host.Services.CreateAsyncScope();
             try
             {
-                var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync(parse.GetValue(email)!, role, cancellationToken);
+                var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync(address, role, cancellationToken);
                 Console.WriteLine(result.Created
                     ? $"Created the account {result.Email} (no password yet) with the role {role}."
                     : $"The account {result.Email} has the role {role}.");
