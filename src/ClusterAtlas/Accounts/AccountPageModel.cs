@@ -23,18 +23,13 @@ public abstract class AccountPageModel : PageModel
     protected async Task<IActionResult> AfterSignInAsync(UserManager<ApplicationUser> users, ApplicationUser user, string? returnUrl)
     {
         var target = SafeReturnUrl(returnUrl);
-        if (!user.TwoFactorEnabled)
-        {
-            foreach (var role in AccountRoles.Staff)
-            {
-                if (await users.IsInRoleAsync(user, role))
-                {
-                    return LocalRedirect($"{TwoFactorSetupRedirect.TwoFactorSetupPath}?required=true&returnUrl={Uri.EscapeDataString(target)}");
-                }
-            }
-        }
-        return LocalRedirect(target);
+        return !user.TwoFactorEnabled && await users.IsStaffAsync(user)
+            ? LocalRedirect($"{TwoFactorSetupRedirect.TwoFactorSetupPath}?required=true&returnUrl={Uri.EscapeDataString(target)}")
+            : LocalRedirect(target);
     }
+
+    /// <summary>What the sign-in steps say once too many attempts have failed.</summary>
+    protected string LockedOutMessage => T["This account is locked for 15 minutes after too many failed sign-ins. Try again later, or reset your password."];
 
     /// <summary>Puts Identity's errors on the form: password errors next to <paramref name="passwordField"/>, the rest in the summary.</summary>
     protected void AddErrors(IdentityResult result, string? passwordField = null, string? emailField = null)

@@ -41,4 +41,17 @@ public static class AccountRoles
 
     /// <summary>Roles whose holders must sign in with two factors.</summary>
     public static readonly string[] Staff = [Moderator, Administrator];
+
+    /// <summary>Whether the account is a moderator or administrator, and so must use two-factor authentication.</summary>
+    public static async Task<bool> IsStaffAsync(this UserManager<ApplicationUser> users, ApplicationUser user)
+    {
+        foreach (var role in Staff)
+        {
+            if (await users.IsInRoleAsync(user, role))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -14,8 +14,6 @@ public class LoginPageModel(SignInManager<ApplicationUser> signIn, UserManager<A
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public bool LockedOut { get; private set; }
-
     public bool NeedsConfirmation { get; private set; }
 
     public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl(ReturnUrl)) : Page();
@@ -38,8 +36,7 @@ public class LoginPageModel(SignInManager<ApplicationUser> signIn, UserManager<A
         }
         if (result.IsLockedOut)
         {
-            LockedOut = true;
-            ModelState.AddModelError(string.Empty, T["This account is locked for 15 minutes after too many failed sign-ins. Try again later, or reset your password."]);
+            ModelState.AddModelError(string.Empty, LockedOutMessage);
             return Page();
         }
         if (result.IsNotAllowed)

@@ -45,7 +45,7 @@ public class LoginWithCodePageModel(SignInManager<ApplicationUser> signIn, UserM
             return await AfterSignInAsync(users, user, ReturnUrl);
         }
         ModelState.AddModelError(nameof(Code), result.IsLockedOut
-            ? T["This account is locked for 15 minutes after too many failed sign-ins. Try again later, or reset your password."]
+            ? LockedOutMessage
             : T["This code is not correct. Codes change every 30 seconds: enter the one your app shows now."]);
         return Page();
     }

@@ -36,7 +36,7 @@ public class LoginWithRecoveryCodePageModel(SignInManager<ApplicationUser> signI
             return await AfterSignInAsync(users, user, ReturnUrl);
         }
         ModelState.AddModelError(nameof(RecoveryCode), result.IsLockedOut
-            ? T["This account is locked for 15 minutes after too many failed sign-ins. Try again later, or reset your password."]
+            ? LockedOutMessage
             : T["This recovery code is not valid."]);
         return Page();
     }

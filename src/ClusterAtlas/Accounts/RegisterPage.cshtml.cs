@@ -56,7 +56,8 @@ public class RegisterPageModel(UserManager<ApplicationUser> users, AccountMail m
     }
 }
 
-public sealed class RegisterInput
+/// <summary>The registration form: name, address, a new password (<see cref="NewPasswordInput"/>) and the two consents.</summary>
+public sealed class RegisterInput : NewPasswordInput
 {
     [Required(ErrorMessage = "Enter your name.")]
     [StringLength(100, ErrorMessage = "Use at most 100 characters.")]
@@ -66,16 +67,6 @@ public sealed class RegisterInput
     [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
     [StringLength(256, ErrorMessage = "Use at most 256 characters.")]
     public string Email { get; set; } = "";
-
-    [Required(ErrorMessage = "Choose a password.")]
-    [DataType(DataType.Password)]
-    [StringLength(200, MinimumLength = 10, ErrorMessage = "Use from 10 to 200 characters.")]
-    public string Password { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter the password again.")]
-    [DataType(DataType.Password)]
-    [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
-    public string ConfirmPassword { get; set; } = "";
 
     [MustBeChecked(ErrorMessage = "Accept the privacy policy to create an account.")]
     public bool AcceptPrivacyPolicy { get; set; }

@@ -64,7 +64,8 @@ public class ResetPasswordPageModel(UserManager<ApplicationUser> users) : Accoun
     }
 }
 
-public sealed class NewPasswordInput
+/// <summary>A new password, typed twice.</summary>
+public class NewPasswordInput
 {
     [Required(ErrorMessage = "Choose a password.")]
     [DataType(DataType.Password)]

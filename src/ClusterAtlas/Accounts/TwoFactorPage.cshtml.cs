@@ -82,10 +82,6 @@ public class TwoFactorPageModel(UserManager<ApplicationUser> users, SignInManage
     {
         Enabled = user.TwoFactorEnabled;
         RecoveryCodesLeft = Enabled ? await users.CountRecoveryCodesAsync(user) : 0;
-        IsRequired = false;
-        foreach (var role in AccountRoles.Staff)
-        {
-            IsRequired |= await users.IsInRoleAsync(user, role);
-        }
+        IsRequired = await users.IsStaffAsync(user);
     }
 }
