@@ -1,3 +1,4 @@
+using ClusterAtlas.Accounts;
 using ClusterAtlas.Api;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
@@ -29,6 +30,7 @@ public static class ClusterAtlasApp
         builder.Services.AddClusterAtlasWeb();
         builder.Services.AddProfiles();
         builder.Services.AddDirectory();
+        builder.Services.AddAccounts(builder.Configuration);
         return builder;
     }
 
@@ -41,6 +43,7 @@ public static class ClusterAtlasApp
     public static WebApplication UseClusterAtlas(this WebApplication app)
     {
         app.UseClusterAtlasWeb();
+        app.UseAccounts();
         app.MapOperations();
         app.MapDirectoryApi();
         app.MapLanguages();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using ClusterAtlas.Accounts;
 using ClusterAtlas.Data;
 using ClusterAtlas.ImportExport;
 using ClusterAtlas.Profiles;
@@ -9,7 +10,7 @@ namespace ClusterAtlas;
 /// <summary>The executable's commands. With none (or "serve"), the platform is served.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["import", "demo-data", "help", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Commands = ["import", "demo-data", "users", "help", "--help", "-h", "-?", "--version"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -23,6 +24,7 @@ public static class CommandLine
         root.Subcommands.Add(new Command("serve", "Serve the platform (the default); takes ASP.NET Core settings such as --urls."));
         root.Subcommands.Add(ImportCommand());
         root.Subcommands.Add(DemoDataCommand());
+        root.Subcommands.Add(UsersCommand());
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -96,6 +98,50 @@ public static class CommandLine
                 });
             Console.WriteLine(FormattableString.Invariant($"Added {created} sample profiles in {started.Elapsed.TotalSeconds:0.0} s."));
             return 0;
+        });
+        return command;
+    }
+
+    private static Command UsersCommand()
+    {
+        var users = new Command("users", "Manage accounts.");
+        users.Subcommands.Add(AddStaffCommand("add-admin", AccountRoles.Administrator,
+            "Make EMAIL an administrator (creating the account, without a password, if there is none) and print a one-time link to set its password."));
+        users.Subcommands.Add(AddStaffCommand("add-moderator", AccountRoles.Moderator,
+            "Make EMAIL a moderator (creating the account, without a password, if there is none) and print a one-time link to set its password."));
+        return users;
+    }
+
+    private static Command AddStaffCommand(string name, string role, string description)
+    {
+        var email = new Argument<string>("email") { Description = "The person's e-mail address" };
+        var command = new Command(name, description);
+        command.Arguments.Add(email);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var address = parse.GetValue(email)!.Trim();
+            if (!StaffAccounts.IsEmailAddress(address))
+            {
+                await Console.Error.WriteLineAsync($"error: \"{address}\" is not an e-mail address.");
+                return 1;
+            }
+            await using var host = await StartServicesAsync(cancellationToken);
+            await using var scope = host.Services.CreateAsyncScope();
+            try
+            {
+                var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync(address, role, cancellationToken);
+                Console.WriteLine(result.Created
+                    ? $"Created the account {result.Email} (no password yet) with the role {role}."
+                    : $"The account {result.Email} has the role {role}.");
+                Console.WriteLine(FormattableString.Invariant($"Open this link to set the password (once, until {result.LinkValidUntil:yyyy-MM-dd HH:mm} UTC); two-factor authentication is set up right after:"));
+                Console.WriteLine(result.SetPasswordLink);
+                return 0;
+            }
+            catch (StaffAccountException error)
+            {
+                await Console.Error.WriteLineAsync($"error: {error.Message}.");
+                return 1;
+            }
         });
         return command;
     }

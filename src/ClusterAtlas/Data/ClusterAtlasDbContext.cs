@@ -1,5 +1,8 @@
+using ClusterAtlas.Accounts;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Vocabularies;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -7,17 +10,21 @@ namespace ClusterAtlas.Data;
 
 /// <summary>
 /// The one DbContext. Each database provider has a derived type (below) so that each keeps its own
-/// migrations, as in EF Core's "Migrations with multiple providers".
+/// migrations, as in EF Core's "Migrations with multiple providers". Accounts (ASP.NET Core Identity) and the
+/// data-protection keys live in the same database, so every app instance and the command line share them.
 /// </summary>
-public class ClusterAtlasDbContext(DbContextOptions options) : DbContext(options)
+public class ClusterAtlasDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<ClusterOrganisation> ClusterOrganisations => Set<ClusterOrganisation>();
+    public DbSet<ProfileAdministrator> ProfileAdministrators => Set<ProfileAdministrator>();
     public DbSet<VocabularyTerm> VocabularyTerms => Set<VocabularyTerm>();
     public DbSet<Country> Countries => Set<Country>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClusterAtlasDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ClusterAtlasDbContext).Assembly);
     }
 }
 

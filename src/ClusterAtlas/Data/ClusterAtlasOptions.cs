@@ -14,6 +14,12 @@ public sealed class ClusterAtlasOptions
     /// <summary>Load the demo profile into an empty database on start.</summary>
     public bool LoadDemoContent { get; set; } = true;
 
+    /// <summary>
+    /// The public address of the platform (e.g. https://clusters.example.org), used in the links that e-mails and
+    /// the command line hand out. Unset, links use the address of the request (or http://localhost:5000).
+    /// </summary>
+    public string? BaseUrl { get; set; }
+
     public string SqliteFile => Path.Combine(Path.GetFullPath(DataDirectory), "clusteratlas.db");
 }
 

@@ -168,8 +168,9 @@ public sealed class ProfileTimestampsInterceptor(TimeProvider clock) : Microsoft
         var profilesWithChangedChildren = new HashSet<int>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
+            // Who administers a profile is not part of its content: adding a colleague must not make an editor's copy stale.
             if (entry.State is EntityState.Added or EntityState.Deleted or EntityState.Modified
-                && entry.Entity is not ClusterOrganisation
+                && entry.Entity is not ClusterOrganisation and not ProfileAdministrator
                 && entry.Metadata.FindProperty("ClusterOrganisationId") is { } foreignKey
                 && (entry.Property(foreignKey.Name).CurrentValue ?? entry.Property(foreignKey.Name).OriginalValue) is int profileId)
             {

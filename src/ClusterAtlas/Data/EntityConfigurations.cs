@@ -1,3 +1,4 @@
+using ClusterAtlas.Accounts;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Vocabularies;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,27 @@ internal sealed class ClusterOrganisationConfiguration : IEntityTypeConfiguratio
         builder.HasMany(p => p.SupportProgrammes).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.SuccessStories).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Terms).WithOne().HasForeignKey(t => t.ClusterOrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProfileAdministratorConfiguration : IEntityTypeConfiguration<ProfileAdministrator>
+{
+    public void Configure(EntityTypeBuilder<ProfileAdministrator> builder)
+    {
+        builder.HasKey(a => new { a.ClusterOrganisationId, a.UserId });
+        builder.HasOne(a => a.ClusterOrganisation).WithMany(p => p.Administrators).HasForeignKey(a => a.ClusterOrganisationId).OnDelete(DeleteBehavior.Cascade);
+        // Deleting an account removes its administration of profiles; the profiles stay.
+        builder.HasOne(a => a.User).WithMany(u => u.AdministeredProfiles).HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.UserId);
+    }
+}
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(100);
+        builder.Property(u => u.PreferredLanguage).HasMaxLength(20);
     }
 }
 

@@ -10,7 +10,9 @@ public static class WebSetup
         services.AddLanguages();
         // Pages live in their feature folders (Profiles/, Pages/...), each with an explicit route.
         services.AddRazorPages(options => options.RootDirectory = "/")
-            .AddViewLocalization();
+            .AddViewLocalization()
+            // Validation messages are English keys of the shared resource, like every other UI string.
+            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddProblemDetails();
         return services;
     }

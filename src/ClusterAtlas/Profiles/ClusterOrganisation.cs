@@ -85,6 +85,8 @@ public class ClusterOrganisation
     public DateTimeOffset? PublishedAt { get; set; }
     /// <summary>Changed on every save; a stale copy cannot overwrite a newer one.</summary>
     public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
+    /// <summary>The accounts that may edit this profile (besides moderators and administrators).</summary>
+    public List<ProfileAdministrator> Administrators { get; set; } = [];
 
     public IEnumerable<ProfileTerm> TermsOf(ProfileField field) =>
         Terms.Where(t => t.Field == field).OrderBy(t => t.SortOrder);

@@ -13,7 +13,7 @@ namespace ClusterAtlas.Tests.Infrastructure;
 /// CLUSTERATLAS_TEST_DATABASE=postgres and CLUSTERATLAS_TEST_POSTGRES holds a server's connection string
 /// (./test.sh starts one and runs the whole suite once per database).
 /// </summary>
-public class ClusterAtlasFactory : WebApplicationFactory<Program>
+public partial class ClusterAtlasFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "clusteratlas-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _postgresDatabase;
@@ -29,6 +29,9 @@ public class ClusterAtlasFactory : WebApplicationFactory<Program>
     /// <summary>Whether the platform loads its demo profile on start, as it does for a new installation.</summary>
     protected virtual bool LoadDemoContent => true;
 
+    /// <summary>Posts of one account form a client may make per minute: high, so that tests sharing a host are not refused.</summary>
+    protected virtual int AccountFormPostsPerMinute => 10_000;
+
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -38,6 +41,8 @@ public class ClusterAtlasFactory : WebApplicationFactory<Program>
         builder.UseSetting("ClusterAtlas:DataDirectory", _dataDirectory);
         builder.UseSetting("ClusterAtlas:LoadDemoContent", LoadDemoContent.ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("ClusterAtlas:Accounts:RateLimitPermits", AccountFormPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("ClusterAtlas:Accounts:RateLimitWindowSeconds", "60");
         if (_postgresDatabase is not null)
         {
             builder.UseSetting("ClusterAtlas:Database", "Postgres");

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using ClusterAtlas.Data;
+using ClusterAtlas.Mail;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ClusterAtlas.Accounts;
+
+/// <summary>Settings under "ClusterAtlas:Accounts".</summary>
+public sealed class AccountOptions
+{
+    public const string Section = "ClusterAtlas:Accounts";
+
+    /// <summary>How many times one client (IP address) may post one sign-in, registration or password form per window.</summary>
+    public int RateLimitPermits { get; set; } = 10;
+
+    public int RateLimitWindowSeconds { get; set; } = 60;
+}
+
+/// <summary>Accounts: ASP.NET Core Identity on the platform's database, its pages under /account/, roles, mail, rate limits.</summary>
+public static class AccountsFeature
+{
+    /// <summary>The rate-limiting policy of the anonymous account forms (sign-in, registration, password reset).</summary>
+    public const string FormRateLimit = "account-forms";
+
+    public const int MaxFailedSignIns = 5;
+    public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long links with a token (confirmation, password reset, one-time set-password link) stay valid.</summary>
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(1);
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+        services.AddMail(configuration);
+        // Keys in the database: every app instance and the command line (which makes one-time links) share them.
+        services.AddDataProtection().SetApplicationName("ClusterAtlas").PersistKeysToDbContext<ClusterAtlasDbContext>();
+
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // The user name is the e-mail address, already validated as one: any character it may hold is fine.
+                options.User.AllowedUserNameCharacters = string.Empty;
+                options.SignIn.RequireConfirmedEmail = true;
+                // Length over composition rules (NIST SP 800-63B): long passphrases are welcome, "Password1!" gains nothing.
+                options.Password.RequiredLength = 10;
+                options.Password.RequiredUniqueChars = 4;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
+                options.Lockout.DefaultLockoutTimeSpan = LockoutTime;
+            })
+            .AddEntityFrameworkStores<ClusterAtlasDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = LinkLifetime);
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "ClusterAtlas.Account";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.SlidingExpiration = true;
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AccountPolicies.Moderator, policy => policy
+                .RequireAuthenticatedUser().RequireRole(AccountRoles.Moderator, AccountRoles.Administrator).AddRequirements(new TwoFactorEnabledRequirement()))
+            .AddPolicy(AccountPolicies.Administrator, policy => policy
+                .RequireAuthenticatedUser().RequireRole(AccountRoles.Administrator).AddRequirements(new TwoFactorEnabledRequirement()))
+            .AddPolicy(AccountPolicies.EditProfile, policy => policy
+                .RequireAuthenticatedUser().AddRequirements(new ProfileEditingRequirement()));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorSetupRedirect>();
+        services.AddScoped<IAuthorizationHandler, ProfileEditingHandler>();
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(FormRateLimit, FormPostsPerClient);
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+                // The body is left empty so that the status-code page explains it in the visitor's language.
+                return ValueTask.CompletedTask;
+            };
+        });
+
+        services.Configure<RazorPagesOptions>(options =>
+            // The one-time link of `users add-admin` opens the reset page under a name that says what it is for.
+            options.Conventions.AddPageRoute("/Accounts/ResetPasswordPage", "account/set-password"));
+        services.AddHttpContextAccessor();
+        services.AddScoped<AccountLinks>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<StaffAccounts>();
+        return services;
+    }
+
+    public static WebApplication UseAccounts(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>
+    /// Posts are counted per client address and form; viewing a form is free. Behind a reverse proxy, configure
+    /// forwarded headers so that the client's address (not the proxy's) is seen here.
+    /// </summary>
+    private static RateLimitPartition<string> FormPostsPerClient(HttpContext context)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return RateLimitPartition.GetNoLimiter("");
+        }
+        var settings = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value;
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var form = context.GetEndpoint()?.DisplayName ?? context.Request.Path.Value ?? "";
+        return RateLimitPartition.GetFixedWindowLimiter($"{client} {form}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = settings.RateLimitPermits,
+            Window = TimeSpan.FromSeconds(settings.RateLimitWindowSeconds),
+            QueueLimit = 0,
+        });
+    }
+}
+
+public static class AccountPolicies
+{
+    /// <summary>Moderators and administrators, signed in with two-factor authentication set up.</summary>
+    public const string Moderator = "Moderator";
+
+    /// <summary>Administrators, with two-factor authentication set up.</summary>
+    public const string Administrator = "Administrator";
+
+    /// <summary>Resource-based: may the user edit this profile (see <see cref="ProfileEditingHandler"/>).</summary>
+    public const string EditProfile = "EditProfile";
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ClusterAtlas.Accounts;
+
+/// <summary>The link of the confirmation e-mail: confirms the address and invites the person to sign in.</summary>
+public class ConfirmEmailPageModel(UserManager<ApplicationUser> users) : AccountPageModel
+{
+    public bool Confirmed { get; private set; }
+
+    public async Task OnGetAsync(string? userId, string? code)
+    {
+        var token = AccountLinks.DecodeToken(code);
+        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        if (user is not null && token is not null)
+        {
+            Confirmed = user.EmailConfirmed || (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ClusterAtlas.Accounts;
+
+[EnableRateLimiting(AccountsFeature.FormRateLimit)]
+public class RegisterPageModel(UserManager<ApplicationUser> users, AccountMail mail, AccountLinks links, TimeProvider clock) : AccountPageModel
+{
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    /// <summary>After a valid form: "check your inbox", whether or not the address already had an account.</summary>
+    public bool Sent { get; private set; }
+
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect("/account") : Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var email = Input.Email.Trim();
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            // No account enumeration: the form answers as for a new address; the owner is told by e-mail.
+            await mail.SendAlreadyRegisteredAsync(existing, $"{links.BaseUrl}/account/login", cancellationToken);
+            Sent = true;
+            return Page();
+        }
+        var now = clock.GetUtcNow();
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = Input.DisplayName.Trim(),
+            PreferredLanguage = CultureInfo.CurrentUICulture.Name,
+            PrivacyPolicyAcceptedAt = now,
+            TermsAcceptedAt = now,
+            CreatedAt = now,
+        };
+        var result = await users.CreateAsync(user, Input.Password);
+        if (!result.Succeeded)
+        {
+            AddErrors(result, "Input.Password", "Input.Email");
+            return Page();
+        }
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        await mail.SendEmailConfirmationAsync(user, links.ConfirmEmail(user.Id, token), cancellationToken);
+        Sent = true;
+        return Page();
+    }
+}
+
+/// <summary>The registration form: name, address, a new password (<see cref="NewPasswordInput"/>) and the two consents.</summary>
+public sealed class RegisterInput : NewPasswordInput
+{
+    [Required(ErrorMessage = "Enter your name.")]
+    [StringLength(100, ErrorMessage = "Use at most 100 characters.")]
+    public string DisplayName { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter your e-mail address.")]
+    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [StringLength(256, ErrorMessage = "Use at most 256 characters.")]
+    public string Email { get; set; } = "";
+
+    [MustBeChecked(ErrorMessage = "Accept the privacy policy to create an account.")]
+    public bool AcceptPrivacyPolicy { get; set; }
+
+    [MustBeChecked(ErrorMessage = "Accept the terms of use to create an account.")]
+    public bool AcceptTerms { get; set; }
+}

@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ClusterAtlas.Accounts;
+
+/// <summary>
+/// The link of the password-reset e-mail, and (as /account/set-password) the one-time link printed by
+/// `users add-admin`. Both carry a password-reset token, which stops working once the password is set.
+/// </summary>
+[EnableRateLimiting(AccountsFeature.FormRateLimit)]
+public class ResetPasswordPageModel(UserManager<ApplicationUser> users) : AccountPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? UserId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public NewPasswordInput Input { get; set; } = new();
+
+    public bool Done { get; private set; }
+
+    /// <summary>The first password of an account made from the command line, rather than a forgotten one.</summary>
+    public bool IsFirstPassword => Request.Path.StartsWithSegments("/account/set-password", StringComparison.OrdinalIgnoreCase);
+
+    public bool LinkIsIncomplete => string.IsNullOrEmpty(UserId) || AccountLinks.DecodeToken(Code) is null;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (LinkIsIncomplete || !ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = await users.FindByIdAsync(UserId!);
+        if (user is null)
+        {
+            ModelState.AddModelError(string.Empty, T["This link is no longer valid (it was used already, or it is more than 24 hours old). Please ask for a new one."]);
+            return Page();
+        }
+        var result = await users.ResetPasswordAsync(user, AccountLinks.DecodeToken(Code)!, Input.Password);
+        if (!result.Succeeded)
+        {
+            AddErrors(result, "Input.Password");
+            return Page();
+        }
+        if (!user.EmailConfirmed)
+        {
+            // The link came through the account's mailbox: that confirms the address as well.
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+        }
+        // A reset ends a lockout: the person proved they own the mailbox.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        Done = true;
+        return Page();
+    }
+}
+
+/// <summary>A new password, typed twice.</summary>
+public class NewPasswordInput
+{
+    [Required(ErrorMessage = "Choose a password.")]
+    [DataType(DataType.Password)]
+    [StringLength(200, MinimumLength = 10, ErrorMessage = "Use from 10 to 200 characters.")]
+    public string Password { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter the password again.")]
+    [DataType(DataType.Password)]
+    [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
+    public string ConfirmPassword { get; set; } = "";
+}

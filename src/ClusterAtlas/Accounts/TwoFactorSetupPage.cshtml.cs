@@ -1,0 +1,108 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClusterAtlas.Accounts;
+
+/// <summary>
+/// Sets up an authenticator app (TOTP, RFC 6238): the shared key is shown as text and as an otpauth: link that
+/// authenticator apps open; a first code proves the app has it. Then ten recovery codes are shown, once.
+/// </summary>
+[Authorize]
+public class TwoFactorSetupPageModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : AccountPageModel
+{
+    public const int RecoveryCodeCount = 10;
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter the code from your authenticator app.")]
+    [RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "The code has 6 digits.")]
+    public string Code { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>Sent here because the account's role requires two-factor authentication.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Required { get; set; }
+
+    public string SharedKey { get; private set; } = "";
+
+    public string AuthenticatorUri { get; private set; } = "";
+
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
+    public string ContinueUrl => SafeReturnUrl(ReturnUrl) is "/" ? "/account" : SafeReturnUrl(ReturnUrl);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        if (user.TwoFactorEnabled)
+        {
+            // The key of a working setup is not shown again: a borrowed session must not copy it.
+            return LocalRedirect(ReturnUrl is null ? "/account/two-factor" : SafeReturnUrl(ReturnUrl));
+        }
+        await LoadKeyAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        if (user.TwoFactorEnabled)
+        {
+            return LocalRedirect("/account/two-factor");
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadKeyAsync(user);
+            return Page();
+        }
+        var code = Code.Replace(" ", "", StringComparison.Ordinal).Trim();
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError(nameof(Code), T["This code is not correct. Codes change every 30 seconds: enter the one your app shows now."]);
+            await LoadKeyAsync(user);
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
+        // New claims: moderator and administrator pages open from now on.
+        await signIn.RefreshSignInAsync(user);
+        return Page();
+    }
+
+    private async Task LoadKeyAsync(ApplicationUser user)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+        SharedKey = FormatKey(key!);
+        AuthenticatorUri = OtpAuthUri(user.Email!, key!);
+    }
+
+    /// <summary>Groups of four letters, easier to type into an app by hand.</summary>
+    public static string FormatKey(string key)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            text.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+        return text.ToString().TrimEnd().ToLowerInvariant();
+    }
+
+    /// <summary>The Key Uri Format of authenticator apps: otpauth://totp/Issuer:account?secret=...&amp;issuer=Issuer&amp;digits=6.</summary>
+    public static string OtpAuthUri(string account, string key) =>
+        $"otpauth://totp/{Uri.EscapeDataString("ClusterAtlas")}:{Uri.EscapeDataString(account)}?secret={key}&issuer={Uri.EscapeDataString("ClusterAtlas")}&digits=6";
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using ClusterAtlas.Accounts;
+using ClusterAtlas.Tests.Infrastructure;
+
+namespace ClusterAtlas.Tests.Accounts;
+
+public sealed class TwoFactorTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
+{
+    [Fact]
+    public async Task Set_up_an_authenticator_then_sign_in_with_a_code_or_a_recovery_code()
+    {
+        var email = ClusterAtlasFactory.NewEmail();
+        await app.RegisterAndConfirmAsync(email);
+        string[] recoveryCodes;
+        using (var browser = await app.SignInAsync(email))
+        {
+            (_, recoveryCodes) = await SetUpAuthenticatorAsync(browser);
+            // The key of a working setup is not shown again.
+            using var setupAgain = await browser.GetAsync(new Uri("/account/two-factor/setup", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, setupAgain.StatusCode);
+            Assert.Equal("/account/two-factor", setupAgain.Headers.Location?.OriginalString);
+        }
+
+        // Password first, then the code.
+        using var second = app.CreateBrowser();
+        using var password = await ClusterAtlasFactory.SubmitLoginAsync(second, email, returnUrl: "/account");
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        Assert.StartsWith("/account/login/two-factor", password.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+        using var wrong = await second.SubmitFormAsync(password.Headers.Location!.PathAndQuery(), new() { ["Code"] = "000000" });
+        Assert.Contains("This code is not correct", await ClusterAtlasFactory.MainTextAsync(wrong), StringComparison.Ordinal);
+        var key = await SharedKeyAsync(email);
+        using var code = await second.SubmitFormAsync(password.Headers.Location!.PathAndQuery(), new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.Equal("/account", code.Headers.Location?.OriginalString);
+        using var account = await second.GetAsync(new Uri("/account", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+
+        // Without the phone: a recovery code, once.
+        using var third = app.CreateBrowser();
+        using var again = await ClusterAtlasFactory.SubmitLoginAsync(third, email);
+        using var recovered = await third.SubmitFormAsync("/account/login/recovery-code", new() { ["RecoveryCode"] = recoveryCodes[0] });
+        Assert.Equal(HttpStatusCode.Redirect, recovered.StatusCode);
+        using var fourth = app.CreateBrowser();
+        using var once = await ClusterAtlasFactory.SubmitLoginAsync(fourth, email);
+        using var reused = await fourth.SubmitFormAsync("/account/login/recovery-code", new() { ["RecoveryCode"] = recoveryCodes[0] });
+        Assert.Contains("This recovery code is not valid.", await ClusterAtlasFactory.MainTextAsync(reused), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_administrator_without_two_factor_is_sent_to_set_it_up_and_kept_from_admin_pages_until_then()
+    {
+        var email = ClusterAtlasFactory.NewEmail();
+        await app.AddStaffAsync(email, AccountRoles.Administrator);
+        using var browser = app.CreateBrowser();
+
+        using var signedIn = await ClusterAtlasFactory.SubmitLoginAsync(browser, email);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.StartsWith("/account/two-factor/setup?required=true", signedIn.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+
+        using var adminPage = await browser.GetAsync(new Uri("/admin/users", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, adminPage.StatusCode);
+        Assert.StartsWith("/account/two-factor/setup?required=true&returnUrl=%2Fadmin%2Fusers", adminPage.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+
+        var (continueUrl, _) = await SetUpAuthenticatorAsync(browser, "/account/two-factor/setup?required=true&returnUrl=%2Fadmin%2Fusers");
+        Assert.Equal("/admin/users", continueUrl);
+        using var opened = await browser.GetAsync(new Uri("/admin/users", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Contains(email, await opened.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Staff cannot turn it off again.
+        var page = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri("/account/two-factor", UriKind.Relative)));
+        Assert.Null(page.QuerySelector("form[action*='handler=Disable']"));
+    }
+
+    [Fact]
+    public async Task A_member_may_not_open_admin_pages()
+    {
+        var email = ClusterAtlasFactory.NewEmail();
+        using var browser = await app.RegisterAndSignInAsync(email);
+        using var response = await browser.GetAsync(new Uri("/admin/users", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Reads the key from the setup page, as a person types it into an app, and answers with a code. Returns the page's "continue" link and the recovery codes.</summary>
+    private static async Task<(string ContinueUrl, string[] RecoveryCodes)> SetUpAuthenticatorAsync(HttpClient browser, string setupUrl = "/account/two-factor/setup")
+    {
+        var setup = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri(setupUrl, UriKind.Relative)));
+        var key = setup.QuerySelector("#shared-key")!.TextContent.Trim();
+        var uri = setup.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Single(h => h!.StartsWith("otpauth://totp/", StringComparison.Ordinal))!;
+        Assert.Contains("secret=" + key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant(), uri, StringComparison.Ordinal);
+
+        using var enabled = await browser.SubmitFormAsync(setupUrl, new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var page = await ClusterAtlasFactory.ParseAsync(await enabled.Content.ReadAsStringAsync());
+        var codes = page.QuerySelectorAll(".recovery-codes li").Select(li => li.TextContent.Trim()).ToArray();
+        Assert.True(codes.Length == 10, "no recovery codes: " + page.QuerySelector("main")?.TextContent);
+        var links = page.QuerySelectorAll("main a");
+        var continueUrl = links[^1].GetAttribute("href")!;
+        return (continueUrl, codes);
+    }
+
+    private async Task<string> SharedKeyAsync(string email) =>
+        await app.WithServiceAsync<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>, string>(async users =>
+            (await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!))!);
+}
