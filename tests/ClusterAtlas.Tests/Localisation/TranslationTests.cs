@@ -42,6 +42,16 @@ public sealed partial class TranslationTests
         }
     }
 
+    [Theory]
+    [InlineData("sr-Latn")]
+    [InlineData("de")]
+    public void Keys_differ_by_more_than_case(string culture)
+    {
+        // Compiled resources look keys up ignoring case: "Terms of use" and "terms of use" would be one entry.
+        var clashes = Resource(culture).Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Keys that differ only by case: " + string.Join("; ", clashes));
+    }
+
     [Fact]
     public void The_scan_finds_the_keys_of_views_and_code()
     {
@@ -52,15 +62,19 @@ public sealed partial class TranslationTests
         Assert.Contains("Gold Label", keys);
     }
 
-    /// <summary>Keys written as T["..."] in any view, plus the keys code builds: section titles and label names.</summary>
+    /// <summary>Keys written as T["..."] in any view or code file, plus the keys code builds: section titles and label names.</summary>
     private static SortedSet<string> UsedKeys()
     {
         var keys = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var view in Directory.EnumerateFiles(SourceDirectory, "*.cshtml", SearchOption.AllDirectories)
-                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                              && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        var separator = Path.DirectorySeparatorChar;
+        var sources = Directory.EnumerateFiles(SourceDirectory, "*.cshtml", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(SourceDirectory, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{separator}Migrations{separator}", StringComparison.Ordinal)))
+            .Where(f => !f.Contains($"{separator}bin{separator}", StringComparison.Ordinal)
+                     && !f.Contains($"{separator}obj{separator}", StringComparison.Ordinal));
+        foreach (var source in sources)
         {
-            foreach (Match match in LocalizerKey().Matches(File.ReadAllText(view)))
+            foreach (Match match in LocalizerKey().Matches(File.ReadAllText(source)))
             {
                 keys.Add(Regex.Unescape(match.Groups["key"].Value));
             }
@@ -80,7 +94,7 @@ public sealed partial class TranslationTests
     private static string Placeholders(string text) =>
         string.Join(",", PlaceholderPattern().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal));
 
-    [GeneratedRegex("""\bT\["(?<key>(?:[^"\\]|\\.)*)"\]""")]
+    [GeneratedRegex("""\bT\["(?<key>(?:[^"\\]|\\.)*)"\s*[\],]""")]
     private static partial Regex LocalizerKey();
 
     [GeneratedRegex(@"\{\d+(?:[:,][^}]*)?\}")]
