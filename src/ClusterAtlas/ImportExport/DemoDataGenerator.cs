@@ -61,8 +61,9 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, SearchIndexWrite
         var countryTotal = CountryWeights.Sum(c => c.Weight);
         var allCountries = CountryList.Load().All.Select(c => c.Code).ToArray();
 
-        var previousDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Written with prepared commands rather than EF's change tracker, whose batched inserts slowed down with
+        // every batch on SQLite (5 s, then 15 s per 5,000 profiles); the rows are EF's own mapping all the same.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var created = 0;
         try
         {
@@ -74,22 +75,25 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, SearchIndexWrite
                     batch.Add(NewProfile());
                 }
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                db.ClusterOrganisations.AddRange(batch);
-                await db.SaveChangesAsync(cancellationToken);
+                await InsertBatchAsync(batch, cancellationToken);
                 foreach (var term in batch.SelectMany(p => p.Terms))
                 {
-                    term.Term = termById[term.VocabularyTermId]; // for the search text; set after saving so EF never tries to insert terms
+                    term.Term = termById[term.VocabularyTermId]; // for the search text
                 }
                 await searchIndex.IndexLoadedAsync(db, batch, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                db.ChangeTracker.Clear();
                 created += batch.Count;
                 progress?.Report(created);
             }
+            await BulkInsert.ResetIdentityAsync<ClusterOrganisation>(db, cancellationToken);
+            await BulkInsert.ResetIdentityAsync<ManagementTeamMember>(db, cancellationToken);
+            await BulkInsert.ResetIdentityAsync<CollaboratingCluster>(db, cancellationToken);
+            await BulkInsert.ResetIdentityAsync<SupportProgramme>(db, cancellationToken);
+            await BulkInsert.ResetIdentityAsync<SuccessStory>(db, cancellationToken);
         }
         finally
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
+            await db.Database.CloseConnectionAsync();
             directory.MarkStale();
         }
         return created;
@@ -194,6 +198,35 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, SearchIndexWrite
             }
             return CountryWeights[0].Code;
         }
+    }
+
+    private async Task InsertBatchAsync(List<ClusterOrganisation> batch, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var profileId = await BulkInsert.NextIdAsync<ClusterOrganisation>(db, cancellationToken);
+        var teamId = await BulkInsert.NextIdAsync<ManagementTeamMember>(db, cancellationToken);
+        var partnerId = await BulkInsert.NextIdAsync<CollaboratingCluster>(db, cancellationToken);
+        var programmeId = await BulkInsert.NextIdAsync<SupportProgramme>(db, cancellationToken);
+        var storyId = await BulkInsert.NextIdAsync<SuccessStory>(db, cancellationToken);
+        var parentOf = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+        foreach (var profile in batch)
+        {
+            profile.Id = profileId++;
+            profile.CreatedAt = now;
+            profile.UpdatedAt = now;
+            foreach (var member in profile.ManagementTeam) { member.Id = teamId++; parentOf[member] = profile.Id; }
+            foreach (var partner in profile.CollaboratingClusters) { partner.Id = partnerId++; parentOf[partner] = profile.Id; }
+            foreach (var programme in profile.SupportProgrammes) { programme.Id = programmeId++; parentOf[programme] = profile.Id; }
+            foreach (var story in profile.SuccessStories) { story.Id = storyId++; parentOf[story] = profile.Id; }
+            foreach (var term in profile.Terms) { term.ClusterOrganisationId = profile.Id; }
+        }
+        object? Parent(object row, string property) => property == "ClusterOrganisationId" ? parentOf[row] : null;
+        await BulkInsert.InsertAsync(db, batch, null, cancellationToken);
+        await BulkInsert.InsertAsync(db, batch.SelectMany(p => p.ManagementTeam), Parent, cancellationToken);
+        await BulkInsert.InsertAsync(db, batch.SelectMany(p => p.CollaboratingClusters), Parent, cancellationToken);
+        await BulkInsert.InsertAsync(db, batch.SelectMany(p => p.SupportProgrammes), Parent, cancellationToken);
+        await BulkInsert.InsertAsync(db, batch.SelectMany(p => p.SuccessStories), Parent, cancellationToken);
+        await BulkInsert.InsertAsync(db, batch.SelectMany(p => p.Terms), null, cancellationToken);
     }
 
     private static string ShortName(string label)
