@@ -25,12 +25,14 @@ public static class BulkInsert
         var names = properties.Select((_, i) => $"@p{i}").ToList();
 
         var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({columns}) VALUES ({string.Join(", ", names)})";
         await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({columns}) VALUES ({string.Join(", ", names)})";
-        foreach (var row in rows)
+        command.Transaction = transaction;
+        command.CommandText = insert;
+
+        void Bind(DbParameterCollection parameters, T row)
         {
-            command.Parameters.Clear();
             for (var i = 0; i < properties.Count; i++)
             {
                 var property = properties[i];
@@ -38,9 +40,35 @@ public static class BulkInsert
                     ? shadowValues?.Invoke(row, property.Name)
                     : property.PropertyInfo?.GetValue(row) ?? property.FieldInfo?.GetValue(row);
                 // The type mapping converts (enums to text, dates for SQLite, lists to JSON or arrays) as EF would.
-                command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, names[i], value, property.IsNullable));
+                parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, names[i], value, property.IsNullable));
             }
-            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (!connection.CanCreateBatch)
+        {
+            // SQLite: in-process, one statement at a time costs nothing extra.
+            foreach (var row in rows)
+            {
+                command.Parameters.Clear();
+                Bind(command.Parameters, row);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            return;
+        }
+        // A server: many statements per round trip.
+        const int StatementsPerRoundTrip = 500;
+        foreach (var chunk in rows.Chunk(StatementsPerRoundTrip))
+        {
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var row in chunk)
+            {
+                var statement = batch.CreateBatchCommand();
+                statement.CommandText = insert;
+                Bind(statement.Parameters, row);
+                batch.BatchCommands.Add(statement);
+            }
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
