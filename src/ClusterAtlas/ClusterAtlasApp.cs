@@ -3,6 +3,7 @@ using ClusterAtlas.Api;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.Localisation;
+using ClusterAtlas.Moderation;
 using ClusterAtlas.Operations;
 using ClusterAtlas.Pages;
 using ClusterAtlas.Profiles;
@@ -31,6 +32,7 @@ public static class ClusterAtlasApp
         builder.Services.AddProfiles();
         builder.Services.AddDirectory();
         builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddModeration();
         return builder;
     }
 

@@ -1,5 +1,7 @@
 using ClusterAtlas.Accounts;
+using ClusterAtlas.Moderation;
 using ClusterAtlas.Profiles;
+using ClusterAtlas.Profiles.Editing;
 using ClusterAtlas.Vocabularies;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -17,6 +19,8 @@ public class ClusterAtlasDbContext(DbContextOptions options) : IdentityDbContext
 {
     public DbSet<ClusterOrganisation> ClusterOrganisations => Set<ClusterOrganisation>();
     public DbSet<ProfileAdministrator> ProfileAdministrators => Set<ProfileAdministrator>();
+    public DbSet<ProfileRevision> ProfileRevisions => Set<ProfileRevision>();
+    public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<VocabularyTerm> VocabularyTerms => Set<VocabularyTerm>();
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,5 +1,7 @@
 using ClusterAtlas.Accounts;
+using ClusterAtlas.Moderation;
 using ClusterAtlas.Profiles;
+using ClusterAtlas.Profiles.Editing;
 using ClusterAtlas.Vocabularies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,6 +24,7 @@ internal sealed class ClusterOrganisationConfiguration : IEntityTypeConfiguratio
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.ExcellenceLabel).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.ConcurrencyToken).IsConcurrencyToken();
+        builder.Property(p => p.RejectionReason).HasMaxLength(2000);
 
         builder.HasMany(p => p.ManagementTeam).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.SupportFacilities).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
@@ -42,6 +45,36 @@ internal sealed class ProfileAdministratorConfiguration : IEntityTypeConfigurati
         // Deleting an account removes its administration of profiles; the profiles stay.
         builder.HasOne(a => a.User).WithMany(u => u.AdministeredProfiles).HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => a.UserId);
+    }
+}
+
+internal sealed class ProfileRevisionConfiguration : IEntityTypeConfiguration<ProfileRevision>
+{
+    public void Configure(EntityTypeBuilder<ProfileRevision> builder)
+    {
+        builder.HasOne(r => r.ClusterOrganisation).WithMany().HasForeignKey(r => r.ClusterOrganisationId).OnDelete(DeleteBehavior.Cascade);
+        // The history outlives the author's account: the name stays, the link goes.
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.AuthorUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(r => r.AuthorName).HasMaxLength(200);
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.ProfileStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.ChangedFields).HasMaxLength(2000);
+        builder.HasIndex(r => new { r.ClusterOrganisationId, r.Id });
+        builder.HasIndex(r => new { r.ProfileStatus, r.Id });
+    }
+}
+
+internal sealed class ModerationActionConfiguration : IEntityTypeConfiguration<ModerationAction>
+{
+    public void Configure(EntityTypeBuilder<ModerationAction> builder)
+    {
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.ModeratorUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<ClusterOrganisation>().WithMany().HasForeignKey(a => a.ClusterOrganisationId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(a => a.ModeratorName).HasMaxLength(200);
+        builder.Property(a => a.ProfileName).HasMaxLength(300);
+        builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(30);
+        builder.Property(a => a.Detail).HasMaxLength(4000);
+        builder.HasIndex(a => a.At);
     }
 }
 

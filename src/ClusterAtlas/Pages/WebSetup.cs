@@ -10,6 +10,11 @@ public static class WebSetup
         services.AddLanguages();
         // Pages live in their feature folders (Profiles/, Pages/...), each with an explicit route.
         services.AddRazorPages(options => options.RootDirectory = "/")
+            .AddMvcOptions(options =>
+            {
+                var form = options.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.FormValueProviderFactory>().Single();
+                options.ValueProviderFactories[options.ValueProviderFactories.IndexOf(form)] = new InvariantFormValueProviderFactory();
+            })
             .AddViewLocalization()
             // Validation messages are English keys of the shared resource, like every other UI string.
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

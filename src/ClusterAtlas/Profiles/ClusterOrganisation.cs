@@ -83,6 +83,12 @@ public class ClusterOrganisation
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>When its administrators last asked the validation team to publish it.</summary>
+    public DateTimeOffset? SubmittedAt { get; set; }
+    /// <summary>Why the validation team did not publish it (shown to its administrators until they submit again).</summary>
+    public string? RejectionReason { get; set; }
+    /// <summary>A moderator published it although not every validation criterion is met (it belongs to a cluster programme).</summary>
+    public bool CriteriaWaived { get; set; }
     /// <summary>Changed on every save; a stale copy cannot overwrite a newer one.</summary>
     public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
     /// <summary>The accounts that may edit this profile (besides moderators and administrators).</summary>

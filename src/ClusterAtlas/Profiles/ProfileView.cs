@@ -139,5 +139,5 @@ public sealed class PublishedProfileCache
 public static class ProfilesFeature
 {
     public static IServiceCollection AddProfiles(this IServiceCollection services) =>
-        services.AddScoped<ProfileQueries>().AddSingleton<PublishedProfileCache>();
+        services.AddScoped<ProfileQueries>().AddSingleton<PublishedProfileCache>().AddScoped<Editing.ProfileEditor>();
 }

@@ -105,6 +105,53 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Moderation.ModerationAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ClusterOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ModeratorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ModeratorUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProfileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ClusterOrganisationId");
+
+                    b.HasIndex("ModeratorUserId");
+
+                    b.ToTable("ModerationActions");
+                });
+
             modelBuilder.Entity("ClusterAtlas.Profiles.ClusterOrganisation", b =>
                 {
                     b.Property<int>("Id")
@@ -138,6 +185,9 @@ namespace ClusterAtlas.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CriteriaWaived")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Email")
                         .HasColumnType("text");
@@ -219,6 +269,10 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.Property<string>("RegionName")
                         .HasColumnType("text");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int?>("ResearchOrganisationMembers")
                         .HasColumnType("integer");
 
@@ -249,6 +303,9 @@ namespace ClusterAtlas.Data.Migrations.Postgres
 
                     b.Property<string>("Street")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SupportServicesMarkdown")
                         .HasColumnType("text");
@@ -299,6 +356,65 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.HasIndex("ClusterOrganisationId");
 
                     b.ToTable("CollaboratingCluster");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Profiles.Editing.ProfileRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AfterJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BeforeJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ClusterOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ProfileStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("RevertsRevisionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("ClusterOrganisationId", "Id");
+
+                    b.HasIndex("ProfileStatus", "Id");
+
+                    b.ToTable("ProfileRevisions");
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.MajorPlayer", b =>
@@ -722,6 +838,19 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Moderation.ModerationAction", b =>
+                {
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterOrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ModeratorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("ClusterAtlas.Profiles.CollaboratingCluster", b =>
                 {
                     b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
@@ -729,6 +858,22 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                         .HasForeignKey("ClusterOrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Profiles.Editing.ProfileRevision", b =>
+                {
+                    b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", "ClusterOrganisation")
+                        .WithMany()
+                        .HasForeignKey("ClusterOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ClusterOrganisation");
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.MajorPlayer", b =>

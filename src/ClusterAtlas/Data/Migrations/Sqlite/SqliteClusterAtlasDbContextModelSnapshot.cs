@@ -99,6 +99,51 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Moderation.ModerationAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClusterOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ClusterOrganisationId");
+
+                    b.HasIndex("ModeratorUserId");
+
+                    b.ToTable("ModerationActions");
+                });
+
             modelBuilder.Entity("ClusterAtlas.Profiles.ClusterOrganisation", b =>
                 {
                     b.Property<int>("Id")
@@ -129,6 +174,9 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CriteriaWaived")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
@@ -211,6 +259,10 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.Property<string>("RegionName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ResearchOrganisationMembers")
                         .HasColumnType("INTEGER");
 
@@ -241,6 +293,9 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
 
                     b.Property<string>("Street")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SupportServicesMarkdown")
                         .HasColumnType("TEXT");
@@ -289,6 +344,63 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.HasIndex("ClusterOrganisationId");
 
                     b.ToTable("CollaboratingCluster");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Profiles.Editing.ProfileRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AfterJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeforeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClusterOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevertsRevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("ClusterOrganisationId", "Id");
+
+                    b.HasIndex("ProfileStatus", "Id");
+
+                    b.ToTable("ProfileRevisions");
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.MajorPlayer", b =>
@@ -694,6 +806,19 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Moderation.ModerationAction", b =>
+                {
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterOrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ModeratorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("ClusterAtlas.Profiles.CollaboratingCluster", b =>
                 {
                     b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
@@ -701,6 +826,22 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .HasForeignKey("ClusterOrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Profiles.Editing.ProfileRevision", b =>
+                {
+                    b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", "ClusterOrganisation")
+                        .WithMany()
+                        .HasForeignKey("ClusterOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ClusterOrganisation");
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.MajorPlayer", b =>

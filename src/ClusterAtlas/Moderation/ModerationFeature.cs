@@ -1,0 +1,7 @@
+namespace ClusterAtlas.Moderation;
+
+public static class ModerationFeature
+{
+    public static IServiceCollection AddModeration(this IServiceCollection services) =>
+        services.AddScoped<ModerationMail>();
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using ClusterAtlas.Vocabularies;
+
+namespace ClusterAtlas.Profiles.Editing;
+
+/// <summary>A field that changed between two versions of a profile, as lines of text people can read.</summary>
+public sealed record FieldChange(string Property, string Label, IReadOnlyList<string> Before, IReadOnlyList<string> After)
+{
+    public IEnumerable<string> Removed => Before.Except(After);
+    public IEnumerable<string> Added => After.Except(Before);
+}
+
+/// <summary>Compares two versions of a profile form field by field, with term and country names spelled out.</summary>
+public sealed class ProfileDiff(IReadOnlyDictionary<int, string> termLabels, CountryList countries)
+{
+    public IReadOnlyList<FieldChange> Compare(ProfileForm before, ProfileForm after)
+    {
+        var left = Describe(before.Normalised());
+        var right = Describe(after.Normalised());
+        return [.. ProfileFormLabels.Of.Keys
+            .Where(p => !left[p].SequenceEqual(right[p]))
+            .Select(p => new FieldChange(p, ProfileFormLabels.Of[p], left[p], right[p]))];
+    }
+
+    /// <summary>Every field as lines of text.</summary>
+    public Dictionary<string, IReadOnlyList<string>> Describe(ProfileForm f)
+    {
+        var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var property in ProfileFormLabels.Of.Keys)
+        {
+            var value = typeof(ProfileForm).GetProperty(property)!.GetValue(f);
+            values[property] = property switch
+            {
+                nameof(ProfileForm.CountryCode) => Text(f.CountryCode is null ? null : countries.NameOf(f.CountryCode)),
+                _ when ProfileForm.TermLists.FirstOrDefault(t => t.Property == property) is { Property: not null } list =>
+                    [.. f.TermIds(list.Field).Select(id => termLabels.GetValueOrDefault(id, $"#{id}"))],
+                nameof(ProfileForm.CollaboratingClusters) =>
+                    [.. f.CollaboratingClusters.Select(c => Join(c.Name, c.CountryCode is null ? null : countries.NameOf(c.CountryCode)))],
+                _ => value switch
+                {
+                    null => [],
+                    string s => Text(s),
+                    bool b => [b ? "Yes" : "No"],
+                    DateOnly d => [d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
+                    decimal m => [m.ToString("0.##", CultureInfo.InvariantCulture)],
+                    int i => [i.ToString(CultureInfo.InvariantCulture)],
+                    Enum e => [e.ToString()],
+                    IEnumerable<TeamMemberRow> rows => [.. rows.Select(m => Join(m.Name, m.Role, m.Email, m.Phone) + $" ({m.ContactVisibility})")],
+                    IEnumerable<FacilityRow> rows => [.. rows.Select(r => Join(r.Name, r.Type, r.Website))],
+                    IEnumerable<MajorPlayerRow> rows => [.. rows.Select(r => Join(r.Name, r.Type, r.Link))],
+                    IEnumerable<ProgrammeRow> rows => [.. rows.Select(r => Join(r.Name, r.Level?.ToString(), r.Link, r.Description))],
+                    IEnumerable<StoryRow> rows => [.. rows.Select(r => Join(r.Title, r.Text))],
+                    _ => [Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""],
+                },
+            };
+        }
+        return values;
+    }
+
+    private static string[] Text(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : [.. text.ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0)];
+
+    private static string Join(params string?[] parts) =>
+        string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.ReplaceLineEndings(" ")));
+}

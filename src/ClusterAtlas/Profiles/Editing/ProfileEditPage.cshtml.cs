@@ -1,0 +1,104 @@
+using ClusterAtlas.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClusterAtlas.Profiles.Editing;
+
+/// <summary>
+/// The profile form, one step at a time, for the profile's administrators (and staff). Each save writes only the
+/// step's fields, refuses a stale copy (showing both versions, keeping what was typed) and records a revision.
+/// </summary>
+[Authorize]
+public class ProfileEditPageModel(ProfileEditor editor, IAuthorizationService authorization) : PageModel
+{
+    [BindProperty]
+    public ProfileForm Form { get; set; } = new();
+
+    /// <summary>The version of the profile the form was filled from.</summary>
+    [BindProperty]
+    public Guid Token { get; set; }
+
+    public ClusterOrganisation Profile { get; private set; } = null!;
+    public ProfileFormStep Step { get; private set; } = ProfileFormStep.All[0];
+    public ProfileFormView FormView { get; private set; } = null!;
+    public bool Saved { get; private set; }
+    public bool JustCreated { get; private set; }
+
+    /// <summary>Set when the save was refused because someone else saved first: their version of this step's fields.</summary>
+    public IReadOnlyList<FieldChange>? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, string? step, bool saved, bool created, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, step, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        Form = editor.FormOf(Profile);
+        Token = Profile.ConcurrencyToken;
+        Saved = saved;
+        JustCreated = created;
+        await PrepareAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, string? step, string? then, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, step, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        // Only this step's fields come from the post; the rest stays as stored.
+        var wanted = editor.FormOf(Profile);
+        Step.CopyFields(Form, wanted);
+        // Bound values that could not be read (a number field with letters) are already in ModelState.
+        var validator = await editor.ValidatorAsync(cancellationToken);
+        foreach (var error in validator.Validate(wanted, [Step]))
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{error.Field}", error.Message);
+        }
+        if (!ModelState.IsValid)
+        {
+            await PrepareAsync(cancellationToken);
+            return Page();
+        }
+        switch (await editor.SaveAsync(Profile, wanted, Token, User, cancellationToken))
+        {
+            case SaveOutcome.Conflict conflict:
+                var diff = await editor.DiffAsync(cancellationToken);
+                Conflict = [.. diff.Compare(conflict.Stored, wanted).Where(c => Step.Properties.Contains(c.Property))];
+                // The form keeps what was typed; saving again (knowingly) replaces the other version.
+                Token = conflict.StoredToken;
+                ModelState.Remove(nameof(Token));
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                await PrepareAsync(cancellationToken);
+                return Page();
+            default:
+                var next = then == "next" ? Step.Next : null;
+                return next is null
+                    ? (then == "next" && Profile.Status != ProfileStatus.Published
+                        ? Redirect($"/cluster-organisations/{Profile.Slug}/submit")
+                        : Redirect($"/cluster-organisations/{Profile.Slug}/edit/{Step.Id}?saved=true"))
+                    : Redirect($"/cluster-organisations/{Profile.Slug}/edit/{next.Id}?saved=true");
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug, string? step, CancellationToken cancellationToken)
+    {
+        var profile = await editor.FindAsync(slug, cancellationToken);
+        if (profile is null || ProfileFormStep.Find(step ?? ProfileFormStep.All[0].Id) is not { } found)
+        {
+            return NotFound();
+        }
+        if (!await authorization.MayEditAsync(User, profile))
+        {
+            return Forbid();
+        }
+        Profile = profile;
+        Step = found;
+        return null;
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellationToken) =>
+        FormView = new ProfileFormView(Form, await editor.TermsAsync(cancellationToken), editor.Countries);
+}

@@ -1,0 +1,184 @@
+using System.Security.Claims;
+using ClusterAtlas.Accounts;
+using ClusterAtlas.ClusterDirectory;
+using ClusterAtlas.Data;
+using ClusterAtlas.Vocabularies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ClusterAtlas.Profiles.Editing;
+
+/// <summary>What came of a save: saved (with the revision, if anything changed), or refused because someone saved first.</summary>
+public abstract record SaveOutcome
+{
+    public sealed record Saved(ProfileRevision? Revision) : SaveOutcome;
+
+    /// <summary>The profile changed since the editor loaded it; <paramref name="Stored"/> is what is stored now.</summary>
+    public sealed record Conflict(ProfileForm Stored, Guid StoredToken) : SaveOutcome;
+}
+
+/// <summary>
+/// Every change to a profile's content goes through here: one transaction writes the profile, its revision (who,
+/// when, before and after) and its search index entry; the directory is refreshed after the commit. Callers check
+/// authorisation first (<see cref="ProfileAuthorization.MayEditAsync"/>).
+/// </summary>
+public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countries, SearchIndexWriter searchIndex, DirectoryIndex directory, TimeProvider clock,
+    IStringLocalizer<SharedResource> T)
+{
+    public CountryList Countries => countries;
+
+    /// <summary>The profile, tracked, with everything the form edits.</summary>
+    public Task<ClusterOrganisation?> FindAsync(string slug, CancellationToken cancellationToken) =>
+        WithContent(db.ClusterOrganisations).SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+
+    public Task<ClusterOrganisation?> FindAsync(int id, CancellationToken cancellationToken) =>
+        WithContent(db.ClusterOrganisations).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    private static IQueryable<ClusterOrganisation> WithContent(IQueryable<ClusterOrganisation> profiles) => profiles
+        .Include(p => p.ManagementTeam).Include(p => p.SupportFacilities).Include(p => p.MajorPlayers)
+        .Include(p => p.CollaboratingClusters).Include(p => p.SupportProgrammes).Include(p => p.SuccessStories)
+        .Include(p => p.Terms).ThenInclude(t => t.Term)
+        .AsSplitQuery();
+
+    public ProfileForm FormOf(ClusterOrganisation profile) => ProfileForm.From(profile, countries);
+
+    /// <summary>The vocabulary terms, for the form's choices and the validator.</summary>
+    public async Task<IReadOnlyDictionary<int, VocabularyTerm>> TermsAsync(CancellationToken cancellationToken) =>
+        await db.VocabularyTerms.AsNoTracking().ToDictionaryAsync(t => t.Id, cancellationToken);
+
+    public async Task<ProfileFormValidator> ValidatorAsync(CancellationToken cancellationToken) =>
+        new(countries, await TermsAsync(cancellationToken), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), T);
+
+    public async Task<ProfileDiff> DiffAsync(CancellationToken cancellationToken) =>
+        new((await TermsAsync(cancellationToken)).ToDictionary(t => t.Key, t => t.Value.Label), countries);
+
+    /// <summary>
+    /// Saves <paramref name="after"/> as the profile's content, unless the profile changed since
+    /// <paramref name="expectedToken"/> was read (then nothing is written and the stored version is returned).
+    /// </summary>
+    public async Task<SaveOutcome> SaveAsync(ClusterOrganisation profile, ProfileForm after, Guid expectedToken, ClaimsPrincipal author,
+        CancellationToken cancellationToken, RevisionKind kind = RevisionKind.Edited, long? revertsRevisionId = null)
+    {
+        if (profile.ConcurrencyToken != expectedToken)
+        {
+            return new SaveOutcome.Conflict(FormOf(profile), profile.ConcurrencyToken);
+        }
+        var before = FormOf(profile).Normalised();
+        after = after.Normalised();
+        var changes = (await DiffAsync(cancellationToken)).Compare(before, after);
+        if (changes.Count == 0)
+        {
+            return new SaveOutcome.Saved(null);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        after.ApplyTo(profile, countries);
+        var revision = new ProfileRevision
+        {
+            ClusterOrganisation = profile,
+            AuthorUserId = author.UserId(),
+            AuthorName = AuthorName(author),
+            CreatedAt = clock.GetUtcNow(),
+            Kind = kind,
+            ProfileStatus = profile.Status,
+            ChangedFields = string.Join(", ", changes.Select(c => c.Property)),
+            BeforeJson = before.ToJson(),
+            AfterJson = after.ToJson(),
+            RevertsRevisionId = revertsRevisionId,
+        };
+        db.ProfileRevisions.Add(revision);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: keep theirs, give ours back to the editor.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var stored = await FindAsync(profile.Id, cancellationToken);
+            return stored is null ? throw new InvalidOperationException("The profile was deleted while being edited.")
+                : new SaveOutcome.Conflict(FormOf(stored), stored.ConcurrencyToken);
+        }
+        await searchIndex.IndexAsync(db, [profile.Id], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        directory.MarkStale();
+        return new SaveOutcome.Saved(revision);
+    }
+
+    /// <summary>
+    /// A new profile as a draft, its author its first administrator, in one transaction. The address (slug) comes
+    /// from the name and stays when the name changes later, so that links keep working.
+    /// </summary>
+    public async Task<ClusterOrganisation> CreateDraftAsync(ProfileForm form, ClaimsPrincipal author, CancellationToken cancellationToken)
+    {
+        var userId = author.UserId() ?? throw new InvalidOperationException("Only a signed-in member can register a profile.");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var profile = new ClusterOrganisation
+        {
+            Slug = await FreeSlugAsync(form.Name!, cancellationToken),
+            Name = ProfileForm.Clean(form.Name)!,
+            Status = ProfileStatus.Draft,
+            Source = "registration",
+        };
+        form.ApplyTo(profile, countries);
+        db.ClusterOrganisations.Add(profile);
+        db.ProfileAdministrators.Add(new ProfileAdministrator { ClusterOrganisation = profile, UserId = userId, AddedAt = clock.GetUtcNow() });
+        db.ProfileRevisions.Add(new ProfileRevision
+        {
+            ClusterOrganisation = profile,
+            AuthorUserId = userId,
+            AuthorName = AuthorName(author),
+            CreatedAt = clock.GetUtcNow(),
+            Kind = RevisionKind.Created,
+            ProfileStatus = ProfileStatus.Draft,
+            ChangedFields = string.Join(", ", (await DiffAsync(cancellationToken)).Compare(new ProfileForm(), form).Select(c => c.Property)),
+            BeforeJson = new ProfileForm().ToJson(),
+            AfterJson = form.Normalised().ToJson(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return profile;
+    }
+
+    /// <summary>Asks the validation team to publish the profile (after the caller checked the form and the criteria).</summary>
+    public async Task SubmitAsync(ClusterOrganisation profile, CancellationToken cancellationToken)
+    {
+        profile.Status = ProfileStatus.Submitted;
+        profile.SubmittedAt = clock.GetUtcNow();
+        profile.RejectionReason = null;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static string AuthorName(ClaimsPrincipal user)
+    {
+        var name = user.NameToShow();
+        var email = user.Identity?.Name;
+        return name == email || string.IsNullOrEmpty(email) ? name : $"{name} <{email}>";
+    }
+
+    private async Task<string> FreeSlugAsync(string name, CancellationToken cancellationToken)
+    {
+        var slug = TextFolding.Slug(name);
+        if (slug.Length == 0)
+        {
+            slug = "cluster-organisation";
+        }
+        slug = slug.Length > 180 ? slug[..180].TrimEnd('-') : slug;
+        // Words the site's own routes use after /cluster-organisations/ cannot be profile addresses.
+        var taken = await db.ClusterOrganisations.Where(p => p.Slug == slug || p.Slug.StartsWith(slug + "-")).Select(p => p.Slug).ToListAsync(cancellationToken);
+        taken.AddRange(ReservedSlugs);
+        if (!taken.Contains(slug))
+        {
+            return slug;
+        }
+        for (var n = 2; ; n++)
+        {
+            if (!taken.Contains($"{slug}-{n}"))
+            {
+                return $"{slug}-{n}";
+            }
+        }
+    }
+
+    public static readonly IReadOnlyList<string> ReservedSlugs = ["register", "new", "search"];
+}
