@@ -151,22 +151,48 @@ public static class BrowserForms
         return await browser.PostFormAsync(form, pageUrl, fields);
     }
 
+    /// <summary>
+    /// Posts the form as a browser submits it: every successful control with its current value (text, hidden,
+    /// ticked boxes and radios, chosen options, text areas) in document order, with <paramref name="fields"/>
+    /// replacing the values of the controls they name.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient browser, IElement form, Uri pageUrl, Dictionary<string, string> fields)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var hidden in form.QuerySelectorAll("input[type=hidden]"))
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var control in form.QuerySelectorAll("input, textarea, select"))
         {
-            var name = hidden.GetAttribute("name");
-            // A checkbox's hidden "false" comes after it; a ticked box ("true") wins, as in model binding.
-            if (name is not null && !values.ContainsKey(name))
+            var name = control.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || control.HasAttribute("disabled") || fields.ContainsKey(name))
             {
-                values[name] = hidden.GetAttribute("value") ?? "";
+                continue;
+            }
+            switch (control.LocalName)
+            {
+                case "textarea":
+                    values.Add(new(name, control.TextContent.TrimStart('\n')));
+                    break;
+                case "select":
+                    var option = control.QuerySelector("option[selected]") ?? control.QuerySelector("option");
+                    if (option is not null)
+                    {
+                        values.Add(new(name, option.GetAttribute("value") ?? option.TextContent));
+                    }
+                    break;
+                default:
+                    var type = control.GetAttribute("type")?.ToLowerInvariant() ?? "text";
+                    if (type is "submit" or "button" or "reset" or "image" or "file")
+                    {
+                        continue;
+                    }
+                    if (type is "checkbox" or "radio" && !control.HasAttribute("checked"))
+                    {
+                        continue;
+                    }
+                    values.Add(new(name, control.GetAttribute("value") ?? (type is "checkbox" or "radio" ? "on" : "")));
+                    break;
             }
         }
-        foreach (var (name, value) in fields)
-        {
-            values[name] = value;
-        }
+        values.AddRange(fields);
         var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? pageUrl : new Uri(action, UriKind.Relative);
         using var content = new FormUrlEncodedContent(values);
