@@ -81,6 +81,9 @@ public sealed partial class TranslationTests
         }
         keys.UnionWith(ProfileSection.All.Select(s => s.Title));
         keys.UnionWith(ClusterAtlas.ClusterDirectory.DirectoryPageModel.FacetTitles.Select(f => f.Title));
+        // The profile form's steps and field labels (the form, the checklist and the diffs show them).
+        keys.UnionWith(ClusterAtlas.Profiles.Editing.ProfileFormStep.All.Select(s => s.Title));
+        keys.UnionWith(ClusterAtlas.Profiles.Editing.ProfileFormLabels.Of.Values);
         // The views show an excellence label as T[$"{label} Label"].
         keys.UnionWith(new[] { ExcellenceLabel.Bronze, ExcellenceLabel.Silver, ExcellenceLabel.Gold }.Select(label => $"{label} Label"));
         return keys;

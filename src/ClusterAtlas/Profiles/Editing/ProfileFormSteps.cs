@@ -106,7 +106,7 @@ public static class ProfileFormLabels
         [nameof(ProfileForm.EuropeanActivities)] = "Activities in Europe",
         [nameof(ProfileForm.CountriesInEurope)] = "Countries in Europe",
         [nameof(ProfileForm.CollaboratingClusters)] = "Collaborating clusters",
-        [nameof(ProfileForm.SupportProgrammes)] = "Support programmes",
+        [nameof(ProfileForm.SupportProgrammes)] = "Support Programmes",
         [nameof(ProfileForm.SuccessStories)] = "Success stories",
     };
 }

@@ -58,7 +58,7 @@ public static class ValidationCriteria
         }
         if (form.OtherEcosystemActors > 0)
         {
-            types.Add(T["other ecosystem actors"]);
+            types.Add(T["other actors such as public bodies"]);
         }
         return types;
     }
