@@ -31,6 +31,12 @@ public sealed class BrowserApp : IAsyncLifetime, IAsyncDisposable
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The application's services (to do what the command line does, such as adding a moderator).</summary>
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Where the application writes its e-mails (no SMTP server is configured).</summary>
+    public string MailDirectory => Path.Combine(_scratch, "data", "mail");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_scratch);

@@ -302,6 +302,29 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
         Assert.False(await app.WithDbAsync(db => db.ClusterOrganisations.AnyAsync(p => p.Name == "Anonymous Cluster" || p.Name == "Taken over")));
     }
 
+    [Fact]
+    public async Task Every_editing_page_is_valid_html_with_and_without_errors()
+    {
+        using var browser = await app.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
+        await HtmlValidator.AssertValidAsync(await browser.GetStringAsync(new Uri("/cluster-organisations/register", UriKind.Relative)), "register");
+        using (var invalid = await browser.SubmitFormAsync("/cluster-organisations/register", new() { ["Form.Name"] = "", ["Form.Website"] = "nope" }))
+        {
+            await HtmlValidator.AssertValidAsync(await invalid.Content.ReadAsStringAsync(), "register with errors");
+        }
+        var slug = await RegisterProfileAsync(browser, "Valid Markup Cluster");
+        await SaveStepAsync(browser, slug, "programmes", new() { ["Form.SuccessStories[0].Title"] = "A story", ["Form.SuccessStories[0].Text"] = "It went well." });
+        foreach (var step in ProfileFormStep.All)
+        {
+            var url = $"/cluster-organisations/{slug}/edit/{step.Id}";
+            await HtmlValidator.AssertValidAsync(await browser.GetStringAsync(new Uri(url, UriKind.Relative)), url);
+        }
+        using (var invalid = await browser.SubmitFormAsync($"/cluster-organisations/{slug}/edit/composition", new() { ["Form.TotalMembers"] = "-1", ["Form.SupportFacilities[0].Website"] = "x" }))
+        {
+            await HtmlValidator.AssertValidAsync(await invalid.Content.ReadAsStringAsync(), "composition with errors");
+        }
+        await HtmlValidator.AssertValidAsync(await browser.GetStringAsync(new Uri($"/cluster-organisations/{slug}/submit", UriKind.Relative)), "submit");
+    }
+
     // ----- helpers -----
 
     private static bool IsRefusal(HttpResponseMessage response) =>
