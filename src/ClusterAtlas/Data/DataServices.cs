@@ -136,9 +136,16 @@ public sealed class DatabaseInitializer(
     }
 }
 
-/// <summary>Sets created/updated times and a new concurrency token on every saved profile.</summary>
+/// <summary>Sets created/updated times on every saved profile, and a new concurrency token when its content changed.</summary>
 public sealed class ProfileTimestampsInterceptor(TimeProvider clock) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
 {
+    /// <summary>The properties of the validation workflow, not of the content.</summary>
+    private static readonly HashSet<string> WorkflowProperties =
+    [
+        nameof(ClusterOrganisation.Status), nameof(ClusterOrganisation.PublishedAt), nameof(ClusterOrganisation.SubmittedAt),
+        nameof(ClusterOrganisation.RejectionReason), nameof(ClusterOrganisation.CriteriaWaived), nameof(ClusterOrganisation.UpdatedAt),
+    ];
+
     public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
         Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
         Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
@@ -168,9 +175,10 @@ public sealed class ProfileTimestampsInterceptor(TimeProvider clock) : Microsoft
         var profilesWithChangedChildren = new HashSet<int>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            // Who administers a profile is not part of its content: adding a colleague must not make an editor's copy stale.
+            // Who administers a profile, its history and the audit log are not its content: adding a colleague or a
+            // revision must not make an editor's copy stale.
             if (entry.State is EntityState.Added or EntityState.Deleted or EntityState.Modified
-                && entry.Entity is not ClusterOrganisation and not ProfileAdministrator
+                && entry.Entity is not ClusterOrganisation and not ProfileAdministrator and not Profiles.Editing.ProfileRevision and not Moderation.ModerationAction
                 && entry.Metadata.FindProperty("ClusterOrganisationId") is { } foreignKey
                 && (entry.Property(foreignKey.Name).CurrentValue ?? entry.Property(foreignKey.Name).OriginalValue) is int profileId)
             {
@@ -187,7 +195,14 @@ public sealed class ProfileTimestampsInterceptor(TimeProvider clock) : Microsoft
             else if (entry.State == EntityState.Modified || profilesWithChangedChildren.Contains(entry.Entity.Id))
             {
                 entry.Entity.UpdatedAt = now;
-                entry.Entity.ConcurrencyToken = Guid.NewGuid();
+                // The token guards the content: a change of status (submitted, published) leaves editors' copies valid.
+                // A token set by the caller (the editor records it in the revision) is kept.
+                var contentChanged = profilesWithChangedChildren.Contains(entry.Entity.Id)
+                    || entry.Properties.Any(p => p.IsModified && !WorkflowProperties.Contains(p.Metadata.Name));
+                if (contentChanged && !entry.Property(p => p.ConcurrencyToken).IsModified)
+                {
+                    entry.Entity.ConcurrencyToken = Guid.NewGuid();
+                }
             }
         }
     }

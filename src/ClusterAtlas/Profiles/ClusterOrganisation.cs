@@ -89,7 +89,7 @@ public class ClusterOrganisation
     public string? RejectionReason { get; set; }
     /// <summary>A moderator published it although not every validation criterion is met (it belongs to a cluster programme).</summary>
     public bool CriteriaWaived { get; set; }
-    /// <summary>Changed on every save; a stale copy cannot overwrite a newer one.</summary>
+    /// <summary>Changed whenever the content changes (not the status); a stale copy cannot overwrite a newer one.</summary>
     public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
     /// <summary>The accounts that may edit this profile (besides moderators and administrators).</summary>
     public List<ProfileAdministrator> Administrators { get; set; } = [];

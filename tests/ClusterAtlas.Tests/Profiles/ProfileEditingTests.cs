@@ -235,16 +235,7 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
     public async Task Two_people_editing_at_once_the_second_save_is_refused_with_both_versions_and_nothing_is_lost()
     {
         var (first, slug) = await PublishedProfileWithAdministratorAsync("Concurrent Cluster");
-        var colleague = ClusterAtlasFactory.NewEmail();
-        await app.RegisterAndConfirmAsync(colleague);
-        await app.WithDbAsync(async db =>
-        {
-            var profile = await db.ClusterOrganisations.SingleAsync(p => p.Slug == slug);
-            var user = await db.Users.SingleAsync(u => u.Email == colleague);
-            db.ProfileAdministrators.Add(new ProfileAdministrator { ClusterOrganisationId = profile.Id, UserId = user.Id, AddedAt = DateTimeOffset.UtcNow });
-            return await db.SaveChangesAsync();
-        });
-        using var second = await app.SignInAsync(colleague);
+        using var second = await ColleagueOfAsync(slug);
         var url = new Uri($"/cluster-organisations/{slug}/edit/identity", UriKind.Relative);
         // Both open the form before either saves.
         var firstForm = (await ClusterAtlasFactory.ParseAsync(await first.GetStringAsync(url))).QuerySelector("main form[method=post]")!;
@@ -266,6 +257,31 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
         using var again = await second.PostFormAsync(page.QuerySelector("main form[method=post]")!, url, []);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal("Second version", await StoredDescriptionAsync(slug));
+        first.Dispose();
+    }
+
+    [Fact]
+    public async Task Two_people_changing_different_fields_at_once_are_both_saved()
+    {
+        var (first, slug) = await PublishedProfileWithAdministratorAsync("Merged Cluster");
+        using var second = await ColleagueOfAsync(slug);
+        var identity = new Uri($"/cluster-organisations/{slug}/edit/identity", UriKind.Relative);
+        var composition = new Uri($"/cluster-organisations/{slug}/edit/composition", UriKind.Relative);
+        var firstForm = (await ClusterAtlasFactory.ParseAsync(await first.GetStringAsync(identity))).QuerySelector("main form[method=post]")!;
+        var secondIdentity = (await ClusterAtlasFactory.ParseAsync(await second.GetStringAsync(identity))).QuerySelector("main form[method=post]")!;
+        var secondComposition = (await ClusterAtlasFactory.ParseAsync(await second.GetStringAsync(composition))).QuerySelector("main form[method=post]")!;
+
+        using var one = await first.PostFormAsync(firstForm, identity, new() { ["Form.ShortDescription"] = "Written by the first" });
+        Assert.Equal(HttpStatusCode.Redirect, one.StatusCode);
+        // Same step, another field: merged.
+        using var two = await second.PostFormAsync(secondIdentity, identity, new() { ["Form.City"] = "Sombor" });
+        Assert.Equal(HttpStatusCode.Redirect, two.StatusCode);
+        // Another step, from a copy older than both saves: merged too.
+        using var three = await second.PostFormAsync(secondComposition, composition, new() { ["Form.TotalMembers"] = "77" });
+        Assert.Equal(HttpStatusCode.Redirect, three.StatusCode);
+
+        var stored = await app.WithDbAsync(db => db.ClusterOrganisations.SingleAsync(p => p.Slug == slug));
+        Assert.Equal(("Written by the first", "Sombor", 77), (stored.ShortDescription, stored.City, stored.TotalMembers));
         first.Dispose();
     }
 
@@ -326,6 +342,21 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
     }
 
     // ----- helpers -----
+
+    /// <summary>A browser signed in as a new member who administers the profile too.</summary>
+    private async Task<HttpClient> ColleagueOfAsync(string slug)
+    {
+        var colleague = ClusterAtlasFactory.NewEmail();
+        await app.RegisterAndConfirmAsync(colleague);
+        await app.WithDbAsync(async db =>
+        {
+            var profile = await db.ClusterOrganisations.SingleAsync(p => p.Slug == slug);
+            var user = await db.Users.SingleAsync(u => u.Email == colleague);
+            db.ProfileAdministrators.Add(new ProfileAdministrator { ClusterOrganisationId = profile.Id, UserId = user.Id, AddedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        return await app.SignInAsync(colleague);
+    }
 
     private static bool IsRefusal(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest

@@ -62,7 +62,7 @@ public class ProfileEditPageModel(ProfileEditor editor, IAuthorizationService au
             await PrepareAsync(cancellationToken);
             return Page();
         }
-        switch (await editor.SaveAsync(Profile, wanted, Token, User, cancellationToken))
+        switch (await editor.SaveFieldsAsync(Profile, Form, Step.Properties, Token, User, cancellationToken))
         {
             case SaveOutcome.Conflict conflict:
                 var diff = await editor.DiffAsync(cancellationToken);

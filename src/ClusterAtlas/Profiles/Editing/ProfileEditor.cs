@@ -53,6 +53,48 @@ public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countrie
         new((await TermsAsync(cancellationToken)).ToDictionary(t => t.Key, t => t.Value.Label), countries);
 
     /// <summary>
+    /// Saves the named fields of <paramref name="posted"/> (one step of the form) onto the stored profile. When the
+    /// profile changed since the editor loaded it, the two versions are merged field by field against the one the
+    /// editor started from: a field only one side changed takes that side's value; a field both changed differently
+    /// is a conflict, and then nothing is written and the stored version is returned.
+    /// </summary>
+    public async Task<SaveOutcome> SaveFieldsAsync(ClusterOrganisation profile, ProfileForm posted, IReadOnlyCollection<string> properties,
+        Guid expectedToken, ClaimsPrincipal author, CancellationToken cancellationToken)
+    {
+        var stored = FormOf(profile);
+        var wanted = FormOf(profile);
+        ProfileForm.CopyProperties(posted, wanted, properties);
+        if (profile.ConcurrencyToken != expectedToken)
+        {
+            var startedFrom = await db.ProfileRevisions.AsNoTracking()
+                .Where(r => r.ClusterOrganisationId == profile.Id && r.TokenAfter == expectedToken)
+                .Select(r => r.AfterJson).FirstOrDefaultAsync(cancellationToken);
+            if (startedFrom is null)
+            {
+                return new SaveOutcome.Conflict(stored, profile.ConcurrencyToken);
+            }
+            var diff = await DiffAsync(cancellationToken);
+            var (baseline, theirs, mine) = (diff.Describe(ProfileForm.FromJson(startedFrom).Normalised()), diff.Describe(stored.Normalised()), diff.Describe(wanted.Normalised()));
+            var keepTheirs = new List<string>();
+            foreach (var property in properties)
+            {
+                var theyChanged = !theirs[property].SequenceEqual(baseline[property]);
+                var iChanged = !mine[property].SequenceEqual(baseline[property]);
+                if (theyChanged && iChanged && !mine[property].SequenceEqual(theirs[property]))
+                {
+                    return new SaveOutcome.Conflict(stored, profile.ConcurrencyToken);
+                }
+                if (theyChanged)
+                {
+                    keepTheirs.Add(property);
+                }
+            }
+            ProfileForm.CopyProperties(stored, wanted, keepTheirs);
+        }
+        return await SaveAsync(profile, wanted, profile.ConcurrencyToken, author, cancellationToken);
+    }
+
+    /// <summary>
     /// Saves <paramref name="after"/> as the profile's content, unless the profile changed since
     /// <paramref name="expectedToken"/> was read (then nothing is written and the stored version is returned).
     /// </summary>
@@ -72,8 +114,10 @@ public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countrie
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         after.ApplyTo(profile, countries);
+        profile.ConcurrencyToken = Guid.NewGuid();
         var revision = new ProfileRevision
         {
+            TokenAfter = profile.ConcurrencyToken,
             ClusterOrganisation = profile,
             AuthorUserId = author.UserId(),
             AuthorName = AuthorName(author),
@@ -115,6 +159,7 @@ public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countrie
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var profile = new ClusterOrganisation
         {
+            ConcurrencyToken = Guid.NewGuid(),
             Slug = await FreeSlugAsync(form.Name!, cancellationToken),
             Name = ProfileForm.Clean(form.Name)!,
             Status = ProfileStatus.Draft,
@@ -130,6 +175,7 @@ public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countrie
             AuthorName = AuthorName(author),
             CreatedAt = clock.GetUtcNow(),
             Kind = RevisionKind.Created,
+            TokenAfter = profile.ConcurrencyToken,
             ProfileStatus = ProfileStatus.Draft,
             ChangedFields = string.Join(", ", (await DiffAsync(cancellationToken)).Compare(new ProfileForm(), form).Select(c => c.Property)),
             BeforeJson = new ProfileForm().ToJson(),

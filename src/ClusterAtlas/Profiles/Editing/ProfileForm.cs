@@ -246,6 +246,16 @@ public sealed class ProfileForm
         return copy;
     }
 
+    /// <summary>Copies the named properties (see <see cref="ProfileFormLabels"/>) from one form to another.</summary>
+    public static void CopyProperties(ProfileForm source, ProfileForm target, IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            var property = typeof(ProfileForm).GetProperty(name) ?? throw new ArgumentException($"The profile form has no field {name}.", nameof(names));
+            property.SetValue(target, property.GetValue(source));
+        }
+    }
+
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     public static ProfileForm FromJson(string json) => JsonSerializer.Deserialize<ProfileForm>(json, JsonOptions) ?? new ProfileForm();

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace ClusterAtlas.Profiles.Editing;
 
 /// <summary>
@@ -43,14 +41,7 @@ public sealed record ProfileFormStep(string Id, string Title, IReadOnlyList<stri
     public ProfileFormStep? Next => All.SkipWhile(s => s != this).Skip(1).FirstOrDefault();
 
     /// <summary>Copies this step's fields from <paramref name="source"/> (what was posted) into <paramref name="target"/> (what is stored).</summary>
-    public void CopyFields(ProfileForm source, ProfileForm target)
-    {
-        foreach (var name in Properties)
-        {
-            var property = typeof(ProfileForm).GetProperty(name, BindingFlags.Public | BindingFlags.Instance)!;
-            property.SetValue(target, property.GetValue(source));
-        }
-    }
+    public void CopyFields(ProfileForm source, ProfileForm target) => ProfileForm.CopyProperties(source, target, Properties);
 
     /// <summary>The step that holds a property (for a field error's link in the review).</summary>
     public static ProfileFormStep Of(string property) => All.First(s => s.Properties.Contains(property));

@@ -20,6 +20,11 @@ public class ProfileRevision
     public required string ChangedFields { get; set; }
     public required string BeforeJson { get; set; }
     public required string AfterJson { get; set; }
+    /// <summary>
+    /// The profile's concurrency token after this save: an editor who loaded this version and saves later is merged
+    /// field by field against it instead of being refused outright.
+    /// </summary>
+    public Guid? TokenAfter { get; set; }
     /// <summary>For a revert: the revision whose change was undone.</summary>
     public long? RevertsRevisionId { get; set; }
 }

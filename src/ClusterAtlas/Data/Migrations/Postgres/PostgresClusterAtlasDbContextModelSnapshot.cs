@@ -406,6 +406,9 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.Property<long?>("RevertsRevisionId")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("TokenAfter")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorUserId");

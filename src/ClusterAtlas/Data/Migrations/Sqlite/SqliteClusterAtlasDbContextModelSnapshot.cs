@@ -392,6 +392,9 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.Property<long?>("RevertsRevisionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("TokenAfter")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorUserId");
