@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using ClusterAtlas.Data;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,10 +9,11 @@ namespace ClusterAtlas.Accounts;
 
 /// <summary>
 /// Deletes the account for good (GDPR art. 17) after the password is entered again. Its administration of
-/// profiles goes with it; the profiles stay, as they belong to their organisations.
+/// profiles goes with it; the profiles stay, as they belong to their organisations. The profiles' history keeps the
+/// changes but no longer says who made them.
 /// </summary>
 [Authorize]
-public class DeleteAccountPageModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ILogger<DeleteAccountPageModel> logger) : AccountPageModel
+public class DeleteAccountPageModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ClusterAtlasDbContext db, ILogger<DeleteAccountPageModel> logger) : AccountPageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your password.")]
@@ -42,14 +45,21 @@ public class DeleteAccountPageModel(UserManager<ApplicationUser> users, SignInMa
             ModelState.AddModelError(string.Empty, T["You are the only administrator. Make someone else an administrator before you delete your account."]);
             return Page();
         }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.ProfileRevisions.Where(r => r.AuthorUserId == user.Id)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.AuthorName, DeletedAuthor).SetProperty(x => x.AuthorUserId, (string?)null));
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
         {
             AddErrors(result);
             return Page();
         }
+        await transaction.CommitAsync();
         await signIn.SignOutAsync();
         logger.LogInformation("Account {UserId} was deleted by its owner", user.Id);
         return RedirectToPage("/Accounts/AccountDeletedPage");
     }
+
+    /// <summary>What the revisions of a deleted account show as their author.</summary>
+    public const string DeletedAuthor = "(deleted account)";
 }

@@ -41,13 +41,19 @@ public class PersonalDataPageModel(UserManager<ApplicationUser> users, ClusterAt
             .OrderBy(a => a.AddedAt)
             .Select(a => new AdministeredProfile(a.ClusterOrganisation.Slug, a.ClusterOrganisation.Name, a.AddedAt))
             .ToListAsync(cancellationToken);
+        var revisions = await db.ProfileRevisions
+            .Where(r => r.AuthorUserId == user.Id)
+            .OrderBy(r => r.Id)
+            .Select(r => new AuthoredRevision(r.ClusterOrganisation.Slug, r.CreatedAt, r.Kind.ToString(), r.ChangedFields))
+            .ToListAsync(cancellationToken);
         return new PersonalData(
             clock.GetUtcNow(),
             account,
             [.. await users.GetRolesAsync(user)],
             (await users.GetLoginsAsync(user)).Select(l => l.LoginProvider).ToList(),
             await users.CountRecoveryCodesAsync(user),
-            profiles);
+            profiles,
+            revisions);
     }
 
     /// <summary>The shape of the downloaded file. The authenticator key and recovery codes are secrets and stay out.</summary>
@@ -57,7 +63,11 @@ public class PersonalDataPageModel(UserManager<ApplicationUser> users, ClusterAt
         IReadOnlyList<string> Roles,
         IReadOnlyList<string> ExternalLogins,
         int RecoveryCodesLeft,
-        IReadOnlyList<AdministeredProfile> AdministeredProfiles);
+        IReadOnlyList<AdministeredProfile> AdministeredProfiles,
+        IReadOnlyList<AuthoredRevision> ProfileChanges);
 
     public sealed record AdministeredProfile(string Slug, string Name, DateTimeOffset Since);
+
+    /// <summary>A change the person made to a profile (the content itself is the profile's, shown on its revisions page).</summary>
+    public sealed record AuthoredRevision(string Profile, DateTimeOffset At, string Kind, string ChangedFields);
 }

@@ -93,6 +93,31 @@ public sealed class AccountDataTests(ClusterAtlasFactory app) : IClassFixture<Cl
         Assert.Equal(HttpStatusCode.OK, withOld.StatusCode);
     }
 
+    [Fact]
+    public async Task The_history_keeps_a_deleted_persons_changes_but_not_their_name_and_the_download_lists_them()
+    {
+        var email = ClusterAtlasFactory.NewEmail();
+        using var browser = await app.RegisterAndSignInAsync(email);
+        await MakeAdministratorOfTheDemoProfileAsync(email);
+        using var saved = await browser.SubmitFormAsync($"/cluster-organisations/{SeedPage.Slug}/edit/identity", new() { ["Form.Acronym"] = "VMC-X" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var download = await browser.SubmitFormAsync("/account/personal-data", []);
+        using (var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync()))
+        {
+            var change = json.RootElement.GetProperty("ProfileChanges")[0];
+            Assert.Equal(SeedPage.Slug, change.GetProperty("Profile").GetString());
+            Assert.Equal("Acronym", change.GetProperty("ChangedFields").GetString());
+        }
+
+        using var deleted = await browser.SubmitFormAsync("/account/delete", new() { ["Password"] = ClusterAtlasFactory.Password });
+        var revision = await app.WithDbAsync(db => db.ProfileRevisions.Where(r => r.ClusterOrganisation.Slug == SeedPage.Slug).OrderBy(r => r.Id).LastAsync());
+        Assert.Null(revision.AuthorUserId);
+        Assert.Equal("(deleted account)", revision.AuthorName);
+        Assert.Contains("VMC-X", revision.AfterJson, StringComparison.Ordinal);
+        Assert.Equal("VMC-X", await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Slug == SeedPage.Slug).Select(p => p.Acronym).SingleAsync()));
+    }
+
     private Task<int> MakeAdministratorOfTheDemoProfileAsync(string email) =>
         app.WithDbAsync(async db =>
         {

@@ -237,9 +237,10 @@ public sealed class ProfileForm
         copy.CollaboratingClusters = [.. Filled(copy.CollaboratingClusters)];
         copy.SupportProgrammes = [.. Filled(copy.SupportProgrammes)];
         copy.SuccessStories = [.. Filled(copy.SuccessStories)];
+        // Chosen terms are a set: the form lists them in the vocabulary's order, an import in the page's order.
         foreach (var (field, _) in TermLists)
         {
-            var ids = copy.TermIds(field).Distinct().ToList();
+            var ids = copy.TermIds(field).Distinct().Order().ToList();
             copy.TermIds(field).Clear();
             copy.TermIds(field).AddRange(ids);
         }

@@ -106,9 +106,10 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
                 continue;
             }
             var prefix = $"{nameof(f.ManagementTeam)}[{i}].";
-            if (string.IsNullOrWhiteSpace(member.Name))
+            // Some profiles name a role without a person (ECCP pages often do): one of the two is enough.
+            if (string.IsNullOrWhiteSpace(member.Name) && string.IsNullOrWhiteSpace(member.Role))
             {
-                errors.Add(new(prefix + nameof(member.Name), T["Enter the name of the team member."]));
+                errors.Add(new(prefix + nameof(member.Name), T["Enter the name or the role of the team member."]));
             }
             Length(errors, prefix + nameof(member.Name), member.Name, 200);
             Length(errors, prefix + nameof(member.Role), member.Role, 200);
