@@ -67,6 +67,17 @@ public sealed class ClusterManagerJourneyTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for validation" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Your profile is submitted");
 
+        // The form reads well on a phone: no sideways scrolling on any step.
+        await page.SetViewportSizeAsync(360, 740);
+        foreach (var step in new[] { "identity", "general", "focus", "composition", "strategy", "cooperation", "programmes" })
+        {
+            await page.GotoAsync($"/cluster-organisations/{slug}/edit/{step}");
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"step {step} scrolls sideways by {overflow}px on a phone");
+        }
+        await Artefacts.ScreenshotAsync(page, "manager-phone-programmes-step");
+        await page.SetViewportSizeAsync(1280, 900);
+
         // 3. A moderator (made on the command line, two-factor set up at first sign-in) approves it.
         await using var moderatorContext = await app.NewContextAsync();
         await Axe.InjectAsync(moderatorContext);
