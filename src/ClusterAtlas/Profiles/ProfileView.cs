@@ -139,5 +139,6 @@ public sealed class PublishedProfileCache
 public static class ProfilesFeature
 {
     public static IServiceCollection AddProfiles(this IServiceCollection services) =>
-        services.AddScoped<ProfileQueries>().AddSingleton<PublishedProfileCache>().AddScoped<Editing.ProfileEditor>();
+        services.AddScoped<ProfileQueries>().AddSingleton<PublishedProfileCache>().AddScoped<Editing.ProfileEditor>()
+            .AddScoped<Editing.ProfileColleagues>().AddScoped<Editing.ColleagueMail>();
 }
