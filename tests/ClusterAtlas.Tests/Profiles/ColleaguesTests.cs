@@ -47,6 +47,11 @@ public sealed class ColleaguesTests(ClusterAtlasFactory app) : IClassFixture<Clu
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("Subotica", await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Slug == slug).Select(p => p.City).SingleAsync()));
+
+        // The colleague's account page lists the profile.
+        var account = await ClusterAtlasFactory.ParseAsync(await colleague.GetStringAsync(new Uri("/account", UriKind.Relative)));
+        Assert.Contains(account.QuerySelectorAll(".administered-profiles a"), a => a.GetAttribute("href") == $"/cluster-organisations/{slug}");
+        Assert.Contains(account.QuerySelectorAll(".administered-profiles a"), a => a.GetAttribute("href") == $"/cluster-organisations/{slug}/edit");
     }
 
     [Fact]
@@ -247,6 +252,7 @@ public sealed class ColleaguesTests(ClusterAtlasFactory app) : IClassFixture<Clu
         await HtmlValidator.AssertValidAsync(await owner.GetStringAsync(new Uri(url + "?done=added", UriKind.Relative)), url);
         using var refused = await owner.SubmitFormAsync(url, new() { ["SuccessorEmail"] = "" }, "form.hand-over");
         await HtmlValidator.AssertValidAsync(await refused.Content.ReadAsStringAsync(), url + " with errors");
+        await HtmlValidator.AssertValidAsync(await owner.GetStringAsync(new Uri("/account", UriKind.Relative)), "/account with a profile");
     }
 
     private static async Task AddAsync(HttpClient browser, string slug, string email)
