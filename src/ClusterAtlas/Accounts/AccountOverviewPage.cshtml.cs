@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using ClusterAtlas.Profiles.Editing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,8 @@ namespace ClusterAtlas.Accounts;
 
 /// <summary>The signed-in person's account: name and language, and the way to everything else about it.</summary>
 [Authorize]
-public class AccountOverviewPageModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IOptions<RequestLocalizationOptions> localization) : AccountPageModel
+public class AccountOverviewPageModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IOptions<RequestLocalizationOptions> localization,
+    ProfileColleagues colleagues) : AccountPageModel
 {
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
@@ -21,24 +23,29 @@ public class AccountOverviewPageModel(UserManager<ApplicationUser> users, SignIn
 
     public bool Saved { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    /// <summary>The cluster organisation profiles the person administers.</summary>
+    public IReadOnlyList<AdministeredProfile> Profiles { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await users.GetUserAsync(User) is not { } user)
         {
             return Challenge();
         }
         Account = user;
+        Profiles = await colleagues.AdministeredByAsync(user.Id, cancellationToken);
         Input = new ProfileInput { DisplayName = user.DisplayName, PreferredLanguage = user.PreferredLanguage ?? localization.Value.DefaultRequestCulture.UICulture.Name };
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (await users.GetUserAsync(User) is not { } user)
         {
             return Challenge();
         }
         Account = user;
+        Profiles = await colleagues.AdministeredByAsync(user.Id, cancellationToken);
         if (!Languages.Any(c => c.Name == Input.PreferredLanguage))
         {
             ModelState.AddModelError("Input.PreferredLanguage", T["Choose one of the languages offered."]);

@@ -47,14 +47,24 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, CountryList countri
         {
             return cached;
         }
-        var view = await LoadPublishedAsync(slug, cancellationToken);
+        var view = await LoadAsync(slug, published: true, cancellationToken);
         cache.Set(slug, version, view);
         return view;
     }
 
-    private async Task<ProfileView?> LoadPublishedAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>
+    /// A profile that is not published (a draft, submitted, rejected or archived), loaded afresh on every call: only
+    /// those who may edit it see it, and they expect their latest save.
+    /// </summary>
+    public Task<ProfileView?> FindUnpublishedAsync(string slug, CancellationToken cancellationToken) =>
+        LoadAsync(slug, published: false, cancellationToken);
+
+    private async Task<ProfileView?> LoadAsync(string slug, bool published, CancellationToken cancellationToken)
     {
-        var profile = await db.ClusterOrganisations.AsNoTracking()
+        var profiles = published
+            ? db.ClusterOrganisations.Where(p => p.Status == ProfileStatus.Published)
+            : db.ClusterOrganisations.Where(p => p.Status != ProfileStatus.Published);
+        var profile = await profiles.AsNoTracking()
             .Include(p => p.ManagementTeam.OrderBy(m => m.SortOrder))
             .Include(p => p.SupportFacilities.OrderBy(f => f.SortOrder))
             .Include(p => p.MajorPlayers.OrderBy(m => m.SortOrder))
@@ -63,7 +73,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, CountryList countri
             .Include(p => p.SuccessStories.OrderBy(s => s.SortOrder))
             .Include(p => p.Terms).ThenInclude(t => t.Term)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(p => p.Slug == slug && p.Status == ProfileStatus.Published, cancellationToken);
+            .SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
         if (profile is null)
         {
             return null;
@@ -139,5 +149,6 @@ public sealed class PublishedProfileCache
 public static class ProfilesFeature
 {
     public static IServiceCollection AddProfiles(this IServiceCollection services) =>
-        services.AddScoped<ProfileQueries>().AddSingleton<PublishedProfileCache>().AddScoped<Editing.ProfileEditor>();
+        services.AddScoped<ProfileQueries>().AddSingleton<PublishedProfileCache>().AddScoped<Editing.ProfileEditor>()
+            .AddScoped<Editing.ProfileColleagues>().AddScoped<Editing.ColleagueMail>();
 }
