@@ -2,6 +2,8 @@ namespace ClusterAtlas.Moderation;
 
 public static class ModerationFeature
 {
-    public static IServiceCollection AddModeration(this IServiceCollection services) =>
-        services.AddScoped<ModerationMail>();
+    public static IServiceCollection AddModeration(this IServiceCollection services) => services
+        .AddScoped<ModerationMail>()
+        .AddScoped<ModerationWorkflow>()
+        .AddScoped<ModerationQueries>();
 }

@@ -1,13 +1,16 @@
 using ClusterAtlas.Accounts;
+using ClusterAtlas.Data;
 using ClusterAtlas.Mail;
 using ClusterAtlas.Profiles;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.Moderation;
 
 /// <summary>The messages of the validation workflow, each in its recipient's language.</summary>
-public sealed class ModerationMail(OutgoingMail mail, UserManager<ApplicationUser> users, AccountLinks links, IStringLocalizer<SharedResource> T)
+public sealed class ModerationMail(OutgoingMail mail, UserManager<ApplicationUser> users, ClusterAtlasDbContext db, AccountLinks links,
+    IStringLocalizer<SharedResource> T)
 {
     /// <summary>Tells every moderator and administrator that a profile waits in the queue.</summary>
     public async Task SendSubmittedAsync(ClusterOrganisation profile, CancellationToken cancellationToken)
@@ -24,4 +27,40 @@ public sealed class ModerationMail(OutgoingMail mail, UserManager<ApplicationUse
                 cancellationToken);
         }
     }
+
+    /// <summary>Tells the profile's administrators that the validation team published it.</summary>
+    public async Task SendPublishedAsync(ClusterOrganisation profile, CancellationToken cancellationToken)
+    {
+        foreach (var administrator in await AdministratorsAsync(profile, cancellationToken))
+        {
+            await mail.SendAsync(administrator.Email!, administrator.DisplayName, administrator.PreferredLanguage, () => new MailContent(
+                T["Your cluster profile is published"],
+                [T["Hello {0},", administrator.DisplayName],
+                    T["The validation team published {0}: it is in the ClusterAtlas directory now, where anyone can find it.", profile.Name]],
+                new MailLink(T["View the profile"], $"{links.BaseUrl}/cluster-organisations/{profile.Slug}"),
+                [T["Keep it up to date: your changes to a published profile appear at once."]]),
+                cancellationToken);
+        }
+    }
+
+    /// <summary>Tells the profile's administrators why the validation team did not publish it, and where to change it.</summary>
+    public async Task SendRejectedAsync(ClusterOrganisation profile, string reason, CancellationToken cancellationToken)
+    {
+        foreach (var administrator in await AdministratorsAsync(profile, cancellationToken))
+        {
+            await mail.SendAsync(administrator.Email!, administrator.DisplayName, administrator.PreferredLanguage, () => new MailContent(
+                T["Your cluster profile was not published"],
+                [T["Hello {0},", administrator.DisplayName], T["The validation team did not publish {0}, for this reason:", profile.Name], reason],
+                new MailLink(T["Change the profile"], $"{links.BaseUrl}/cluster-organisations/{profile.Slug}/edit"),
+                [T["When you have changed it, submit it again for validation."]]),
+                cancellationToken);
+        }
+    }
+
+    private async Task<List<ApplicationUser>> AdministratorsAsync(ClusterOrganisation profile, CancellationToken cancellationToken) =>
+        await db.ProfileAdministrators.AsNoTracking()
+            .Where(a => a.ClusterOrganisationId == profile.Id && a.User.Email != null)
+            .OrderBy(a => a.AddedAt)
+            .Select(a => a.User)
+            .ToListAsync(cancellationToken);
 }

@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Security.Claims;
+using ClusterAtlas.Accounts;
+using ClusterAtlas.ClusterDirectory;
+using ClusterAtlas.Data;
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Profiles.Editing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ClusterAtlas.Moderation;
+
+/// <summary>What came of a moderator's decision: done, or refused with the reason (and the form field it concerns, if one).</summary>
+public sealed record ModerationResult(string? Error = null, string? Field = null)
+{
+    public bool Succeeded => Error is null;
+
+    public static readonly ModerationResult Done = new();
+}
+
+/// <summary>
+/// The validation team's decisions: publishing or rejecting a submitted profile, and undoing a change to a published
+/// one. Each decision and its entry in the audit log (<see cref="ModerationAction"/>) are written in one transaction;
+/// a publication reaches the search index in the same transaction and the directory right after the commit. Callers
+/// check that the user is acting staff (policy <see cref="AccountPolicies.Moderator"/>).
+/// </summary>
+public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor editor, SearchIndexWriter searchIndex, DirectoryIndex directory,
+    ModerationMail mail, TimeProvider clock, IStringLocalizer<SharedResource> T)
+{
+    public const int MaxReasonLength = 2000;
+
+    /// <summary>The form fields a refusal can concern.</summary>
+    public const string WaiveCriteriaField = "WaiveCriteria", ReasonField = "Reason";
+
+    /// <summary>
+    /// Publishes a submitted profile, as it was when the moderator opened it (<paramref name="reviewedToken"/>).
+    /// Unmet criteria must be waived explicitly, which is allowed only for a profile that names a regional or national
+    /// cluster programme. The profile's administrators are told by e-mail.
+    /// </summary>
+    public async Task<ModerationResult> ApproveAsync(ClusterOrganisation profile, Guid reviewedToken, bool waiveCriteria, ClaimsPrincipal moderator,
+        CancellationToken cancellationToken)
+    {
+        if (Refusal(profile, reviewedToken) is { } refusal)
+        {
+            return refusal;
+        }
+        var form = editor.FormOf(profile);
+        var unmet = InEnglish(() => ValidationCriteria.Check(form, T)).Where(c => !c.Met).ToList();
+        var programmes = ValidationCriteria.ClusterProgrammes(form);
+        if (unmet.Count > 0 && programmes.Count == 0)
+        {
+            return new(T["This profile does not meet every validation criterion and names no regional or national cluster programme, so the criteria cannot be waived. Send it back with the reason instead."]);
+        }
+        if (unmet.Count > 0 && !waiveCriteria)
+        {
+            return new(T["Not every criterion is met: tick “Waive the unmet criteria” to publish the profile all the same."], WaiveCriteriaField);
+        }
+
+        var now = clock.GetUtcNow();
+        profile.Status = ProfileStatus.Published;
+        profile.PublishedAt = now;
+        profile.CriteriaWaived = unmet.Count > 0;
+        profile.RejectionReason = null;
+        var action = Record(profile, moderator, unmet.Count > 0 ? ModerationActionKind.ApprovedWithWaiver : ModerationActionKind.Approved,
+            unmet.Count > 0
+                ? $"Criteria waived: {string.Join("; ", unmet.Select(c => c.Title))}. Cluster programme: {string.Join("; ", programmes)}."
+                : null);
+        if (!await SaveAsync(action, indexProfile: true, cancellationToken))
+        {
+            return ChangedMeanwhile;
+        }
+        await mail.SendPublishedAsync(profile, cancellationToken);
+        return ModerationResult.Done;
+    }
+
+    /// <summary>Sends a submitted profile back to its administrators with the reason, which they see on the profile and by e-mail.</summary>
+    public async Task<ModerationResult> RejectAsync(ClusterOrganisation profile, Guid reviewedToken, string? reason, ClaimsPrincipal moderator,
+        CancellationToken cancellationToken)
+    {
+        if (Refusal(profile, reviewedToken) is { } refusal)
+        {
+            return refusal;
+        }
+        reason = ProfileForm.Clean(reason);
+        if (reason is null)
+        {
+            return new(T["Give the reason, so that the profile's administrators know what to change."], ReasonField);
+        }
+        if (reason.Length > MaxReasonLength)
+        {
+            return new(T["Use at most {0} characters (there are {1}).", MaxReasonLength, reason.Length], ReasonField);
+        }
+        profile.Status = ProfileStatus.Rejected;
+        profile.RejectionReason = reason;
+        if (!await SaveAsync(Record(profile, moderator, ModerationActionKind.Rejected, reason), indexProfile: false, cancellationToken))
+        {
+            return ChangedMeanwhile;
+        }
+        await mail.SendRejectedAsync(profile, reason, cancellationToken);
+        return ModerationResult.Done;
+    }
+
+    /// <summary>
+    /// Undoes one change to a published profile: the fields that change touched get their values from before it;
+    /// every other field keeps what it holds now, so later edits to other fields stay. Saved as a revision of its own.
+    /// </summary>
+    public async Task<ModerationResult> RevertAsync(ProfileRevision revision, ClaimsPrincipal moderator, CancellationToken cancellationToken)
+    {
+        if (revision.ProfileStatus != ProfileStatus.Published)
+        {
+            return new(T["Only changes to published profiles are reverted here."]);
+        }
+        var profile = await editor.FindAsync(revision.ClusterOrganisationId, cancellationToken)
+            ?? throw new InvalidOperationException("A revision without its profile.");
+        var fields = ChangedFields(revision);
+        var wanted = WithFieldsRestored(editor.FormOf(profile), ProfileForm.FromJson(revision.BeforeJson), fields);
+        // Added before the save, the audit entry is written by the editor's SaveChanges, in its transaction.
+        var action = Record(profile, moderator, ModerationActionKind.Reverted,
+            string.Create(CultureInfo.InvariantCulture,
+                $"Revision {revision.Id} by {revision.AuthorName} at {revision.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {string.Join(", ", fields.Select(f => ProfileFormLabels.Of[f]))}"));
+        db.ModerationActions.Add(action);
+        var outcome = await editor.SaveAsync(profile, wanted, profile.ConcurrencyToken, moderator, cancellationToken, RevisionKind.Reverted, revision.Id);
+        if (db.Entry(action).State == EntityState.Added)
+        {
+            db.Entry(action).State = EntityState.Detached;
+        }
+        return outcome switch
+        {
+            SaveOutcome.Saved { Revision: not null } => ModerationResult.Done,
+            SaveOutcome.Saved => new(T["Nothing was reverted: the fields of this change already hold the values from before it."]),
+            _ => new(T["Someone changed this profile at the same moment. Look at the change again and revert it if it is still needed."]),
+        };
+    }
+
+    /// <summary>The properties of <see cref="ProfileForm"/> a revision changed, as it recorded them.</summary>
+    public static IReadOnlyList<string> ChangedFields(ProfileRevision revision) =>
+        [.. revision.ChangedFields.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(ProfileFormLabels.Of.ContainsKey)];
+
+    /// <summary>A copy of <paramref name="current"/> with <paramref name="fields"/> taken from <paramref name="before"/>.</summary>
+    public static ProfileForm WithFieldsRestored(ProfileForm current, ProfileForm before, IReadOnlyList<string> fields)
+    {
+        var result = ProfileForm.FromJson(current.ToJson());
+        var earlier = ProfileForm.FromJson(before.ToJson());
+        foreach (var name in fields)
+        {
+            var property = typeof(ProfileForm).GetProperty(name)!;
+            property.SetValue(result, property.GetValue(earlier));
+        }
+        return result;
+    }
+
+    private ModerationResult? Refusal(ClusterOrganisation profile, Guid reviewedToken)
+    {
+        if (profile.Status != ProfileStatus.Submitted)
+        {
+            return new(T["Only a profile that waits for validation can be published or rejected; this one is not submitted. Nothing was changed."]);
+        }
+        return profile.ConcurrencyToken != reviewedToken ? ChangedMeanwhile : null;
+    }
+
+    private ModerationResult ChangedMeanwhile =>
+        new(T["This profile was changed after you opened it. Check it again below, then decide. Nothing was changed."]);
+
+    private ModerationAction Record(ClusterOrganisation profile, ClaimsPrincipal moderator, ModerationActionKind kind, string? detail) => new()
+    {
+        At = clock.GetUtcNow(),
+        ModeratorUserId = moderator.UserId(),
+        ModeratorName = Shortened(ProfileEditor.AuthorName(moderator), MaxNameLength),
+        Action = kind,
+        ClusterOrganisationId = profile.Id,
+        ProfileName = profile.Name,
+        Detail = detail,
+    };
+
+    /// <summary>The length of <see cref="ModerationAction.ModeratorName"/> in the database.</summary>
+    private const int MaxNameLength = 200;
+
+    private static string Shortened(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
+    /// <summary>Writes the decision and its audit entry; false (and nothing written) when someone saved the profile first.</summary>
+    private async Task<bool> SaveAsync(ModerationAction action, bool indexProfile, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.ModerationActions.Add(action);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        if (indexProfile && action.ClusterOrganisationId is { } id)
+        {
+            await searchIndex.IndexAsync(db, [id], cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        directory.MarkStale();
+        return true;
+    }
+
+    /// <summary>
+    /// The audit log is written in English, the platform's working language (as revisions name their fields), whoever's
+    /// language the moderator reads: the texts made inside are the English keys.
+    /// </summary>
+    private static TResult InEnglish<TResult>(Func<TResult> make)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            return make();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}
