@@ -6,6 +6,7 @@ using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Profiles.Editing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.Moderation;
@@ -56,16 +57,17 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
             return new(T["Not every criterion is met: tick “Waive the unmet criteria” to publish the profile all the same."], WaiveCriteriaField);
         }
 
-        var now = clock.GetUtcNow();
-        profile.Status = ProfileStatus.Published;
-        profile.PublishedAt = now;
-        profile.CriteriaWaived = unmet.Count > 0;
-        profile.RejectionReason = null;
-        var action = Record(profile, moderator, unmet.Count > 0 ? ModerationActionKind.ApprovedWithWaiver : ModerationActionKind.Approved,
-            unmet.Count > 0
-                ? $"Criteria waived: {string.Join("; ", unmet.Select(c => c.Title))}. Cluster programme: {string.Join("; ", programmes)}."
-                : null);
-        if (!await SaveAsync(action, indexProfile: true, cancellationToken))
+        var waived = unmet.Count > 0;
+        var action = Record(profile, moderator, waived ? ModerationActionKind.ApprovedWithWaiver : ModerationActionKind.Approved,
+            waived ? $"Criteria waived: {string.Join("; ", unmet.Select(c => c.Title))}. Cluster programme: {string.Join("; ", programmes)}." : null);
+        var now = action.At;
+        if (!await DecideAsync(profile, reviewedToken, action, setters => setters
+                .SetProperty(p => p.Status, ProfileStatus.Published)
+                .SetProperty(p => p.PublishedAt, now)
+                .SetProperty(p => p.CriteriaWaived, waived)
+                .SetProperty(p => p.RejectionReason, (string?)null)
+                .SetProperty(p => p.UpdatedAt, now),
+            cancellationToken))
         {
             return ChangedMeanwhile;
         }
@@ -90,9 +92,12 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
         {
             return new(T["Use at most {0} characters (there are {1}).", MaxReasonLength, reason.Length], ReasonField);
         }
-        profile.Status = ProfileStatus.Rejected;
-        profile.RejectionReason = reason;
-        if (!await SaveAsync(Record(profile, moderator, ModerationActionKind.Rejected, reason), indexProfile: false, cancellationToken))
+        var action = Record(profile, moderator, ModerationActionKind.Rejected, reason);
+        if (!await DecideAsync(profile, reviewedToken, action, setters => setters
+                .SetProperty(p => p.Status, ProfileStatus.Rejected)
+                .SetProperty(p => p.RejectionReason, reason)
+                .SetProperty(p => p.UpdatedAt, action.At),
+            cancellationToken))
         {
             return ChangedMeanwhile;
         }
@@ -177,26 +182,30 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
 
     private static string Shortened(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
-    /// <summary>Writes the decision and its audit entry; false (and nothing written) when someone saved the profile first.</summary>
-    private async Task<bool> SaveAsync(ModerationAction action, bool indexProfile, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the decision (<paramref name="setters"/>) and its audit entry in one transaction, on condition that the
+    /// profile is still submitted and its content is the version the moderator reviewed: a single conditional update,
+    /// so that of two moderators deciding at once only one succeeds. Publishing and rejecting change the status only,
+    /// so editors' open copies stay valid. The search index follows in the same transaction, the directory after it.
+    /// </summary>
+    private async Task<bool> DecideAsync(ClusterOrganisation profile, Guid reviewedToken, ModerationAction action,
+        Action<UpdateSettersBuilder<ClusterOrganisation>> setters, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.ModerationActions.Add(action);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        var decided = await db.ClusterOrganisations
+            .Where(p => p.Id == profile.Id && p.Status == ProfileStatus.Submitted && p.ConcurrencyToken == reviewedToken)
+            .ExecuteUpdateAsync(setters, cancellationToken);
+        if (decided == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             return false;
         }
-        if (indexProfile && action.ClusterOrganisationId is { } id)
-        {
-            await searchIndex.IndexAsync(db, [id], cancellationToken);
-        }
+        db.ModerationActions.Add(action);
+        await db.SaveChangesAsync(cancellationToken);
+        await searchIndex.IndexAsync(db, [profile.Id], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The tracked copy was read before the update.
+        db.Entry(profile).State = EntityState.Detached;
         directory.MarkStale();
         return true;
     }
