@@ -1,4 +1,3 @@
-using ClusterAtlas.Profiles;
 using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.Moderation;
@@ -9,24 +8,14 @@ public sealed record PagerView(string Path, int Page, int PageCount);
 /// <summary>The pages of the moderation area, for its navigation.</summary>
 public enum ModerationSection { Queue, Edits, Audit }
 
-/// <summary>Names of statuses and actions in the reader's language.</summary>
+/// <summary>Names of the actions of the audit log in the reader's language (statuses: <see cref="Profiles.Editing.ProfileStatusLabels"/>).</summary>
 public static class ModerationText
 {
-    public static string StatusName(ProfileStatus status, IStringLocalizer T) => status switch
-    {
-        ProfileStatus.Draft => T["Draft"],
-        ProfileStatus.Submitted => T["Submitted"],
-        ProfileStatus.Published => T["Published"],
-        ProfileStatus.Rejected => T["Not published"],
-        ProfileStatus.Archived => T["Archived"],
-        _ => status.ToString(),
-    };
-
     public static string ActionName(ModerationActionKind action, IStringLocalizer T) => action switch
     {
         ModerationActionKind.Approved => T["Published"],
         ModerationActionKind.ApprovedWithWaiver => T["Published, criteria waived"],
-        ModerationActionKind.Rejected => T["Not published"],
+        ModerationActionKind.Rejected => T["Rejected"],
         ModerationActionKind.Reverted => T["Change reverted"],
         _ => action.ToString(),
     };

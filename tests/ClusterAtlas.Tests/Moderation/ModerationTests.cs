@@ -341,7 +341,7 @@ public sealed class ModerationTests(ClusterAtlasFactory app) : IClassFixture<Clu
             .Select(cells => (Action: cells[2], Profile: cells[3], Detail: cells[4]))
             .ToList();
         Assert.Equal(
-            [("Change reverted", approved.Name), ("Not published", rejected.Name), ("Published, criteria waived", waived.Name), ("Published", approved.Name)],
+            [("Change reverted", approved.Name), ("Rejected", rejected.Name), ("Published, criteria waived", waived.Name), ("Published", approved.Name)],
             rows.Select(r => (r.Action, r.Profile)));
         Assert.Contains("Acronym", rows[0].Detail, StringComparison.Ordinal);
         Assert.Equal("Not a cluster organisation.", rows[1].Detail);
