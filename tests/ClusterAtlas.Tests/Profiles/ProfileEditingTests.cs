@@ -49,6 +49,7 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
             ["Form.Email"] = "not an address",
             ["Form.Phone"] = "call us",
             ["Form.NutsCode"] = "vojvodina",
+            ["Form.Latitude"] = "123.5",
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -58,6 +59,8 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
         Assert.StartsWith("Enter an e-mail address", errors["Form.Email"], StringComparison.Ordinal);
         Assert.StartsWith("Enter a phone number", errors["Form.Phone"], StringComparison.Ordinal);
         Assert.StartsWith("A NUTS code is", errors["Form.NutsCode"], StringComparison.Ordinal);
+        Assert.StartsWith("A latitude is between -90 and 90", errors["Form.Latitude"], StringComparison.Ordinal);
+        Assert.Equal("Give both the latitude and the longitude, or neither.", errors["Form.Longitude"]);
         Assert.Equal(before, await app.WithDbAsync(db => db.ClusterOrganisations.CountAsync()));
     }
 

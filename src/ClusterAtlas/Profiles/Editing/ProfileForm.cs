@@ -26,6 +26,9 @@ public sealed class ProfileForm
     public string? CountryCode { get; set; }
     public string? RegionName { get; set; }
     public string? NutsCode { get; set; }
+    /// <summary>Where the cluster organisation is, for the map (WGS 84 degrees).</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
     public string? LogoUrl { get; set; }
 
     // General information
@@ -116,6 +119,8 @@ public sealed class ProfileForm
         CountryCode = p.CountryCode,
         RegionName = p.RegionName,
         NutsCode = p.NutsCode,
+        Latitude = p.Latitude,
+        Longitude = p.Longitude,
         LogoUrl = p.LogoUrl,
         EstablishedOn = p.EstablishedOn,
         ManagementTeamFte = p.ManagementTeamFte,
@@ -175,8 +180,8 @@ public sealed class ProfileForm
             CountryCode = Clean(CountryCode),
             RegionName = Clean(RegionName),
             NutsCode = Clean(NutsCode),
-            Latitude = p.Latitude,
-            Longitude = p.Longitude,
+            Latitude = Latitude,
+            Longitude = Longitude,
             LogoUrl = Clean(LogoUrl),
             EstablishedOn = EstablishedOn,
             ManagementTeamFte = ManagementTeamFte,

@@ -67,6 +67,18 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
         {
             errors.Add(new(nameof(f.NutsCode), T["A NUTS code is two capital letters and up to three letters or digits, such as RS12."]));
         }
+        if (f.Latitude is < -90 or > 90)
+        {
+            errors.Add(new(nameof(f.Latitude), T["A latitude is between -90 and 90 degrees, such as 45.2671 for Novi Sad."]));
+        }
+        if (f.Longitude is < -180 or > 180)
+        {
+            errors.Add(new(nameof(f.Longitude), T["A longitude is between -180 and 180 degrees, such as 19.8335 for Novi Sad."]));
+        }
+        if (f.Latitude is null != f.Longitude is null)
+        {
+            errors.Add(new(f.Latitude is null ? nameof(f.Latitude) : nameof(f.Longitude), T["Give both the latitude and the longitude, or neither."]));
+        }
         WebAddress(errors, nameof(f.LogoUrl), f.LogoUrl);
     }
 
