@@ -1,3 +1,4 @@
+using ClusterAtlas.Accounts;
 using System.Net;
 using ClusterAtlas.Tests.Accounts;
 using ClusterAtlas.Tests.Infrastructure;
@@ -182,7 +183,7 @@ public sealed class ColleaguesTests(ClusterAtlasFactory app) : IClassFixture<Clu
         var slug = await RegisterProfileAsync(owner, "Moderated Colleagues Cluster");
         var colleagueEmail = ClusterAtlasFactory.NewEmail();
         await app.RegisterAndConfirmAsync(colleagueEmail);
-        using var moderator = await app.SignInModeratorAsync(ClusterAtlasFactory.NewEmail());
+        using var moderator = await app.SignInAsStaffAsync(AccountRoles.Moderator);
         var url = $"/cluster-organisations/{slug}/colleagues";
 
         var page = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri(url, UriKind.Relative)));

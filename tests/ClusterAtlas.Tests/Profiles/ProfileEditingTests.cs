@@ -332,18 +332,18 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
             foreach (var (who, browser) in new[] { ("stranger", stranger), ("another profile's administrator", otherAdministrator) })
             {
                 using var get = await browser.GetAsync(new Uri(path, UriKind.Relative));
-                Assert.True(IsRefusal(get), $"GET {path} as {who}: {(int)get.StatusCode}");
+                Assert.True(ProfileScenarios.IsRefusal(get), $"GET {path} as {who}: {(int)get.StatusCode}");
                 // A post with a valid antiforgery token (taken from a page the user may open) is still refused.
-                using var post = await PostWithTokenAsync(browser, path, new() { ["Form.Name"] = "Taken over", ["Form.SectoralIndustries"] = await SectorIdAsync() });
-                Assert.True(IsRefusal(post), $"POST {path} as {who}: {(int)post.StatusCode}");
+                using var post = await ProfileScenarios.PostWithTokenAsync(browser, path, new() { ["Form.Name"] = "Taken over", ["Form.SectoralIndustries"] = await SectorIdAsync() });
+                Assert.True(ProfileScenarios.IsRefusal(post), $"POST {path} as {who}: {(int)post.StatusCode}");
             }
             using var anonymousGet = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
             Assert.StartsWith("/account/login", anonymousGet.Headers.Location?.PathAndQuery(), StringComparison.Ordinal);
-            using var anonymousPost = await PostWithTokenAsync(anonymous, path, new() { ["Form.Name"] = "Taken over" });
-            Assert.True(IsRefusal(anonymousPost), $"anonymous POST {path}: {(int)anonymousPost.StatusCode}");
+            using var anonymousPost = await ProfileScenarios.PostWithTokenAsync(anonymous, path, new() { ["Form.Name"] = "Taken over" });
+            Assert.True(ProfileScenarios.IsRefusal(anonymousPost), $"anonymous POST {path}: {(int)anonymousPost.StatusCode}");
         }
-        using var register = await PostWithTokenAsync(anonymous, "/cluster-organisations/register", new() { ["Form.Name"] = "Anonymous Cluster" });
-        Assert.True(IsRefusal(register));
+        using var register = await ProfileScenarios.PostWithTokenAsync(anonymous, "/cluster-organisations/register", new() { ["Form.Name"] = "Anonymous Cluster" });
+        Assert.True(ProfileScenarios.IsRefusal(register));
 
         Assert.Equal(before, await SnapshotAsync(slug));
         Assert.False(await app.WithDbAsync(db => db.ClusterOrganisations.AnyAsync(p => p.Name == "Anonymous Cluster" || p.Name == "Taken over")));
@@ -389,28 +389,6 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
         return await app.SignInAsync(colleague);
     }
 
-    private static bool IsRefusal(HttpResponseMessage response) =>
-        response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest
-        || (response.StatusCode == HttpStatusCode.Redirect
-            && response.Headers.Location?.PathAndQuery() is { } location
-            && (location.StartsWith("/account/login", StringComparison.Ordinal) || location.StartsWith("/account/access-denied", StringComparison.Ordinal)));
-
-    /// <summary>Posts to <paramref name="path"/> with an antiforgery token valid for this browser (from a form it may open).</summary>
-    private static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient browser, string path, Dictionary<string, string> fields)
-    {
-        using var register = await browser.GetAsync(new Uri("/cluster-organisations/register", UriKind.Relative));
-        var html = register.IsSuccessStatusCode ? await register.Content.ReadAsStringAsync() : await browser.GetStringAsync(new Uri("/account/login", UriKind.Relative));
-        var page = await ClusterAtlasFactory.ParseAsync(html);
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
-        var values = new Dictionary<string, string>(fields);
-        if (token is not null)
-        {
-            values["__RequestVerificationToken"] = token;
-        }
-        using var content = new FormUrlEncodedContent(values);
-        return await browser.PostAsync(new Uri(path, UriKind.Relative), content);
-    }
-
     private Task<string> SnapshotAsync(string slug) => app.WithDbAsync(async db =>
     {
         var p = await db.ClusterOrganisations.AsNoTracking().Include(x => x.Terms).Include(x => x.ManagementTeam).SingleAsync(x => x.Slug == slug);
@@ -424,22 +402,8 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
     private Task<string> SectorIdAsync() => app.WithDbAsync(async db =>
         (await db.VocabularyTerms.Where(t => t.Vocabulary == ClusterAtlas.Vocabularies.Vocabulary.SectoralIndustries).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>Fills in the first step through the register page and returns the new profile's slug.</summary>
-    private static async Task<string> RegisterProfileAsync(HttpClient browser, string name, string website = "https://cluster.example.org")
-    {
-        using var response = await browser.SubmitFormAsync("/cluster-organisations/register", new()
-        {
-            ["Form.Name"] = name,
-            ["Form.Website"] = website,
-            ["Form.CountryCode"] = "RS",
-            ["Form.City"] = "Novi Sad",
-        });
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect,
-            $"register answered {(int)response.StatusCode}: " + string.Join("; ", (await ClusterAtlasFactory.FieldErrorsAsync(response)).Select(e => $"{e.Key}: {e.Value}")));
-        var location = response.Headers.Location!.OriginalString;
-        Assert.EndsWith("/edit/general?created=true", location, StringComparison.Ordinal);
-        return location.Split('/')[2];
-    }
+    private static Task<string> RegisterProfileAsync(HttpClient browser, string name, string website = "https://cluster.example.org") =>
+        ProfileScenarios.RegisterProfileAsync(browser, name, website);
 
     private static async Task SaveStepAsync(HttpClient browser, string slug, string step, Dictionary<string, string> fields)
     {

@@ -11,18 +11,20 @@ namespace ClusterAtlas.Tests.Profiles;
 public static class ProfileScenarios
 {
     /// <summary>Registers a cluster organisation through its form, as the signed-in member in <paramref name="browser"/>; returns its slug.</summary>
-    public static async Task<string> RegisterProfileAsync(HttpClient browser, string name)
+    public static async Task<string> RegisterProfileAsync(HttpClient browser, string name, string website = "https://cluster.example.org")
     {
         using var response = await browser.SubmitFormAsync("/cluster-organisations/register", new()
         {
             ["Form.Name"] = name,
-            ["Form.Website"] = "https://cluster.example.org",
+            ["Form.Website"] = website,
             ["Form.CountryCode"] = "RS",
             ["Form.City"] = "Novi Sad",
         });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect,
             $"register answered {(int)response.StatusCode}: " + string.Join("; ", (await ClusterAtlasFactory.FieldErrorsAsync(response)).Select(e => $"{e.Key}: {e.Value}")));
-        return response.Headers.Location!.OriginalString.Split('/')[2];
+        var location = response.Headers.Location!.OriginalString;
+        Assert.EndsWith("/edit/general?created=true", location, StringComparison.Ordinal);
+        return location.Split('/')[2];
     }
 
     /// <summary>The e-mail addresses of the profile's administrators, sorted.</summary>
@@ -45,23 +47,6 @@ public static class ProfileScenarios
         return string.Join("\n", administrators.Order(StringComparer.Ordinal)) + "\n" + string.Join("\n", profiles.Order(StringComparer.Ordinal)) + $"\n{revisions}";
     });
 
-    /// <summary>A moderator signed in with two-factor authentication set up, as staff must be to act.</summary>
-    public static async Task<HttpClient> SignInModeratorAsync(this ClusterAtlasFactory app, string email)
-    {
-        await app.AddStaffAsync(email, AccountRoles.Moderator);
-        var browser = app.CreateBrowser();
-        using (var signedIn = await ClusterAtlasFactory.SubmitLoginAsync(browser, email))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        }
-        const string setupUrl = "/account/two-factor/setup";
-        var setup = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri(setupUrl, UriKind.Relative)));
-        var key = setup.QuerySelector("#shared-key")!.TextContent.Trim();
-        using var enabled = await browser.SubmitFormAsync(setupUrl, new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
-        Assert.True(enabled.IsSuccessStatusCode || enabled.StatusCode == HttpStatusCode.Redirect, $"two-factor setup answered {(int)enabled.StatusCode}");
-        return browser;
-    }
-
     /// <summary>Refused: forbidden, a bad request (no valid antiforgery token), or sent to sign in or to "access denied".</summary>
     public static bool IsRefusal(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest
@@ -73,15 +58,8 @@ public static class ProfileScenarios
     public static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient browser, string path, Dictionary<string, string> fields)
     {
         using var register = await browser.GetAsync(new Uri("/cluster-organisations/register", UriKind.Relative));
-        var html = register.IsSuccessStatusCode ? await register.Content.ReadAsStringAsync() : await browser.GetStringAsync(new Uri("/account/login", UriKind.Relative));
-        var page = await ClusterAtlasFactory.ParseAsync(html);
-        var values = new Dictionary<string, string>(fields);
-        if (page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") is { } token)
-        {
-            values["__RequestVerificationToken"] = token;
-        }
-        using var content = new FormUrlEncodedContent(values);
-        return await browser.PostAsync(new Uri(path, UriKind.Relative), content);
+        var pageWithForm = register.IsSuccessStatusCode ? "/cluster-organisations/register" : "/account/login";
+        return await Moderation.ModerationScenario.PostWithTokenAsync(browser, pageWithForm, path, fields);
     }
 
     /// <summary>The remove form of the colleague with <paramref name="userId"/> on a colleagues page.</summary>
