@@ -2,6 +2,8 @@ using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.Vocabularies;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,8 +29,34 @@ public sealed class ProfileView(ClusterOrganisation profile, CountryList countri
 
     public IHtmlContent ServicesHtml => _servicesHtml ??= Markdown(Profile.SupportServicesMarkdown);
 
-    public static IHtmlContent Markdown(string? markdown) =>
-        new HtmlString(string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToHtml(markdown, MarkdownPipeline));
+    public static IHtmlContent Markdown(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return HtmlString.Empty;
+        }
+        var document = Markdig.Markdown.Parse(markdown, MarkdownPipeline);
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            // Only web and mail links: "javascript:" and the like become plain text. Images are shown as links:
+            // a profile does not load pictures from elsewhere.
+            if (!IsSafeLink(link.GetDynamicUrl?.Invoke() ?? link.Url))
+            {
+                link.Url = "";
+            }
+            link.IsImage = false;
+        }
+        var html = new StringWriter();
+        var renderer = new Markdig.Renderers.HtmlRenderer(html);
+        MarkdownPipeline.Setup(renderer);
+        renderer.Render(document);
+        return new HtmlString(html.ToString());
+    }
+
+    private static bool IsSafeLink(string? url) =>
+        url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+            ? uri.Scheme is "http" or "https" or "mailto"
+            : url is not null && !url.Contains(':', StringComparison.Ordinal);
 
     // Raw HTML is disabled: whatever people type is shown as text, never run as markup.
     private static readonly MarkdownPipeline MarkdownPipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();

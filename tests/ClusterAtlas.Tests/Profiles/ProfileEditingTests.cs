@@ -216,7 +216,8 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
         {
             await SaveStepAsync(browser, slug, "strategy", new()
             {
-                ["Form.StrategyMarkdown"] = "We **grow** <script>alert('x')</script> <img src=x onerror=alert(1)>\n\n- metal\n- wood",
+                ["Form.StrategyMarkdown"] = "We **grow** <script>alert('x')</script> <img src=x onerror=alert(1)>\n\n- metal\n- wood\n\n"
+                    + "[site](https://example.org) [bad](javascript:alert(1)) [data](data:text/html,hi) ![pic](https://example.org/p.png)",
             });
             var page = await ClusterAtlasFactory.ParseAsync(await app.CreateClient().GetStringAsync(new Uri($"/cluster-organisations/{slug}", UriKind.Relative)));
             var strategy = page.QuerySelector("#strategy")!;
@@ -224,6 +225,10 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
             Assert.Contains("<script>", strategy.TextContent, StringComparison.Ordinal);
             Assert.Equal("grow", strategy.QuerySelector("strong")?.TextContent);
             Assert.Equal(2, strategy.QuerySelectorAll("li").Length);
+            var links = strategy.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+            Assert.Contains("https://example.org", links);
+            Assert.Contains("https://example.org/p.png", links);
+            Assert.DoesNotContain(links, href => href!.Contains("javascript", StringComparison.Ordinal) || href.StartsWith("data:", StringComparison.Ordinal));
         }
     }
 
