@@ -31,6 +31,17 @@ public sealed class LanguageTests(ClusterAtlasFactory app) : IClassFixture<Clust
     }
 
     [Fact]
+    public async Task Excellence_labels_in_the_directory_filters_are_in_the_page_language()
+    {
+        using var client = Client();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("sr-Latn");
+        var page = await ClusterAtlasFactory.ParseAsync(await client.GetStringAsync(new Uri("/cluster-organisations?label=bronze", UriKind.Relative)));
+        var labels = page.QuerySelectorAll("input[name=label] + label").Select(l => l.TextContent).ToList();
+        Assert.Contains(labels, l => l.StartsWith("Bronzana oznaka", StringComparison.Ordinal));
+        Assert.Contains("Bronzana oznaka", page.QuerySelector(".active-filters")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Switching_sets_the_culture_cookie_and_comes_back_to_the_page()
     {
         using var client = Client();
