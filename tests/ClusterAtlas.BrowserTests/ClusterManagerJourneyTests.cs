@@ -78,6 +78,16 @@ public sealed class ClusterManagerJourneyTests(BrowserApp app)
         await Artefacts.ScreenshotAsync(page, "manager-phone-programmes-step");
         await page.SetViewportSizeAsync(1280, 900);
 
+        // ... and in the dark colour scheme.
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        foreach (var path in new[] { $"/cluster-organisations/{slug}/edit/general", $"/cluster-organisations/{slug}/submit" })
+        {
+            await page.GotoAsync(path);
+            await Axe.AssertNoViolationsAsync(page, path + " (dark)");
+        }
+        await Artefacts.ScreenshotAsync(page, "manager-dark-checklist");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+
         // 3. A moderator (made on the command line, two-factor set up at first sign-in) approves it.
         await using var moderatorContext = await app.NewContextAsync();
         await Axe.InjectAsync(moderatorContext);
