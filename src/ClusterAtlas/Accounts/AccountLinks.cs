@@ -28,8 +28,9 @@ public sealed class AccountLinks(IOptions<ClusterAtlasOptions> options, IHttpCon
         }
     }
 
-    public string ConfirmEmail(string userId, string token) =>
-        $"{BaseUrl}/account/confirm-email?userId={Uri.EscapeDataString(userId)}&code={EncodeToken(token)}";
+    public string ConfirmEmail(string userId, string token, string? returnUrl = null) =>
+        $"{BaseUrl}/account/confirm-email?userId={Uri.EscapeDataString(userId)}&code={EncodeToken(token)}"
+        + (returnUrl is null ? "" : "&returnUrl=" + Uri.EscapeDataString(returnUrl));
 
     public string ConfirmEmailChange(string userId, string newEmail, string token) =>
         $"{BaseUrl}/account/confirm-email-change?userId={Uri.EscapeDataString(userId)}&email={Uri.EscapeDataString(newEmail)}&code={EncodeToken(token)}";

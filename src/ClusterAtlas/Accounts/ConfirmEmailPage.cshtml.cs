@@ -7,8 +7,15 @@ public class ConfirmEmailPageModel(UserManager<ApplicationUser> users) : Account
 {
     public bool Confirmed { get; private set; }
 
-    public async Task OnGetAsync(string? userId, string? code)
+    /// <summary>The sign-in link, leading on to where the person was going when they registered (a page on this site only).</summary>
+    public string SignInUrl { get; private set; } = "/account/login";
+
+    public async Task OnGetAsync(string? userId, string? code, string? returnUrl)
     {
+        if (Url.IsLocalUrl(returnUrl))
+        {
+            SignInUrl += "?returnUrl=" + Uri.EscapeDataString(returnUrl);
+        }
         var token = AccountLinks.DecodeToken(code);
         var user = userId is null ? null : await users.FindByIdAsync(userId);
         if (user is not null && token is not null)

@@ -12,10 +12,14 @@ public class RegisterPageModel(UserManager<ApplicationUser> users, AccountMail m
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
 
+    /// <summary>Where the person was going (a page on this site): the confirmation e-mail leads there after sign-in.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     /// <summary>After a valid form: "check your inbox", whether or not the address already had an account.</summary>
     public bool Sent { get; private set; }
 
-    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect("/account") : Page();
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account") : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -50,7 +54,7 @@ public class RegisterPageModel(UserManager<ApplicationUser> users, AccountMail m
             return Page();
         }
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        await mail.SendEmailConfirmationAsync(user, links.ConfirmEmail(user.Id, token), cancellationToken);
+        await mail.SendEmailConfirmationAsync(user, links.ConfirmEmail(user.Id, token, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null), cancellationToken);
         Sent = true;
         return Page();
     }

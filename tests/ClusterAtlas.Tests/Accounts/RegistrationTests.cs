@@ -7,6 +7,39 @@ namespace ClusterAtlas.Tests.Accounts;
 public sealed class RegistrationTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
 {
     [Fact]
+    public async Task Someone_who_wanted_to_register_their_cluster_gets_there_after_creating_an_account()
+    {
+        var email = ClusterAtlasFactory.NewEmail();
+        using var browser = app.CreateBrowser();
+        using var wanted = await browser.GetAsync(new Uri("/cluster-organisations/register", UriKind.Relative));
+        var login = wanted.Headers.Location!.PathAndQuery();
+        Assert.StartsWith("/account/login?ReturnUrl=%2Fcluster-organisations%2Fregister", login, StringComparison.Ordinal);
+
+        var loginPage = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri(login, UriKind.Relative)));
+        var registerLink = loginPage.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")!).Single(h => h.StartsWith("/account/register", StringComparison.Ordinal));
+        Assert.Equal("/account/register?returnUrl=%2Fcluster-organisations%2Fregister", registerLink);
+        using var registered = await browser.SubmitFormAsync(registerLink, new()
+        {
+            ["Input.DisplayName"] = "Ana Test",
+            ["Input.Email"] = email,
+            ["Input.Password"] = ClusterAtlasFactory.Password,
+            ["Input.ConfirmPassword"] = ClusterAtlasFactory.Password,
+            ["Input.AcceptPrivacyPolicy"] = "true",
+            ["Input.AcceptTerms"] = "true",
+        });
+        var confirm = ClusterAtlasFactory.LinkIn(await app.LatestMailAsync(email, "Confirm your e-mail address"), "/account/confirm-email");
+        var confirmed = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(confirm));
+        var signIn = confirmed.QuerySelector("main a")!.GetAttribute("href")!;
+        Assert.Equal("/account/login?returnUrl=%2Fcluster-organisations%2Fregister", signIn);
+        using var signedIn = await browser.SubmitFormAsync(signIn, new() { ["Input.Email"] = email, ["Input.Password"] = ClusterAtlasFactory.Password });
+        Assert.Equal("/cluster-organisations/register", signedIn.Headers.Location?.OriginalString);
+
+        // Only pages on this site: another address is dropped on the way.
+        var elsewhere = await ClusterAtlasFactory.ParseAsync(await app.CreateClient().GetStringAsync(new Uri("/account/login?returnUrl=https%3A%2F%2Fevil.example", UriKind.Relative)));
+        Assert.Contains(elsewhere.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/account/register");
+    }
+
+    [Fact]
     public async Task Register_confirm_by_mail_then_sign_in()
     {
         var email = ClusterAtlasFactory.NewEmail();
