@@ -28,6 +28,21 @@ public sealed class ModerationMail(OutgoingMail mail, UserManager<ApplicationUse
         }
     }
 
+    /// <summary>Confirms to the profile's administrators that their profile reached the validation team.</summary>
+    public async Task SendReceivedAsync(ClusterOrganisation profile, CancellationToken cancellationToken)
+    {
+        foreach (var administrator in await AdministratorsAsync(profile, cancellationToken))
+        {
+            await mail.SendAsync(administrator.Email!, administrator.DisplayName, administrator.PreferredLanguage, () => new MailContent(
+                T["We received your cluster profile"],
+                [T["Hello {0},", administrator.DisplayName],
+                    T["{0} is submitted for validation. The validation team checks it against the published criteria and writes to you when it is published, or what to change if it is not.", profile.Name]],
+                new MailLink(T["See the checklist"], $"{links.BaseUrl}/cluster-organisations/{profile.Slug}/submit"),
+                [T["You can still edit the profile while it waits."]]),
+                cancellationToken);
+        }
+    }
+
     /// <summary>Tells the profile's administrators that the validation team published it.</summary>
     public async Task SendPublishedAsync(ClusterOrganisation profile, CancellationToken cancellationToken)
     {

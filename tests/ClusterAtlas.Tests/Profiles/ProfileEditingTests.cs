@@ -120,7 +120,8 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
     {
         var moderator = ClusterAtlasFactory.NewEmail();
         await app.AddStaffAsync(moderator, AccountRoles.Moderator);
-        using var browser = await app.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
+        var applicant = ClusterAtlasFactory.NewEmail();
+        using var browser = await app.RegisterAndSignInAsync(applicant);
         var slug = await RegisterProfileAsync(browser, "Criteria Cluster", website: "");
 
         // Nothing filled yet: the checklist shows what is missing, and there is nothing to submit with.
@@ -138,6 +139,8 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
         Assert.Equal(ProfileStatus.Submitted, await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Slug == slug).Select(p => p.Status).SingleAsync()));
         var mail = await app.LatestMailAsync(moderator, "A cluster profile waits for validation: Criteria Cluster");
         ClusterAtlasFactory.LinkIn(mail, "/moderation");
+        var receipt = await app.LatestMailAsync(applicant, "We received your cluster profile");
+        Assert.Equal(new Uri($"/cluster-organisations/{slug}/submit", UriKind.Relative), ClusterAtlasFactory.LinkIn(receipt, $"/cluster-organisations/{slug}/submit"));
     }
 
     [Fact]

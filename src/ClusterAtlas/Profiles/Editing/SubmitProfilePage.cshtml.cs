@@ -52,6 +52,7 @@ public class SubmitProfilePageModel(ProfileEditor editor, IAuthorizationService 
         }
         await editor.SubmitAsync(Profile, cancellationToken);
         await mail.SendSubmittedAsync(Profile, cancellationToken);
+        await mail.SendReceivedAsync(Profile, cancellationToken);
         return Redirect($"/cluster-organisations/{Profile.Slug}/submit?submitted=true");
     }
 
