@@ -110,28 +110,22 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
                 errors.Add(new(nameof(f.Languages), T["Entry {0}: “{1}” is not a language we know. Write its English name, such as Serbian, or its two-letter code.", i + 1, entries[i]]));
             }
         }
-        for (var i = 0; i < f.ManagementTeam.Count; i++)
+        ForEachFilledRow(f.ManagementTeam, nameof(f.ManagementTeam), (row, prefix) =>
         {
-            var member = f.ManagementTeam[i];
-            if (member.IsEmpty)
-            {
-                continue;
-            }
-            var prefix = $"{nameof(f.ManagementTeam)}[{i}].";
             // Some profiles name a role without a person (ECCP pages often do): one of the two is enough.
-            if (string.IsNullOrWhiteSpace(member.Name) && string.IsNullOrWhiteSpace(member.Role))
+            if (string.IsNullOrWhiteSpace(row.Name) && string.IsNullOrWhiteSpace(row.Role))
             {
-                errors.Add(new(prefix + nameof(member.Name), T["Enter the name or the role of the team member."]));
+                errors.Add(new(prefix + nameof(row.Name), T["Enter the name or the role of the team member."]));
             }
-            Length(errors, prefix + nameof(member.Name), member.Name, 200);
-            Length(errors, prefix + nameof(member.Role), member.Role, 200);
-            EmailAddress(errors, prefix + nameof(member.Email), member.Email);
-            PhoneNumber(errors, prefix + nameof(member.Phone), member.Phone);
-            if (!Enum.IsDefined(member.ContactVisibility))
+            Length(errors, prefix + nameof(row.Name), row.Name, 200);
+            Length(errors, prefix + nameof(row.Role), row.Role, 200);
+            EmailAddress(errors, prefix + nameof(row.Email), row.Email);
+            PhoneNumber(errors, prefix + nameof(row.Phone), row.Phone);
+            if (!Enum.IsDefined(row.ContactVisibility))
             {
-                errors.Add(new(prefix + nameof(member.ContactVisibility), T["Choose who may see the contact details."]));
+                errors.Add(new(prefix + nameof(row.ContactVisibility), T["Choose who may see the contact details."]));
             }
-        }
+        });
     }
 
     private void Focus(ProfileForm f, List<FormError> errors)
@@ -174,32 +168,20 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
                 errors.Add(new(nameof(f.ResearchOrganisationMembers), T["There cannot be more research and education members ({0}) than members in total ({1}).", f.ResearchOrganisationMembers, total]));
             }
         }
-        for (var i = 0; i < f.SupportFacilities.Count; i++)
+        ForEachFilledRow(f.SupportFacilities, nameof(f.SupportFacilities), (row, prefix) =>
         {
-            var row = f.SupportFacilities[i];
-            if (row.IsEmpty)
-            {
-                continue;
-            }
-            var prefix = $"{nameof(f.SupportFacilities)}[{i}].";
             RequiredName(errors, prefix + nameof(row.Name), row.Name);
             Length(errors, prefix + nameof(row.Name), row.Name, 300);
             Length(errors, prefix + nameof(row.Type), row.Type, 200);
             WebAddress(errors, prefix + nameof(row.Website), row.Website);
-        }
-        for (var i = 0; i < f.MajorPlayers.Count; i++)
+        });
+        ForEachFilledRow(f.MajorPlayers, nameof(f.MajorPlayers), (row, prefix) =>
         {
-            var row = f.MajorPlayers[i];
-            if (row.IsEmpty)
-            {
-                continue;
-            }
-            var prefix = $"{nameof(f.MajorPlayers)}[{i}].";
             RequiredName(errors, prefix + nameof(row.Name), row.Name);
             Length(errors, prefix + nameof(row.Name), row.Name, 300);
             Length(errors, prefix + nameof(row.Type), row.Type, 200);
             WebAddress(errors, prefix + nameof(row.Link), row.Link);
-        }
+        });
     }
 
     private void Strategy(ProfileForm f, List<FormError> errors)
@@ -215,52 +197,46 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
         Terms(errors, f, ProfileField.EuropeanActivity, nameof(f.EuropeanActivities));
         Countries(errors, nameof(f.CountriesOutsideEurope), f.CountriesOutsideEurope);
         Countries(errors, nameof(f.CountriesInEurope), f.CountriesInEurope);
-        for (var i = 0; i < f.CollaboratingClusters.Count; i++)
+        ForEachFilledRow(f.CollaboratingClusters, nameof(f.CollaboratingClusters), (row, prefix) =>
         {
-            var row = f.CollaboratingClusters[i];
-            if (row.IsEmpty)
-            {
-                continue;
-            }
-            var prefix = $"{nameof(f.CollaboratingClusters)}[{i}].";
             RequiredName(errors, prefix + nameof(row.Name), row.Name);
             Length(errors, prefix + nameof(row.Name), row.Name, 300);
             if (!string.IsNullOrWhiteSpace(row.CountryCode) && countries.ByCode(row.CountryCode.Trim()) is null)
-            {
+        {
                 errors.Add(new(prefix + nameof(row.CountryCode), T["Choose a country from the list."]));
             }
-        }
+        });
     }
 
     private void Programmes(ProfileForm f, List<FormError> errors)
     {
-        for (var i = 0; i < f.SupportProgrammes.Count; i++)
+        ForEachFilledRow(f.SupportProgrammes, nameof(f.SupportProgrammes), (row, prefix) =>
         {
-            var row = f.SupportProgrammes[i];
-            if (row.IsEmpty)
-            {
-                continue;
-            }
-            var prefix = $"{nameof(f.SupportProgrammes)}[{i}].";
             RequiredName(errors, prefix + nameof(row.Name), row.Name);
             Length(errors, prefix + nameof(row.Name), row.Name, 300);
             Length(errors, prefix + nameof(row.Description), row.Description, 2000);
             WebAddress(errors, prefix + nameof(row.Link), row.Link);
-        }
-        for (var i = 0; i < f.SuccessStories.Count; i++)
+        });
+        ForEachFilledRow(f.SuccessStories, nameof(f.SuccessStories), (row, prefix) =>
         {
-            var row = f.SuccessStories[i];
-            if (row.IsEmpty)
-            {
-                continue;
-            }
-            var prefix = $"{nameof(f.SuccessStories)}[{i}].";
             if (string.IsNullOrWhiteSpace(row.Title))
-            {
+        {
                 errors.Add(new(prefix + nameof(row.Title), T["Give the story a title."]));
             }
             Length(errors, prefix + nameof(row.Title), row.Title, 300);
             Length(errors, prefix + nameof(row.Text), row.Text, 10_000);
+        });
+    }
+
+    /// <summary>Runs the checks of each row that holds something (the empty rows the form offers are dropped), with its field-name prefix.</summary>
+    private static void ForEachFilledRow<T>(List<T> rows, string property, Action<T, string> check) where T : IFormRow
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!rows[i].IsEmpty)
+            {
+                check(rows[i], $"{property}[{i}].");
+            }
         }
     }
 
