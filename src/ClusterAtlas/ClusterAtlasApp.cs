@@ -27,6 +27,7 @@ public static class ClusterAtlasApp
 
     public static WebApplicationBuilder AddClusterAtlas(this WebApplicationBuilder builder)
     {
+        builder.UseBuildOutputStaticAssets();
         builder.Services.AddClusterAtlasData(builder.Configuration);
         builder.Services.AddClusterAtlasWeb();
         builder.Services.AddProfiles();
@@ -34,6 +35,20 @@ public static class ClusterAtlasApp
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddModeration();
         return builder;
+    }
+
+    /// <summary>
+    /// Run from the build output (`dotnet run`, any environment), the static files and their build-time gzip and
+    /// Brotli copies live in the project and under obj/, listed by the build's runtime manifest; ASP.NET Core reads
+    /// that manifest only in Development, so in Production `MapStaticAssets` answered compressed requests with empty
+    /// bodies. A published folder has no such manifest (the files sit in its wwwroot), so this does nothing there.
+    /// </summary>
+    private static void UseBuildOutputStaticAssets(this WebApplicationBuilder builder)
+    {
+        if (!builder.Environment.IsDevelopment())
+        {
+            Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
+        }
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
@@ -49,7 +64,7 @@ public static class ClusterAtlasApp
         app.MapOperations();
         app.MapDirectoryApi();
         app.MapLanguages();
-        app.MapRazorPages();
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 }

@@ -70,12 +70,22 @@ public static class CommandLine
     private static Command DemoDataCommand()
     {
         var count = new Option<int>("--count") { Description = "How many sample profiles to add", DefaultValueFactory = _ => 100 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the generator (same seed, same profiles)", DefaultValueFactory = _ => 2026 };
-        var command = new Command("demo-data", "Add realistic, clearly fictitious sample profiles (each marked as sample data).");
+        var seed = new Option<int>("--seed") { Description = "Seed of the generator (same seed, same profiles)", DefaultValueFactory = _ => DemoDataGenerator.DefaultSeed };
+        var remove = new Option<bool>("--remove") { Description = "Delete every sample profile instead (profiles that are not sample data stay)" };
+        var command = new Command("demo-data", "Add realistic, clearly fictitious sample profiles (each marked as sample data), or remove them all.");
         command.Options.Add(count);
         command.Options.Add(seed);
+        command.Options.Add(remove);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(remove))
+            {
+                await using var removeHost = await StartServicesAsync(cancellationToken);
+                await using var removeScope = removeHost.Services.CreateAsyncScope();
+                var deleted = await removeScope.ServiceProvider.GetRequiredService<DemoDataGenerator>().RemoveAllAsync(cancellationToken);
+                Console.WriteLine($"Removed {deleted} sample profiles; every other profile is as it was.");
+                return 0;
+            }
             var wanted = parse.GetValue(count);
             if (wanted < 1 || wanted > 1_000_000)
             {

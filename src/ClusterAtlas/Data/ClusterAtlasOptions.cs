@@ -11,8 +11,11 @@ public sealed class ClusterAtlasOptions
     /// <summary>Sqlite (the embedded default) or Postgres (with ConnectionStrings:Default).</summary>
     public DatabaseProvider Database { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Load the demo profile into an empty database on start.</summary>
+    /// <summary>Load the demo content into an empty database on start: the demo profile and <see cref="DemoSampleProfiles"/> sample profiles.</summary>
     public bool LoadDemoContent { get; set; } = true;
+
+    /// <summary>How many fictitious sample profiles the demo content has, so search and facets have something to show.</summary>
+    public int DemoSampleProfiles { get; set; } = 200;
 
     /// <summary>
     /// The public address of the platform (e.g. https://clusters.example.org), used in the links that e-mails and

@@ -47,11 +47,12 @@ public static class DataServices
     }
 }
 
-/// <summary>Creates, migrates and seeds the database: vocabularies, countries and, when empty, the demo profile.</summary>
+/// <summary>Creates, migrates and seeds the database: vocabularies, countries and, when empty, the demo content.</summary>
 public sealed class DatabaseInitializer(
     ClusterAtlasDbContext db,
     CountryList countries,
     EccpProfileImporter importer,
+    DemoDataGenerator demoData,
     SearchIndexWriter searchIndex,
     DirectoryIndex directory,
     IOptions<ClusterAtlasOptions> options,
@@ -80,6 +81,11 @@ public sealed class DatabaseInitializer(
                 await File.ReadAllTextAsync(SeedFiles.PathOf(DemoProfileFile), cancellationToken),
                 DemoProfileFile, ProfileStatus.Published, cancellationToken);
             logger.LogInformation("Loaded the demo profile {Slug}", report.Slug);
+            if (options.Value.DemoSampleProfiles > 0)
+            {
+                var created = await demoData.GenerateAsync(options.Value.DemoSampleProfiles, DemoDataGenerator.DefaultSeed, null, cancellationToken);
+                logger.LogInformation("Loaded {Count} sample profiles (remove them with: demo-data --remove)", created);
+            }
         }
         // Build the in-memory directory now rather than on the first visitor's search.
         await directory.CurrentAsync(cancellationToken);

@@ -17,6 +17,9 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, SearchIndexWrite
 {
     public const int BatchSize = 5000;
 
+    /// <summary>The seed of the command line's default and of the first start's sample profiles.</summary>
+    public const int DefaultSeed = 2026;
+
     private static readonly (string Code, double Weight)[] CountryWeights =
     [
         ("ES", 12), ("FR", 10), ("IT", 9), ("DE", 9), ("PL", 5), ("RO", 4), ("PT", 4), ("BE", 3), ("AT", 3), ("NL", 3), ("SE", 3),
@@ -41,6 +44,25 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, SearchIndexWrite
         "Sustainability and resource efficiency guide our roadmap, with measurable targets for energy and materials.",
         "We foster cross-sectoral collaboration with creative industries, logistics and digital services.",
     ];
+
+    /// <summary>
+    /// Deletes every sample profile (and with it its rows, terms, revisions and index entries) in one transaction;
+    /// profiles that are not sample data are not touched. Returns how many were deleted.
+    /// </summary>
+    public async Task<int> RemoveAllAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = await db.ClusterOrganisations.Where(p => p.IsSampleData).Select(p => p.Id).ToListAsync(cancellationToken);
+        var engine = FullTextEngine.For(db);
+        foreach (var chunk in ids.Chunk(1000))
+        {
+            await engine.RemoveAsync(db, chunk, cancellationToken);
+        }
+        var deleted = await db.ClusterOrganisations.Where(p => p.IsSampleData).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        directory.MarkStale();
+        return deleted;
+    }
 
     public async Task<int> GenerateAsync(int count, int seed, IProgress<int>? progress, CancellationToken cancellationToken)
     {

@@ -110,11 +110,10 @@ public sealed class BrowserApp : IAsyncLifetime, IAsyncDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
-            // Static assets from the build output, as in development (a published app has them beside it).
-            builder.UseStaticWebAssets();
             builder.UseSetting("ClusterAtlas:DataDirectory", Path.Combine(scratch, "data"));
             builder.UseSetting("ClusterAtlas:Database", "Sqlite");
             builder.UseSetting("ClusterAtlas:LoadDemoContent", "true");
+            builder.UseSetting("ClusterAtlas:DemoSampleProfiles", "0");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureTestServices(services =>
                 services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(scratch, "keys"))));

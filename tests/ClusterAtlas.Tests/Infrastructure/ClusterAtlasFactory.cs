@@ -29,6 +29,9 @@ public partial class ClusterAtlasFactory : WebApplicationFactory<Program>
     /// <summary>Whether the platform loads its demo profile on start, as it does for a new installation.</summary>
     protected virtual bool LoadDemoContent => true;
 
+    /// <summary>Sample profiles in the demo content: none unless a test asks, so that tests see only the demo profile.</summary>
+    protected virtual int DemoSampleProfiles => 0;
+
     /// <summary>Posts of one account form a client may make per minute: high, so that tests sharing a host are not refused.</summary>
     protected virtual int AccountFormPostsPerMinute => 10_000;
 
@@ -36,10 +39,9 @@ public partial class ClusterAtlasFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        // Static assets from the build output, as in development (a published app has them beside it).
-        builder.UseStaticWebAssets();
         builder.UseSetting("ClusterAtlas:DataDirectory", _dataDirectory);
         builder.UseSetting("ClusterAtlas:LoadDemoContent", LoadDemoContent.ToString());
+        builder.UseSetting("ClusterAtlas:DemoSampleProfiles", DemoSampleProfiles.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("ClusterAtlas:Accounts:RateLimitPermits", AccountFormPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ClusterAtlas:Accounts:RateLimitWindowSeconds", "60");
@@ -93,6 +95,14 @@ public partial class ClusterAtlasFactory : WebApplicationFactory<Program>
             await drop.ExecuteNonQueryAsync();
         }
     }
+}
+
+/// <summary>A new installation with its whole demo content, as the first start makes it: the demo profile and sample profiles.</summary>
+public sealed class FirstRunFactory : ClusterAtlasFactory
+{
+    public const int SampleProfiles = 200;
+
+    protected override int DemoSampleProfiles => SampleProfiles;
 }
 
 /// <summary>A new installation with its demo content switched off: an empty directory.</summary>

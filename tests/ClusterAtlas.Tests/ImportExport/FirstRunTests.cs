@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ClusterAtlas.ImportExport;
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Tests.Infrastructure;
+using ClusterAtlas.Tests.Profiles;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.Tests.ImportExport;
+
+/// <summary>
+/// A new installation shows the product: the demo profile and about 200 sample profiles, each marked as sample data;
+/// `demo-data --remove` takes the sample profiles away and nothing else.
+/// </summary>
+public sealed class FirstRunTests : IDisposable
+{
+    private readonly FirstRunFactory _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private async Task<JsonElement> SearchAsync(string query)
+    {
+        using var client = _app.CreateClient();
+        return await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/cluster-organisations" + query, UriKind.Relative));
+    }
+
+    /// <summary>What the profiles that are not sample data hold: their content token, revisions, administrators and terms.</summary>
+    private Task<string> RealProfilesAsync() => _app.WithDbAsync(async db =>
+    {
+        var rows = await db.ClusterOrganisations.Where(p => !p.IsSampleData).OrderBy(p => p.Id)
+            .Select(p => $"{p.Slug}:{p.ConcurrencyToken}:{p.Terms.Count}:{p.Administrators.Count}:{p.ManagementTeam.Count}")
+            .ToListAsync();
+        return string.Join("\n", rows) + $"\nrevisions {await db.ProfileRevisions.CountAsync()}";
+    });
+
+    [Fact]
+    public async Task The_first_start_loads_the_demo_profile_and_sample_profiles_marked_as_such()
+    {
+        var all = await SearchAsync("?pageSize=100");
+        Assert.Equal(FirstRunFactory.SampleProfiles + 1, all.GetProperty("total").GetInt32());
+
+        var counts = await _app.WithDbAsync(async db => (
+            Samples: await db.ClusterOrganisations.CountAsync(p => p.IsSampleData && p.Status == ProfileStatus.Published),
+            Real: await db.ClusterOrganisations.Where(p => !p.IsSampleData).Select(p => p.Slug).ToListAsync()));
+        Assert.Equal(FirstRunFactory.SampleProfiles, counts.Samples);
+        Assert.Equal(["vojvodina-metal-cluster"], counts.Real);
+
+        // Facets have something to show: many countries and sectors.
+        var countries = all.GetProperty("facets").GetProperty("country").GetArrayLength();
+        Assert.True(countries >= 10, $"only {countries} countries among the first run's profiles");
+
+        // Every page that shows a sample profile says so.
+        var sample = all.GetProperty("items").EnumerateArray().First(i => i.GetProperty("sampleData").GetBoolean());
+        using var browser = _app.CreateClient();
+        var profilePage = await browser.GetStringAsync(new Uri("/cluster-organisations/" + sample.GetProperty("slug").GetString(), UriKind.Relative));
+        Assert.Contains("sample data", profilePage, StringComparison.OrdinalIgnoreCase);
+        var directoryPage = await browser.GetStringAsync(new Uri("/cluster-organisations?q=" + Uri.EscapeDataString(sample.GetProperty("name").GetString()!), UriKind.Relative));
+        Assert.Contains("sample data", directoryPage, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Removing_the_sample_data_deletes_every_sample_profile_and_nothing_else()
+    {
+        using var member = await _app.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
+        var memberSlug = await ProfileScenarios.RegisterProfileAsync(member, "Backa Wood Cluster");
+        var before = await RealProfilesAsync();
+
+        var deleted = await _app.WithServiceAsync<DemoDataGenerator, int>(generator => generator.RemoveAllAsync(CancellationToken.None));
+
+        Assert.Equal(FirstRunFactory.SampleProfiles, deleted);
+        var left = await _app.WithDbAsync(db => db.ClusterOrganisations.OrderBy(p => p.Slug).Select(p => p.Slug).ToListAsync());
+        Assert.Equal([memberSlug, "vojvodina-metal-cluster"], left);
+        // The directory and its text index forget them at once.
+        var all = await SearchAsync("");
+        Assert.Equal(1, all.GetProperty("total").GetInt32());
+        Assert.Equal(0, (await SearchAsync("?q=cluster&pageSize=100")).GetProperty("items").EnumerateArray().Count(i => i.GetProperty("sampleData").GetBoolean()));
+        using var client = _app.CreateClient();
+        using var profile = await client.GetAsync(new Uri("/cluster-organisations/vojvodina-metal-cluster", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+        Assert.Equal(before, await RealProfilesAsync());
+
+        // A second removal finds nothing to remove.
+        Assert.Equal(0, await _app.WithServiceAsync<DemoDataGenerator, int>(generator => generator.RemoveAllAsync(CancellationToken.None)));
+    }
+}
