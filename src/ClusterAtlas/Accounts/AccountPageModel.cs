@@ -14,7 +14,7 @@ public abstract class AccountPageModel : PageModel
 
     /// <summary>Only a path on this site is followed after sign-in; anything else goes home (no open redirect).</summary>
     protected string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        ClusterAtlas.Pages.LocalReturnUrl.Normalise(returnUrl);
 
     /// <summary>
     /// Where a person goes after signing in. A moderator or administrator without two-factor authentication sets

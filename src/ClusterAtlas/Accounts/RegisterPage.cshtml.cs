@@ -19,7 +19,7 @@ public class RegisterPageModel(UserManager<ApplicationUser> users, AccountMail m
     /// <summary>After a valid form: "check your inbox", whether or not the address already had an account.</summary>
     public bool Sent { get; private set; }
 
-    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account") : Page();
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(ClusterAtlas.Pages.LocalReturnUrl.Normalise(ReturnUrl, "/account")) : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -54,7 +54,7 @@ public class RegisterPageModel(UserManager<ApplicationUser> users, AccountMail m
             return Page();
         }
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        await mail.SendEmailConfirmationAsync(user, links.ConfirmEmail(user.Id, token, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null), cancellationToken);
+        await mail.SendEmailConfirmationAsync(user, links.ConfirmEmail(user.Id, token, ClusterAtlas.Pages.LocalReturnUrl.TryNormalise(ReturnUrl)), cancellationToken);
         Sent = true;
         return Page();
     }

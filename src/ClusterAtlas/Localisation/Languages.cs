@@ -68,8 +68,7 @@ public static class Languages
                     SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax,
                 });
             // Only ever back into this site: anything that is not a local path goes home.
-            var target = returnUrl is not null && RedirectHttpResult.IsLocalUrl(returnUrl) && !returnUrl.StartsWith('~') ? returnUrl : "/";
-            return TypedResults.LocalRedirect(target);
+            return TypedResults.LocalRedirect(ClusterAtlas.Pages.LocalReturnUrl.Normalise(returnUrl));
         }).ExcludeFromDescription();
         return endpoints;
     }

@@ -12,6 +12,7 @@ public static class WebSetup
         services.AddRazorPages(options => options.RootDirectory = "/")
             .AddMvcOptions(options =>
             {
+                options.Filters.Add<GetOnlyPageFilter>();
                 var form = options.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.FormValueProviderFactory>().Single();
                 options.ValueProviderFactories[options.ValueProviderFactories.IndexOf(form)] = new InvariantFormValueProviderFactory();
             })
@@ -30,6 +31,7 @@ public static class WebSetup
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
+        app.UseMiddleware<MalformedFormGuard>();
         app.UseRequestLocalization();
         app.Use(async (context, next) =>
         {
