@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ClusterAtlas.Links;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Vocabularies;
 
@@ -351,7 +352,7 @@ public sealed partial class EccpProfilePageParser(CountryList countries)
                 break;
             case Field.LocalName: profile.LocalName = Single(values, fieldName, report); break;
             case Field.Acronym: profile.Acronym = Single(values, fieldName, report); break;
-            case Field.Website: profile.Website = Single(values, fieldName, report); break;
+            case Field.Website: profile.Website = WebAddress(Single(values, fieldName, report), fieldName, values, report); break;
             case Field.Email: profile.Email = Single(values, fieldName, report); break;
             case Field.Phone: profile.Phone = Single(values, fieldName, report); break;
             case Field.Street: profile.Street = Single(values, fieldName, report); break;
@@ -735,8 +736,11 @@ public sealed partial class EccpProfilePageParser(CountryList countries)
             var parts = v.Text.Split([',', ';', '|', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (UrlPattern().IsMatch(v.Text) && parts.Length == 1 && current is not null && current.Website is null)
             {
-                current.Website = v.Text;
-                report.Took("support facility website", v.Text, v.Line);
+                current.Website = WebAddress(v.Text, "support facility website", [v], report);
+                if (current.Website is not null)
+                {
+                    report.Took("support facility website", v.Text, v.Line);
+                }
                 continue;
             }
             if (current is not null && current.Type is null && parts.Length == 1 && FacilityTypePattern().IsMatch(v.Text) && v.Text.Length < 60)
@@ -748,7 +752,7 @@ public sealed partial class EccpProfilePageParser(CountryList countries)
             current = new SupportFacility { Name = parts.Length > 0 ? parts[0] : v.Text, SortOrder = profile.SupportFacilities.Count };
             foreach (var part in parts.Skip(1))
             {
-                if (UrlPattern().IsMatch(part)) { current.Website ??= part; }
+                if (UrlPattern().IsMatch(part)) { current.Website ??= WebAddress(part, "support facility website", [v], report); }
                 else { current.Type ??= part; }
             }
             profile.SupportFacilities.Add(current);
@@ -765,7 +769,7 @@ public sealed partial class EccpProfilePageParser(CountryList countries)
             var url = UrlPattern().Match(v.Text);
             if (url.Success && url.Length == v.Text.Length && current is not null && current.Link is null)
             {
-                current.Link = v.Text;
+                current.Link = WebAddress(v.Text, "major player link", [v], report);
                 report.Took("major player link", v.Text, v.Line);
                 continue;
             }
@@ -782,7 +786,7 @@ public sealed partial class EccpProfilePageParser(CountryList countries)
                 report.NotPlaced("major player", v.Text, v.Line, "a link without a name");
                 continue;
             }
-            current = new MajorPlayer { Name = name, Type = type, Link = url.Success ? url.Value : null, SortOrder = profile.MajorPlayers.Count };
+            current = new MajorPlayer { Name = name, Type = type, Link = url.Success ? WebAddress(url.Value, "major player link", [v], report) : null, SortOrder = profile.MajorPlayers.Count };
             profile.MajorPlayers.Add(current);
             report.Took("major player", name, v.Line);
         }
@@ -817,7 +821,7 @@ public sealed partial class EccpProfilePageParser(CountryList countries)
             {
                 Name = name,
                 Description = text,
-                Link = link.Success ? link.Value.TrimEnd('.', ',', ')', ';') : null,
+                Link = link.Success ? LinkPolicy.NormaliseWebAddress(link.Value.TrimEnd('.', ',', ')', ';')) : null,
                 Level = item.Level ?? level,
                 SortOrder = profile.SupportProgrammes.Count,
             });
@@ -964,6 +968,22 @@ public sealed partial class EccpProfilePageParser(CountryList countries)
 
     [GeneratedRegex(@"^(?:\d{1,3}[.)]|[•·▪◦‣*-])\s+")]
     private static partial Regex ListItemPattern();
+
+    /// <summary>A web address as the link policy stores it, or null with a note in the report naming the line.</summary>
+    private static string? WebAddress(string? text, string fieldName, List<Value> values, ImportReport report)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (LinkPolicy.NormaliseWebAddress(text) is { } url)
+        {
+            return url;
+        }
+        var line = values.FirstOrDefault(v => v.Text.Contains(text.Trim(), StringComparison.Ordinal))?.Line ?? (values.Count > 0 ? values[0].Line : 0);
+        report.NotPlaced(fieldName, text, line, "not a web address: only http and https links of a named host are stored");
+        return null;
+    }
 
     [GeneratedRegex(@"https?://[^\s<>""]+|www\.[^\s<>""]+", RegexOptions.IgnoreCase)]
     private static partial Regex UrlPattern();

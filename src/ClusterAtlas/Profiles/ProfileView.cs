@@ -1,5 +1,6 @@
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
+using ClusterAtlas.Links;
 using ClusterAtlas.Vocabularies;
 using Markdig;
 using Markdig.Syntax;
@@ -38,13 +39,21 @@ public sealed class ProfileView(ClusterOrganisation profile, CountryList countri
         var document = Markdig.Markdown.Parse(markdown, MarkdownPipeline);
         foreach (var link in document.Descendants<LinkInline>())
         {
-            // Only web and mail links: "javascript:" and the like become plain text. Images are shown as links:
-            // a profile does not load pictures from elsewhere.
-            if (!IsSafeLink(link.GetDynamicUrl?.Invoke() ?? link.Url))
+            // Only links the link policy allows: "javascript:" and the like become plain text. Images are shown as
+            // links: a profile does not load pictures from elsewhere.
+            if (!LinkPolicy.IsAllowed(link.GetDynamicUrl?.Invoke() ?? link.Url))
             {
                 link.Url = "";
             }
             link.IsImage = false;
+        }
+        // Autolinks (<scheme:anything>) are their own kind of inline: one the policy refuses is left as its text.
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (!LinkPolicy.IsAllowed(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url))
+            {
+                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            }
         }
         var html = new StringWriter();
         var renderer = new Markdig.Renderers.HtmlRenderer(html);
@@ -52,11 +61,6 @@ public sealed class ProfileView(ClusterOrganisation profile, CountryList countri
         renderer.Render(document);
         return new HtmlString(html.ToString());
     }
-
-    private static bool IsSafeLink(string? url) =>
-        url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
-            ? uri.Scheme is "http" or "https" or "mailto"
-            : url is not null && !url.Contains(':', StringComparison.Ordinal);
 
     // Raw HTML is disabled: whatever people type is shown as text, never run as markup.
     private static readonly MarkdownPipeline MarkdownPipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();

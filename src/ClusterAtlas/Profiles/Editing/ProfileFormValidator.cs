@@ -304,10 +304,7 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
         }
     }
 
-    public static bool IsWebAddress(string? value) =>
-        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-        && uri.Host.Contains('.', StringComparison.Ordinal);
+    public static bool IsWebAddress(string? value) => Links.LinkPolicy.IsWebAddress(value?.Trim());
 
     private void WebAddress(List<FormError> errors, string field, string? value)
     {
