@@ -1,0 +1,214 @@
+using System.Net;
+using ClusterAtlas.Accounts;
+using ClusterAtlas.Tests.Infrastructure;
+using ClusterAtlas.Tests.Profiles;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace ClusterAtlas.Tests.Accounts;
+
+/// <summary>
+/// Every endpoint of the running application (read from its endpoint data source, so a new page or API route cannot
+/// be forgotten) is tried with every handler it has, as four people who must not get through: anonymous, a signed-in
+/// stranger, the administrator of another profile, and a moderator who has not set up two-factor authentication.
+/// Endpoints are open to all (a short, reviewed list) or protected; a protected endpoint must refuse each of them and
+/// leave the database as it was. An endpoint on neither list fails the test until someone decides which it is.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fixture, ITestOutputHelper output)
+    : IClassFixture<AuthorizationMatrixTests.Fixture>
+{
+    /// <summary>Open to everyone, or to any signed-in member for their own account: what may answer these people.</summary>
+    private static readonly HashSet<string> OpenEndpoints = new(StringComparer.Ordinal)
+    {
+        "/", "/cluster-organisations", "/cluster-organisations/{slug}", "/cluster-organisations/{slug}/print",
+        "/{**path:file}", // static files outside the build manifest, the same for everyone
+        "/errors/{code:int}", "/privacy", "/terms", "/language", "/api/v1/cluster-organisations", "/health/live", "/health/ready",
+        "/account/access-denied", "/account/confirm-email", "/account/confirm-email-change", "/account/deleted",
+        "/account/forgot-password", "/account/login", "/account/login/recovery-code", "/account/login/two-factor",
+        "/account/register", "/account/resend-confirmation", "/account/reset-password", "/account/set-password",
+        // The signed-in person's own account; each page acts on the signed-in account only.
+        "/account", "/account/delete", "/account/email", "/account/logout", "/account/password", "/account/personal-data",
+        "/account/two-factor", "/account/two-factor/setup",
+        // Any confirmed member may register a cluster organisation (it becomes theirs).
+        "/cluster-organisations/register",
+    };
+
+    /// <summary>A profile's own pages and the staff's pages: only its administrators, or staff with two-factor, get through.</summary>
+    private static readonly string[] ProtectedPrefixes = ["/cluster-organisations/{slug}/", "/moderation", "/admin"];
+
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public ClusterAtlasFactory App { get; } = new();
+
+        public string TargetSlug { get; private set; } = "";
+
+        public int TargetId { get; private set; }
+
+        public Dictionary<string, HttpClient> People { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Those who may: the profile's administrator and an administrator of the platform with two-factor.</summary>
+        public List<HttpClient> Allowed { get; } = [];
+
+        public async Task InitializeAsync()
+        {
+            var owner = await App.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
+            Allowed.Add(owner);
+            Allowed.Add(await App.SignInAsStaffAsync(AccountRoles.Administrator));
+            TargetSlug = await ProfileScenarios.RegisterProfileAsync(owner, "Matrix Target Cluster");
+            TargetId = await App.WithDbAsync(db => Task.FromResult(db.ClusterOrganisations.Single(p => p.Slug == TargetSlug).Id));
+
+            People["anonymous"] = App.CreateBrowser();
+            People["stranger"] = await App.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
+            var otherAdministrator = await App.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
+            await ProfileScenarios.RegisterProfileAsync(otherAdministrator, "Matrix Other Cluster");
+            People["other profile's administrator"] = otherAdministrator;
+            var moderatorEmail = ClusterAtlasFactory.NewEmail();
+            await App.AddStaffAsync(moderatorEmail, AccountRoles.Moderator);
+            People["moderator without two-factor"] = await App.SignInAsync(moderatorEmail);
+        }
+
+        public async Task DisposeAsync()
+        {
+            foreach (var person in People.Values.Concat(Allowed))
+            {
+                person.Dispose();
+            }
+            await App.DisposeAsync();
+        }
+    }
+
+    private sealed record Probe(string Pattern, string Method, string? Handler);
+
+    [Fact]
+    public async Task Every_protected_endpoint_refuses_everyone_who_may_not_use_it_and_changes_nothing()
+    {
+        var probes = await ProbesAsync();
+        var unclassified = probes.Select(p => p.Pattern).Distinct()
+            .Where(p => !OpenEndpoints.Contains(p) && !ProtectedPrefixes.Any(prefix => p.StartsWith(prefix, StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(unclassified.Count == 0, "Endpoints neither open nor protected (add each to one list): " + string.Join(", ", unclassified));
+
+        var protectedProbes = probes.Where(p => !OpenEndpoints.Contains(p.Pattern)).ToList();
+        Assert.True(protectedProbes.Count >= 15, $"only {protectedProbes.Count} protected handlers found: the endpoint listing is broken");
+        var before = await fixture.App.SnapshotAsync();
+        var attempts = 0;
+        var failures = new List<string>();
+        foreach (var probe in protectedProbes)
+        {
+            foreach (var (who, browser) in fixture.People)
+            {
+                var path = Fill(probe.Pattern) + (probe.Handler is null ? "" : "?handler=" + probe.Handler);
+                using var response = probe.Method == "GET"
+                    ? await browser.GetAsync(new Uri(path, UriKind.Relative))
+                    : await PostAsync(browser, path);
+                attempts++;
+                if (!IsRefused(response))
+                {
+                    failures.Add($"{who}: {probe.Method} {path} answered {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            }
+        }
+        // The paths are real: those who may open each protected page do (a wrong path would only look like a refusal).
+        foreach (var probe in protectedProbes.Where(p => p.Method == "GET" && p.Handler is null))
+        {
+            var path = Fill(probe.Pattern);
+            var answers = new List<HttpStatusCode>();
+            foreach (var browser in fixture.Allowed)
+            {
+                using var response = await browser.GetAsync(new Uri(path, UriKind.Relative));
+                answers.Add(response.StatusCode);
+            }
+            Assert.True(answers.Contains(HttpStatusCode.OK), $"GET {path}: neither the profile's administrator nor a platform administrator got it ({string.Join(", ", answers)})");
+        }
+        output.WriteLine($"{probes.Select(p => p.Pattern).Distinct().Count()} endpoints, {protectedProbes.Count} protected handlers, {attempts} attempts, {failures.Count} let through");
+        Assert.True(failures.Count == 0, "Let through:\n" + string.Join("\n", failures));
+        Assert.Equal(before, await fixture.App.SnapshotAsync());
+    }
+
+    /// <summary>Each endpoint with each of its handlers: Razor Pages by their compiled handler methods, the rest by their HTTP methods.</summary>
+    private async Task<List<Probe>> ProbesAsync()
+    {
+        _ = fixture.App.Server;
+        var services = fixture.App.Services;
+        var loader = services.GetRequiredService<PageLoader>();
+        var probes = new List<Probe>();
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null)
+            {
+                continue; // stylesheets, scripts, icons: the same bytes for everyone
+            }
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                foreach (var handler in compiled.HandlerMethods)
+                {
+                    probes.Add(new(pattern, handler.HttpMethod.ToUpperInvariant(), handler.Name));
+                }
+                if (compiled.HandlerMethods.Count == 0)
+                {
+                    probes.Add(new(pattern, "GET", null));
+                }
+                continue;
+            }
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            probes.AddRange(methods.Select(m => new Probe(pattern, m, null)));
+        }
+        return [.. probes.Distinct()];
+    }
+
+    private string Fill(string pattern)
+    {
+        var parsed = RoutePatternFactory.Parse(pattern);
+        var path = pattern;
+        foreach (var parameter in parsed.Parameters)
+        {
+            var value = parameter.Name switch
+            {
+                "slug" => fixture.TargetSlug,
+                "step" => "general",
+                "code" => "404",
+                _ => fixture.TargetId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            path = System.Text.RegularExpressions.Regex.Replace(path, "\\{" + parameter.Name + "[^}]*\\}", value);
+        }
+        return path;
+    }
+
+    /// <summary>A post as the person's browser would make it: with an antiforgery token valid for them, and fields that would change the profile.</summary>
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string path)
+    {
+        string? token = null;
+        foreach (var page in new[] { "/cluster-organisations/register", "/account/two-factor/setup", "/account/login", "/account" })
+        {
+            using var get = await browser.GetAsync(new Uri(page, UriKind.Relative));
+            var document = await ClusterAtlasFactory.ParseAsync(await get.Content.ReadAsStringAsync());
+            token = document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+            if (token is not null)
+            {
+                break;
+            }
+        }
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token ?? "",
+            ["Form.Name"] = "Taken over",
+            ["Form.Website"] = "https://taken-over.example.org",
+            ["email"] = "attacker@example.org",
+            ["reason"] = "taken over",
+        };
+        using var content = new FormUrlEncodedContent(fields);
+        return await browser.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
+
+    private static bool IsRefused(HttpResponseMessage response) =>
+        ProfileScenarios.IsRefusal(response)
+        || response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.Unauthorized
+        || (response.StatusCode == HttpStatusCode.Redirect
+            && response.Headers.Location?.OriginalString.StartsWith("/account/two-factor/setup?required=true", StringComparison.Ordinal) == true);
+}
