@@ -133,6 +133,13 @@ public sealed partial class EccpProfilePageParser(CountryList countries)
             var nulLine = text[..text.IndexOf('\0', StringComparison.Ordinal)].Count(c => c == '\n') + 1;
             throw new MalformedProfilePageException(sourceName, nulLine, "binary content (a NUL byte): expected a profile page saved as text");
         }
+        if (FirstBrokenCharacter(text) is { } broken)
+        {
+            var brokenLine = text[..broken].Count(c => c == '\n') + 1;
+            throw new MalformedProfilePageException(sourceName, brokenLine, "broken text (half of a Unicode character): expected a profile page saved as text");
+        }
+        // Control characters (terminal escapes among them) are never content: they reach neither the report nor the profile.
+        text = ControlCharacters().Replace(text, "");
 
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\u00A0', ' ').Split('\n')
             .Select(l => l.TrimEnd()).ToArray();
@@ -930,43 +937,65 @@ public sealed partial class EccpProfilePageParser(CountryList countries)
         return end.Success ? text[..(end.Index + 1)] : text;
     }
 
-    [GeneratedRegex(@"^\s*Home\s*>\s*Cluster\s+Organi[sz]ations?\s*>\s*(?<name>.+)$", RegexOptions.IgnoreCase)]
+    /// <summary>The index of the first lone surrogate, which no saved text file holds and no database stores faithfully.</summary>
+    private static int? FirstBrokenCharacter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]")]
+    private static partial Regex ControlCharacters();
+
+    // Patterns that read whole lines run on the linear-time engine: a page is untrusted input, and one backtracking
+    // pattern took minutes on a long line.
+    [GeneratedRegex(@"^\s*Home\s*>\s*Cluster\s+Organi[sz]ations?\s*>\s*(?<name>.+)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex BreadcrumbPattern();
 
     [GeneratedRegex(@"([A-Z])")]
     private static partial Regex SplitWords();
 
-    [GeneratedRegex(@"^\d+(?:[.,]\d+)?")]
+    [GeneratedRegex(@"^\d+(?:[.,]\d+)?", RegexOptions.NonBacktracking)]
     private static partial Regex LeadingNumber();
 
-    [GeneratedRegex(@"^(?:Autonomous\s+)?(?:Region|Province|County|District|Oblast|Land|Voivodeship|Canton)\b|\b(?:Region|Province|County|Oblast)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Autonomous\s+)?(?:Region|Province|County|District|Oblast|Land|Voivodeship|Canton)\b|\b(?:Region|Province|County|Oblast)\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex RegionPattern();
 
-    [GeneratedRegex(@"valid(?:ity)?\s*(?:until|till|to|thru|through)?\s*:?\s*(?<date>[\w ,./-]+\d{4})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"valid(?:ity)?\s*(?:until|till|to|thru|through)?\s*:?\s*(?<date>[\w ,./-]+\d{4})", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ValidUntilPattern();
 
-    [GeneratedRegex(@"^[\w.+'-]+@[\w-]+(\.[\w-]+)+$")]
+    [GeneratedRegex(@"^[\w.+'-]+@[\w-]+(\.[\w-]+)+$", RegexOptions.NonBacktracking)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"^(?:tel\.?|phone|mob\.?|mobile)?\s*:?\s*\+?[\d\s\-()/.]{6,}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:tel\.?|phone|mob\.?|mobile)?\s*:?\s*\+?[\d\s\-()/.]{6,}$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"\b(?:manager|responsible|director|coordinator|co-ordinator|president|officer|chair|head|ceo|secretary|assistant|advisor|adviser|expert|contact person|representative|executive|lead|leader|administrator)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:manager|responsible|director|coordinator|co-ordinator|president|officer|chair|head|ceo|secretary|assistant|advisor|adviser|expert|contact person|representative|executive|lead|leader|administrator)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex RolePattern();
 
-    [GeneratedRegex(@"^(?<postcode>[A-Z]{0,2}[- ]?\d{3,6}(?:[- ]\d{2,3})?)\s+(?<city>\D.*)$")]
+    [GeneratedRegex(@"^(?<postcode>[A-Z]{0,2}[- ]?\d{3,6}(?:[- ]\d{2,3})?)\s+(?<city>\D.*)$", RegexOptions.NonBacktracking)]
     private static partial Regex PostcodeCityPattern();
 
-    [GeneratedRegex(@"\s+[-–—]\s+(?<country>[^-–—]+)$")]
+    [GeneratedRegex(@"\s+[-–—]\s+(?<country>[^-–—]+)$", RegexOptions.NonBacktracking)]
     private static partial Regex TrailingDash();
 
-    [GeneratedRegex(@"\s*\((?<country>[^()]+)\)\s*$")]
+    [GeneratedRegex(@"\s*\((?<country>[^()]+)\)\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex TrailingParenthesis();
 
-    [GeneratedRegex(@"\b(?:incubator|accelerator|technology cent(?:re|er)|research institute|fab ?lab|innovation hub|creative hub|science (?:and|&) technology park|technology park|science park|service provider|living lab|coworking|co-working)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:incubator|accelerator|technology cent(?:re|er)|research institute|fab ?lab|innovation hub|creative hub|science (?:and|&) technology park|technology park|science park|service provider|living lab|coworking|co-working)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex FacilityTypePattern();
 
-    [GeneratedRegex(@"^(?:\d{1,3}[.)]|[•·▪◦‣*-])\s+")]
+    [GeneratedRegex(@"^(?:\d{1,3}[.)]|[•·▪◦‣*-])\s+", RegexOptions.NonBacktracking)]
     private static partial Regex ListItemPattern();
 
     /// <summary>A web address as the link policy stores it, or null with a note in the report naming the line.</summary>
@@ -985,16 +1014,16 @@ public sealed partial class EccpProfilePageParser(CountryList countries)
         return null;
     }
 
-    [GeneratedRegex(@"https?://[^\s<>""]+|www\.[^\s<>""]+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"https?://[^\s<>""]+|www\.[^\s<>""]+", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex UrlPattern();
 
-    [GeneratedRegex(@"^\s*[""“„'](?<name>[^""“”„]{3,200})[""”“']")]
+    [GeneratedRegex(@"^\s*[""“„'](?<name>[^""“”„]{3,200})[""”“']", RegexOptions.NonBacktracking)]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@"[""”]?\s+(?:financed|funded|co-funded|cofinanced|co-financed|supported|implemented)\s+by\b|[.:;]\s", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[""”]?\s+(?:financed|funded|co-funded|cofinanced|co-financed|supported|implemented)\s+by\b|[.:;]\s", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ProgrammeNameEnd();
 
-    [GeneratedRegex(@"\s+[-–—]\s+|:\s+")]
+    [GeneratedRegex(@"\s+[-–—]\s+|:\s+", RegexOptions.NonBacktracking)]
     private static partial Regex TitleSeparator();
 
     [GeneratedRegex(@"[.!?](?=\s+[A-Z0-9])")]
