@@ -14,7 +14,11 @@ public abstract record SaveOutcome
     public sealed record Saved(ProfileRevision? Revision) : SaveOutcome;
 
     /// <summary>The profile changed since the editor loaded it; <paramref name="Stored"/> is what is stored now.</summary>
-    public sealed record Conflict(ProfileForm Stored, Guid StoredToken) : SaveOutcome;
+    public sealed record Conflict(ProfileForm Stored, Guid StoredToken) : SaveOutcome
+    {
+        /// <summary>Lost a race with a save that committed between our read and our write (not a clash of fields).</summary>
+        internal bool Raced { get; init; }
+    }
 }
 
 /// <summary>
@@ -59,6 +63,25 @@ public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countrie
     /// is a conflict, and then nothing is written and the stored version is returned.
     /// </summary>
     public async Task<SaveOutcome> SaveFieldsAsync(ClusterOrganisation profile, ProfileForm posted, IReadOnlyCollection<string> properties,
+        Guid expectedToken, ClaimsPrincipal author, CancellationToken cancellationToken)
+    {
+        // A save that loses a race with another (both read the same version, the other committed first) merges
+        // again on top of the one that won: only a field both changed differently is a conflict.
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await MergeAndSaveAsync(profile, posted, properties, expectedToken, author, cancellationToken);
+            if (outcome is not SaveOutcome.Conflict { Raced: true } || attempt == MergeAttempts)
+            {
+                return outcome;
+            }
+            profile = await FindAsync(profile.Id, cancellationToken) ?? throw new InvalidOperationException("The profile was deleted while being edited.");
+        }
+    }
+
+    /// <summary>Enough for every one of a few dozen simultaneous editors to win a round.</summary>
+    private const int MergeAttempts = 25;
+
+    private async Task<SaveOutcome> MergeAndSaveAsync(ClusterOrganisation profile, ProfileForm posted, IReadOnlyCollection<string> properties,
         Guid expectedToken, ClaimsPrincipal author, CancellationToken cancellationToken)
     {
         var stored = FormOf(profile);
@@ -141,7 +164,7 @@ public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countrie
             db.ChangeTracker.Clear();
             var stored = await FindAsync(profile.Id, cancellationToken);
             return stored is null ? throw new InvalidOperationException("The profile was deleted while being edited.")
-                : new SaveOutcome.Conflict(FormOf(stored), stored.ConcurrencyToken);
+                : new SaveOutcome.Conflict(FormOf(stored), stored.ConcurrencyToken) { Raced = true };
         }
         await searchIndex.IndexAsync(db, [profile.Id], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
