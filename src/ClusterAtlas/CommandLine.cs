@@ -25,7 +25,15 @@ public static class CommandLine
         root.Subcommands.Add(ImportCommand());
         root.Subcommands.Add(DemoDataCommand());
         root.Subcommands.Add(UsersCommand());
-        return await root.Parse(args).InvokeAsync();
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (StorageFaultException fault)
+        {
+            await Console.Error.WriteLineAsync("error: " + fault.Message);
+            return 1;
+        }
     }
 
     private static Command ImportCommand()

@@ -10,7 +10,16 @@ var builder = WebApplication.CreateBuilder(ClusterAtlasApp.Options(CommandLine.S
 builder.AddClusterAtlas();
 
 var app = builder.Build();
-await app.InitializeDatabaseAsync();
+try
+{
+    await app.InitializeDatabaseAsync();
+}
+catch (ClusterAtlas.Data.StorageFaultException fault)
+{
+    // One line that says what is wrong and what to do, not a stack trace.
+    await Console.Error.WriteLineAsync("ClusterAtlas cannot start: " + fault.Message);
+    return 1;
+}
 app.UseClusterAtlas();
 await app.RunAsync();
 return 0;

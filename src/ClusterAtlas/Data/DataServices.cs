@@ -62,10 +62,23 @@ public sealed class DatabaseInitializer(
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        if (db.Database.IsSqlite())
+        try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(options.Value.SqliteFile)!);
+            await InitializeStorageAsync(cancellationToken);
         }
+        catch (Exception error) when (StorageFaults.Explain(error, options.Value, db.Database.IsNpgsql() ? db.Database.GetConnectionString() : null) is { } message)
+        {
+            throw new StorageFaultException(message, error);
+        }
+    }
+
+    private async Task InitializeStorageAsync(CancellationToken cancellationToken)
+    {
+        // The data folder is where mail and keys go whatever the database: find out now that it cannot be written.
+        var folder = Directory.CreateDirectory(Path.GetFullPath(options.Value.DataDirectory));
+        var probe = Path.Combine(folder.FullName, $".write-test-{Environment.ProcessId}");
+        await File.WriteAllTextAsync(probe, "", cancellationToken);
+        File.Delete(probe);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
