@@ -1,6 +1,8 @@
+using System.Globalization;
 using ClusterAtlas.Vocabularies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.ClusterDirectory;
 
@@ -46,10 +48,14 @@ public class DirectoryPageModel(DirectorySearch search, CountryList countries) :
         }
         if (fragment)
         {
-            return Partial("/Directory/_Results.cshtml", this);
+            return Partial("/Directory/_Update.cshtml", this);
         }
         return Page();
     }
+
+    /// <summary>The page's title, also sent with each update so the browser tab follows the search.</summary>
+    public string TitleIn(IStringLocalizer<SharedResource> T) =>
+        string.IsNullOrWhiteSpace(Query.Q) ? T["Cluster Organisations"] : string.Format(CultureInfo.CurrentCulture, T["“{0}” in Cluster Organisations"], Query.Q);
 
     public static readonly IReadOnlyList<(string Facet, string Title)> FacetTitles =
     [
