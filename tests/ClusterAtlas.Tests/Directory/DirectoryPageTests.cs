@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ClusterAtlas.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ClusterAtlas.Tests.ClusterDirectory;
@@ -68,17 +67,5 @@ public sealed class DirectoryPageTests(DirectorySearchFixture fixture) : IClassF
 
         var every = await fixture.App.GetDocumentAsync("/cluster-organisations?q=sensors+fabrics");
         Assert.Null(every.QuerySelector("#some-words"));
-    }
-
-    [Fact]
-    public async Task A_bad_value_on_the_page_is_still_explained()
-    {
-        using var client = fixture.App.CreateClient();
-        using var response = await client.GetAsync(new Uri("/cluster-organisations?sort=cheapest&utm_source=x", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var page = await ClusterAtlasFactory.ParseAsync(await response.Content.ReadAsStringAsync());
-        var alert = page.QuerySelector("[role=alert]")!.TextContent;
-        Assert.Contains("sort", alert, StringComparison.Ordinal);
-        Assert.DoesNotContain("utm_source", alert, StringComparison.Ordinal);
     }
 }
