@@ -150,6 +150,22 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
     }
 
     [Fact]
+    public async Task On_a_wide_screen_the_filters_open_as_a_sidebar_without_moving_the_page()
+    {
+        await using var context = await fixture.App.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var watch = new PageWatch(page);
+        await page.GotoAsync("/cluster-organisations?q=cluster", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.True(await page.Locator("details#filters").EvaluateAsync<bool>("d => d.open"));
+        var filters = await page.Locator("#filters fieldset.facet").First.BoundingBoxAsync();
+        var results = await page.Locator(".result").First.BoundingBoxAsync();
+        Assert.True(filters!.X + filters.Width <= results!.X, "the filters sit beside the results");
+        var shift = await LayoutShift.MeasureAsync(page);
+        Assert.True(shift < 0.01, $"the directory shifted its layout while loading (CLS {shift:0.000})");
+        watch.AssertClean();
+    }
+
+    [Fact]
     public async Task After_typing_and_choosing_filters_the_page_shows_what_a_reload_of_its_address_shows()
     {
         await using var context = await fixture.App.NewContextAsync();
