@@ -29,16 +29,7 @@ public sealed class PageWeightTests(BrowserApp app)
         }
         Assert.True(total < Budget, $"{path} weighs {total / 1024.0:0.0} KB over {requests.Count} requests (budget {Budget / 1024} KB)");
 
-        // Cumulative layout shift as the browser measured it while the page loaded.
-        var shift = await page.EvaluateAsync<double>(
-            """
-            () => new Promise(resolve => {
-                let sum = 0;
-                new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })
-                    .observe({ type: 'layout-shift', buffered: true });
-                setTimeout(() => resolve(sum), 200);
-            })
-            """);
+        var shift = await LayoutShift.MeasureAsync(page);
         Assert.True(shift < 0.01, $"{path} shifted its layout while loading (CLS {shift:0.000})");
         watch.AssertClean();
     }

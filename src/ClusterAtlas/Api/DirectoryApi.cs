@@ -50,12 +50,14 @@ public static class DirectoryApi
             found.Result.Facets.ToDictionary(
                 f => f.Key,
                 f => (IReadOnlyList<FacetValue>)[.. f.Value.Where(v => v.Count > 0 || v.Selected).Select(v => new FacetValue(v.Value, v.Label, v.Count))]),
-            found.SuggestedQuery));
+            found.SuggestedQuery,
+            found.MatchesSomeWords));
     }
 
+    /// <param name="MatchesSomeWords">True when no profile has all of the words of q, so the items are those with some of them.</param>
     public sealed record SearchResponse(
         int Total, int Page, int PageSize, IReadOnlyList<SearchItem> Items,
-        IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, string? SuggestedQuery);
+        IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, string? SuggestedQuery, bool MatchesSomeWords);
 
     /// <param name="Snippet">HTML: a passage of the profile with the matching words in &lt;mark&gt;.</param>
     public sealed record SearchItem(

@@ -1,13 +1,16 @@
+using System.Globalization;
 using ClusterAtlas.Vocabularies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.ClusterDirectory;
 
 /// <summary>
 /// The directory: search box, facets, sorting and paging, all in the query string so links can be shared and
 /// the back button works. Without JavaScript it is a plain GET form; with it, results follow the typing
-/// (the script asks for <c>fragment=results</c> and swaps the results region).
+/// (the script asks for <c>fragment=results</c> and swaps the results and the filters together).
+/// Parameters the page does not know (tracking tags that links pick up) are ignored; the API refuses them.
 /// </summary>
 public class DirectoryPageModel(DirectorySearch search, CountryList countries) : PageModel
 {
@@ -20,24 +23,39 @@ public class DirectoryPageModel(DirectorySearch search, CountryList countries) :
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var parsed = SearchQuery.Parse(Request.Query, Facet.All, ignored: ["fragment"]);
+        var parsed = SearchQuery.Parse(Request.Query, Facet.All, ignoreUnknown: true);
         Query = parsed.Query;
         Errors = parsed.Errors;
+        var fragment = Request.Query["fragment"] == "results";
         if (parsed.IsValid)
         {
             Found = await search.SearchAsync(Query, cancellationToken);
             Errors = Found.Errors;
+            // An old link or a shrunk result list can point past the end: show the last page rather than none.
+            if (Found.IsValid && Query.Page > PageCount)
+            {
+                if (!fragment)
+                {
+                    return Redirect("/cluster-organisations" + Query.ToQueryString(page: PageCount));
+                }
+                Query = Query with { Page = PageCount };
+                Found = await search.SearchAsync(Query, cancellationToken);
+            }
         }
         if (Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
-        if (Request.Query["fragment"] == "results")
+        if (fragment)
         {
-            return Partial("/Directory/_Results.cshtml", this);
+            return Partial("/Directory/_Update.cshtml", this);
         }
         return Page();
     }
+
+    /// <summary>The page's title, also sent with each update so the browser tab follows the search.</summary>
+    public string TitleIn(IStringLocalizer<SharedResource> T) =>
+        string.IsNullOrWhiteSpace(Query.Q) ? T["Cluster Organisations"] : string.Format(CultureInfo.CurrentCulture, T["“{0}” in Cluster Organisations"], Query.Q);
 
     public static readonly IReadOnlyList<(string Facet, string Title)> FacetTitles =
     [

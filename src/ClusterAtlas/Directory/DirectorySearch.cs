@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.ClusterDirectory;
 
+/// <param name="MatchesSomeWords">No profile matched all of the words, so the results are those matching some of them.</param>
 public sealed record DirectorySearchResult(
     SearchQuery Query, SearchResult Result, IReadOnlyDictionary<int, string> Snippets, IReadOnlyDictionary<int, string> Descriptions,
-    string? SuggestedQuery, IReadOnlyDictionary<string, string[]> Errors)
+    string? SuggestedQuery, IReadOnlyDictionary<string, string[]> Errors, bool MatchesSomeWords = false)
 {
     public bool IsValid => Errors.Count == 0;
 }
@@ -28,10 +29,30 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
         IReadOnlyCollection<int>? matches = null;
         if (text is not null)
         {
-            matches = await cache.GetOrAddAsync(snapshot.LastChange, text.Key,
-                () => FullTextEngine.For(db).MatchAsync(db, text, cancellationToken));
+            matches = await MatchAsync(snapshot, text, cancellationToken);
         }
         var result = snapshot.Search(query, matches, text);
+        string? suggestion = null;
+        var someWords = false;
+        if (result.Total == 0 && text is not null && result.UnknownValues.Count == 0)
+        {
+            // Nothing has every word: each word alone (cached like any search) says which profiles have some of
+            // them, and which words the directory holds at all, so "did you mean" leaves those alone.
+            var perWord = new List<IReadOnlyCollection<int>>(text.Tokens.Count);
+            for (var t = 0; t < text.Tokens.Count; t++)
+            {
+                perWord.Add(text.Tokens.Count == 1 ? matches! : await MatchAsync(snapshot, text.Word(t), cancellationToken));
+            }
+            suggestion = await SuggestAsync(snapshot, query, text, [.. perWord.Select(ids => ids.Count > 0)], cancellationToken);
+            if (text.Tokens.Count > 1 && perWord.Any(ids => ids.Count > 0))
+            {
+                var some = snapshot.SearchSomeWords(query, perWord, text);
+                if (some.Total > 0)
+                {
+                    (result, someWords) = (some, true);
+                }
+            }
+        }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (facet, values) in result.UnknownValues)
@@ -66,8 +87,22 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
             : await db.ClusterOrganisations.AsNoTracking()
                 .Where(p => withoutSnippet.Contains(p.Id) && p.ShortDescription != null)
                 .ToDictionaryAsync(p => p.Id, p => Shorten(p.ShortDescription!, 240), cancellationToken);
-        var suggestion = result.Total == 0 && text is not null ? SpellingSuggestion.For(text, snapshot.KnownWords) : null;
-        return new DirectorySearchResult(query, result, snippets, descriptions, suggestion, errors);
+        return new DirectorySearchResult(query, result, snippets, descriptions, suggestion, errors, someWords);
+    }
+
+    private Task<IReadOnlyCollection<int>> MatchAsync(DirectorySnapshot snapshot, SearchText text, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync(snapshot.LastChange, text.Key, () => FullTextEngine.For(db).MatchAsync(db, text, cancellationToken));
+
+    /// <summary>A spelling to suggest, only if it finds something with the same filters: a suggestion that leads nowhere helps no one.</summary>
+    private async Task<string?> SuggestAsync(DirectorySnapshot snapshot, SearchQuery query, SearchText text, IReadOnlyList<bool> inIndex, CancellationToken cancellationToken)
+    {
+        var suggested = SpellingSuggestion.For(text, snapshot.KnownWords, snapshot.KnownStems, inIndex);
+        if (suggested is null || SearchText.Parse(suggested) is not { } suggestedText)
+        {
+            return null;
+        }
+        var found = snapshot.Search(query with { Page = 1, PageSize = 1 }, await MatchAsync(snapshot, suggestedText, cancellationToken), suggestedText);
+        return found.Total > 0 ? suggested : null;
     }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
@@ -153,16 +188,21 @@ public static class SearchSnippet
     }
 }
 
-/// <summary>"Did you mean": each unknown word replaced by the nearest known word (names, vocabulary, countries).</summary>
+/// <summary>
+/// "Did you mean": each unknown word replaced by the nearest known word (names, vocabulary, countries). A word is
+/// left as typed when it is known, another form of a known word, or found in some profile (<paramref name="inIndex"/>
+/// for each token): "smart textiles" must not become "start textiles".
+/// </summary>
 public static class SpellingSuggestion
 {
-    public static string? For(SearchText text, IReadOnlySet<string> knownWords)
+    public static string? For(SearchText text, IReadOnlySet<string> knownWords, IReadOnlySet<string> knownStems, IReadOnlyList<bool> inIndex)
     {
         var changed = false;
         var suggested = new List<string>();
-        foreach (var token in text.Tokens)
+        for (var t = 0; t < text.Tokens.Count; t++)
         {
-            if (token.Length < 3 || knownWords.Contains(token))
+            var token = text.Tokens[t];
+            if (token.Length < 3 || inIndex[t] || knownWords.Contains(token) || knownStems.Contains(text.Stems[t]))
             {
                 suggested.Add(token);
                 continue;

@@ -90,6 +90,9 @@ public sealed class DirectorySnapshot
     /// <summary>Words people may mean when a search finds nothing: from names, vocabulary labels and countries.</summary>
     public IReadOnlySet<string> KnownWords { get; }
 
+    /// <summary>The stems of <see cref="KnownWords"/>: another form of a known word ("textiles", "textile") is known too.</summary>
+    public IReadOnlySet<string> KnownStems { get; }
+
     public DirectorySnapshot(DirectoryEntry[] entries, IReadOnlyList<VocabularyTerm> terms, CountryList countries, DateTimeOffset lastChange)
     {
         Entries = entries;
@@ -221,6 +224,7 @@ public sealed class DirectorySnapshot
         }
         words.RemoveWhere(w => w.Length < 3);
         KnownWords = words;
+        KnownStems = words.Select(SearchText.StemOf).ToHashSet(StringComparer.Ordinal);
     }
 
     private void Set(string facet, int entry, int[] values) => _facets[facet].Building![entry] = values;
@@ -231,6 +235,45 @@ public sealed class DirectorySnapshot
     /// exactly one filter counts for that facet only.
     /// </summary>
     public SearchResult Search(SearchQuery query, IReadOnlyCollection<int>? textMatches, SearchText? text)
+    {
+        bool[]? candidates = null;
+        if (textMatches is not null)
+        {
+            candidates = new bool[Entries.Length];
+            foreach (var id in textMatches)
+            {
+                if (_indexById.TryGetValue(id, out var index))
+                {
+                    candidates[index] = true;
+                }
+            }
+        }
+        return Search(query, candidates, null, text);
+    }
+
+    /// <summary>
+    /// The profiles that match some of the words, for when none matches them all: those matching more of the words
+    /// first, then by the relevance tiers. <paramref name="matchesPerWord"/> holds each word's full-text matches.
+    /// </summary>
+    public SearchResult SearchSomeWords(SearchQuery query, IReadOnlyList<IReadOnlyCollection<int>> matchesPerWord, SearchText text)
+    {
+        var candidates = new bool[Entries.Length];
+        var wordCounts = new byte[Entries.Length];
+        foreach (var ids in matchesPerWord)
+        {
+            foreach (var id in ids)
+            {
+                if (_indexById.TryGetValue(id, out var index))
+                {
+                    candidates[index] = true;
+                    wordCounts[index]++;
+                }
+            }
+        }
+        return Search(query, candidates, wordCounts, text);
+    }
+
+    private SearchResult Search(SearchQuery query, bool[]? candidates, byte[]? wordCounts, SearchText? text)
     {
         var unknown = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var active = new List<(string Name, FacetValues Facet, bool[] Wanted)>();
@@ -255,19 +298,6 @@ public sealed class DirectorySnapshot
                 unknown[name] = [.. missing];
             }
             active.Add((name, facet, wanted));
-        }
-
-        bool[]? candidates = null;
-        if (textMatches is not null)
-        {
-            candidates = new bool[Entries.Length];
-            foreach (var id in textMatches)
-            {
-                if (_indexById.TryGetValue(id, out var index))
-                {
-                    candidates[index] = true;
-                }
-            }
         }
 
         // Arrays, not dictionaries, in the loop that runs once per profile.
@@ -326,7 +356,7 @@ public sealed class DirectorySnapshot
         {
             SearchSort.Newest => Take(_byNewest, matches, skip, query.PageSize),
             SearchSort.Members => Take(_byMembers, matches, skip, query.PageSize),
-            SearchSort.Relevance when text is not null => ByRelevance(matches, text, skip, query.PageSize),
+            SearchSort.Relevance when text is not null => ByRelevance(matches, wordCounts, text, skip, query.PageSize),
             _ => Take(_byName, matches, skip, query.PageSize),
         };
         var hits = page.Select(i => new SearchHit(Entries[i], SectorsOf(Entries[i]))).ToList();
@@ -373,21 +403,31 @@ public sealed class DirectorySnapshot
     }
 
     /// <summary>
-    /// Relevance in tiers, cheap enough for every match: all words in the name, then some word in the name or
-    /// the acronym, then a word in one of the profile's vocabulary terms, then a mention in the text; by name within a tier.
+    /// Relevance in tiers, cheap enough for every match: every word in the name as a whole word ("metal" in
+    /// "Vojvodina Metal Cluster"), then every word in the name counting typed prefixes ("metal" in "Metalworking"),
+    /// then some word in the name or the acronym, then a word in one of the profile's vocabulary terms, then a
+    /// mention in the text; by name within a tier. With <paramref name="wordCounts"/> (some of the words matched),
+    /// profiles matching more of the words come first.
     /// </summary>
-    private List<int> ByRelevance(bool[] matches, SearchText text, int skip, int take)
+    private List<int> ByRelevance(bool[] matches, byte[]? wordCounts, SearchText text, int skip, int take)
     {
-        var tiers = new[] { new List<int>(), new List<int>(), new List<int>(), new List<int>() };
+        const int Tiers = 5;
+        var groups = wordCounts is null ? 1 : text.Tokens.Count;
+        var buckets = new List<int>[groups * Tiers];
+        for (var b = 0; b < buckets.Length; b++)
+        {
+            buckets[b] = [];
+        }
         var needed = skip + take;
-        // Which distinct name words and terms match each token, worked out once per search.
-        var nameWordMatches = new bool[text.Tokens.Count][];
+        // How each distinct name word matches each token (2 whole word, 1 typed prefix only), worked out once per search.
+        var nameWordMatches = new byte[text.Tokens.Count][];
         for (var t = 0; t < text.Tokens.Count; t++)
         {
-            nameWordMatches[t] = new bool[_nameWords.Count];
+            nameWordMatches[t] = new byte[_nameWords.Count];
             for (var w = 0; w < _nameWords.Count; w++)
             {
-                nameWordMatches[t][w] = text.WordMatches(_nameWords[w].Word, _nameWords[w].Stem, t);
+                var (word, stem) = _nameWords[w];
+                nameWordMatches[t][w] = text.WholeWordMatches(word, stem, t) ? (byte)2 : text.WordMatches(word, stem, t) ? (byte)1 : (byte)0;
             }
         }
         var matchingTerms = TermsMatching(text);
@@ -398,13 +438,14 @@ public sealed class DirectorySnapshot
                 continue;
             }
             var tier = TierOf(index, nameWordMatches, matchingTerms);
-            tiers[tier].Add(index);
-            if (tier == 0 && tiers[0].Count == needed)
+            var bucket = wordCounts is null ? tier : (Math.Max(0, text.Tokens.Count - wordCounts[index]) * Tiers) + tier;
+            buckets[bucket].Add(index);
+            if (bucket == 0 && buckets[0].Count == needed)
             {
-                break; // the best tier alone fills the page, in name order: nothing after can come before
+                break; // the best bucket alone fills the page, in name order: nothing after can come before
             }
         }
-        return [.. tiers.SelectMany(t => t).Skip(skip).Take(take)];
+        return [.. buckets.SelectMany(b => b).Skip(skip).Take(take)];
     }
 
     /// <summary>The vocabulary terms with a word that matches the search, by term id.</summary>
@@ -429,39 +470,49 @@ public sealed class DirectorySnapshot
         return matching;
     }
 
-    private int TierOf(int index, bool[][] nameWordMatches, bool[] matchingTerms)
+    private int TierOf(int index, byte[][] nameWordMatches, bool[] matchingTerms)
     {
+        var whole = 0;
         var inName = 0;
         var nameStart = _nameOffsets[index];
         var nameEnd = _nameOffsets[index + 1];
         foreach (var tokenMatches in nameWordMatches)
         {
-            for (var k = nameStart; k < nameEnd; k++)
+            byte best = 0;
+            for (var k = nameStart; k < nameEnd && best < 2; k++)
             {
-                if (tokenMatches[_nameWordIds[k]])
-                {
-                    inName++;
-                    break;
-                }
+                best = Math.Max(best, tokenMatches[_nameWordIds[k]]);
+            }
+            if (best == 2)
+            {
+                whole++;
+            }
+            if (best > 0)
+            {
+                inName++;
             }
         }
-        if (inName == nameWordMatches.Length)
+        if (whole == nameWordMatches.Length)
         {
             return 0;
         }
-        if (inName > 0)
+        if (inName == nameWordMatches.Length)
         {
             return 1;
+        }
+        if (inName > 0)
+        {
+            return 2;
         }
         for (var k = _termOffsets[index]; k < _termOffsets[index + 1]; k++)
         {
             var termId = _termIdsPacked[k];
             if (termId < matchingTerms.Length && matchingTerms[termId])
             {
-                return 2;
+                return 3;
             }
         }
-        return 3;
+        return 4;
     }
 
     private List<string> SectorsOf(DirectoryEntry entry) =>

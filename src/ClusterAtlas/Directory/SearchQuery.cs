@@ -28,13 +28,16 @@ public sealed record SearchQuery
 
     public bool HasFilters => Filters.Any(f => f.Value.Count > 0);
 
-    /// <summary>Parameters the page and API take besides the facets; "fragment" is the page's own (results only, for as-you-type).</summary>
+    /// <summary>Parameters the page and API take besides the facets.</summary>
     private static readonly string[] Scalars = ["q", "sort", "page", "pageSize"];
 
-    public static SearchQueryParseResult Parse(IEnumerable<KeyValuePair<string, StringValues>> query, IEnumerable<string> facetNames, IEnumerable<string>? ignored = null)
+    /// <summary>
+    /// Reads a query string. The API refuses unknown parameters (a typo there is a bug in a client); the page passes
+    /// <paramref name="ignoreUnknown"/>, because links carry what others add to them (utm_source, fbclid, gclid).
+    /// </summary>
+    public static SearchQueryParseResult Parse(IEnumerable<KeyValuePair<string, StringValues>> query, IEnumerable<string> facetNames, bool ignoreUnknown = false)
     {
         var facets = facetNames.ToHashSet(StringComparer.Ordinal);
-        var ignore = (ignored ?? []).ToHashSet(StringComparer.Ordinal);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         string? q = null;
@@ -43,10 +46,6 @@ public sealed record SearchQuery
         var pageSize = DefaultPageSize;
         foreach (var (key, values) in query)
         {
-            if (ignore.Contains(key))
-            {
-                continue;
-            }
             if (facets.Contains(key))
             {
                 var distinct = values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToList();
@@ -58,6 +57,10 @@ public sealed record SearchQuery
             }
             if (!Scalars.Contains(key, StringComparer.Ordinal))
             {
+                if (ignoreUnknown)
+                {
+                    continue;
+                }
                 errors[key] = [$"Unknown parameter '{key}'. Known: {string.Join(", ", Scalars.Concat(facets.Order(StringComparer.Ordinal)))}."];
                 continue;
             }
@@ -87,7 +90,8 @@ public sealed record SearchQuery
                     }
                     else
                     {
-                        sort = parsedSort;
+                        // "relevance" is the best match, which is also what no sort means: one sort, not two.
+                        sort = parsedSort == SearchSort.Relevance ? null : parsedSort;
                     }
                     break;
                 case "page":

@@ -35,6 +35,14 @@ public sealed partial record SearchText(IReadOnlyList<string> Tokens, bool LastI
 
     public string Key => string.Join(' ', Tokens) + (LastIsPrefix ? "*" : "");
 
+    /// <summary>One of the words alone (a prefix if it is the typed last one), for finding what matches some of the words.</summary>
+    public SearchText Word(int tokenIndex) => new([Tokens[tokenIndex]], LastIsPrefix && tokenIndex == Tokens.Count - 1);
+
+    /// <summary>A word matches a token as a whole word (the same word or one of its forms), not only as a typed prefix.</summary>
+    public bool WholeWordMatches(string foldedWord, string wordStem, int tokenIndex) =>
+        string.Equals(wordStem, Stems[tokenIndex], StringComparison.Ordinal)
+        || string.Equals(foldedWord, Tokens[tokenIndex], StringComparison.Ordinal);
+
     /// <summary>Whether a folded word matches a token: equal, or starting with it when the token is the typed prefix.</summary>
     public bool WordMatches(string foldedWord, int tokenIndex) => WordMatches(foldedWord, StemOf(foldedWord), tokenIndex);
 

@@ -42,7 +42,7 @@ public sealed class DirectorySearchFixture : IAsyncLifetime
         Transportation and Logistics
         Textile Manufacturing
         Cluster Strategy
-        Our members ship goods along the river; some carry smart textiles to the Süd markets of Bavaria.
+        Our members ship goods along the river; some carry smart textiles to the Süd markets of Bavaria. Barges sail under the stars.
         Cluster Excellence Label:
         Bronze Label
         Total number of members:
@@ -58,6 +58,15 @@ public sealed class DirectorySearchFixture : IAsyncLifetime
         Metalworking for the Đurđevo region.
         Total number of members:
         25
+        """,
+        """
+        Home > Cluster Organisations > Apex Metalworking Alliance
+        Sectoral Industries:
+        Metalworking Technology
+        Cluster Strategy
+        Presses and tooling for workshops.
+        Total number of members:
+        30
         """,
     ];
 
@@ -132,9 +141,76 @@ public sealed class DirectorySearchTests(DirectorySearchFixture fixture) : IClas
     [Fact]
     public async Task Nothing_found_suggests_the_nearest_spelling()
     {
-        var result = await fixture.SearchAsync("?q=textils+manufactring");
+        // No word is found alone either (a word found alone gives the profiles with some of the words instead).
+        var result = await fixture.SearchAsync("?q=texttiles+manufactring");
         Assert.Equal(0, Total(result));
-        Assert.Equal("textile manufacturing", result.GetProperty("suggestedQuery").GetString());
+        Assert.Equal("textiles manufacturing", result.GetProperty("suggestedQuery").GetString());
+    }
+
+    [Fact]
+    public async Task A_whole_word_in_the_name_ranks_above_a_name_that_merely_starts_with_it()
+    {
+        // "metal" while typing also matches "Metalworking" as a prefix; the name with the word itself comes first.
+        foreach (var q in new[] { "metal", "metal+" })
+        {
+            var names = (await fixture.SearchAsync($"?q={q}&pageSize=100")).GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("name").GetString()!).ToList();
+            var withWord = names.FindAll(n => System.Text.RegularExpressions.Regex.Split(n, @"[^\p{L}]+").Any(w => w is "Metal" or "Metals"));
+            Assert.Contains("Klaster Đurđevo Metal", withWord);
+            Assert.Contains("Apex Metalworking Alliance", names);
+            Assert.Equal(withWord, names.Take(withWord.Count));
+        }
+    }
+
+    [Fact]
+    public async Task When_no_profile_has_every_word_those_with_some_of_them_are_shown_most_words_first()
+    {
+        var all = await fixture.SearchAsync("?q=sensors+fabrics+durdevo");
+        Assert.True(all.GetProperty("matchesSomeWords").GetBoolean());
+        var slugs = Slugs(all);
+        Assert.Equal("smart-textiles-cluster", slugs[0]); // two of the three words
+        Assert.Contains("klaster-durdevo-metal", slugs);  // one of them
+        Assert.Equal(slugs.Count, Total(all));
+        Assert.Equal(1, FacetCount(all, "label", "gold"));   // the facets count the same profiles
+        Assert.Equal(1, FacetCount(all, "country", "RS"));
+
+        var every = await fixture.SearchAsync("?q=sensors+fabrics");
+        Assert.False(every.GetProperty("matchesSomeWords").GetBoolean());
+        Assert.Equal(["smart-textiles-cluster"], Slugs(every));
+    }
+
+    [Fact]
+    public async Task Did_you_mean_leaves_alone_the_words_the_directory_holds()
+    {
+        // "stars" is in a profile's text, one letter from the vocabulary's "Start-up"; no profile has both words.
+        var result = await fixture.SearchAsync("?q=stars+metalworking");
+        Assert.True(result.GetProperty("matchesSomeWords").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("suggestedQuery").ValueKind);
+        Assert.Contains("danube-logistics-network", Slugs(result));
+
+        // A vocabulary word ("textiles", an S3 area) in another form is not misspelt either.
+        var misspelt = await fixture.SearchAsync("?q=textiles+manufactring");
+        Assert.Equal("textiles manufacturing", misspelt.GetProperty("suggestedQuery").GetString());
+    }
+
+    [Fact]
+    public async Task Did_you_mean_offers_only_a_spelling_that_finds_something()
+    {
+        var result = await fixture.SearchAsync("?q=textils+manufactring&country=AQ");
+        Assert.Equal(0, Total(result));
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("suggestedQuery").ValueKind);
+    }
+
+    [Fact]
+    public async Task Relevance_and_best_match_are_the_same_sort()
+    {
+        Assert.Equal(Slugs(await fixture.SearchAsync("?q=cluster&pageSize=100")), Slugs(await fixture.SearchAsync("?q=cluster&sort=relevance&pageSize=100")));
+        Assert.Equal(Slugs(await fixture.SearchAsync("?pageSize=100")), Slugs(await fixture.SearchAsync("?sort=relevance&pageSize=100")));
+
+        var page = await fixture.App.GetDocumentAsync("/cluster-organisations?q=cluster&sort=relevance");
+        var options = page.QuerySelectorAll("select#sort option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(["", "name", "newest", "members"], options);
+        Assert.Equal("", page.QuerySelector("select#sort option[selected]")!.GetAttribute("value"));
     }
 
     [Theory]
@@ -229,6 +305,8 @@ public sealed class DirectorySearchTests(DirectorySearchFixture fixture) : IClas
     [InlineData("?label=platinum", "label")]
     [InlineData("?members=lots", "members")]
     [InlineData("?q=a&q=b", "q")]
+    [InlineData("?q=textiles&utm_source=newsletter", "utm_source")]
+    [InlineData("?fbclid=abc", "fbclid")]
     public async Task Bad_parameters_get_a_problem_details_400_naming_the_parameter(string queryString, string parameter)
     {
         using var client = fixture.App.CreateClient();
@@ -274,10 +352,12 @@ public sealed class DirectorySearchTests(DirectorySearchFixture fixture) : IClas
     public async Task The_search_page_explains_a_bad_parameter()
     {
         using var client = fixture.App.CreateClient();
-        using var response = await client.GetAsync(new Uri("/cluster-organisations?page=-3", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri("/cluster-organisations?page=-3&utm_source=newsletter", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await ClusterAtlasFactory.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Contains("page", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        var alert = page.QuerySelector("[role=alert]")!.TextContent;
+        Assert.Contains("page", alert, StringComparison.Ordinal);
+        Assert.DoesNotContain("utm_source", alert, StringComparison.Ordinal); // a tracking tag is no error on the page
     }
 
     [Fact]

@@ -8,6 +8,7 @@
   // Announce only the outcome (how many, or what went wrong), not the whole list, to screen readers.
   var status = document.getElementById("results-status");
   var input = document.getElementById("q");
+  var filters = document.getElementById("filters");
   var timer = null;
   var controller = null;
 
@@ -27,12 +28,37 @@
     fetch(url + (qs ? "&" : "?") + "fragment=results", { signal: controller.signal, headers: { "Accept": "text/html" } })
       .then(function (response) { return response.text(); })
       .then(function (html) {
-        results.innerHTML = html;
+        replace(html);
         var summary = results.querySelector(".result-count, .alert h2");
         if (status && summary) { status.textContent = summary.textContent.trim(); }
         if (pushHistory) { history.pushState(null, "", url); } else { history.replaceState(null, "", url); }
       })
       .catch(function (error) { if (error.name !== "AbortError") { form.submit(); } });
+  }
+
+  // The results and the filters of one search arrive together and replace both, so the counts beside the filters
+  // always describe the results shown (as a reload of the address would). Focus and opened lists are kept.
+  function replace(html) {
+    var update = document.createElement("template");
+    update.innerHTML = html;
+    var focused = document.activeElement && document.activeElement.id;
+    var opened = Array.prototype.map.call(filters.querySelectorAll("details[open]"), function (d) { return d.id; });
+    results.innerHTML = update.content.getElementById("results-update").innerHTML;
+    filters.replaceChildren.apply(filters, Array.prototype.slice.call(update.content.getElementById("filters-update").childNodes));
+    opened.forEach(function (id) { var d = id && document.getElementById(id); if (d) { d.open = true; } });
+    hideButtons();
+    if (focused && document.activeElement !== document.getElementById(focused)) {
+      var again = document.getElementById(focused);
+      if (again) { again.focus({ preventScroll: true }); }
+    }
+    var title = update.content.getElementById("results-update").getAttribute("data-title");
+    var brand = document.title.lastIndexOf(" · ");
+    if (title) { document.title = brand < 0 ? title : title + document.title.slice(brand); }
+  }
+
+  // The buttons are for use without JavaScript.
+  function hideButtons() {
+    Array.prototype.forEach.call(form.querySelectorAll(".apply-filters, .sort-apply"), function (button) { button.hidden = true; });
   }
 
   input.addEventListener("input", function () {
@@ -49,6 +75,5 @@
     update(true);
   });
   window.addEventListener("popstate", function () { window.location.reload(); });
-  // The buttons are for use without JavaScript.
-  Array.prototype.forEach.call(form.querySelectorAll(".apply-filters, .sort-apply"), function (button) { button.hidden = true; });
+  hideButtons();
 })();

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ClusterAtlas.Tests.ClusterDirectory;
+
+/// <summary>The directory page takes the links people follow: tracking tags, old page numbers, a misspelt or too long search.</summary>
+public sealed class DirectoryPageTests(DirectorySearchFixture fixture) : IClassFixture<DirectorySearchFixture>
+{
+    private static List<string?> ResultLinks(AngleSharp.Dom.IDocument page) =>
+        [.. page.QuerySelectorAll(".result-title a").Select(a => a.GetAttribute("href"))];
+
+    [Fact]
+    public async Task Tracking_parameters_are_ignored_by_the_page_and_refused_by_the_api()
+    {
+        var plain = await fixture.App.GetDocumentAsync("/cluster-organisations?q=textiles&sort=name");
+        var tagged = await fixture.App.GetDocumentAsync(
+            "/cluster-organisations?q=textiles&utm_source=newsletter&utm_medium=email&utm_campaign=spring&fbclid=IwAR0x&gclid=Cj0KCQ&anything=else&sort=name");
+        Assert.Null(tagged.QuerySelector("[role=alert]"));
+        Assert.NotEmpty(ResultLinks(plain));
+        Assert.Equal(ResultLinks(plain), ResultLinks(tagged));
+        Assert.Equal(plain.QuerySelector("#result-count")!.TextContent, tagged.QuerySelector("#result-count")!.TextContent);
+
+        using var client = fixture.App.CreateClient();
+        using var response = await client.GetAsync(new Uri("/api/v1/cluster-organisations?q=textiles&utm_source=newsletter", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("utm_source", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task A_page_beyond_the_last_goes_to_the_last_page()
+    {
+        using var client = fixture.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var total = (await fixture.SearchAsync("?q=cluster&pageSize=1")).GetProperty("total").GetInt32();
+        var last = (total + 19) / 20;
+        Assert.True(last > 1, $"only {total} results");
+
+        using var response = await client.GetAsync(new Uri("/cluster-organisations?q=cluster&page=999&utm_source=x", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/cluster-organisations?q=cluster&page={last}", response.Headers.Location?.OriginalString);
+
+        var page = await fixture.App.GetDocumentAsync($"/cluster-organisations?q=cluster&page=999");
+        Assert.Contains($"{last} of {last}", page.QuerySelector(".pager")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(total - ((last - 1) * 20), ResultLinks(page).Count);
+        Assert.Null(page.QuerySelector(".pager a[rel=next]"));
+
+        // The script's request for the results alone gets the last page in place.
+        var fragment = await fixture.App.GetDocumentAsync("/cluster-organisations?q=cluster&page=999&fragment=results");
+        Assert.Equal(ResultLinks(page), ResultLinks(fragment));
+
+        // With nothing found at all, page 1 says so.
+        var nothing = await fixture.App.GetDocumentAsync("/cluster-organisations?q=zzqqxxkk&page=4");
+        Assert.Empty(ResultLinks(nothing));
+        Assert.NotNull(nothing.QuerySelector(".alert h2"));
+    }
+
+    [Fact]
+    public async Task Profiles_with_some_of_the_words_are_shown_and_labelled_as_such()
+    {
+        var page = await fixture.App.GetDocumentAsync("/cluster-organisations?q=sensors+fabrics+durdevo");
+        Assert.Contains("No profile matches all of the words; these match some of them.", page.QuerySelector("#some-words")!.TextContent, StringComparison.Ordinal);
+        var links = ResultLinks(page);
+        Assert.Equal("/cluster-organisations/smart-textiles-cluster", links[0]);
+        Assert.Contains("/cluster-organisations/klaster-durdevo-metal", links);
+
+        var every = await fixture.App.GetDocumentAsync("/cluster-organisations?q=sensors+fabrics");
+        Assert.Null(every.QuerySelector("#some-words"));
+    }
+}
