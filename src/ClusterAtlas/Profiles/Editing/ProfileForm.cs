@@ -291,7 +291,10 @@ public sealed class ProfileForm
     private static IEnumerable<T> Filled<T>(IEnumerable<T> rows) where T : IFormRow => rows.Where(r => !r.IsEmpty).Select(r => r.Trimmed());
 }
 
-/// <summary>A row of a repeated group in the form; the form offers empty ones for adding, which are dropped.</summary>
+/// <summary>
+/// A row of a repeated group in the form; the form offers empty ones for adding, which are dropped. Rows declare
+/// their properties in the order the form shows them (the error summary follows it).
+/// </summary>
 public interface IFormRow
 {
     bool IsEmpty { get; }
@@ -349,9 +352,9 @@ public sealed record PartnerRow : IFormRow
 public sealed record ProgrammeRow : IFormRow
 {
     public string? Name { get; set; }
-    public string? Description { get; set; }
-    public string? Link { get; set; }
     public SupportProgrammeLevel? Level { get; set; }
+    public string? Link { get; set; }
+    public string? Description { get; set; }
     [JsonIgnore] public bool IsEmpty => TeamMemberRow.Blank(Name, Description, Link);
 }
 
