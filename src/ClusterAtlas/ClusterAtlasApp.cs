@@ -7,6 +7,7 @@ using ClusterAtlas.Moderation;
 using ClusterAtlas.Operations;
 using ClusterAtlas.Pages;
 using ClusterAtlas.Profiles;
+using ClusterAtlas.Profiles.Logos;
 
 namespace ClusterAtlas;
 
@@ -49,6 +50,7 @@ public static class ClusterAtlasApp
         app.MapOperations();
         app.MapDirectoryApi();
         app.MapLanguages();
+        app.MapProfileLogos();
         app.MapRazorPages();
         return app;
     }

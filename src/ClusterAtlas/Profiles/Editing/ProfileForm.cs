@@ -29,7 +29,8 @@ public sealed class ProfileForm
     /// <summary>Where the cluster organisation is, for the map (WGS 84 degrees).</summary>
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
-    public string? LogoUrl { get; set; }
+    /// <summary>The hash of the logo shown (uploaded on its own page, not by a step of the form).</summary>
+    public string? Logo { get; set; }
 
     // General information
     public DateOnly? EstablishedOn { get; set; }
@@ -121,7 +122,7 @@ public sealed class ProfileForm
         NutsCode = p.NutsCode,
         Latitude = p.Latitude,
         Longitude = p.Longitude,
-        LogoUrl = p.LogoUrl,
+        Logo = p.LogoSha256,
         EstablishedOn = p.EstablishedOn,
         ManagementTeamFte = p.ManagementTeamFte,
         ExcellenceLabel = p.ExcellenceLabel,
@@ -182,7 +183,6 @@ public sealed class ProfileForm
             NutsCode = Clean(NutsCode),
             Latitude = Latitude,
             Longitude = Longitude,
-            LogoUrl = Clean(LogoUrl),
             EstablishedOn = EstablishedOn,
             ManagementTeamFte = ManagementTeamFte,
             ExcellenceLabel = ExcellenceLabel,
@@ -212,6 +212,7 @@ public sealed class ProfileForm
             SuccessStories = [.. Filled(SuccessStories).Select((s, i) => new SuccessStory { SortOrder = i, Title = Clean(s.Title)!, Text = Clean(s.Text) })],
         };
         p.ReplaceContentWith(content);
+        p.LogoSha256 = Clean(Logo);
 
         foreach (var (field, _) in TermLists)
         {

@@ -15,7 +15,7 @@ public sealed record ProfileFormStep(string Id, string Title, IReadOnlyList<stri
             nameof(ProfileForm.Name), nameof(ProfileForm.LocalName), nameof(ProfileForm.Acronym), nameof(ProfileForm.ShortDescription),
             nameof(ProfileForm.Website), nameof(ProfileForm.Email), nameof(ProfileForm.Phone), nameof(ProfileForm.Street),
             nameof(ProfileForm.Postcode), nameof(ProfileForm.City), nameof(ProfileForm.CountryCode), nameof(ProfileForm.RegionName),
-            nameof(ProfileForm.NutsCode), nameof(ProfileForm.Latitude), nameof(ProfileForm.Longitude), nameof(ProfileForm.LogoUrl)]),
+            nameof(ProfileForm.NutsCode), nameof(ProfileForm.Latitude), nameof(ProfileForm.Longitude)]),
         new("general", "General Information", [
             nameof(ProfileForm.EstablishedOn), nameof(ProfileForm.ManagementTeamFte),
             nameof(ProfileForm.ExcellenceLabel), nameof(ProfileForm.ExcellenceLabelValidUntil), nameof(ProfileForm.OtherLabels),
@@ -68,7 +68,7 @@ public static class ProfileFormLabels
         [nameof(ProfileForm.NutsCode)] = "NUTS code",
         [nameof(ProfileForm.Latitude)] = "Latitude",
         [nameof(ProfileForm.Longitude)] = "Longitude",
-        [nameof(ProfileForm.LogoUrl)] = "Address of the logo",
+        [nameof(ProfileForm.Logo)] = "Logo",
         [nameof(ProfileForm.EstablishedOn)] = "Established on",
         [nameof(ProfileForm.ManagementTeamFte)] = "Management team in full-time equivalents",
         [nameof(ProfileForm.ManagementTeam)] = "Management team",
