@@ -75,7 +75,9 @@ public sealed class ProfileLogoTests(ClusterAtlasFactory app) : IClassFixture<Cl
         using var exe = await UploadAsync(browser, slug, program, "logo.png", "image/png");
         Assert.Equal(HttpStatusCode.OK, exe.StatusCode);
         Assert.Equal("The logo must be a PNG, JPEG, WebP or SVG image, and this file is none of them.", (await ClusterAtlasFactory.FieldErrorsAsync(exe))["Logo"]);
-        var page = await ClusterAtlasFactory.ParseAsync(await exe.Content.ReadAsStringAsync());
+        var html = await exe.Content.ReadAsStringAsync();
+        await HtmlValidator.AssertValidAsync(html, "logo page with an error");
+        var page = await ClusterAtlasFactory.ParseAsync(html);
         Assert.Equal("#Logo", page.QuerySelector(".error-summary a")!.GetAttribute("href"));
         Assert.NotNull(page.GetElementById("Logo"));
 
@@ -181,6 +183,8 @@ public sealed class ProfileLogoTests(ClusterAtlasFactory app) : IClassFixture<Cl
             Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
         }
         var hash = await LogoHashAsync(slug);
+        await HtmlValidator.AssertValidAsync(await browser.GetStringAsync(new Uri($"/cluster-organisations/{slug}/edit/logo", UriKind.Relative)), "logo page with a logo");
+        await HtmlValidator.AssertValidAsync(await browser.GetStringAsync(new Uri($"/cluster-organisations/{slug}/edit/identity", UriKind.Relative)), "identity step with a logo");
 
         using var removed = await browser.SubmitFormAsync($"/cluster-organisations/{slug}/edit/logo", [], "main form[action*='handler=Remove']");
 
@@ -188,7 +192,9 @@ public sealed class ProfileLogoTests(ClusterAtlasFactory app) : IClassFixture<Cl
         Assert.Null(await LogoHashAsync(slug));
         using var old = await browser.GetAsync(new Uri($"/cluster-organisations/{slug}/logo/{hash}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, old.StatusCode);
-        var logoPage = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(removed.Headers.Location));
+        var logoHtml = await browser.GetStringAsync(removed.Headers.Location);
+        await HtmlValidator.AssertValidAsync(logoHtml, "logo page without a logo");
+        var logoPage = await ClusterAtlasFactory.ParseAsync(logoHtml);
         Assert.Contains("The logo is removed.", logoPage.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(logoPage.QuerySelector("main img"));
         var revisions = await app.WithDbAsync(db => db.ProfileRevisions.Where(r => r.ClusterOrganisation.Slug == slug).OrderBy(r => r.Id).Select(r => r.ChangedFields).ToListAsync());
@@ -226,7 +232,9 @@ public sealed class ProfileLogoTests(ClusterAtlasFactory app) : IClassFixture<Cl
 
         foreach (var url in new[] { $"/cluster-organisations/{profile.Slug}", $"/cluster-organisations/{profile.Slug}/print" })
         {
-            var page = await ClusterAtlasFactory.ParseAsync(await anonymous.GetStringAsync(new Uri(url, UriKind.Relative)));
+            var html = await anonymous.GetStringAsync(new Uri(url, UriKind.Relative));
+            await HtmlValidator.AssertValidAsync(html, url + " with a logo");
+            var page = await ClusterAtlasFactory.ParseAsync(html);
             AssertLogo(page.QuerySelector(".profile-header img.profile-logo"), src, url);
         }
         var home = await ClusterAtlasFactory.ParseAsync(await anonymous.GetStringAsync(new Uri("/", UriKind.Relative)));
