@@ -242,6 +242,41 @@ public sealed class ProfileLogoTests(ClusterAtlasFactory app) : IClassFixture<Cl
         AssertLogo(card.QuerySelector("img.card-logo"), src, "the home page's card");
     }
 
+    [Fact]
+    public async Task A_moderator_reverting_a_logo_change_brings_the_earlier_logo_back()
+    {
+        var profile = await app.SubmittedProfileAsync("Reverted Logo Cluster");
+        using var moderator = await app.SignInAsStaffAsync(AccountRoles.Moderator);
+        await ModerationScenario.ApproveAsync(moderator, profile);
+        using var administrator = await app.SignInAsync(profile.AdministratorEmail);
+        using (var first = await UploadAsync(administrator, profile.Slug, Png, "logo.png", "image/png"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        }
+        var original = await LogoHashAsync(profile.Slug);
+        using (var second = await UploadAsync(administrator, profile.Slug, Svg, "new-logo.svg", "image/svg+xml"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        }
+        var replacement = await LogoHashAsync(profile.Slug);
+        Assert.NotEqual(original, replacement);
+        var change = await app.WithDbAsync(db => db.ProfileRevisions.Where(r => r.ClusterOrganisationId == profile.Id).OrderBy(r => r.Id).Select(r => r.Id).LastAsync());
+
+        var feed = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri("/moderation/edits", UriKind.Relative)));
+        var entry = feed.QuerySelector($"article[aria-labelledby='revision-{change}']")!;
+        Assert.Equal("Logo", entry.QuerySelector(".changes dt")!.TextContent.Trim());
+        using var reverted = await moderator.PostFormAsync(entry.QuerySelector("form")!, new Uri("/moderation/edits", UriKind.Relative), []);
+
+        Assert.Equal(HttpStatusCode.Redirect, reverted.StatusCode);
+        Assert.Equal(original, await LogoHashAsync(profile.Slug));
+        using var anonymous = app.CreateClient();
+        using var back = await anonymous.GetAsync(new Uri($"/cluster-organisations/{profile.Slug}/logo/{original}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        Assert.Equal(Png, await back.Content.ReadAsByteArrayAsync());
+        using var gone = await anonymous.GetAsync(new Uri($"/cluster-organisations/{profile.Slug}/logo/{replacement}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
     private static void AssertLogo(IElement? image, string src, string where)
     {
         Assert.True(image is not null, $"no logo on {where}");
