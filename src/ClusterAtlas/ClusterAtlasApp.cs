@@ -7,6 +7,7 @@ using ClusterAtlas.Moderation;
 using ClusterAtlas.Operations;
 using ClusterAtlas.Pages;
 using ClusterAtlas.Profiles;
+using ClusterAtlas.Profiles.Logos;
 
 namespace ClusterAtlas;
 
@@ -64,6 +65,7 @@ public static class ClusterAtlasApp
         app.MapOperations();
         app.MapDirectoryApi();
         app.MapLanguages();
+        app.MapProfileLogos();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

@@ -2,6 +2,7 @@ using ClusterAtlas.Accounts;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Profiles.Editing;
+using ClusterAtlas.Profiles.Logos;
 using ClusterAtlas.Vocabularies;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public class ClusterAtlasDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ClusterOrganisation> ClusterOrganisations => Set<ClusterOrganisation>();
     public DbSet<ProfileAdministrator> ProfileAdministrators => Set<ProfileAdministrator>();
     public DbSet<ProfileRevision> ProfileRevisions => Set<ProfileRevision>();
+    public DbSet<ProfileLogo> ProfileLogos => Set<ProfileLogo>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<VocabularyTerm> VocabularyTerms => Set<VocabularyTerm>();
     public DbSet<Country> Countries => Set<Country>();

@@ -2,6 +2,7 @@ using ClusterAtlas.Accounts;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Profiles.Editing;
+using ClusterAtlas.Profiles.Logos;
 using ClusterAtlas.Vocabularies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -25,6 +26,7 @@ internal sealed class ClusterOrganisationConfiguration : IEntityTypeConfiguratio
         builder.Property(p => p.ExcellenceLabel).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.ConcurrencyToken).IsConcurrencyToken();
         builder.Property(p => p.RejectionReason).HasMaxLength(2000);
+        builder.Property(p => p.LogoSha256).HasMaxLength(64);
 
         builder.HasMany(p => p.ManagementTeam).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.SupportFacilities).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
@@ -33,6 +35,17 @@ internal sealed class ClusterOrganisationConfiguration : IEntityTypeConfiguratio
         builder.HasMany(p => p.SupportProgrammes).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.SuccessStories).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Terms).WithOne().HasForeignKey(t => t.ClusterOrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProfileLogoConfiguration : IEntityTypeConfiguration<ProfileLogo>
+{
+    public void Configure(EntityTypeBuilder<ProfileLogo> builder)
+    {
+        builder.HasOne<ClusterOrganisation>().WithMany().HasForeignKey(l => l.ClusterOrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(l => new { l.ClusterOrganisationId, l.Sha256 }).IsUnique();
+        builder.Property(l => l.Sha256).HasMaxLength(64);
+        builder.Property(l => l.ContentType).HasMaxLength(40);
     }
 }
 

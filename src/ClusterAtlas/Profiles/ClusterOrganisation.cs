@@ -27,7 +27,8 @@ public class ClusterOrganisation
     public string? NutsCode { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
-    public string? LogoUrl { get; set; }
+    /// <summary>The hash of the logo the profile shows (a <see cref="Logos.ProfileLogo"/> of this profile), or null.</summary>
+    public string? LogoSha256 { get; set; }
     public string? ShortDescription { get; set; }
 
     // General Information
@@ -186,7 +187,8 @@ public static class ClusterOrganisationContent
 {
     /// <summary>
     /// Replaces the content of a stored profile with that of another (from an import or an edit),
-    /// keeping its identity and workflow. Child rows are replaced; vocabulary terms are handled by the caller.
+    /// keeping its identity and workflow. Child rows are replaced; vocabulary terms are handled by the caller, and so
+    /// is the logo (an import knows none, and must not take the uploaded one away).
     /// </summary>
     public static void ReplaceContentWith(this ClusterOrganisation target, ClusterOrganisation source)
     {
@@ -204,7 +206,6 @@ public static class ClusterOrganisationContent
         target.NutsCode = source.NutsCode;
         target.Latitude = source.Latitude;
         target.Longitude = source.Longitude;
-        target.LogoUrl = source.LogoUrl;
         target.ShortDescription = source.ShortDescription;
         target.EstablishedOn = source.EstablishedOn;
         target.ManagementTeamFte = source.ManagementTeamFte;

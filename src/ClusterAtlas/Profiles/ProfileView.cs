@@ -130,7 +130,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, CountryList countri
     private async Task<IReadOnlyList<ProfileSummary>> SummariesAsync(IQueryable<ClusterOrganisation> profiles, CancellationToken cancellationToken)
     {
         var rows = await profiles
-            .Select(p => new { p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ShortDescription, p.ExcellenceLabel, p.TotalMembers, p.IsSampleData })
+            .Select(p => new { p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ShortDescription, p.ExcellenceLabel, p.TotalMembers, p.IsSampleData, p.LogoSha256 })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var sectors = (await db.Set<ProfileTerm>().AsNoTracking()
@@ -141,7 +141,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, CountryList countri
             .ToDictionary(g => g.Key, g => g.OrderBy(t => t.SortOrder).Select(t => t.Label).Take(3).ToList());
         return [.. rows.Select(r => new ProfileSummary(
             r.Slug, r.Name, r.Acronym, r.CountryCode, r.RegionName, r.ShortDescription, r.ExcellenceLabel, r.TotalMembers, r.IsSampleData,
-            sectors.GetValueOrDefault(r.Id) ?? []))];
+            sectors.GetValueOrDefault(r.Id) ?? [], r.LogoSha256))];
     }
 
     public string CountryName(string? code) => countries.NameOf(code);
@@ -149,7 +149,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, CountryList countri
 
 public sealed record ProfileSummary(
     string Slug, string Name, string? Acronym, string? CountryCode, string? RegionName, string? ShortDescription,
-    ExcellenceLabel? ExcellenceLabel, int? TotalMembers, bool IsSampleData, List<string> Sectors);
+    ExcellenceLabel? ExcellenceLabel, int? TotalMembers, bool IsSampleData, List<string> Sectors, string? LogoSha256 = null);
 
 /// <summary>Loaded profile views (and misses) by slug, valid for one version of the directory.</summary>
 public sealed class PublishedProfileCache

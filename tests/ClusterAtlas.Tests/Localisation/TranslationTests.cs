@@ -84,6 +84,8 @@ public sealed partial class TranslationTests
         // The profile form's steps and field labels (the form, the checklist and the diffs show them).
         keys.UnionWith(ClusterAtlas.Profiles.Editing.ProfileFormStep.All.Select(s => s.Title));
         keys.UnionWith(ClusterAtlas.Profiles.Editing.ProfileFormLabels.Of.Values);
+        keys.UnionWith(ClusterAtlas.Profiles.Editing.RepeatedGroup.All.SelectMany(g => new[] { g.RowLegend, g.AddLabel }));
+        keys.UnionWith(ClusterAtlas.Profiles.Editing.RepeatedGroup.RowFieldLabels.Values);
         // The views show an excellence label as T[$"{label} Label"].
         keys.UnionWith(new[] { ExcellenceLabel.Bronze, ExcellenceLabel.Silver, ExcellenceLabel.Gold }.Select(label => $"{label} Label"));
         return keys;

@@ -32,6 +32,8 @@ public sealed class ProfileDiff(IReadOnlyDictionary<int, string> termLabels, Cou
             values[property] = property switch
             {
                 nameof(ProfileForm.CountryCode) => Text(f.CountryCode is null ? null : countries.NameOf(f.CountryCode)),
+                // The logo by the start of its hash: enough to tell two versions apart.
+                nameof(ProfileForm.Logo) => f.Logo is null ? [] : [f.Logo.Length > 12 ? f.Logo[..12] : f.Logo],
                 _ when ProfileForm.TermLists.FirstOrDefault(t => t.Property == property) is { Property: not null } list =>
                     [.. f.TermIds(list.Field).Select(id => termLabels.GetValueOrDefault(id, $"#{id}"))],
                 nameof(ProfileForm.CollaboratingClusters) =>

@@ -28,7 +28,10 @@ public class ProfileEditPageModel(ProfileEditor editor, IAuthorizationService au
     /// <summary>Set when the save was refused because someone else saved first: their version of this step's fields.</summary>
     public IReadOnlyList<FieldChange>? Conflict { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? step, bool saved, bool created, CancellationToken cancellationToken)
+    /// <summary>The group whose "Add another" button was pressed, and how many empty rows it is to show.</summary>
+    private (string? Group, int EmptyRows) adding;
+
+    public async Task<IActionResult> OnGetAsync(string slug, string? step, bool saved, bool created, string? add, int rows, CancellationToken cancellationToken)
     {
         if (await LoadAsync(slug, step, cancellationToken) is { } refusal)
         {
@@ -38,15 +41,26 @@ public class ProfileEditPageModel(ProfileEditor editor, IAuthorizationService au
         Token = Profile.ConcurrencyToken;
         Saved = saved;
         JustCreated = created;
+        adding = (add, rows);
         await PrepareAsync(cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, string? step, string? then, CancellationToken cancellationToken)
+    /// <param name="add">
+    /// Set by an "Add another" button: the step is saved as by "Save", and the form comes back with one more empty
+    /// row in that group (without script; with script the row is added in the page and this is not used).
+    /// </param>
+    public async Task<IActionResult> OnPostAsync(string slug, string? step, string? then, string? add, CancellationToken cancellationToken)
     {
         if (await LoadAsync(slug, step, cancellationToken) is { } refusal)
         {
             return refusal;
+        }
+        var group = RepeatedGroup.Find(add) is { } found && Step.Properties.Contains(found.Property) ? found : null;
+        if (group is not null)
+        {
+            adding = (group.Property, EmptyRowsPosted(group.Property) + 1);
+            then = null;
         }
         // Only this step's fields come from the post; the rest stays as stored.
         var wanted = editor.FormOf(Profile);
@@ -74,6 +88,10 @@ public class ProfileEditPageModel(ProfileEditor editor, IAuthorizationService au
                 await PrepareAsync(cancellationToken);
                 return Page();
             default:
+                if (group is not null)
+                {
+                    return Redirect($"/cluster-organisations/{Profile.Slug}/edit/{Step.Id}?saved=true&add={group.Property}&rows={adding.EmptyRows}");
+                }
                 var next = then == "next" ? Step.Next : null;
                 return next is null
                     ? (then == "next" && Profile.Status != ProfileStatus.Published
@@ -99,6 +117,9 @@ public class ProfileEditPageModel(ProfileEditor editor, IAuthorizationService au
         return null;
     }
 
+    private int EmptyRowsPosted(string property) =>
+        typeof(ProfileForm).GetProperty(property)?.GetValue(Form) is IEnumerable<IFormRow> rows ? rows.Count(r => r.IsEmpty) : 0;
+
     private async Task PrepareAsync(CancellationToken cancellationToken) =>
-        FormView = new ProfileFormView(Form, await editor.TermsAsync(cancellationToken), editor.Countries);
+        FormView = new ProfileFormView(Form, await editor.TermsAsync(cancellationToken), editor.Countries, adding.Group, adding.EmptyRows) { ProfileSlug = Profile.Slug };
 }

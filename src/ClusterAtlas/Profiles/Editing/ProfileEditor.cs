@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ClusterAtlas.Accounts;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
+using ClusterAtlas.Profiles.Logos;
 using ClusterAtlas.Vocabularies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -115,6 +116,24 @@ public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countrie
             ProfileForm.CopyProperties(stored, wanted, keepTheirs);
         }
         return await SaveAsync(profile, wanted, profile.ConcurrencyToken, author, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="logo"/> the profile's logo, or removes it (null): an edit of the form's Logo field like
+    /// any other, with its revision. The file is stored in the same transaction, once per profile and content.
+    /// </summary>
+    public async Task<SaveOutcome> SaveLogoAsync(ClusterOrganisation profile, LogoFile? logo, ClaimsPrincipal author, CancellationToken cancellationToken)
+    {
+        var form = FormOf(profile);
+        form.Logo = logo?.Sha256;
+        if (logo is not null && !await db.ProfileLogos.AnyAsync(l => l.ClusterOrganisationId == profile.Id && l.Sha256 == form.Logo, cancellationToken))
+        {
+            db.ProfileLogos.Add(new ProfileLogo
+            {
+                ClusterOrganisationId = profile.Id, Sha256 = form.Logo!, ContentType = logo.ContentType, Content = logo.Content, UploadedAt = clock.GetUtcNow(),
+            });
+        }
+        return await SaveFieldsAsync(profile, form, [nameof(ProfileForm.Logo)], profile.ConcurrencyToken, author, cancellationToken);
     }
 
     /// <summary>

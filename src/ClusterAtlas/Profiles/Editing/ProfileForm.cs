@@ -29,7 +29,8 @@ public sealed class ProfileForm
     /// <summary>Where the cluster organisation is, for the map (WGS 84 degrees).</summary>
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
-    public string? LogoUrl { get; set; }
+    /// <summary>The hash of the logo shown (uploaded on its own page, not by a step of the form).</summary>
+    public string? Logo { get; set; }
 
     // General information
     public DateOnly? EstablishedOn { get; set; }
@@ -121,7 +122,7 @@ public sealed class ProfileForm
         NutsCode = p.NutsCode,
         Latitude = p.Latitude,
         Longitude = p.Longitude,
-        LogoUrl = p.LogoUrl,
+        Logo = p.LogoSha256,
         EstablishedOn = p.EstablishedOn,
         ManagementTeamFte = p.ManagementTeamFte,
         ExcellenceLabel = p.ExcellenceLabel,
@@ -182,7 +183,6 @@ public sealed class ProfileForm
             NutsCode = Clean(NutsCode),
             Latitude = Latitude,
             Longitude = Longitude,
-            LogoUrl = Clean(LogoUrl),
             EstablishedOn = EstablishedOn,
             ManagementTeamFte = ManagementTeamFte,
             ExcellenceLabel = ExcellenceLabel,
@@ -212,6 +212,7 @@ public sealed class ProfileForm
             SuccessStories = [.. Filled(SuccessStories).Select((s, i) => new SuccessStory { SortOrder = i, Title = Clean(s.Title)!, Text = Clean(s.Text) })],
         };
         p.ReplaceContentWith(content);
+        p.LogoSha256 = Clean(Logo);
 
         foreach (var (field, _) in TermLists)
         {
@@ -291,7 +292,10 @@ public sealed class ProfileForm
     private static IEnumerable<T> Filled<T>(IEnumerable<T> rows) where T : IFormRow => rows.Where(r => !r.IsEmpty).Select(r => r.Trimmed());
 }
 
-/// <summary>A row of a repeated group in the form; the form offers empty ones for adding, which are dropped.</summary>
+/// <summary>
+/// A row of a repeated group in the form; the form offers empty ones for adding, which are dropped. Rows declare
+/// their properties in the order the form shows them (the error summary follows it).
+/// </summary>
 public interface IFormRow
 {
     bool IsEmpty { get; }
@@ -349,9 +353,9 @@ public sealed record PartnerRow : IFormRow
 public sealed record ProgrammeRow : IFormRow
 {
     public string? Name { get; set; }
-    public string? Description { get; set; }
-    public string? Link { get; set; }
     public SupportProgrammeLevel? Level { get; set; }
+    public string? Link { get; set; }
+    public string? Description { get; set; }
     [JsonIgnore] public bool IsEmpty => TeamMemberRow.Blank(Name, Description, Link);
 }
 

@@ -2,7 +2,8 @@ namespace ClusterAtlas.Profiles.Editing;
 
 /// <summary>
 /// The steps of the profile form, in order: the registration wizard walks through them, the edit page shows one at
-/// a time. Each step saves only its own fields, so a long profile is kept in small, safe saves.
+/// a time. Each step saves only its own fields, so a long profile is kept in small, safe saves. A step lists its
+/// fields in the order its form shows them (the error summary follows it).
 /// </summary>
 public sealed record ProfileFormStep(string Id, string Title, IReadOnlyList<string> Properties)
 {
@@ -14,11 +15,11 @@ public sealed record ProfileFormStep(string Id, string Title, IReadOnlyList<stri
             nameof(ProfileForm.Name), nameof(ProfileForm.LocalName), nameof(ProfileForm.Acronym), nameof(ProfileForm.ShortDescription),
             nameof(ProfileForm.Website), nameof(ProfileForm.Email), nameof(ProfileForm.Phone), nameof(ProfileForm.Street),
             nameof(ProfileForm.Postcode), nameof(ProfileForm.City), nameof(ProfileForm.CountryCode), nameof(ProfileForm.RegionName),
-            nameof(ProfileForm.NutsCode), nameof(ProfileForm.Latitude), nameof(ProfileForm.Longitude), nameof(ProfileForm.LogoUrl)]),
+            nameof(ProfileForm.NutsCode), nameof(ProfileForm.Latitude), nameof(ProfileForm.Longitude)]),
         new("general", "General Information", [
-            nameof(ProfileForm.EstablishedOn), nameof(ProfileForm.ManagementTeamFte), nameof(ProfileForm.ManagementTeam),
+            nameof(ProfileForm.EstablishedOn), nameof(ProfileForm.ManagementTeamFte),
             nameof(ProfileForm.ExcellenceLabel), nameof(ProfileForm.ExcellenceLabelValidUntil), nameof(ProfileForm.OtherLabels),
-            nameof(ProfileForm.NetworkMemberships), nameof(ProfileForm.Languages)]),
+            nameof(ProfileForm.NetworkMemberships), nameof(ProfileForm.Languages), nameof(ProfileForm.ManagementTeam)]),
         new("focus", "Sectoral and Industrial Focus", [
             nameof(ProfileForm.SectoralIndustries), nameof(ProfileForm.EmergingIndustries), nameof(ProfileForm.TechnologyFields),
             nameof(ProfileForm.S3PriorityAreas), nameof(ProfileForm.OtherSpecialisationAreas)]),
@@ -30,8 +31,8 @@ public sealed record ProfileFormStep(string Id, string Title, IReadOnlyList<stri
             nameof(ProfileForm.StrategyMarkdown), nameof(ProfileForm.HasFormalisedStrategy), nameof(ProfileForm.HasInternationalisationFocus),
             nameof(ProfileForm.SupportServices), nameof(ProfileForm.SupportServicesMarkdown)]),
         new("cooperation", "Cooperation Activities", [
-            nameof(ProfileForm.InternationalActivities), nameof(ProfileForm.CountriesOutsideEurope), nameof(ProfileForm.EuropeanActivities),
-            nameof(ProfileForm.CountriesInEurope), nameof(ProfileForm.CollaboratingClusters)]),
+            nameof(ProfileForm.EuropeanActivities), nameof(ProfileForm.CountriesInEurope), nameof(ProfileForm.InternationalActivities),
+            nameof(ProfileForm.CountriesOutsideEurope), nameof(ProfileForm.CollaboratingClusters)]),
         new("programmes", "Support Programmes and Success Stories", [
             nameof(ProfileForm.SupportProgrammes), nameof(ProfileForm.SuccessStories)]),
     ];
@@ -67,7 +68,7 @@ public static class ProfileFormLabels
         [nameof(ProfileForm.NutsCode)] = "NUTS code",
         [nameof(ProfileForm.Latitude)] = "Latitude",
         [nameof(ProfileForm.Longitude)] = "Longitude",
-        [nameof(ProfileForm.LogoUrl)] = "Address of the logo",
+        [nameof(ProfileForm.Logo)] = "Logo",
         [nameof(ProfileForm.EstablishedOn)] = "Established on",
         [nameof(ProfileForm.ManagementTeamFte)] = "Management team in full-time equivalents",
         [nameof(ProfileForm.ManagementTeam)] = "Management team",

@@ -79,7 +79,6 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
         {
             errors.Add(new(f.Latitude is null ? nameof(f.Latitude) : nameof(f.Longitude), T["Give both the latitude and the longitude, or neither."]));
         }
-        WebAddress(errors, nameof(f.LogoUrl), f.LogoUrl);
     }
 
     private void General(ProfileForm f, List<FormError> errors)

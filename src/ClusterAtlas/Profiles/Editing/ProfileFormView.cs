@@ -7,22 +7,38 @@ public sealed class ProfileFormView
 {
     private readonly IReadOnlyDictionary<int, VocabularyTerm> terms;
     private readonly CountryList countries;
+    private readonly int emptyRows;
 
-    /// <summary>Adds empty rows to the form's lists (in place: the form is the page's copy) so that people can add entries without script.</summary>
-    public ProfileFormView(ProfileForm form, IReadOnlyDictionary<int, VocabularyTerm> terms, CountryList countries)
+    /// <summary>No more empty rows than this in one group, whatever the address asks for.</summary>
+    public const int MaxEmptyRows = 20;
+
+    /// <summary>
+    /// Adds an empty row to each of the form's lists (in place: the form is the page's copy) so that people can add
+    /// an entry without script; the group whose "Add another" button was pressed gets <paramref name="emptyRows"/> empty
+    /// rows (at least one more than it has).
+    /// </summary>
+    public ProfileFormView(ProfileForm form, IReadOnlyDictionary<int, VocabularyTerm> terms, CountryList countries, string? addedTo = null, int emptyRows = 1)
     {
+        this.emptyRows = Math.Clamp(emptyRows, 1, MaxEmptyRows);
         Form = form;
         this.terms = terms;
         this.countries = countries;
-        AddEmptyRows(form.ManagementTeam);
-        AddEmptyRows(form.SupportFacilities);
-        AddEmptyRows(form.MajorPlayers);
-        AddEmptyRows(form.CollaboratingClusters);
-        AddEmptyRows(form.SupportProgrammes);
-        AddEmptyRows(form.SuccessStories, 1);
+        AddedTo = RepeatedGroup.Find(addedTo)?.Property;
+        AddEmptyRow(form.ManagementTeam, nameof(form.ManagementTeam));
+        AddEmptyRow(form.SupportFacilities, nameof(form.SupportFacilities));
+        AddEmptyRow(form.MajorPlayers, nameof(form.MajorPlayers));
+        AddEmptyRow(form.CollaboratingClusters, nameof(form.CollaboratingClusters));
+        AddEmptyRow(form.SupportProgrammes, nameof(form.SupportProgrammes));
+        AddEmptyRow(form.SuccessStories, nameof(form.SuccessStories));
     }
 
+    /// <summary>The group that just got a row from its "Add another" button: its last row takes the focus.</summary>
+    public string? AddedTo { get; }
+
     public ProfileForm Form { get; }
+
+    /// <summary>The profile's address, once it exists (the registration form has none yet).</summary>
+    public string? ProfileSlug { get; init; }
 
     public CountryList Countries => countries;
 
@@ -49,11 +65,23 @@ public sealed class ProfileFormView
         return ordered;
     }
 
-    /// <summary>Empty rows for adding after the filled ones (more after each save).</summary>
-    private static void AddEmptyRows<T>(List<T> rows, int empty = 2) where T : IFormRow, new()
+    /// <summary>Whether a row's first input takes the focus: it is the row just added.</summary>
+    public bool IsAddedRow(string property, int index, int count) => AddedTo == property && index == count - 1;
+
+    /// <summary>The active management roles, offered as suggestions for a team member's role (any other role may be typed).</summary>
+    public IReadOnlyList<string> ManagementRoles =>
+        [.. terms.Values.Where(t => t.Vocabulary == Vocabulary.ManagementRoles && t.Status == TermStatus.Active)
+            .OrderBy(t => t.SortOrder).ThenBy(t => t.Label, StringComparer.Ordinal).Select(t => t.Label)];
+
+    /// <summary>One empty row after the others (the form's way of adding without script), more when asked.</summary>
+    private void AddEmptyRow<T>(List<T> rows, string property) where T : IFormRow, new()
     {
-        var missing = Math.Max(empty - rows.Count(r => r.IsEmpty), 0);
-        for (var i = 0; i < missing; i++)
+        if (AddedTo == property)
+        {
+            var missing = Math.Max(emptyRows - rows.Count(r => r.IsEmpty), 1);
+            rows.AddRange(Enumerable.Range(0, missing).Select(_ => new T()));
+        }
+        else if (rows.Count == 0 || !rows[^1].IsEmpty)
         {
             rows.Add(new T());
         }

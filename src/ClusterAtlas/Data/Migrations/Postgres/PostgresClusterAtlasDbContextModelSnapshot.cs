@@ -225,8 +225,9 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<string>("LogoUrl")
-                        .HasColumnType("text");
+                    b.Property<string>("LogoSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
@@ -418,6 +419,42 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.HasIndex("ProfileStatus", "Id");
 
                     b.ToTable("ProfileRevisions");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Profiles.Logos.ProfileLogo", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ClusterOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterOrganisationId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("ProfileLogos");
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.MajorPlayer", b =>
@@ -877,6 +914,15 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("ClusterOrganisation");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Profiles.Logos.ProfileLogo", b =>
+                {
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.MajorPlayer", b =>

@@ -215,7 +215,8 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LogoUrl")
+                    b.Property<string>("LogoSha256")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("Longitude")
@@ -404,6 +405,40 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.HasIndex("ProfileStatus", "Id");
 
                     b.ToTable("ProfileRevisions");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Profiles.Logos.ProfileLogo", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClusterOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterOrganisationId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("ProfileLogos");
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.MajorPlayer", b =>
@@ -845,6 +880,15 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ClusterOrganisation");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Profiles.Logos.ProfileLogo", b =>
+                {
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.MajorPlayer", b =>
