@@ -20,6 +20,9 @@ public sealed class AccountOptions
     public int RateLimitPermits { get; set; } = 10;
 
     public int RateLimitWindowSeconds { get; set; } = 60;
+
+    /// <summary>The name authenticator apps show next to the codes for this platform (the otpauth issuer).</summary>
+    public string AuthenticatorIssuer { get; set; } = "ClusterAtlas";
 }
 
 /// <summary>Accounts: ASP.NET Core Identity on the platform's database, its pages under /account/, roles, mail, rate limits.</summary>

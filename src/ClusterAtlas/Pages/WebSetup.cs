@@ -1,4 +1,5 @@
 using ClusterAtlas.Localisation;
+using Microsoft.Extensions.Options;
 
 namespace ClusterAtlas.Pages;
 
@@ -8,6 +9,8 @@ public static class WebSetup
     public static IServiceCollection AddClusterAtlasWeb(this IServiceCollection services)
     {
         services.AddLanguages();
+        services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section);
+        services.AddOptions<DataLicenceOptions>().BindConfiguration(DataLicenceOptions.Section);
         // Pages live in their feature folders (Profiles/, Pages/...), each with an explicit route.
         services.AddRazorPages(options => options.RootDirectory = "/")
             .AddMvcOptions(options =>
@@ -24,6 +27,7 @@ public static class WebSetup
 
     public static WebApplication UseClusterAtlasWeb(this WebApplication app)
     {
+        WarnWhenTheOperatorIsMissing(app);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/errors/500");
@@ -44,5 +48,15 @@ public static class WebSetup
         // Build-time compressed (gzip, Brotli), fingerprinted, cached for a year when asked by their versioned URL.
         app.MapStaticAssets();
         return app;
+    }
+
+    /// <summary>A public installation must say who runs it; the pages never make an operator up, so say it where the admin looks.</summary>
+    private static void WarnWhenTheOperatorIsMissing(WebApplication app)
+    {
+        if (app.Environment.IsProduction() && !app.Services.GetRequiredService<IOptions<OperatorOptions>>().Value.IsConfigured)
+        {
+            app.Logger.LogWarning(
+                "The operator of this installation is not configured: the privacy policy, terms and imprint tell every visitor so. Set ClusterAtlas:Operator:Name and ClusterAtlas:Operator:Email (and :Address, :Phone).");
+        }
     }
 }
