@@ -40,6 +40,11 @@ public static class AccountsFeature
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+        // The issuer is part of the otpauth: label, where a colon separates it from the account.
+        services.AddOptions<AccountOptions>()
+            .Validate(o => !string.IsNullOrWhiteSpace(o.AuthenticatorIssuer) && !o.AuthenticatorIssuer.Contains(':', StringComparison.Ordinal),
+                $"{AccountOptions.Section}:AuthenticatorIssuer must be a name without a colon, e.g. ClusterAtlas.")
+            .ValidateOnStart();
         services.AddMail(configuration);
         // Keys in the database: every app instance and the command line (which makes one-time links) share them.
         services.AddDataProtection().SetApplicationName("ClusterAtlas").PersistKeysToDbContext<ClusterAtlasDbContext>();

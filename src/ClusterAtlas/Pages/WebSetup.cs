@@ -9,8 +9,16 @@ public static class WebSetup
     public static IServiceCollection AddClusterAtlasWeb(this IServiceCollection services)
     {
         services.AddLanguages();
-        services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section);
-        services.AddOptions<DataLicenceOptions>().BindConfiguration(DataLicenceOptions.Section);
+        // A wrong setting stops the start with the setting's name, rather than showing visitors a broken contact or link.
+        services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section)
+            .Validate(o => string.IsNullOrWhiteSpace(o.Email) || new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(o.Email.Trim()),
+                $"{OperatorOptions.Section}:Email must be an e-mail address, e.g. contact@clusters.example.org.")
+            .ValidateOnStart();
+        services.AddOptions<DataLicenceOptions>().BindConfiguration(DataLicenceOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Name), $"{DataLicenceOptions.Section}:Name must name the licence, e.g. CC BY 4.0.")
+            .Validate(o => Uri.TryCreate(o.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
+                $"{DataLicenceOptions.Section}:Url must be the licence's web address, e.g. https://creativecommons.org/licenses/by/4.0/.")
+            .ValidateOnStart();
         // Pages live in their feature folders (Profiles/, Pages/...), each with an explicit route.
         services.AddRazorPages(options => options.RootDirectory = "/")
             .AddMvcOptions(options =>

@@ -69,3 +69,13 @@ public sealed class LogCollector : ILoggerProvider
         }
     }
 }
+
+/// <summary>An installation with one setting given a wrong value: it must refuse to start, naming the setting.</summary>
+public sealed class MisconfiguredInstallationFactory(string setting, string value) : ClusterAtlasFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting(setting, value);
+    }
+}

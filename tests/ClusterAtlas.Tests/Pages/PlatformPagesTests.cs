@@ -142,6 +142,18 @@ public sealed class PlatformPagesTests(UnconfiguredInstallationFactory app, Conf
         Assert.DoesNotContain(configured.Logs.Entries, e => e.Message.Contains("operator of this installation is not configured", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("ClusterAtlas:Operator:Email", "contact at example")]
+    [InlineData("ClusterAtlas:DataLicence:Url", "creativecommons.org/licenses/by/4.0")]
+    [InlineData("ClusterAtlas:DataLicence:Name", " ")]
+    [InlineData("ClusterAtlas:Accounts:AuthenticatorIssuer", "Clusters: Serbia")]
+    public async Task A_wrong_setting_stops_the_start_with_its_name(string setting, string value)
+    {
+        await using var misconfigured = new MisconfiguredInstallationFactory(setting, value);
+        var error = Assert.ThrowsAny<Exception>(() => misconfigured.Services);
+        Assert.Contains(setting, error.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task AssertFooterAsync(HttpClient browser, string url)
     {
         using var response = await browser.GetAsync(new Uri(url, UriKind.Relative));
