@@ -68,7 +68,7 @@ public sealed class NarrowScreenTests(BrowserApp app)
             Assert.Equal(200, response?.Status);
             Assert.True(await page.Locator("main table, main article.edit, main dl").CountAsync() > 0, $"{name}: nothing to measure");
             var (page360, widest) = await OverflowAsync(page);
-            await Artefacts.ScreenshotAsync(page, "phone-" + path.Trim('/').Replace('/', '-'));
+            await Artefacts.ScreenshotAsync(page, "phone-360-" + new string([.. name.Select(c => char.IsLetter(c) ? c : '-')]));
             Assert.True(page360 <= 0, $"{name} ({path}) scrolls sideways by {page360}px at 360 px; too wide: {await TooWideAsync(page)}");
             Assert.True(widest <= 0, $"{name} ({path}): a table is {widest}px wider than its box at 360 px");
             await Axe.AssertNoViolationsAsync(page, $"{name} (phone)");
