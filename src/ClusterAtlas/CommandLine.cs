@@ -148,11 +148,7 @@ public static class CommandLine
             try
             {
                 var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync(address, role, cancellationToken);
-                Console.WriteLine(result.Created
-                    ? $"Created the account {result.Email} (no password yet) with the role {role}."
-                    : $"The account {result.Email} has the role {role}.");
-                Console.WriteLine(FormattableString.Invariant($"Open this link to set the password (once, until {result.LinkValidUntil:yyyy-MM-dd HH:mm} UTC); two-factor authentication is set up right after:"));
-                Console.WriteLine(result.SetPasswordLink);
+                StaffAccountReport.Write(Console.Out, result);
                 return 0;
             }
             catch (StaffAccountException error)

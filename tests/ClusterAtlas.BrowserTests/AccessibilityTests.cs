@@ -17,6 +17,9 @@ public sealed class AccessibilityTests(BrowserApp app)
             data.Add("profile", "/cluster-organisations/vojvodina-metal-cluster", scheme);
             data.Add("print", "/cluster-organisations/vojvodina-metal-cluster/print", scheme);
             data.Add("not-found", "/cluster-organisations/no-such-cluster", scheme);
+            data.Add("privacy", "/privacy", scheme);
+            data.Add("terms", "/terms", scheme);
+            data.Add("imprint", "/imprint", scheme);
         }
         return data;
     }

@@ -14,6 +14,9 @@ public sealed class AccountLinks(IOptions<ClusterAtlasOptions> options, IHttpCon
 {
     public const string FallbackBaseUrl = "http://localhost:5000";
 
+    /// <summary>Whether ClusterAtlas:BaseUrl is set: without it, a link made outside a request (the command line) cannot know the address.</summary>
+    public bool HasConfiguredBaseUrl => !string.IsNullOrWhiteSpace(options.Value.BaseUrl);
+
     public string BaseUrl
     {
         get
@@ -38,8 +41,10 @@ public sealed class AccountLinks(IOptions<ClusterAtlasOptions> options, IHttpCon
     public string ResetPassword(string userId, string token) =>
         $"{BaseUrl}/account/reset-password?userId={Uri.EscapeDataString(userId)}&code={EncodeToken(token)}";
 
-    public string SetPassword(string userId, string token) =>
-        $"{BaseUrl}/account/set-password?userId={Uri.EscapeDataString(userId)}&code={EncodeToken(token)}";
+    public string SetPassword(string userId, string token) => BaseUrl + SetPasswordPath(userId, token);
+
+    public static string SetPasswordPath(string userId, string token) =>
+        $"/account/set-password?userId={Uri.EscapeDataString(userId)}&code={EncodeToken(token)}";
 
     /// <summary>Identity's tokens hold characters that do not survive in a URL or a mail program; base64url does.</summary>
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));

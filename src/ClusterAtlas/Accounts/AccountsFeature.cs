@@ -20,6 +20,9 @@ public sealed class AccountOptions
     public int RateLimitPermits { get; set; } = 10;
 
     public int RateLimitWindowSeconds { get; set; } = 60;
+
+    /// <summary>The name authenticator apps show next to the codes for this platform (the otpauth issuer).</summary>
+    public string AuthenticatorIssuer { get; set; } = "ClusterAtlas";
 }
 
 /// <summary>Accounts: ASP.NET Core Identity on the platform's database, its pages under /account/, roles, mail, rate limits.</summary>
@@ -37,6 +40,11 @@ public static class AccountsFeature
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+        // The issuer is part of the otpauth: label, where a colon separates it from the account.
+        services.AddOptions<AccountOptions>()
+            .Validate(o => !string.IsNullOrWhiteSpace(o.AuthenticatorIssuer) && !o.AuthenticatorIssuer.Contains(':', StringComparison.Ordinal),
+                $"{AccountOptions.Section}:AuthenticatorIssuer must be a name without a colon, e.g. ClusterAtlas.")
+            .ValidateOnStart();
         services.AddMail(configuration);
         // Keys in the database: every app instance and the command line (which makes one-time links) share them.
         services.AddDataProtection().SetApplicationName("ClusterAtlas").PersistKeysToDbContext<ClusterAtlasDbContext>();

@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.Identity;
 
 namespace ClusterAtlas.Accounts;
 
-/// <summary>What `users add-admin` and `users add-moderator` did, and the one-time link to hand to the person.</summary>
-public sealed record StaffAccountResult(string Email, bool Created, string SetPasswordLink, DateTimeOffset LinkValidUntil);
+/// <summary>
+/// What `users add-admin` and `users add-moderator` did, and the one-time link to hand to the person: absolute when
+/// ClusterAtlas:BaseUrl is set (<paramref name="BaseUrlConfigured"/>), else only its path is known for sure.
+/// </summary>
+public sealed record StaffAccountResult(
+    string Email, string Role, bool Created, string SetPasswordLink, string SetPasswordPath, bool BaseUrlConfigured, DateTimeOffset LinkValidUntil);
 
 /// <summary>
 /// Makes an account a moderator or administrator from the command line: the way the first administrator comes
@@ -54,7 +58,8 @@ public sealed class StaffAccounts(UserManager<ApplicationUser> users, RoleManage
             Check(await users.AddToRoleAsync(user, role));
         }
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return new StaffAccountResult(user.Email!, created, links.SetPassword(user.Id, token), clock.GetUtcNow() + AccountsFeature.LinkLifetime);
+        return new StaffAccountResult(user.Email!, role, created, links.SetPassword(user.Id, token), AccountLinks.SetPasswordPath(user.Id, token),
+            links.HasConfiguredBaseUrl, clock.GetUtcNow() + AccountsFeature.LinkLifetime);
     }
 
     /// <summary>An address people can receive mail at: the form's check, and a dot in the domain (no "admin@localhost").</summary>

@@ -3,15 +3,17 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using QRCoder;
 
 namespace ClusterAtlas.Accounts;
 
 /// <summary>
-/// Sets up an authenticator app (TOTP, RFC 6238): the shared key is shown as text and as an otpauth: link that
-/// authenticator apps open; a first code proves the app has it. Then ten recovery codes are shown, once.
+/// Sets up an authenticator app (TOTP, RFC 6238): the shared key is shown as a QR code to scan, as text and as an
+/// otpauth: link that authenticator apps open; a first code proves the app has it. Then ten recovery codes are shown, once.
 /// </summary>
 [Authorize]
-public class TwoFactorSetupPageModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : AccountPageModel
+public class TwoFactorSetupPageModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IOptions<AccountOptions> options) : AccountPageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -30,6 +32,9 @@ public class TwoFactorSetupPageModel(UserManager<ApplicationUser> users, SignInM
     public string SharedKey { get; private set; } = "";
 
     public string AuthenticatorUri { get; private set; } = "";
+
+    /// <summary>The otpauth: URI as a QR code, a PNG in a data: URI (the page's CSP allows data: images, nothing external).</summary>
+    public string QrCodeImage { get; private set; } = "";
 
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
@@ -88,7 +93,8 @@ public class TwoFactorSetupPageModel(UserManager<ApplicationUser> users, SignInM
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         SharedKey = FormatKey(key!);
-        AuthenticatorUri = OtpAuthUri(user.Email!, key!);
+        AuthenticatorUri = OtpAuthUri(options.Value.AuthenticatorIssuer, user.Email!, key!);
+        QrCodeImage = QrCodeDataUri(AuthenticatorUri);
     }
 
     /// <summary>Groups of four letters, easier to type into an app by hand.</summary>
@@ -103,6 +109,15 @@ public class TwoFactorSetupPageModel(UserManager<ApplicationUser> users, SignInM
     }
 
     /// <summary>The Key Uri Format of authenticator apps: otpauth://totp/Issuer:account?secret=...&amp;issuer=Issuer&amp;digits=6.</summary>
-    public static string OtpAuthUri(string account, string key) =>
-        $"otpauth://totp/{Uri.EscapeDataString("ClusterAtlas")}:{Uri.EscapeDataString(account)}?secret={key}&issuer={Uri.EscapeDataString("ClusterAtlas")}&digits=6";
+    public static string OtpAuthUri(string issuer, string account, string key) =>
+        $"otpauth://totp/{Uri.EscapeDataString(issuer)}:{Uri.EscapeDataString(account)}?secret={key}&issuer={Uri.EscapeDataString(issuer)}&digits=6";
+
+    /// <summary>Dark modules on white with the standard quiet zone, as phone cameras read best, whatever the page's colours.</summary>
+    public static string QrCodeDataUri(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        var png = new PngByteQRCode(data).GetGraphic(6);
+        return "data:image/png;base64," + Convert.ToBase64String(png);
+    }
 }

@@ -1,4 +1,5 @@
 using ClusterAtlas.Localisation;
+using Microsoft.Extensions.Options;
 
 namespace ClusterAtlas.Pages;
 
@@ -8,6 +9,16 @@ public static class WebSetup
     public static IServiceCollection AddClusterAtlasWeb(this IServiceCollection services)
     {
         services.AddLanguages();
+        // A wrong setting stops the start with the setting's name, rather than showing visitors a broken contact or link.
+        services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section)
+            .Validate(o => string.IsNullOrWhiteSpace(o.Email) || new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(o.Email.Trim()),
+                $"{OperatorOptions.Section}:Email must be an e-mail address, e.g. contact@clusters.example.org.")
+            .ValidateOnStart();
+        services.AddOptions<DataLicenceOptions>().BindConfiguration(DataLicenceOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Name), $"{DataLicenceOptions.Section}:Name must name the licence, e.g. CC BY 4.0.")
+            .Validate(o => Uri.TryCreate(o.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
+                $"{DataLicenceOptions.Section}:Url must be the licence's web address, e.g. https://creativecommons.org/licenses/by/4.0/.")
+            .ValidateOnStart();
         // Pages live in their feature folders (Profiles/, Pages/...), each with an explicit route.
         services.AddRazorPages(options => options.RootDirectory = "/")
             .AddMvcOptions(options =>
@@ -25,6 +36,7 @@ public static class WebSetup
 
     public static WebApplication UseClusterAtlasWeb(this WebApplication app)
     {
+        WarnWhenTheOperatorIsMissing(app);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/errors/500");
@@ -46,5 +58,15 @@ public static class WebSetup
         // Build-time compressed (gzip, Brotli), fingerprinted, cached for a year when asked by their versioned URL.
         app.MapStaticAssets();
         return app;
+    }
+
+    /// <summary>A public installation must say who runs it; the pages never make an operator up, so say it where the admin looks.</summary>
+    private static void WarnWhenTheOperatorIsMissing(WebApplication app)
+    {
+        if (app.Environment.IsProduction() && !app.Services.GetRequiredService<IOptions<OperatorOptions>>().Value.IsConfigured)
+        {
+            app.Logger.LogWarning(
+                "The operator of this installation is not configured: the privacy policy, terms and imprint tell every visitor so. Set ClusterAtlas:Operator:Name and ClusterAtlas:Operator:Email (and :Address, :Phone).");
+        }
     }
 }

@@ -15,6 +15,7 @@ public sealed class AccountPagesHtmlTests(ClusterAtlasFactory app) : IClassFixtu
     [InlineData("/account/logout")]
     [InlineData("/privacy")]
     [InlineData("/terms")]
+    [InlineData("/imprint")]
     public async Task Visitor_page_is_valid_html(string url)
     {
         using var browser = app.CreateBrowser();
