@@ -225,7 +225,7 @@ public static class SpellingSuggestion
 }
 
 /// <summary>Keeps the full-text index in step with profile writes, inside the writer's transaction.</summary>
-public sealed class SearchIndexWriter(CountryList countries)
+public sealed class SearchIndexWriter(CountryList countries, TermTranslations translations)
 {
     public async Task IndexAsync(ClusterAtlasDbContext db, IReadOnlyCollection<int> profileIds, CancellationToken cancellationToken)
     {
@@ -238,7 +238,7 @@ public sealed class SearchIndexWriter(CountryList countries)
                 .Include(p => p.SupportProgrammes).Include(p => p.SuccessStories)
                 .AsSplitQuery()
                 .ToListAsync(cancellationToken);
-            var published = profiles.Where(p => p.Status == ProfileStatus.Published).Select(p => SearchDocument.For(p, countries)).ToList();
+            var published = profiles.Where(p => p.Status == ProfileStatus.Published).Select(p => SearchDocument.For(p, countries, translations)).ToList();
             await engine.RemoveAsync(db, [.. chunk.Except(published.Select(d => d.ProfileId))], cancellationToken);
             await engine.UpsertAsync(db, published, cancellationToken);
         }
@@ -247,7 +247,7 @@ public sealed class SearchIndexWriter(CountryList countries)
     /// <summary>Indexes profiles already in memory with their terms (bulk loads), in the caller's transaction.</summary>
     public Task IndexLoadedAsync(ClusterAtlasDbContext db, IReadOnlyList<ClusterOrganisation> profiles, CancellationToken cancellationToken) =>
         FullTextEngine.For(db).UpsertAsync(db,
-            [.. profiles.Where(p => p.Status == ProfileStatus.Published).Select(p => SearchDocument.For(p, countries))], cancellationToken);
+            [.. profiles.Where(p => p.Status == ProfileStatus.Published).Select(p => SearchDocument.For(p, countries, translations))], cancellationToken);
 
     /// <summary>Builds the text index afresh when it does not hold what the profile tables hold (new installation, restore).</summary>
     public async Task EnsureCompleteAsync(ClusterAtlasDbContext db, ILogger logger, CancellationToken cancellationToken)

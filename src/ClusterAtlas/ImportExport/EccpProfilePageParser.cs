@@ -158,6 +158,8 @@ public sealed partial class EccpProfilePageParser(CountryList countries)
             Place(block, profile, terms, report);
         }
         InferCountryFromPhones(profile, report);
+        // The local name is most likely in the country's main language; the profile's editors can change it.
+        profile.LocalLanguage = countries.MainLanguageOf(profile.CountryCode);
         return new ParsedProfilePage(profile, terms, report);
     }
 

@@ -22,6 +22,12 @@ public static class LanguageCodes
         return map;
     });
 
+    /// <summary>Every ISO 639-1 language the platform knows, with its name in that language, in the order of the codes.</summary>
+    public static IReadOnlyList<(string Code, string NativeName)> All => AllLanguages.Value;
+
+    private static readonly Lazy<IReadOnlyList<(string Code, string NativeName)>> AllLanguages = new(() =>
+        [.. ByName.Value.Values.Distinct().Order(StringComparer.Ordinal).Select(code => (code, CultureInfo.GetCultureInfo(code).NativeName))]);
+
     public static string? Find(string text)
     {
         var trimmed = text.Trim();
