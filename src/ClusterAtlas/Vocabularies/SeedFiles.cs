@@ -77,9 +77,20 @@ public sealed class CountryList
         {
             _byCode[country.Code] = country;
             _byKey.TryAdd(TextFolding.MatchKey(country.Name), country);
-            foreach (var alias in country.Aliases.Concat(_translations.GetValueOrDefault(country.Code) ?? []))
+            foreach (var alias in country.Aliases)
             {
                 _byKey.TryAdd(TextFolding.MatchKey(alias), country);
+            }
+        }
+        // Serbian and German names last, so that none hides another country's English name or alias.
+        foreach (var (code, names) in _translations)
+        {
+            if (_byCode.TryGetValue(code, out var country))
+            {
+                foreach (var name in names)
+                {
+                    _byKey.TryAdd(TextFolding.MatchKey(name), country);
+                }
             }
         }
         All = [.. _byCode.Values.OrderBy(c => c.Name, StringComparer.Ordinal)];
