@@ -129,6 +129,20 @@ public sealed class DataLanguagePageTests(ClusterAtlasFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_profile_form_offers_terms_and_countries_in_the_page_language()
+    {
+        var browser = await app.RegisterAndSignInAsync("form-language@example.org");
+        var slug = await ProfileScenarios.RegisterProfileAsync(browser, "Sava Metal Cluster");
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+        var focus = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri($"/cluster-organisations/{slug}/edit/focus", UriKind.Relative)));
+        var choices = focus.QuerySelectorAll(".term-choices label").Select(l => l.TextContent).ToList();
+        Assert.Contains("Metallbearbeitungstechnik", choices);
+        Assert.Contains("Feinbearbeitung (Schleifen, Läppen)", choices);
+        var identity = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri($"/cluster-organisations/{slug}/edit/identity", UriKind.Relative)));
+        Assert.Equal("Serbien", identity.QuerySelector("select[name='Form.CountryCode'] option[selected]")?.TextContent);
+    }
+
+    [Fact]
     public async Task Revisions_show_choices_in_words_not_code_names()
     {
         var browser = await app.RegisterAndSignInAsync("revision-words@example.org");
