@@ -35,6 +35,7 @@ public sealed class ProfileDiff(IReadOnlyDictionary<int, string> termLabels, Cou
             var value = typeof(ProfileForm).GetProperty(property)!.GetValue(f);
             values[property] = property switch
             {
+                nameof(ProfileForm.LocalLanguage) => Text(f.LocalLanguage is null ? null : $"{ImportExport.LanguageCodes.NativeName(f.LocalLanguage)} ({f.LocalLanguage})"),
                 nameof(ProfileForm.CountryCode) => Text(f.CountryCode is null ? null : countries.LocalisedName(f.CountryCode)),
                 _ when ProfileForm.TermLists.FirstOrDefault(t => t.Property == property) is { Property: not null } list =>
                     [.. f.TermIds(list.Field).Select(id => termLabels.GetValueOrDefault(id, $"#{id}"))],

@@ -172,7 +172,8 @@ public sealed class ProfileForm
             Slug = p.Slug,
             Name = Clean(Name) ?? p.Name,
             LocalName = Clean(LocalName),
-            LocalLanguage = Clean(LocalLanguage)?.ToLowerInvariant() ?? countries.MainLanguageOf(Clean(CountryCode)),
+            // Left empty, a local name is taken to be in the country's main language.
+            LocalLanguage = Clean(LocalLanguage)?.ToLowerInvariant() ?? (Clean(LocalName) is null ? null : countries.MainLanguageOf(Clean(CountryCode))),
             Acronym = Clean(Acronym),
             ShortDescription = Clean(ShortDescription),
             Website = Clean(Website),
