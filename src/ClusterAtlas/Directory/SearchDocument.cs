@@ -8,7 +8,8 @@ namespace ClusterAtlas.ClusterDirectory;
 /// What full-text search sees of a profile: its names, and a body of everything else people search for
 /// (description, strategy, services and their details, programmes, success stories, vocabulary labels, places).
 /// Country and term names are there in every language of the interface, so "Srbija" or "Metallbearbeitungstechnik"
-/// find what "Serbia" or "Metalworking Technology" find. Text is folded (case, accents, đ) before the engines see it, so both engines fold the same way.
+/// find what "Serbia" or "Metalworking Technology" find. Text is folded (case, accents, đ) before the engines see it,
+/// so both engines fold the same way.
 /// </summary>
 public sealed record SearchDocument(int ProfileId, string Names, string Body, string OriginalText)
 {

@@ -107,6 +107,27 @@ public sealed class DataTranslationTests
         Assert.Equal(language, CountryList.Load().MainLanguageOf(country));
 
     [Fact]
+    public void Views_print_no_enum_names_with_ToString()
+    {
+        // An enum's name ("MembersOnly") is code, not words: views may use it only in a class name (badge-gold).
+        var source = Path.Combine(TestTools.RepositoryRoot, "src", "ClusterAtlas");
+        var printed = new List<string>();
+        foreach (var view in System.IO.Directory.EnumerateFiles(source, "*.cshtml", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(view);
+            for (var at = text.IndexOf(".ToString()", StringComparison.Ordinal); at >= 0; at = text.IndexOf(".ToString()", at + 1, StringComparison.Ordinal))
+            {
+                var attribute = text.LastIndexOf("class=\"", at, StringComparison.Ordinal);
+                if (attribute < 0 || text[(attribute + 7)..at].Contains('"', StringComparison.Ordinal))
+                {
+                    printed.Add($"{Path.GetRelativePath(source, view)}: {text[Math.Max(0, at - 40)..(at + 11)].ReplaceLineEndings(" ")}");
+                }
+            }
+        }
+        Assert.True(printed.Count == 0, "Views print enum names (write the words with T[...]):\n" + string.Join("\n", printed));
+    }
+
+    [Fact]
     public async Task The_shipped_CLDR_files_match_the_packages()
     {
         TestTools.NodeModule("cldr-localenames-full/package.json");
