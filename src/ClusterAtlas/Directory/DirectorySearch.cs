@@ -249,13 +249,16 @@ public sealed class SearchIndexWriter(CountryList countries, TermTranslations tr
         FullTextEngine.For(db).UpsertAsync(db,
             [.. profiles.Where(p => p.Status == ProfileStatus.Published).Select(p => SearchDocument.For(p, countries, translations))], cancellationToken);
 
-    /// <summary>Builds the text index afresh when it does not hold what the profile tables hold (new installation, restore).</summary>
+    /// <summary>
+    /// Builds the text index afresh when it does not hold what the profile tables hold (new installation, restore) or
+    /// was written before documents held the countries' names in every UI language.
+    /// </summary>
     public async Task EnsureCompleteAsync(ClusterAtlasDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
         var engine = FullTextEngine.For(db);
         await engine.EnsureCreatedAsync(db, cancellationToken);
         var published = await db.ClusterOrganisations.CountAsync(p => p.Status == ProfileStatus.Published, cancellationToken);
-        if (await engine.CountAsync(db, cancellationToken) == published)
+        if (await engine.CountAsync(db, cancellationToken) == published && await HoldsTranslatedNamesAsync(db, engine, cancellationToken))
         {
             return;
         }
@@ -265,5 +268,20 @@ public sealed class SearchIndexWriter(CountryList countries, TermTranslations tr
         await db.Database.ExecuteSqlRawAsync("DELETE FROM profile_search", cancellationToken);
         await IndexAsync(db, ids, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>One probe: the first published profile with a country is found by that country's Serbian name.</summary>
+    private async Task<bool> HoldsTranslatedNamesAsync(ClusterAtlasDbContext db, IFullTextEngine engine, CancellationToken cancellationToken)
+    {
+        var sample = await db.ClusterOrganisations.AsNoTracking()
+            .Where(p => p.Status == ProfileStatus.Published && p.CountryCode != null)
+            .OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.CountryCode })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (sample is null || countries.TranslationsOf(sample.CountryCode) is not [var serbian, ..] || SearchText.Parse(serbian + " ") is not { } text)
+        {
+            return true;
+        }
+        return (await engine.MatchAsync(db, text, cancellationToken)).Contains(sample.Id);
     }
 }

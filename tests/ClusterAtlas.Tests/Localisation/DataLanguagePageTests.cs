@@ -1,6 +1,10 @@
 using System.Net;
 using AngleSharp.Dom;
+using ClusterAtlas.ClusterDirectory;
+using ClusterAtlas.Data;
 using ClusterAtlas.ImportExport;
+using ClusterAtlas.Vocabularies;
+using Microsoft.EntityFrameworkCore;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Tests.Infrastructure;
 using ClusterAtlas.Tests.Profiles;
@@ -86,6 +90,30 @@ public sealed class DataLanguagePageTests(ClusterAtlasFactory app) : IClassFixtu
     {
         var page = await PageAsync("/cluster-organisations?q=" + Uri.EscapeDataString(words), "en");
         Assert.Contains(page.QuerySelectorAll(".result-title a"), a => a.GetAttribute("href") == DemoProfile);
+    }
+
+    [Fact]
+    public async Task An_index_written_before_the_translations_is_rebuilt_on_start()
+    {
+        // The demo profile's document as the platform wrote it before: English names only.
+        await app.WithDbAsync(async db =>
+        {
+            var profile = await db.ClusterOrganisations.AsNoTracking().Include(p => p.Terms).ThenInclude(t => t.Term)
+                .Include(p => p.SupportProgrammes).Include(p => p.SuccessStories).AsSplitQuery()
+                .SingleAsync(p => p.Slug == SeedPage.Slug);
+            var englishOnly = SearchDocument.For(profile, new CountryList(CountryList.Load().All), new TermTranslations([]));
+            await FullTextEngine.For(db).UpsertAsync(db, [englishOnly], CancellationToken.None);
+            return true;
+        });
+        Assert.DoesNotContain((await PageAsync("/cluster-organisations?q=Srbija+", "en")).QuerySelectorAll(".result-title a"), a => a.GetAttribute("href") == DemoProfile);
+
+        await app.WithServiceAsync<DatabaseInitializer, bool>(async initializer =>
+        {
+            await initializer.InitializeAsync(CancellationToken.None);
+            return true;
+        });
+        // Other words than before: matches are cached per directory version, and this write bypassed the write path.
+        Assert.Contains((await PageAsync("/cluster-organisations?q=Srbija+metal+", "en")).QuerySelectorAll(".result-title a"), a => a.GetAttribute("href") == DemoProfile);
     }
 
     [Fact]
