@@ -18,6 +18,7 @@ internal sealed class ClusterOrganisationConfiguration : IEntityTypeConfiguratio
         builder.Property(p => p.Slug).HasMaxLength(200);
         builder.Property(p => p.Name).HasMaxLength(300);
         builder.Property(p => p.LocalName).HasMaxLength(300);
+        builder.Property(p => p.LocalLanguage).HasMaxLength(2);
         builder.Property(p => p.Acronym).HasMaxLength(50);
         builder.Property(p => p.CountryCode).HasMaxLength(2);
         builder.Property(p => p.NutsCode).HasMaxLength(10);

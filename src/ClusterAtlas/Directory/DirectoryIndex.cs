@@ -26,6 +26,24 @@ public static class Facet
 
     public static string? MemberRange(int? members) =>
         members is null ? null : MemberRanges.First(r => members.Value >= r.Min && members.Value <= r.Max).Value;
+
+    /// <summary>The excellence-label facet's value for profiles that have none (a UI string).</summary>
+    public const string NoExcellenceLabel = "No label";
+
+    /// <summary>A member range as people read it (a UI string: "21–50 members", "501 or more members").</summary>
+    public static string MemberRangeLabel(string value) =>
+        value.EndsWith('+') ? $"{value[..^1]} or more members" : $"{value.Replace("-", "–", StringComparison.Ordinal)} members";
+
+    /// <summary>The facets whose values are the terms of a vocabulary.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Vocabularies = new Dictionary<string, string>
+    {
+        [Sector] = Vocabulary.SectoralIndustries,
+        [Technology] = Vocabulary.TechnologyFields,
+        [S3] = Vocabulary.S3PriorityAreas,
+        [Service] = Vocabulary.SupportServices,
+    };
+
+    public static string? VocabularyOf(string facet) => Vocabularies.GetValueOrDefault(facet);
 }
 
 /// <summary>One published profile as the directory holds it in memory: what facets, sorting and result cards need.</summary>

@@ -115,13 +115,7 @@ public sealed class DirectorySnapshot
             _termStems[term.Id] = [.. _termWords[term.Id].Select(SearchText.StemOf)];
         }
         // Vocabulary facets list every active term, so a facet shows its choices even with zero matches.
-        var termFacets = new Dictionary<string, string>
-        {
-            [Vocabulary.SectoralIndustries] = Facet.Sector,
-            [Vocabulary.TechnologyFields] = Facet.Technology,
-            [Vocabulary.S3PriorityAreas] = Facet.S3,
-            [Vocabulary.SupportServices] = Facet.Service,
-        };
+        var termFacets = Facet.Vocabularies.ToDictionary(f => f.Value, f => f.Key);
         int InternTerm(VocabularyTerm term)
         {
             var facet = _facets[termFacets[term.Vocabulary]];
@@ -134,11 +128,11 @@ public sealed class DirectorySnapshot
         }
         foreach (var level in new[] { ExcellenceLabel.Gold, ExcellenceLabel.Silver, ExcellenceLabel.Bronze, ExcellenceLabel.None })
         {
-            _facets[Facet.Label].Intern(level.ToString().ToLowerInvariant(), level == ExcellenceLabel.None ? "No label" : $"{level} Label");
+            _facets[Facet.Label].Intern(level.ToString().ToLowerInvariant(), level == ExcellenceLabel.None ? Facet.NoExcellenceLabel : $"{level} Label");
         }
         foreach (var (value, _, _) in Facet.MemberRanges)
         {
-            _facets[Facet.Members].Intern(value, value.EndsWith('+') ? $"{value[..^1]} or more members" : $"{value.Replace("-", "–", StringComparison.Ordinal)} members");
+            _facets[Facet.Members].Intern(value, Facet.MemberRangeLabel(value));
         }
 
         foreach (var facet in _facets.Values)

@@ -7,11 +7,13 @@ namespace ClusterAtlas.ClusterDirectory;
 /// <summary>
 /// What full-text search sees of a profile: its names, and a body of everything else people search for
 /// (description, strategy, services and their details, programmes, success stories, vocabulary labels, places).
-/// Text is folded (case, accents, đ) before the engines see it, so both engines fold the same way.
+/// Country and term names are there in every language of the interface, so "Srbija" or "Metallbearbeitungstechnik"
+/// find what "Serbia" or "Metalworking Technology" find. Text is folded (case, accents, đ) before the engines see it,
+/// so both engines fold the same way.
 /// </summary>
 public sealed record SearchDocument(int ProfileId, string Names, string Body, string OriginalText)
 {
-    public static SearchDocument For(ClusterOrganisation p, CountryList countries)
+    public static SearchDocument For(ClusterOrganisation p, CountryList countries, TermTranslations translations)
     {
         var names = string.Join(" ", new[] { p.Name, p.Acronym, p.LocalName }.Where(s => !string.IsNullOrWhiteSpace(s)));
         var original = new StringBuilder();
@@ -40,8 +42,16 @@ public sealed record SearchDocument(int ProfileId, string Names, string Body, st
         foreach (var term in p.Terms.Where(t => t.Term is not null))
         {
             labels.Append(term.Term.Label).Append('\n');
+            foreach (var translation in translations.TranslationsOf(term.Term.Vocabulary, term.Term.Label))
+            {
+                labels.Append(translation).Append('\n');
+            }
         }
         labels.Append(p.RegionName).Append('\n').Append(p.City).Append('\n').Append(countries.NameOf(p.CountryCode)).Append('\n');
+        foreach (var translation in countries.TranslationsOf(p.CountryCode))
+        {
+            labels.Append(translation).Append('\n');
+        }
         foreach (var network in p.NetworkMemberships)
         {
             labels.Append(network).Append('\n');

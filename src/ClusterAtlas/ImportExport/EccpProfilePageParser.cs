@@ -166,6 +166,8 @@ public sealed partial class EccpProfilePageParser(CountryList countries)
             Place(block, profile, terms, report);
         }
         InferCountryFromPhones(profile, report);
+        // A local name is most likely in the country's main language (as the form assumes); its editors can change it.
+        profile.LocalLanguage = profile.LocalName is null ? null : countries.MainLanguageOf(profile.CountryCode);
         return new ParsedProfilePage(profile, terms, report);
     }
 

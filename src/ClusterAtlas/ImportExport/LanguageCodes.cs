@@ -22,6 +22,25 @@ public static class LanguageCodes
         return map;
     });
 
+    /// <summary>Every ISO 639-1 language the platform knows, with its name in that language, in the order of the codes.</summary>
+    public static IReadOnlyList<(string Code, string NativeName)> All => AllLanguages.Value;
+
+    private static readonly Lazy<IReadOnlyList<(string Code, string NativeName)>> AllLanguages = new(() =>
+        [.. ByName.Value.Values.Distinct().Order(StringComparer.Ordinal).Select(code => (code, NativeName(code)))]);
+
+    /// <summary>The language's name in that language ("srpski" is written "српски"), or the code when the platform does not know it.</summary>
+    public static string NativeName(string code)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(code).NativeName;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+
     public static string? Find(string text)
     {
         var trimmed = text.Trim();

@@ -17,23 +17,41 @@ public static class Languages
     /// <summary>The UI languages, each named in its own language (as the switcher shows them).</summary>
     public static readonly IReadOnlyList<(CultureInfo Culture, string OwnName)> Supported =
     [
-        (CultureInfo.GetCultureInfo("en"), "English"),
-        (CultureInfo.GetCultureInfo("sr-Latn"), "Srpski"),
-        (CultureInfo.GetCultureInfo("de"), "Deutsch"),
+        (WithEuropeanDates("en", longDate: "d MMMM yyyy", shortDate: "dd/MM/yyyy"), "English"),
+        (WithEuropeanDates("sr-Latn", longDate: "d. MMMM yyyy.", shortDate: "d. M. yyyy."), "Srpski"),
+        (WithEuropeanDates("de", longDate: "d. MMMM yyyy", shortDate: "dd.MM.yyyy"), "Deutsch"),
     ];
+
+    /// <summary>
+    /// The culture with dates as European readers write them: the neutral cultures' defaults are American for English
+    /// ("October 21, 2011", "6/30/2027", "2:05 PM") and name the weekday in Serbian. Pages format dates with "D"
+    /// (long date) and "f" (long date and time), so these patterns decide how every page shows a date.
+    /// </summary>
+    private static CultureInfo WithEuropeanDates(string name, string longDate, string shortDate)
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo(name).Clone();
+        culture.DateTimeFormat.LongDatePattern = longDate;
+        culture.DateTimeFormat.ShortDatePattern = shortDate;
+        culture.DateTimeFormat.ShortTimePattern = "HH:mm";
+        culture.DateTimeFormat.LongTimePattern = "HH:mm:ss";
+        culture.DateTimeFormat.FullDateTimePattern = longDate + " HH:mm:ss";
+        return CultureInfo.ReadOnly(culture);
+    }
 
     public const string SwitchPath = "/language";
 
     public static IServiceCollection AddLanguages(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddSingleton(_ => Vocabularies.TermTranslations.Load());
+        services.AddSingleton<DataLabels>();
         // One shared localizer: it reads the current culture at each call, and building one per view (as the
         // transient default does, with reflection over assembly attributes) cost more than rendering the view.
         services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, Microsoft.Extensions.Localization.StringLocalizer<SharedResource>>();
         services.AddRequestLocalization(options =>
         {
             var cultures = Supported.Select(l => l.Culture).ToList();
-            options.DefaultRequestCulture = new RequestCulture(Default);
+            options.DefaultRequestCulture = new RequestCulture(Supported[0].Culture);
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;
             // No query-string provider: one URL per page, the language is the visitor's setting.

@@ -63,7 +63,7 @@ public sealed class ModerationQueries(ClusterAtlasDbContext db, ProfileEditor ed
                 SupportProgrammes = [.. r.Programmes.OrderBy(s => s.SortOrder).Select(s => new ProgrammeRow { Name = s.Name, Level = s.Level })],
             };
             var criteria = ValidationCriteria.Check(form, T);
-            return new QueueEntry(r.Id, r.Name, countries.NameOf(r.CountryCode), r.SubmittedAt, criteria.Count(c => c.Met), criteria.Count,
+            return new QueueEntry(r.Id, r.Name, countries.LocalisedName(r.CountryCode), r.SubmittedAt, criteria.Count(c => c.Met), criteria.Count,
                 ValidationCriteria.ClusterProgrammes(form));
         })], page, pageCount, total);
     }

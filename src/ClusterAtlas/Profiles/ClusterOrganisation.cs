@@ -14,6 +14,8 @@ public class ClusterOrganisation
     public required string Slug { get; set; }
     public required string Name { get; set; }
     public string? LocalName { get; set; }
+    /// <summary>The language of <see cref="LocalName"/> (ISO 639-1), for its lang attribute; defaults to the country's main language.</summary>
+    public string? LocalLanguage { get; set; }
     public string? Acronym { get; set; }
     public string? Website { get; set; }
     public string? Email { get; set; }
@@ -194,6 +196,7 @@ public static class ClusterOrganisationContent
     {
         target.Name = source.Name;
         target.LocalName = source.LocalName;
+        target.LocalLanguage = source.LocalLanguage;
         target.Acronym = source.Acronym;
         target.Website = source.Website;
         target.Email = source.Email;

@@ -1,6 +1,7 @@
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.Links;
+using ClusterAtlas.Localisation;
 using ClusterAtlas.Vocabularies;
 using Markdig;
 using Markdig.Syntax;
@@ -11,13 +12,23 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterAtlas.Profiles;
 
 /// <summary>A profile ready to show: terms by field, country names, partner links, rendered Markdown.</summary>
-public sealed class ProfileView(ClusterOrganisation profile, CountryList countries, IReadOnlyDictionary<string, string> partnerSlugs)
+/// <remarks>Names from data (countries, terms) are looked up in the page's language at each call: a view is cached across requests.</remarks>
+public sealed class ProfileView(ClusterOrganisation profile, DataLabels labels, CountryList countries, IReadOnlyDictionary<string, string> partnerSlugs)
 {
     public ClusterOrganisation Profile { get; } = profile;
 
-    public string CountryName(string? code) => countries.NameOf(code);
+    public string CountryName(string? code) => labels.Country(code);
 
-    public IReadOnlyList<string> Terms(ProfileField field) => [.. Profile.TermsOf(field).Select(t => t.Term.Label)];
+    public IReadOnlyList<string> Terms(ProfileField field) => [.. Profile.TermsOf(field).Select(t => labels.Term(t.Term))];
+
+    /// <summary>A free-text value that may be a term of a vocabulary (a role, a facility type) in the page's language.</summary>
+    public string TermOrText(string vocabulary, string text) => labels.Term(vocabulary, text);
+
+    /// <summary>
+    /// The language of the name in the local language, for its lang attribute: the profile's choice, else the country's
+    /// main language (profiles saved before the choice existed). Never the country code: "rs" is no language.
+    /// </summary>
+    public string? LocalNameLanguage => Profile.LocalLanguage ?? countries.MainLanguageOf(Profile.CountryCode);
 
     /// <summary>The slug of a collaborating cluster that has a profile here, if any.</summary>
     public string? PartnerSlug(CollaboratingCluster partner) => partnerSlugs.GetValueOrDefault(TextFolding.Slug(partner.Name));
@@ -66,7 +77,7 @@ public sealed class ProfileView(ClusterOrganisation profile, CountryList countri
     private static readonly MarkdownPipeline MarkdownPipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
 }
 
-public sealed class ProfileQueries(ClusterAtlasDbContext db, CountryList countries, DirectoryIndex directory, PublishedProfileCache cache)
+public sealed class ProfileQueries(ClusterAtlasDbContext db, DataLabels labels, CountryList countries, DirectoryIndex directory, PublishedProfileCache cache)
 {
     /// <summary>
     /// A published profile with everything its page shows, or null. Loaded views are kept while the directory
@@ -117,7 +128,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, CountryList countri
                 .Where(p => p.Status == ProfileStatus.Published && candidateSlugs.Contains(p.Slug))
                 .Select(p => p.Slug)
                 .ToListAsync(cancellationToken);
-        return new ProfileView(profile, countries, partners.ToDictionary(s => s));
+        return new ProfileView(profile, labels, countries, partners.ToDictionary(s => s));
     }
 
     public Task<IReadOnlyList<ProfileSummary>> LatestPublishedAsync(int count, CancellationToken cancellationToken) =>
@@ -144,7 +155,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, CountryList countri
             sectors.GetValueOrDefault(r.Id) ?? [], r.LogoSha256))];
     }
 
-    public string CountryName(string? code) => countries.NameOf(code);
+    public string CountryName(string? code) => labels.Country(code);
 }
 
 public sealed record ProfileSummary(

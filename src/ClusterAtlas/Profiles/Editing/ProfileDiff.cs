@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClusterAtlas.Vocabularies;
+using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.Profiles.Editing;
 
@@ -10,8 +11,11 @@ public sealed record FieldChange(string Property, string Label, IReadOnlyList<st
     public IEnumerable<string> Added => After.Except(Before);
 }
 
-/// <summary>Compares two versions of a profile form field by field, with term and country names spelled out.</summary>
-public sealed class ProfileDiff(IReadOnlyDictionary<int, string> termLabels, CountryList countries)
+/// <summary>
+/// Compares two versions of a profile form field by field, with term and country names spelled out and choices
+/// (visibility, programme level, label) in words of the page's language, never the names of the code's enums.
+/// </summary>
+public sealed class ProfileDiff(IReadOnlyDictionary<int, string> termLabels, CountryList countries, IStringLocalizer T)
 {
     public IReadOnlyList<FieldChange> Compare(ProfileForm before, ProfileForm after)
     {
@@ -31,26 +35,27 @@ public sealed class ProfileDiff(IReadOnlyDictionary<int, string> termLabels, Cou
             var value = typeof(ProfileForm).GetProperty(property)!.GetValue(f);
             values[property] = property switch
             {
-                nameof(ProfileForm.CountryCode) => Text(f.CountryCode is null ? null : countries.NameOf(f.CountryCode)),
+                nameof(ProfileForm.LocalLanguage) => Text(f.LocalLanguage is null ? null : $"{ImportExport.LanguageCodes.NativeName(f.LocalLanguage)} ({f.LocalLanguage})"),
+                nameof(ProfileForm.CountryCode) => Text(f.CountryCode is null ? null : countries.LocalisedName(f.CountryCode)),
                 // The logo by the start of its hash: enough to tell two versions apart.
                 nameof(ProfileForm.Logo) => f.Logo is null ? [] : [f.Logo.Length > 12 ? f.Logo[..12] : f.Logo],
                 _ when ProfileForm.TermLists.FirstOrDefault(t => t.Property == property) is { Property: not null } list =>
                     [.. f.TermIds(list.Field).Select(id => termLabels.GetValueOrDefault(id, $"#{id}"))],
                 nameof(ProfileForm.CollaboratingClusters) =>
-                    [.. f.CollaboratingClusters.Select(c => Join(c.Name, c.CountryCode is null ? null : countries.NameOf(c.CountryCode)))],
+                    [.. f.CollaboratingClusters.Select(c => Join(c.Name, c.CountryCode is null ? null : countries.LocalisedName(c.CountryCode)))],
                 _ => value switch
                 {
                     null => [],
                     string s => Text(s),
-                    bool b => [b ? "Yes" : "No"],
+                    bool b => [b ? T["Yes"] : T["No"]],
                     DateOnly d => [d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
                     decimal m => [m.ToString("0.##", CultureInfo.InvariantCulture)],
                     int i => [i.ToString(CultureInfo.InvariantCulture)],
-                    Enum e => [e.ToString()],
-                    IEnumerable<TeamMemberRow> rows => [.. rows.Select(m => Join(m.Name, m.Role, m.Email, m.Phone) + $" ({m.ContactVisibility})")],
+                    Enum e => [Word(e)],
+                    IEnumerable<TeamMemberRow> rows => [.. rows.Select(m => Join(m.Name, m.Role, m.Email, m.Phone) + $" ({Word(m.ContactVisibility)})")],
                     IEnumerable<FacilityRow> rows => [.. rows.Select(r => Join(r.Name, r.Type, r.Website))],
                     IEnumerable<MajorPlayerRow> rows => [.. rows.Select(r => Join(r.Name, r.Type, r.Link))],
-                    IEnumerable<ProgrammeRow> rows => [.. rows.Select(r => Join(r.Name, r.Level?.ToString(), r.Link, r.Description))],
+                    IEnumerable<ProgrammeRow> rows => [.. rows.Select(r => Join(r.Name, r.Level is { } level ? Word(level) : null, r.Link, r.Description))],
                     IEnumerable<StoryRow> rows => [.. rows.Select(r => Join(r.Title, r.Text))],
                     _ => [Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""],
                 },
@@ -58,6 +63,25 @@ public sealed class ProfileDiff(IReadOnlyDictionary<int, string> termLabels, Cou
         }
         return values;
     }
+
+    /// <summary>A choice as the form words it.</summary>
+    private string Word(Enum choice) => choice switch
+    {
+        ContactVisibility.Public => T["Everyone"],
+        ContactVisibility.MembersOnly => T["Signed-in members only"],
+        ContactVisibility.Hidden => T["Nobody"],
+        SupportProgrammeLevel.Regional => T["Regional"],
+        SupportProgrammeLevel.National => T["National"],
+        SupportProgrammeLevel.RegionalOrNational => T["Regional/National"],
+        SupportProgrammeLevel.European => T["European"],
+        SupportProgrammeLevel.International => T["International"],
+        SupportProgrammeLevel.EuropeanOrInternational => T["European/International"],
+        ExcellenceLabel.None => T["No label"],
+        ExcellenceLabel.Bronze => T["Bronze Label"],
+        ExcellenceLabel.Silver => T["Silver Label"],
+        ExcellenceLabel.Gold => T["Gold Label"],
+        _ => choice.ToString(),
+    };
 
     private static string[] Text(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : [.. text.ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0)];

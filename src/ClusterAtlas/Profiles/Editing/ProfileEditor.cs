@@ -55,7 +55,7 @@ public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countrie
         new(countries, await TermsAsync(cancellationToken), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), T);
 
     public async Task<ProfileDiff> DiffAsync(CancellationToken cancellationToken) =>
-        new((await TermsAsync(cancellationToken)).ToDictionary(t => t.Key, t => t.Value.Label), countries);
+        new((await TermsAsync(cancellationToken)).ToDictionary(t => t.Key, t => t.Value.Label), countries, T);
 
     /// <summary>
     /// Saves the named fields of <paramref name="posted"/> (one step of the form) onto the stored profile. When the

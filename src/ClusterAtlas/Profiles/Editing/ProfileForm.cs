@@ -15,6 +15,8 @@ public sealed class ProfileForm
     // Identity and contact
     public string? Name { get; set; }
     public string? LocalName { get; set; }
+    /// <summary>ISO 639-1 code of the local name's language; empty means the country's main language.</summary>
+    public string? LocalLanguage { get; set; }
     public string? Acronym { get; set; }
     public string? ShortDescription { get; set; }
     public string? Website { get; set; }
@@ -109,6 +111,7 @@ public sealed class ProfileForm
     {
         Name = p.Name,
         LocalName = p.LocalName,
+        LocalLanguage = p.LocalLanguage,
         Acronym = p.Acronym,
         ShortDescription = p.ShortDescription,
         Website = p.Website,
@@ -170,6 +173,8 @@ public sealed class ProfileForm
             Slug = p.Slug,
             Name = Clean(Name) ?? p.Name,
             LocalName = Clean(LocalName),
+            // Left empty, a local name is taken to be in the country's main language.
+            LocalLanguage = Clean(LocalLanguage)?.ToLowerInvariant() ?? (Clean(LocalName) is null ? null : countries.MainLanguageOf(Clean(CountryCode))),
             Acronym = Clean(Acronym),
             ShortDescription = Clean(ShortDescription),
             Website = Clean(Website),

@@ -12,7 +12,7 @@ public sealed record ProfileFormStep(string Id, string Title, IReadOnlyList<stri
     public static readonly IReadOnlyList<ProfileFormStep> All =
     [
         new("identity", "Identity and contact", [
-            nameof(ProfileForm.Name), nameof(ProfileForm.LocalName), nameof(ProfileForm.Acronym), nameof(ProfileForm.ShortDescription),
+            nameof(ProfileForm.Name), nameof(ProfileForm.LocalName), nameof(ProfileForm.LocalLanguage), nameof(ProfileForm.Acronym), nameof(ProfileForm.ShortDescription),
             nameof(ProfileForm.Website), nameof(ProfileForm.Email), nameof(ProfileForm.Phone), nameof(ProfileForm.Street),
             nameof(ProfileForm.Postcode), nameof(ProfileForm.City), nameof(ProfileForm.CountryCode), nameof(ProfileForm.RegionName),
             nameof(ProfileForm.NutsCode), nameof(ProfileForm.Latitude), nameof(ProfileForm.Longitude)]),
@@ -55,6 +55,7 @@ public static class ProfileFormLabels
     {
         [nameof(ProfileForm.Name)] = "Name of the cluster organisation",
         [nameof(ProfileForm.LocalName)] = "Name in the local language",
+        [nameof(ProfileForm.LocalLanguage)] = "Language of the local name",
         [nameof(ProfileForm.Acronym)] = "Acronym",
         [nameof(ProfileForm.ShortDescription)] = "Short description",
         [nameof(ProfileForm.Website)] = "Website",

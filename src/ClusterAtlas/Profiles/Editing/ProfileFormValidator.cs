@@ -50,6 +50,10 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
         }
         Length(errors, nameof(f.Name), f.Name, 300);
         Length(errors, nameof(f.LocalName), f.LocalName, 300);
+        if (!string.IsNullOrWhiteSpace(f.LocalLanguage) && !string.Equals(LanguageCodes.Find(f.LocalLanguage), f.LocalLanguage.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new(nameof(f.LocalLanguage), T["Choose a language from the list."]));
+        }
         Length(errors, nameof(f.Acronym), f.Acronym, 50);
         Length(errors, nameof(f.ShortDescription), f.ShortDescription, 1000);
         WebAddress(errors, nameof(f.Website), f.Website);

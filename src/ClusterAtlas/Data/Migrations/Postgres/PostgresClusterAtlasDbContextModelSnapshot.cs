@@ -221,6 +221,10 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("LocalLanguage")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<string>("LocalName")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");

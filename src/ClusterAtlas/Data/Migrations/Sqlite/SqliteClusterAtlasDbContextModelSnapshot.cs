@@ -211,6 +211,10 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("LocalLanguage")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LocalName")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
