@@ -147,10 +147,18 @@ public sealed class DatabaseInitializer(
                     term.Label = seed.Label;
                     term.SortOrder = i;
                 }
+                else if (term.Label != seed.Label && seed.Aliases.Contains(term.Label, StringComparer.Ordinal))
+                {
+                    // The old shipped spelling matches the new one tolerantly ("Biopharmaceuticals", "Bio-pharmaceuticals"): respelled.
+                    VocabularyChanges.Rename(term, seed.Label);
+                    renamed.Add(term);
+                }
                 foreach (var alias in seed.Aliases)
                 {
+                    // Kept even when it matches the label tolerantly: the search splits words differently.
                     var aliasKey = TextFolding.MatchKey(alias);
-                    if (ByAnyKey(aliasKey) is null)
+                    if (alias != term.Label && !term.Aliases.Contains(alias, StringComparer.Ordinal)
+                        && !ofVocabulary.Any(t => t != term && t.MatchKeys().Contains(aliasKey)))
                     {
                         term.Aliases.Add(alias);
                     }

@@ -11,14 +11,14 @@ public static class VocabularyChanges
     public static void Rename(VocabularyTerm term, string newLabel)
     {
         var oldLabel = term.Label;
-        var newKey = TextFolding.MatchKey(newLabel);
-        term.Aliases.RemoveAll(a => TextFolding.MatchKey(a) == newKey);
-        if (TextFolding.MatchKey(oldLabel) != newKey)
+        term.Aliases.RemoveAll(a => string.Equals(a, newLabel, StringComparison.OrdinalIgnoreCase));
+        // Kept even when it matches the new label tolerantly: "Biopharmaceuticals" and "Bio-pharmaceuticals" are different words to a search.
+        if (!string.Equals(oldLabel, newLabel, StringComparison.OrdinalIgnoreCase) && !term.Aliases.Contains(oldLabel, StringComparer.Ordinal))
         {
             term.Aliases.Add(oldLabel);
         }
         term.Label = newLabel;
-        term.MatchKey = newKey;
+        term.MatchKey = TextFolding.MatchKey(newLabel);
     }
 
     /// <summary>

@@ -27,6 +27,14 @@ public static class VocabularyScenarios
         return (report.Slug!, report);
     }
 
+    /// <summary>Imports a published profile from a page with the given lines after its breadcrumb ("Emerging Industries:", then its terms...).</summary>
+    public static async Task<(string Slug, ImportReport Report)> ImportProfilePageAsync(this ClusterAtlasFactory app, string name, string lines)
+    {
+        var report = await app.WithServiceAsync<EccpProfileImporter, ImportReport>(importer =>
+            importer.ImportAsync($"Home > Cluster Organisations > {name}\n{lines}", name + ".txt", ProfileStatus.Published, CancellationToken.None));
+        return (report.Slug!, report);
+    }
+
     public static Task<VocabularyTerm?> TermAsync(this ClusterAtlasFactory app, string vocabulary, string label) =>
         app.WithDbAsync(async db => (await db.VocabularyTerms.AsNoTracking().Where(t => t.Vocabulary == vocabulary).ToListAsync())
             .SingleOrDefault(t => t.Label == label));
