@@ -259,6 +259,31 @@ public sealed class VocabularyAdministrationTests(ClusterAtlasFactory app) : ICl
     }
 
     [Fact]
+    public async Task The_vocabulary_pages_are_valid_html_also_with_errors()
+    {
+        var (admin, _) = await AdminAsync();
+        var word = UniqueWord();
+        await app.ImportProfileAsync($"Valid Html Cluster {word}", [$"Valid Proposed {word}"]);
+        var proposed = (await app.TermAsync(Sectors, $"Valid Proposed {word}"))!;
+        var automotive = (await app.TermAsync(Sectors, "Automotive"))!;
+
+        foreach (var url in new[] { "/admin/vocabularies", $"/admin/vocabularies/{Sectors}", "/admin/vocabularies/technology-fields?done=x", TermUrl(proposed), TermUrl(automotive) })
+        {
+            using var response = await admin.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}");
+            await HtmlValidator.AssertValidAsync(await response.Content.ReadAsStringAsync(), url);
+        }
+        using var emptyName = await admin.SubmitFormAsync("/admin/vocabularies/technology-fields", new() { ["Label"] = "" });
+        await HtmlValidator.AssertValidAsync(await emptyName.Content.ReadAsStringAsync(), "term without a name");
+        using var noTarget = await admin.SubmitFormAsync(TermUrl(proposed), [], HandlerForm("Merge"));
+        await HtmlValidator.AssertValidAsync(await noTarget.Content.ReadAsStringAsync(), "merge without a target");
+        using var unknown = await admin.GetAsync(new Uri("/admin/vocabularies/no-such-vocabulary", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var wrongVocabulary = await admin.GetAsync(new Uri($"/admin/vocabularies/technology-fields/terms/{automotive.Id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, wrongVocabulary.StatusCode);
+    }
+
+    [Fact]
     public async Task Only_administrators_with_two_factor_change_vocabularies()
     {
         var word = UniqueWord();
