@@ -40,6 +40,7 @@ public static class DataServices
                 : sp.GetRequiredService<SqliteClusterAtlasDbContext>());
         services.AddSingleton(_ => CountryList.Load());
         services.AddScoped<EccpProfileImporter>();
+        services.AddScoped<VocabularyAdministration>();
         services.AddScoped<DemoDataGenerator>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<ClusterAtlasDbContext>("database", tags: ["ready"]);
@@ -104,43 +105,99 @@ public sealed class DatabaseInitializer(
         await directory.CurrentAsync(cancellationToken);
     }
 
-    /// <summary>Adds the terms of the vocabulary files that are not there yet; terms edited by administrators stay as they are.</summary>
+    /// <summary>
+    /// Brings the vocabularies up to the shipped files without losing any profile's terms: a term the files now spell
+    /// differently (its old spelling is the new one's alias) is renamed in place, keeping its id and its profiles, and the
+    /// old spelling stays as an alias. Terms that are not there yet are added; what administrators did stays as it is
+    /// (a term they renamed or retired is not brought back).
+    /// </summary>
     private async Task SeedVocabulariesAsync(CancellationToken cancellationToken)
     {
-        var existing = await db.VocabularyTerms.ToDictionaryAsync(t => (t.Vocabulary, t.MatchKey), cancellationToken);
+        var terms = await db.VocabularyTerms.ToListAsync(cancellationToken);
         var added = 0;
+        var renamed = new List<VocabularyTerm>();
         foreach (var vocabulary in Vocabulary.All)
         {
+            var ofVocabulary = terms.Where(t => t.Vocabulary == vocabulary).ToList();
+            VocabularyTerm? ByLabel(string key) => ofVocabulary.FirstOrDefault(t => t.MatchKey == key);
+            VocabularyTerm? ByAnyKey(string key) => ofVocabulary.FirstOrDefault(t => t.MatchKeys().Contains(key));
             var seedTerms = SeedFiles.ReadVocabulary(vocabulary);
             for (var i = 0; i < seedTerms.Count; i++)
             {
                 var seed = seedTerms[i];
                 var key = TextFolding.MatchKey(seed.Label);
-                if (existing.TryGetValue((vocabulary, key), out var term))
+                var aliasKeys = seed.Aliases.Select(TextFolding.MatchKey).ToList();
+                var term = ByLabel(key);
+                // The term as the files spelled it before: it keeps its id and profiles under the new spelling.
+                var earlier = ofVocabulary.FirstOrDefault(t => t != term && t.Status != TermStatus.Proposed && aliasKeys.Contains(t.MatchKey));
+                if (earlier is not null && (term is null || term.Status == TermStatus.Proposed))
                 {
-                    if (term.Status == TermStatus.Proposed)
+                    if (term is not null)
                     {
-                        // A term proposed by an import and since added to the shipped list is now a real term.
-                        term.Status = TermStatus.Active;
-                        term.Label = seed.Label;
-                        term.SortOrder = i;
+                        // An import proposed the new spelling meanwhile: its profiles go to the established term.
+                        await VocabularyChanges.MoveProfilesAsync(db, term, earlier, cancellationToken);
+                        db.VocabularyTerms.Remove(term);
+                        ofVocabulary.Remove(term);
                     }
-                    continue;
+                    VocabularyChanges.Rename(earlier, seed.Label);
+                    term = earlier;
+                    renamed.Add(earlier);
                 }
-                term = new VocabularyTerm { Vocabulary = vocabulary, Label = seed.Label, MatchKey = key, SortOrder = i };
-                if (seed.ParentLabel is not null)
+                else if (term is null && ByAnyKey(key) is { } known)
                 {
-                    term.Parent = existing[(vocabulary, TextFolding.MatchKey(seed.ParentLabel))];
+                    // Renamed by an administrator, or merged: the old spelling is an alias and stays one.
+                    term = known;
                 }
-                db.VocabularyTerms.Add(term);
-                existing[(vocabulary, key)] = term;
-                added++;
+                else if (term is null)
+                {
+                    term = new VocabularyTerm { Vocabulary = vocabulary, Label = seed.Label, MatchKey = key, SortOrder = i };
+                    if (seed.ParentLabel is not null)
+                    {
+                        term.Parent = ByAnyKey(TextFolding.MatchKey(seed.ParentLabel));
+                    }
+                    db.VocabularyTerms.Add(term);
+                    ofVocabulary.Add(term);
+                    added++;
+                }
+                else if (term.Status == TermStatus.Proposed)
+                {
+                    // A term proposed by an import and since added to the shipped list is now a real term.
+                    term.Status = TermStatus.Active;
+                    term.Label = seed.Label;
+                    term.SortOrder = i;
+                }
+                else if (term.Label != seed.Label && seed.Aliases.Contains(term.Label, StringComparer.Ordinal))
+                {
+                    // The old shipped spelling matches the new one tolerantly ("Biopharmaceuticals", "Bio-pharmaceuticals"): respelled.
+                    VocabularyChanges.Rename(term, seed.Label);
+                    renamed.Add(term);
+                }
+                foreach (var alias in seed.Aliases)
+                {
+                    // Kept even when it matches the label tolerantly: the search splits words differently.
+                    var aliasKey = TextFolding.MatchKey(alias);
+                    if (alias != term.Label && !term.Aliases.Contains(alias, StringComparer.Ordinal)
+                        && !ofVocabulary.Any(t => t != term && t.MatchKeys().Contains(aliasKey)))
+                    {
+                        term.Aliases.Add(alias);
+                    }
+                }
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        if (added > 0)
+        if (added > 0 || renamed.Count > 0)
         {
-            logger.LogInformation("Added {Count} vocabulary terms", added);
+            logger.LogInformation("Vocabularies: {Added} terms added, {Renamed} renamed to the shipped spelling", added, renamed.Count);
+        }
+        if (renamed.Count > 0)
+        {
+            // The profiles show and search the new spellings.
+            var renamedIds = renamed.Select(t => t.Id).ToList();
+            var profileIds = await db.Set<ProfileTerm>().Where(t => renamedIds.Contains(t.VocabularyTermId)).Select(t => t.ClusterOrganisationId).Distinct().ToListAsync(cancellationToken);
+            await VocabularyChanges.TouchAsync(db, profileIds, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await searchIndex.IndexAsync(db, profileIds, cancellationToken);
+            directory.MarkVocabularyChanged();
         }
     }
 

@@ -84,6 +84,15 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>Called after every write in this process, so the next search sees it.</summary>
     public void MarkStale() => _stale = true;
 
+    /// <summary>Called after a change to the vocabularies: the next search rebuilds the facets' terms even if no profile changed.</summary>
+    public void MarkVocabularyChanged()
+    {
+        _vocabularyChanged = true;
+        _stale = true;
+    }
+
+    private volatile bool _vocabularyChanged;
+
     public async Task<DirectorySnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
@@ -116,7 +125,9 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         var published = db.ClusterOrganisations.AsNoTracking().Where(p => p.Status == ProfileStatus.Published);
         var publishedCount = await published.CountAsync(cancellationToken);
         var lastChange = await db.ClusterOrganisations.AsNoTracking().MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, cancellationToken) ?? DateTimeOffset.MinValue;
-        if (current is not null && current.LastChange == lastChange && current.Entries.Length == publishedCount)
+        var vocabularyChanged = _vocabularyChanged;
+        _vocabularyChanged = false;
+        if (current is not null && current.LastChange == lastChange && current.Entries.Length == publishedCount && !vocabularyChanged)
         {
             return current;
         }

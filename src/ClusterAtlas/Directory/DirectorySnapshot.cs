@@ -106,8 +106,9 @@ public sealed class DirectorySnapshot
         {
             _facets[name] = new FacetValues();
         }
-        var termById = terms.ToDictionary(t => t.Id);
-        foreach (var term in terms)
+        // Proposed terms wait for an administrator's review: not shown, not searched, not counted.
+        var termById = terms.Where(t => t.Status != TermStatus.Proposed).ToDictionary(t => t.Id);
+        foreach (var term in termById.Values)
         {
             _termLabels[term.Id] = term.Label;
             _termVocabulary[term.Id] = term.Vocabulary;
@@ -122,7 +123,7 @@ public sealed class DirectorySnapshot
             var parent = term.ParentId is { } parentId && termById.TryGetValue(parentId, out var parentTerm) ? InternTerm(parentTerm) : -1;
             return facet.Intern(TextFolding.Slug(term.Label), term.Label, parent, term.SortOrder);
         }
-        foreach (var term in terms.Where(t => termFacets.ContainsKey(t.Vocabulary) && t.Status != TermStatus.Retired).OrderBy(t => t.SortOrder).ThenBy(t => t.Label, StringComparer.Ordinal))
+        foreach (var term in terms.Where(t => termFacets.ContainsKey(t.Vocabulary) && t.Status == TermStatus.Active).OrderBy(t => t.SortOrder).ThenBy(t => t.Label, StringComparer.Ordinal))
         {
             InternTerm(term);
         }
@@ -153,7 +154,8 @@ public sealed class DirectorySnapshot
                 var values = new List<int>();
                 foreach (var termId in e.TermIds)
                 {
-                    if (termById.TryGetValue(termId, out var term) && term.Vocabulary == vocabulary)
+                    // Retired terms stay on their profiles but are no longer filters.
+                    if (termById.TryGetValue(termId, out var term) && term.Vocabulary == vocabulary && term.Status == TermStatus.Active)
                     {
                         // A profile counts under its terms and their ancestors: choosing a parent includes its children.
                         for (var id = InternTerm(term); id >= 0; id = _facets[facetName].Parents[id])

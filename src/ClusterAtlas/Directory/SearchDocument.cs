@@ -39,12 +39,17 @@ public sealed record SearchDocument(int ProfileId, string Names, string Body, st
             Add(story.Text);
         }
         var labels = new StringBuilder();
-        foreach (var term in p.Terms.Where(t => t.Term is not null))
+        // Proposed terms are not public; a term's other spellings (its old names) find it too.
+        foreach (var term in p.Terms.Where(t => t.Term is not null && t.Term.Status != TermStatus.Proposed))
         {
             labels.Append(term.Term.Label).Append('\n');
             foreach (var translation in translations.TranslationsOf(term.Term.Vocabulary, term.Term.Label))
             {
                 labels.Append(translation).Append('\n');
+            }
+            foreach (var alias in term.Term.Aliases)
+            {
+                labels.Append(alias).Append('\n');
             }
         }
         labels.Append(p.RegionName).Append('\n').Append(p.City).Append('\n').Append(countries.NameOf(p.CountryCode)).Append('\n');

@@ -21,6 +21,14 @@ public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList co
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var vocabularyTerms = await db.VocabularyTerms.ToListAsync(cancellationToken);
         var termsByKey = vocabularyTerms.ToDictionary(t => (t.Vocabulary, t.MatchKey));
+        // Other spellings (old names, merged proposals) find their term; a label always wins over an alias.
+        foreach (var term in vocabularyTerms)
+        {
+            foreach (var alias in term.Aliases)
+            {
+                termsByKey.TryAdd((term.Vocabulary, TextFolding.MatchKey(alias)), term);
+            }
+        }
 
         var profile = await db.ClusterOrganisations
             .Include(p => p.ManagementTeam).Include(p => p.SupportFacilities).Include(p => p.MajorPlayers)

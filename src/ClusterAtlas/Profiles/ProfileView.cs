@@ -121,6 +121,8 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, DataLabels labels, 
         {
             return null;
         }
+        // Terms an import proposed are not shown until an administrator accepts them.
+        profile.Terms.RemoveAll(t => t.Term.Status == TermStatus.Proposed);
         var candidateSlugs = profile.CollaboratingClusters.Select(c => TextFolding.Slug(c.Name)).Distinct().ToList();
         var partners = candidateSlugs.Count == 0
             ? []
@@ -145,7 +147,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, DataLabels labels, 
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var sectors = (await db.Set<ProfileTerm>().AsNoTracking()
-                .Where(t => ids.Contains(t.ClusterOrganisationId) && t.Field == ProfileField.SectoralIndustry)
+                .Where(t => ids.Contains(t.ClusterOrganisationId) && t.Field == ProfileField.SectoralIndustry && t.Term.Status != TermStatus.Proposed)
                 .Select(t => new { t.ClusterOrganisationId, t.SortOrder, t.Term.Label })
                 .ToListAsync(cancellationToken))
             .GroupBy(t => t.ClusterOrganisationId)

@@ -22,6 +22,32 @@ public static class Vocabulary
         CooperationActivities, ManagementRoles, MemberTypes, SupportFacilityTypes,
     ];
 
+    /// <summary>
+    /// The seed files of a vocabulary. The ECCP's newer form asks for upskilling and reskilling services apart; here they
+    /// are terms of the support services (one profile field, one facet), kept in their own file (docs/decisions/0008).
+    /// </summary>
+    public static IReadOnlyList<string> FilesOf(string vocabulary) => vocabulary == SupportServices
+        ? [SupportServices + ".txt", "upskilling-reskilling-services.txt"]
+        : [vocabulary + ".txt"];
+
+    /// <summary>Vocabularies whose terms may sit under a parent term (the directory's facet shows the tree).</summary>
+    public static bool IsHierarchical(string vocabulary) => vocabulary == TechnologyFields;
+
+    /// <summary>The vocabulary's name for people (translate it with the page's localizer).</summary>
+    public static string NameOf(string vocabulary) => vocabulary switch
+    {
+        SectoralIndustries => "Sectoral industries",
+        EmergingIndustries => "Emerging industries",
+        TechnologyFields => "Technology fields",
+        S3PriorityAreas => "S3 EU priority areas",
+        SupportServices => "Support services",
+        CooperationActivities => "Cooperation activity types",
+        ManagementRoles => "Management roles",
+        MemberTypes => "Member types",
+        SupportFacilityTypes => "Types of support facilities",
+        _ => vocabulary,
+    };
+
     public static string For(ProfileField field) => field switch
     {
         ProfileField.SectoralIndustry => SectoralIndustries,

@@ -13,9 +13,20 @@ public class VocabularyTerm
     public VocabularyTerm? Parent { get; set; }
     public int SortOrder { get; set; }
     public TermStatus Status { get; set; } = TermStatus.Active;
+    /// <summary>
+    /// Other spellings of the term (earlier names, the spelling of other sources): imports and search match them,
+    /// so renaming a term never loses what pages and people call it.
+    /// </summary>
+    public List<string> Aliases { get; set; } = [];
+
+    /// <summary>The keys the term answers to: its label's and its aliases'.</summary>
+    public IEnumerable<string> MatchKeys() => Aliases.Select(Profiles.TextFolding.MatchKey).Prepend(MatchKey);
 }
 
-/// <summary>Proposed terms come from imports that met an unknown label; they wait for review.</summary>
+/// <summary>
+/// Proposed terms come from imports that met an unknown label; they wait for review and are not shown publicly.
+/// Retired terms stay on the profiles that have them (and are shown there) but are no longer offered in forms or facets.
+/// </summary>
 public enum TermStatus { Active, Proposed, Retired }
 
 public class Country
