@@ -224,6 +224,10 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("LocalLanguage")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<string>("LocalName")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -693,6 +697,10 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("Label")
                         .IsRequired()

@@ -214,6 +214,10 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("LocalLanguage")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LocalName")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -665,6 +669,10 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Label")
                         .IsRequired()
