@@ -1,35 +1,29 @@
 using System.Text;
-using ClusterAtlas.Data;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
+using ClusterAtlas.Links;
 
 namespace ClusterAtlas.Accounts;
 
 /// <summary>
-/// The absolute links that e-mails and the command line hand out. They start with ClusterAtlas:BaseUrl when it
-/// is set (set it in production: a link must not follow whatever Host header a request came with), else with the
-/// current request's address, else http://localhost:5000.
+/// The absolute links that e-mails and the command line hand out, in front of the platform's trusted address
+/// (<see cref="PublicAddress"/>): never the Host header of whoever sent the request. Without a trusted address a
+/// request cannot make a link (and so no mail with one goes out); the command line, outside any request, falls back
+/// to http://localhost:5000 and says so.
 /// </summary>
-public sealed class AccountLinks(IOptions<ClusterAtlasOptions> options, IHttpContextAccessor http)
+public sealed class AccountLinks(PublicAddress address, IHttpContextAccessor http)
 {
     public const string FallbackBaseUrl = "http://localhost:5000";
 
     /// <summary>Whether ClusterAtlas:BaseUrl is set: without it, a link made outside a request (the command line) cannot know the address.</summary>
-    public bool HasConfiguredBaseUrl => !string.IsNullOrWhiteSpace(options.Value.BaseUrl);
+    public bool HasConfiguredBaseUrl => address.ConfiguredBaseUrl is not null;
 
-    public string BaseUrl
-    {
-        get
-        {
-            if (!string.IsNullOrWhiteSpace(options.Value.BaseUrl))
-            {
-                return options.Value.BaseUrl.TrimEnd('/');
-            }
-            return http.HttpContext?.Request is { } request
-                ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-                : FallbackBaseUrl;
-        }
-    }
+    public string BaseUrl =>
+        address.TrustedBaseUrl()
+        ?? (http.HttpContext is null
+            ? FallbackBaseUrl
+            : throw new UntrustedAddressException(
+                "No link can be made for this request: set ClusterAtlas:BaseUrl to the platform's public address (or AllowedHosts to its host names). "
+                + "Links are never taken from the Host header a request brings."));
 
     public string ConfirmEmail(string userId, string token, string? returnUrl = null) =>
         $"{BaseUrl}/account/confirm-email?userId={Uri.EscapeDataString(userId)}&code={EncodeToken(token)}"
@@ -65,3 +59,6 @@ public sealed class AccountLinks(IOptions<ClusterAtlasOptions> options, IHttpCon
         }
     }
 }
+
+/// <summary>A link was asked for in a request whose address the configuration does not vouch for.</summary>
+public sealed class UntrustedAddressException(string message) : InvalidOperationException(message);

@@ -112,6 +112,7 @@ public static class AccountsFeature
             // The one-time link of `users add-admin` opens the reset page under a name that says what it is for.
             options.Conventions.AddPageRoute("/Accounts/ResetPasswordPage", "account/set-password"));
         services.AddHttpContextAccessor();
+        services.AddScoped<ClusterAtlas.Links.PublicAddress>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<AccountMail>();
         services.AddScoped<StaffAccounts>();

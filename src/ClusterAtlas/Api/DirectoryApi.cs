@@ -17,7 +17,7 @@ public static class DirectoryApi
     }
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAsync(
-        HttpRequest request, DirectorySearch search, CountryList countries, CancellationToken cancellationToken)
+        HttpRequest request, DirectorySearch search, CountryList countries, ClusterAtlas.Links.PublicAddress address, CancellationToken cancellationToken)
     {
         var parsed = SearchQuery.Parse(request.Query, Facet.All);
         if (!parsed.IsValid)
@@ -29,7 +29,8 @@ public static class DirectoryApi
         {
             return TypedResults.ValidationProblem(found.Errors, title: "Invalid search parameters");
         }
-        var baseUrl = $"{request.Scheme}://{request.Host}";
+        // Absolute only from the configured address: a relative link beats one to whatever host the request named.
+        var baseUrl = address.TrustedBaseUrl() ?? "";
         return TypedResults.Ok(new SearchResponse(
             found.Result.Total,
             parsed.Query.Page,

@@ -17,6 +17,7 @@ public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList co
     {
         var parsed = new EccpProfilePageParser(countries).Parse(text, sourceName);
         var report = parsed.Report;
+        ImportLengthLimits.Check(db, parsed, text, sourceName);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var vocabularyTerms = await db.VocabularyTerms.ToListAsync(cancellationToken);

@@ -37,6 +37,7 @@ public static class WebSetup
     public static WebApplication UseClusterAtlasWeb(this WebApplication app)
     {
         WarnWhenTheOperatorIsMissing(app);
+        WarnWhenTheAddressIsMissing(app);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/errors/500");
@@ -58,6 +59,18 @@ public static class WebSetup
         // Build-time compressed (gzip, Brotli), fingerprinted, cached for a year when asked by their versioned URL.
         app.MapStaticAssets();
         return app;
+    }
+
+    /// <summary>Without a configured address, links in mail are made only for requests on this machine's own address.</summary>
+    private static void WarnWhenTheAddressIsMissing(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var address = scope.ServiceProvider.GetRequiredService<ClusterAtlas.Links.PublicAddress>();
+        if (app.Environment.IsProduction() && address.ConfiguredBaseUrl is null && !address.HostsAreRestricted)
+        {
+            app.Logger.LogWarning(
+                "ClusterAtlas:BaseUrl is not set and AllowedHosts allows any host: account and moderation e-mails are sent only for requests made on this machine's own address (localhost). Set ClusterAtlas:BaseUrl to the platform's public address, e.g. https://clusters.example.org.");
+        }
     }
 
     /// <summary>A public installation must say who runs it; the pages never make an operator up, so say it where the admin looks.</summary>

@@ -27,8 +27,10 @@ public sealed class TermTranslations
         var folder = SeedFiles.PathOf(Folder);
         return new TermTranslations(
             from file in System.IO.Directory.EnumerateFiles(folder, "*.tsv")
-            let vocabulary = Path.GetFileNameWithoutExtension(file)
-            where vocabulary != CountryList.TranslationsFile
+            let name = Path.GetFileNameWithoutExtension(file)
+            where name != CountryList.TranslationsFile
+            // A file translates the seed file of the same name, whose terms may belong to another vocabulary.
+            let vocabulary = Vocabulary.All.FirstOrDefault(v => Vocabulary.FilesOf(v).Contains(name + ".txt")) ?? name
             from row in DataLanguages.ReadRows(file)
             select (vocabulary, row[0], row[1..]));
     }

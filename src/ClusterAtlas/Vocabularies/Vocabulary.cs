@@ -24,7 +24,7 @@ public static class Vocabulary
 
     /// <summary>
     /// The seed files of a vocabulary. The ECCP's newer form asks for upskilling and reskilling services apart; here they
-    /// are terms of the support services (one profile field, one facet), kept in their own file (docs/decisions/0008).
+    /// are terms of the support services (one profile field, one facet), kept in their own file (docs/decisions/0010).
     /// </summary>
     public static IReadOnlyList<string> FilesOf(string vocabulary) => vocabulary == SupportServices
         ? [SupportServices + ".txt", "upskilling-reskilling-services.txt"]

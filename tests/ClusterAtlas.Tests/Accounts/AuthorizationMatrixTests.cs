@@ -26,7 +26,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     {
         "/", "/cluster-organisations", "/cluster-organisations/{slug}", "/cluster-organisations/{slug}/print",
         "/{**path:file}", // static files outside the build manifest, the same for everyone
-        "/errors/{code:int}", "/privacy", "/terms", "/language", "/api/v1/cluster-organisations", "/health/live", "/health/ready",
+        "/errors/{code:int}", "/privacy", "/terms", "/imprint", "/language", "/api/v1/cluster-organisations", "/health/live", "/health/ready",
         "/account/access-denied", "/account/confirm-email", "/account/confirm-email-change", "/account/deleted",
         "/account/forgot-password", "/account/login", "/account/login/recovery-code", "/account/login/two-factor",
         "/account/register", "/account/resend-confirmation", "/account/reset-password", "/account/set-password",
@@ -48,6 +48,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
         public int TargetId { get; private set; }
 
+        /// <summary>A term of the sectoral industries, for the vocabulary pages.</summary>
+        public int TermId { get; private set; }
+
         public Dictionary<string, HttpClient> People { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Those who may: the profile's administrator and an administrator of the platform with two-factor.</summary>
@@ -60,6 +63,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             Allowed.Add(await App.SignInAsStaffAsync(AccountRoles.Administrator));
             TargetSlug = await ProfileScenarios.RegisterProfileAsync(owner, "Matrix Target Cluster");
             TargetId = await App.WithDbAsync(db => Task.FromResult(db.ClusterOrganisations.Single(p => p.Slug == TargetSlug).Id));
+            TermId = await App.WithDbAsync(db => Task.FromResult(db.VocabularyTerms.Where(t => t.Vocabulary == ClusterAtlas.Vocabularies.Vocabulary.SectoralIndustries).Min(t => t.Id)));
 
             People["anonymous"] = App.CreateBrowser();
             People["stranger"] = await App.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
@@ -113,7 +117,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             }
         }
         // The paths are real: those who may open each protected page do (a wrong path would only look like a refusal).
-        foreach (var probe in protectedProbes.Where(p => p.Method == "GET" && p.Handler is null))
+        // (A logo is addressed by its content's hash, which no fixture profile has: its refusals are checked above.)
+        foreach (var probe in protectedProbes.Where(p => p.Method == "GET" && p.Handler is null && !p.Pattern.Contains("{sha256", StringComparison.Ordinal)))
         {
             var path = Fill(probe.Pattern);
             var answers = new List<HttpStatusCode>();
@@ -173,6 +178,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 "slug" => fixture.TargetSlug,
                 "step" => "general",
                 "code" => "404",
+                "vocabulary" => ClusterAtlas.Vocabularies.Vocabulary.SectoralIndustries,
+                _ when pattern.Contains("/terms/{" + parameter.Name, StringComparison.Ordinal) => fixture.TermId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => fixture.TargetId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             path = System.Text.RegularExpressions.Regex.Replace(path, "\\{" + parameter.Name + "[^}]*\\}", value);

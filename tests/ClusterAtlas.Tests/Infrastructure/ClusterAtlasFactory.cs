@@ -29,6 +29,9 @@ public partial class ClusterAtlasFactory : WebApplicationFactory<Program>
     /// <summary>Whether the platform loads its demo profile on start, as it does for a new installation.</summary>
     protected virtual bool LoadDemoContent => true;
 
+    /// <summary>The host names the platform answers for; "*" with no BaseUrl is an installation that trusts no Host header.</summary>
+    protected virtual string AllowedHosts => "localhost";
+
     /// <summary>Sample profiles in the demo content: none unless a test asks, so that tests see only the demo profile.</summary>
     protected virtual int DemoSampleProfiles => 0;
 
@@ -40,6 +43,8 @@ public partial class ClusterAtlasFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ClusterAtlas:DataDirectory", _dataDirectory);
+        // As a production configuration names its host: links in mail are made for requests to it.
+        builder.UseSetting("AllowedHosts", AllowedHosts);
         builder.UseSetting("ClusterAtlas:LoadDemoContent", LoadDemoContent.ToString());
         builder.UseSetting("ClusterAtlas:DemoSampleProfiles", DemoSampleProfiles.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
