@@ -125,7 +125,7 @@ public sealed class ProfileFormTests(BrowserApp app)
         await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("The logo is saved.");
         var preview = page.GetByRole(AriaRole.Img, new() { Name = $"Logo of {name}" });
         await Assertions.Expect(preview).ToBeVisibleAsync();
-        Assert.True(await preview.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the logo loads under the page's Content-Security-Policy");
+        Assert.True(await LoadsAsync(preview), "the logo loads under the page's Content-Security-Policy");
         await Axe.AssertNoViolationsAsync(page, "logo page with a logo");
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
         await Axe.AssertNoViolationsAsync(page, "logo page (dark)");
@@ -137,7 +137,7 @@ public sealed class ProfileFormTests(BrowserApp app)
             await page.GotoAsync(path);
             var logo = page.Locator(".profile-header img.profile-logo");
             await Assertions.Expect(logo).ToHaveAttributeAsync("alt", $"Logo of {name}");
-            Assert.True(await logo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), $"the logo loads on {path}");
+            Assert.True(await LoadsAsync(logo), $"the logo loads on {path}");
             await Artefacts.ScreenshotAsync(page, shot);
         }
         await page.SetViewportSizeAsync(390, 844);
@@ -178,4 +178,9 @@ public sealed class ProfileFormTests(BrowserApp app)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/edit/general"));
         return new Uri(page.Url).AbsolutePath.Split('/')[2];
     }
+
+    /// <summary>Whether the image loads (waiting for it: on a busy machine it may still be on its way when it becomes visible).</summary>
+    private static async Task<bool> LoadsAsync(ILocator image) =>
+        await image.EvaluateAsync<bool>(
+            "img => img.complete && img.naturalWidth > 0 ? true : new Promise(resolve => { img.addEventListener('load', () => resolve(img.naturalWidth > 0)); img.addEventListener('error', () => resolve(false)); setTimeout(() => resolve(img.complete && img.naturalWidth > 0), 15000); })");
 }
