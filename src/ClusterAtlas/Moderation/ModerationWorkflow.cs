@@ -38,12 +38,23 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
     /// Unmet criteria must be waived explicitly, which is allowed only for a profile that names a regional or national
     /// cluster programme. The profile's administrators are told by e-mail.
     /// </summary>
+    /// <summary>No one decides on their own profile: a moderator who administers it leaves the decision to another.</summary>
+    private Task<bool> AdministersAsync(ClusterOrganisation profile, ClaimsPrincipal moderator, CancellationToken cancellationToken)
+    {
+        var userId = moderator.UserId();
+        return db.ProfileAdministrators.AnyAsync(a => a.ClusterOrganisationId == profile.Id && a.UserId == userId, cancellationToken);
+    }
+
     public async Task<ModerationResult> ApproveAsync(ClusterOrganisation profile, Guid reviewedToken, bool waiveCriteria, ClaimsPrincipal moderator,
         CancellationToken cancellationToken)
     {
         if (Refusal(profile, reviewedToken) is { } refusal)
         {
             return refusal;
+        }
+        if (await AdministersAsync(profile, moderator, cancellationToken))
+        {
+            return new(T["You administer this profile, so another moderator must decide on it."]);
         }
         var form = editor.FormOf(profile);
         var unmet = InEnglish(() => ValidationCriteria.Check(form, T)).Where(c => !c.Met).ToList();
@@ -82,6 +93,10 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
         if (Refusal(profile, reviewedToken) is { } refusal)
         {
             return refusal;
+        }
+        if (await AdministersAsync(profile, moderator, cancellationToken))
+        {
+            return new(T["You administer this profile, so another moderator must decide on it."]);
         }
         reason = ProfileForm.Clean(reason);
         if (reason is null)

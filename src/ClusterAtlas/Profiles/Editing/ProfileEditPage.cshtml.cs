@@ -66,7 +66,7 @@ public class ProfileEditPageModel(ProfileEditor editor, IAuthorizationService au
         var wanted = editor.FormOf(Profile);
         Step.CopyFields(Form, wanted);
         // Bound values that could not be read (a number field with letters) are already in ModelState.
-        var validator = await editor.ValidatorAsync(cancellationToken);
+        var validator = await editor.ValidatorAsync(cancellationToken, Profile);
         foreach (var error in validator.Validate(wanted, [Step]))
         {
             ModelState.AddModelError($"{nameof(Form)}.{error.Field}", error.Message);

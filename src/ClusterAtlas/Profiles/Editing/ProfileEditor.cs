@@ -51,8 +51,10 @@ public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countrie
     public async Task<IReadOnlyDictionary<int, VocabularyTerm>> TermsAsync(CancellationToken cancellationToken) =>
         await db.VocabularyTerms.AsNoTracking().ToDictionaryAsync(t => t.Id, cancellationToken);
 
-    public async Task<ProfileFormValidator> ValidatorAsync(CancellationToken cancellationToken) =>
-        new(countries, await TermsAsync(cancellationToken), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), T);
+    /// <summary>The form's validator; with <paramref name="profile"/>, the retired terms it already has stay valid choices.</summary>
+    public async Task<ProfileFormValidator> ValidatorAsync(CancellationToken cancellationToken, ClusterOrganisation? profile = null) =>
+        new(countries, await TermsAsync(cancellationToken), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), T,
+            profile is null ? null : profile.Terms.Select(t => t.VocabularyTermId).ToHashSet());
 
     public async Task<ProfileDiff> DiffAsync(CancellationToken cancellationToken) =>
         new((await TermsAsync(cancellationToken)).ToDictionary(t => t.Key, t => t.Value.Label), countries, T);

@@ -16,7 +16,8 @@ public sealed record FormError(string Field, string Message);
 /// The server's checks of a profile form, field by field, so that each message can stand next to its field.
 /// Only the fields of the given steps are checked: a step saves only its own fields.
 /// </summary>
-public sealed partial class ProfileFormValidator(CountryList countries, IReadOnlyDictionary<int, VocabularyTerm> terms, DateOnly today, IStringLocalizer<SharedResource> T)
+public sealed partial class ProfileFormValidator(CountryList countries, IReadOnlyDictionary<int, VocabularyTerm> terms, DateOnly today, IStringLocalizer<SharedResource> T,
+    IReadOnlySet<int>? keptTermIds = null)
 {
     public const int MaxMarkdownLength = 20_000;
     public const int MaxMembers = 1_000_000;
@@ -248,7 +249,8 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
         var vocabulary = Vocabulary.For(field);
         foreach (var id in f.TermIds(field))
         {
-            if (!terms.TryGetValue(id, out var term) || term.Vocabulary != vocabulary || term.Status == TermStatus.Retired)
+            // A retired term is no longer offered, but a profile that has it may keep it.
+            if (!terms.TryGetValue(id, out var term) || term.Vocabulary != vocabulary || (term.Status == TermStatus.Retired && keptTermIds?.Contains(id) != true))
             {
                 errors.Add(new(property, T["Choose from the list: one of the choices sent is not in it."]));
                 return;

@@ -73,7 +73,7 @@ public class SubmitProfilePageModel(ProfileEditor editor, IAuthorizationService 
         }
         Profile = profile;
         var form = editor.FormOf(profile);
-        var validator = await editor.ValidatorAsync(cancellationToken);
+        var validator = await editor.ValidatorAsync(cancellationToken, Profile);
         Problems = [.. ProfileFormStep.All.SelectMany(step => validator.Validate(form, [step]).Select(error => (step, error)))];
         Criteria = ValidationCriteria.Check(form, T);
         ClusterProgrammes = ValidationCriteria.ClusterProgrammes(form);
