@@ -402,12 +402,15 @@ public sealed class DirectorySnapshot
     /// Relevance in tiers, cheap enough for every match: every word in the name as a whole word ("metal" in
     /// "Vojvodina Metal Cluster"), then every word in the name counting typed prefixes ("metal" in "Metalworking"),
     /// then some word in the name or the acronym, then a word in one of the profile's vocabulary terms, then a
-    /// mention in the text; by name within a tier. With <paramref name="wordCounts"/> (some of the words matched),
-    /// profiles matching more of the words come first.
+    /// mention in the text; by name within a tier. Names with every word are ordered by how little else they say
+    /// ("Vojvodina Metal Cluster" before "Mirdale Metal Mining Network" for "metal"). With <paramref name="wordCounts"/>
+    /// (some of the words matched), profiles matching more of the words come first.
     /// </summary>
     private List<int> ByRelevance(bool[] matches, byte[]? wordCounts, SearchText text, int skip, int take)
     {
-        const int Tiers = 5;
+        // The first tier is split by the name's words beyond the search's (0 to 7 or more): its own sub-tiers.
+        const int ExtraWordTiers = 8;
+        const int Tiers = 4 + ExtraWordTiers;
         var groups = wordCounts is null ? 1 : text.Tokens.Count;
         var buckets = new List<int>[groups * Tiers];
         for (var b = 0; b < buckets.Length; b++)
@@ -434,6 +437,9 @@ public sealed class DirectorySnapshot
                 continue;
             }
             var tier = TierOf(index, nameWordMatches, matchingTerms);
+            tier = tier == 0
+                ? Math.Min(ExtraWordTiers - 1, Math.Max(0, _nameOffsets[index + 1] - _nameOffsets[index] - text.Tokens.Count))
+                : tier + ExtraWordTiers - 1;
             var bucket = wordCounts is null ? tier : (Math.Max(0, text.Tokens.Count - wordCounts[index]) * Tiers) + tier;
             buckets[bucket].Add(index);
             if (bucket == 0 && buckets[0].Count == needed)

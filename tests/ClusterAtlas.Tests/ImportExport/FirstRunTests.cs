@@ -59,6 +59,16 @@ public sealed class FirstRunTests : IDisposable
         Assert.Contains("sample data", directoryPage, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("metal")]
+    [InlineData("vojvodina")]
+    [InlineData("metal cluster")]
+    public async Task Among_the_sample_profiles_the_one_named_by_the_search_comes_first(string query)
+    {
+        var result = await SearchAsync("?q=" + Uri.EscapeDataString(query));
+        Assert.Equal("vojvodina-metal-cluster", result.GetProperty("items")[0].GetProperty("slug").GetString());
+    }
+
     [Fact]
     public async Task Removing_the_sample_data_deletes_every_sample_profile_and_nothing_else()
     {
