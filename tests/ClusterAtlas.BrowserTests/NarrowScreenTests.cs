@@ -120,7 +120,7 @@ public sealed class NarrowScreenTests(BrowserApp app)
 
     /// <summary>
     /// What the tables show, made through the platform's own services: a profile of the administrator's in the
-    /// queue, one sent back with a long reason (the audit log), an edit of the published demo profile (the feed).
+    /// queue, one of another applicant's sent back with a long reason (the audit log), an edit of the published demo profile (the feed).
     /// Returns the slug of the administrator's own profile.
     /// </summary>
     private async Task<string> FillTheTablesAsync(string email, string unique)
@@ -136,7 +136,12 @@ public sealed class NarrowScreenTests(BrowserApp app)
         var waiting = await editor.CreateDraftAsync(Form($"Interregional Bioeconomy and Circular Manufacturing Cluster Association {unique}", sector), principal, CancellationToken.None);
         await editor.SubmitAsync(waiting, CancellationToken.None);
 
-        var sentBack = await editor.CreateDraftAsync(Form($"Mechatronics Cluster {unique}", sector), principal, CancellationToken.None);
+        // Sent back by the administrator, so registered by someone else: no one decides on their own profile.
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var applicant = new ApplicationUser { UserName = $"applicant-{unique}@example.org", Email = $"applicant-{unique}@example.org", EmailConfirmed = true, DisplayName = "Applicant" };
+        Assert.True((await users.CreateAsync(applicant)).Succeeded);
+        var applicantPrincipal = await services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(applicant);
+        var sentBack = await editor.CreateDraftAsync(Form($"Mechatronics Cluster {unique}", sector), applicantPrincipal, CancellationToken.None);
         await editor.SubmitAsync(sentBack, CancellationToken.None);
         var reviewed = (await editor.FindAsync(sentBack.Id, CancellationToken.None))!;
         var rejected = await services.GetRequiredService<ModerationWorkflow>().RejectAsync(reviewed, reviewed.ConcurrencyToken,
