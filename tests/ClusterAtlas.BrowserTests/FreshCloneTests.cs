@@ -22,7 +22,8 @@ public sealed class FreshCloneTests(ITestOutputHelper output)
     public async Task The_readme_run_command_serves_a_styled_site_with_sample_profiles()
     {
         var started = Stopwatch.StartNew();
-        var scratch = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "clusteratlas-fresh-clone", Guid.NewGuid().ToString("N"))).FullName;
+        // Not Path.GetTempPath(): the browser fixture points TMPDIR into its own folder, which it deletes when it is done.
+        var scratch = Directory.CreateDirectory(Path.Combine(SystemTemp, "clusteratlas-fresh-clone", Guid.NewGuid().ToString("N"))).FullName;
         var clone = Path.Combine(scratch, "repo");
         try
         {
@@ -59,6 +60,8 @@ public sealed class FreshCloneTests(ITestOutputHelper output)
     private static async Task AssertStyledAsync(Uri baseAddress, string scratch)
     {
         var browserTemp = Directory.CreateDirectory(Path.Combine(scratch, "browser")).FullName;
+        // The browser fixture's TMPDIR (where Playwright's driver writes) may be gone once its tests are done.
+        Directory.CreateDirectory(Path.GetTempPath());
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -107,6 +110,8 @@ public sealed class FreshCloneTests(ITestOutputHelper output)
         watch.AssertClean();
     }
 
+    private static string SystemTemp => Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath();
+
     private static string Normalise(string fontFamily) => string.Join(',', fontFamily.Split(',').Select(f => f.Trim().Trim('"', '\'')));
 
     private static Process StartReadmeCommand(string clone, int port, string dataDirectory, out StringBuilder log)
@@ -127,6 +132,7 @@ public sealed class FreshCloneTests(ITestOutputHelper output)
             start.Environment.Remove(name);
         }
         start.Environment["ClusterAtlas__DataDirectory"] = dataDirectory;
+        start.Environment["TMPDIR"] = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(dataDirectory)!, "tmp")).FullName;
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
