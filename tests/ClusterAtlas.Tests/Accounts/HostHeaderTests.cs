@@ -52,6 +52,8 @@ public sealed class HostHeaderTests
         Assert.DoesNotContain(app.MailTo(email), m => (m.TextBody ?? "").Contains("evil.example", StringComparison.Ordinal) || (m.Subject ?? "").Contains("password", StringComparison.OrdinalIgnoreCase));
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(app.MailTo(email));
+        // The visitor is told what happened and whom to tell, not just that something went wrong.
+        Assert.Contains("its public address is not configured", await ClusterAtlasFactory.MainTextAsync(response), StringComparison.Ordinal);
     }
 
     [Fact]
