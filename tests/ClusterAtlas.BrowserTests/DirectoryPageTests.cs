@@ -62,6 +62,14 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
         await search.PressSequentiallyAsync(text, new LocatorPressSequentiallyOptions { Delay = 60 });
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]q=" + Regex.Escape(Uri.EscapeDataString(text).Replace("%20", "+", StringComparison.Ordinal)) + "(&|$)"));
         // The address changes once the update is in the page; wait for the network to settle too.
+        await SettleAsync(page);
+    }
+
+    /// <summary>Past the script's 250 ms pause after a keystroke or a click, and with no request left in flight.</summary>
+    private static async Task SettleAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForTimeoutAsync(400);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
@@ -183,7 +191,7 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
         // A filter, then more words: the facets follow each update.
         await page.Locator("#filters fieldset.facet input[name=country]").First.CheckAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]country="));
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await SettleAsync(page);
         await AssertSameAfterReloadAsync(page, await ShownAsync(page));
 
         await TypeAndWaitAsync(page, "metal");
