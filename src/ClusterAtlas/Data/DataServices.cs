@@ -38,12 +38,7 @@ public static class DataServices
             sp.GetRequiredService<IOptions<ClusterAtlasOptions>>().Value.Database == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresClusterAtlasDbContext>()
                 : sp.GetRequiredService<SqliteClusterAtlasDbContext>());
-        services.AddSingleton(_ => CountryList.Load());
-        services.AddScoped<EccpProfileImporter>();
-        services.AddScoped<VocabularyAdministration>();
-        services.AddScoped<DemoDataGenerator>();
         services.AddScoped<DatabaseInitializer>();
-        services.AddHealthChecks().AddDbContextCheck<ClusterAtlasDbContext>("database", tags: ["ready"]);
         return services;
     }
 }

@@ -98,22 +98,3 @@ public sealed class OutgoingMail(IMailSender sender, IOptions<SmtpOptions> smtp,
         return body.Append("</body>\n</html>\n").ToString();
     }
 }
-
-public static class MailServices
-{
-    /// <summary>
-    /// SMTP when ClusterAtlas:Smtp:Host is set, else the .eml pickup folder. Decided when a sender is resolved,
-    /// not at registration, so that test hosts can override configuration.
-    /// </summary>
-    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
-        services.AddSingleton<SmtpMailSender>();
-        services.AddSingleton<PickupDirectoryMailSender>();
-        services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<SmtpOptions>>().Value.Host)
-            ? sp.GetRequiredService<PickupDirectoryMailSender>()
-            : sp.GetRequiredService<SmtpMailSender>());
-        services.AddScoped<OutgoingMail>();
-        return services;
-    }
-}
