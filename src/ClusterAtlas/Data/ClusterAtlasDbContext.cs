@@ -24,7 +24,6 @@ public class ClusterAtlasDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ProfileLogo> ProfileLogos => Set<ProfileLogo>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<VocabularyTerm> VocabularyTerms => Set<VocabularyTerm>();
-    public DbSet<Country> Countries => Set<Country>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

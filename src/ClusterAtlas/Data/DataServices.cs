@@ -43,10 +43,9 @@ public static class DataServices
     }
 }
 
-/// <summary>Creates, migrates and seeds the database: vocabularies, countries and, when empty, the demo content.</summary>
+/// <summary>Creates, migrates and seeds the database: vocabularies and, when empty, the demo content.</summary>
 public sealed class DatabaseInitializer(
     ClusterAtlasDbContext db,
-    CountryList countries,
     EccpProfileImporter importer,
     DemoDataGenerator demoData,
     SearchIndexWriter searchIndex,
@@ -82,7 +81,6 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
         await SeedVocabulariesAsync(cancellationToken);
-        await SeedCountriesAsync(cancellationToken);
         await searchIndex.EnsureCompleteAsync(db, logger, cancellationToken);
         if (options.Value.LoadDemoContent && !await db.ClusterOrganisations.AnyAsync(cancellationToken))
         {
@@ -194,16 +192,6 @@ public sealed class DatabaseInitializer(
             await searchIndex.IndexAsync(db, profileIds, cancellationToken);
             directory.MarkVocabularyChanged();
         }
-    }
-
-    private async Task SeedCountriesAsync(CancellationToken cancellationToken)
-    {
-        var known = await db.Countries.Select(c => c.Code).ToListAsync(cancellationToken);
-        foreach (var country in countries.All.Where(c => !known.Contains(c.Code)))
-        {
-            db.Countries.Add(new Country { Code = country.Code, Name = country.Name, IsInEurope = country.IsInEurope, Aliases = [.. country.Aliases] });
-        }
-        await db.SaveChangesAsync(cancellationToken);
     }
 }
 

@@ -142,13 +142,3 @@ internal sealed class VocabularyTermConfiguration : IEntityTypeConfiguration<Voc
         builder.HasOne(t => t.Parent).WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
-
-internal sealed class CountryConfiguration : IEntityTypeConfiguration<Country>
-{
-    public void Configure(EntityTypeBuilder<Country> builder)
-    {
-        builder.HasKey(c => c.Code);
-        builder.Property(c => c.Code).HasMaxLength(2);
-        builder.Property(c => c.Name).HasMaxLength(100);
-    }
-}

@@ -200,8 +200,7 @@ public sealed class CountryList
             {
                 Code = parts[0],
                 Name = parts[1],
-                IsInEurope = parts.Length > 2 && parts[2] == "europe",
-                Aliases = parts.Length > 3 && parts[3].Length > 0 ? [.. parts[3].Split('|')] : [],
+                Aliases = parts.Length > 2 && parts[2].Length > 0 ? [.. parts[2].Split('|')] : [],
             };
         }
     }
