@@ -2,16 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace ClusterAtlas.Mail;
-
-/// <summary>What a message says: paragraphs, an optional link (the action it asks for), and paragraphs after it.</summary>
-public sealed record MailContent(string Subject, IReadOnlyList<string> Paragraphs, MailLink? Link = null, IReadOnlyList<string>? After = null);
-
-public sealed record MailLink(string Text, string Url);
 
 /// <summary>
 /// Writes messages in the recipient's language, as plain text and HTML (multipart/alternative), and hands them
