@@ -16,9 +16,13 @@ public static class FacetValueWords
         _ => code,
     };
 
-    /// <summary>"21–50 members", "501 or more members".</summary>
+    /// <summary>"21–50 members", "501 or more members"; a code that is not a range stays as it was typed.</summary>
     public static string MemberRange(string code, IStringLocalizer T)
     {
+        if (!Facet.MemberRanges.Any(r => r.Value == code))
+        {
+            return code;
+        }
         if (code.EndsWith('+'))
         {
             return T["{0} or more members", code[..^1]];
