@@ -2,12 +2,16 @@ using ClusterAtlas.Accounts;
 using ClusterAtlas.Api;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
+using ClusterAtlas.ImportExport;
+using ClusterAtlas.Links;
 using ClusterAtlas.Localisation;
+using ClusterAtlas.Mail;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Operations;
 using ClusterAtlas.Pages;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Profiles.Logos;
+using ClusterAtlas.Vocabularies;
 
 namespace ClusterAtlas;
 
@@ -29,12 +33,19 @@ public static class ClusterAtlasApp
     public static WebApplicationBuilder AddClusterAtlas(this WebApplicationBuilder builder)
     {
         builder.UseBuildOutputStaticAssets();
-        builder.Services.AddClusterAtlasData(builder.Configuration);
-        builder.Services.AddClusterAtlasWeb();
-        builder.Services.AddProfiles();
-        builder.Services.AddDirectory();
-        builder.Services.AddAccounts(builder.Configuration);
-        builder.Services.AddModeration();
+        var services = builder.Services;
+        services.AddClusterAtlasData(builder.Configuration);
+        services.AddClusterAtlasWeb();
+        services.AddLocalisation();
+        services.AddLinks();
+        services.AddMail(builder.Configuration);
+        services.AddOperations();
+        services.AddVocabularies();
+        services.AddProfiles();
+        services.AddDirectory();
+        services.AddImportExport();
+        services.AddAccounts(builder.Configuration);
+        services.AddModeration();
         return builder;
     }
 
@@ -64,7 +75,7 @@ public static class ClusterAtlasApp
         app.UseAccounts();
         app.MapOperations();
         app.MapDirectoryApi();
-        app.MapLanguages();
+        app.MapLocalisation();
         app.MapProfileLogos();
         app.MapRazorPages().WithStaticAssets();
         return app;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ClusterAtlas.Data;
-using ClusterAtlas.Mail;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -45,7 +44,6 @@ public static class AccountsFeature
             .Validate(o => !string.IsNullOrWhiteSpace(o.AuthenticatorIssuer) && !o.AuthenticatorIssuer.Contains(':', StringComparison.Ordinal),
                 $"{AccountOptions.Section}:AuthenticatorIssuer must be a name without a colon, e.g. ClusterAtlas.")
             .ValidateOnStart();
-        services.AddMail(configuration);
         // Keys in the database: every app instance and the command line (which makes one-time links) share them.
         services.AddDataProtection().SetApplicationName("ClusterAtlas").PersistKeysToDbContext<ClusterAtlasDbContext>();
 
@@ -111,8 +109,6 @@ public static class AccountsFeature
         services.Configure<RazorPagesOptions>(options =>
             // The one-time link of `users add-admin` opens the reset page under a name that says what it is for.
             options.Conventions.AddPageRoute("/Accounts/ResetPasswordPage", "account/set-password"));
-        services.AddHttpContextAccessor();
-        services.AddScoped<ClusterAtlas.Links.PublicAddress>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<AccountMail>();
         services.AddScoped<StaffAccounts>();

@@ -2,16 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace ClusterAtlas.Mail;
-
-/// <summary>What a message says: paragraphs, an optional link (the action it asks for), and paragraphs after it.</summary>
-public sealed record MailContent(string Subject, IReadOnlyList<string> Paragraphs, MailLink? Link = null, IReadOnlyList<string>? After = null);
-
-public sealed record MailLink(string Text, string Url);
 
 /// <summary>
 /// Writes messages in the recipient's language, as plain text and HTML (multipart/alternative), and hands them
@@ -96,24 +90,5 @@ public sealed class OutgoingMail(IMailSender sender, IOptions<SmtpOptions> smtp,
             body.Append("<p>").Append(html.Encode(paragraph)).Append("</p>\n");
         }
         return body.Append("</body>\n</html>\n").ToString();
-    }
-}
-
-public static class MailServices
-{
-    /// <summary>
-    /// SMTP when ClusterAtlas:Smtp:Host is set, else the .eml pickup folder. Decided when a sender is resolved,
-    /// not at registration, so that test hosts can override configuration.
-    /// </summary>
-    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
-        services.AddSingleton<SmtpMailSender>();
-        services.AddSingleton<PickupDirectoryMailSender>();
-        services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<SmtpOptions>>().Value.Host)
-            ? sp.GetRequiredService<PickupDirectoryMailSender>()
-            : sp.GetRequiredService<SmtpMailSender>());
-        services.AddScoped<OutgoingMail>();
-        return services;
     }
 }

@@ -664,29 +664,6 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.ToTable("SupportProgramme");
                 });
 
-            modelBuilder.Entity("ClusterAtlas.Vocabularies.Country", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
-
-                    b.PrimitiveCollection<List<string>>("Aliases")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<bool>("IsInEurope")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.HasKey("Code");
-
-                    b.ToTable("Countries");
-                });
-
             modelBuilder.Entity("ClusterAtlas.Vocabularies.VocabularyTerm", b =>
                 {
                     b.Property<int>("Id")

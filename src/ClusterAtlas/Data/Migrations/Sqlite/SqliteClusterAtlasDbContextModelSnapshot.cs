@@ -638,29 +638,6 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.ToTable("SupportProgramme");
                 });
 
-            modelBuilder.Entity("ClusterAtlas.Vocabularies.Country", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("Aliases")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsInEurope")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Code");
-
-                    b.ToTable("Countries");
-                });
-
             modelBuilder.Entity("ClusterAtlas.Vocabularies.VocabularyTerm", b =>
                 {
                     b.Property<int>("Id")

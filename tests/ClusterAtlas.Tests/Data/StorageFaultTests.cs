@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ClusterAtlas.Tests.Operations;
+namespace ClusterAtlas.Tests.Data;
 
 /// <summary>
 /// Start-up faults of storage, met by the real executable: each is one line on standard error that names the folder

@@ -20,5 +20,3 @@ public sealed class SmtpOptions
     /// <summary>The sender of every message, e.g. "ClusterAtlas &lt;no-reply@example.org&gt;".</summary>
     public string From { get; set; } = "ClusterAtlas <no-reply@localhost>";
 }
-
-public enum SmtpSecurity { StartTls, SslOnConnect, None }

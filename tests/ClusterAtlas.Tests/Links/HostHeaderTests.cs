@@ -4,7 +4,7 @@ using ClusterAtlas.Accounts;
 using ClusterAtlas.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
-namespace ClusterAtlas.Tests.Accounts;
+namespace ClusterAtlas.Tests.Links;
 
 /// <summary>
 /// A request's Host header never chooses where links in mail and API answers point: they come from

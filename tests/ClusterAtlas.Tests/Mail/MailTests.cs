@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
-namespace ClusterAtlas.Tests.Accounts;
+namespace ClusterAtlas.Tests.Mail;
 
 public sealed class MailTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
 {

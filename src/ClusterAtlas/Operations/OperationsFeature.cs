@@ -1,9 +1,17 @@
+using ClusterAtlas.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace ClusterAtlas.Operations;
 
-public static class OperationsEndpoints
+/// <summary>Operations: the health checks a load balancer or service manager asks.</summary>
+public static class OperationsFeature
 {
+    public static IServiceCollection AddOperations(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddDbContextCheck<ClusterAtlasDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
     /// <summary>
     /// /health/live: the process answers. /health/ready: it can also reach its database.
     /// </summary>
