@@ -5,6 +5,7 @@ using ClusterAtlas.Data;
 using ClusterAtlas.Localisation;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Operations;
+using ClusterAtlas.PartnerSearch;
 using ClusterAtlas.Pages;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Profiles.Logos;
@@ -35,6 +36,7 @@ public static class ClusterAtlasApp
         builder.Services.AddDirectory();
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddModeration();
+        builder.Services.AddPartnerSearch(builder.Configuration);
         return builder;
     }
 
@@ -66,6 +68,7 @@ public static class ClusterAtlasApp
         app.MapDirectoryApi();
         app.MapLanguages();
         app.MapProfileLogos();
+        app.MapPartnerSearch();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }
