@@ -2,6 +2,7 @@ using ClusterAtlas.Accounts;
 using ClusterAtlas.Profiles.Editing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.PartnerSearch;
 
@@ -23,14 +24,15 @@ public class PartnerSearchPageModel(PostingSearch search, ProfileColleagues coll
 
     public int PageCount => Found is null ? 0 : Math.Max(1, (Found.Total + Query.Search.PageSize - 1) / Query.Search.PageSize);
 
-    public static readonly IReadOnlyList<(string Facet, string Title)> FacetTitles =
+    /// <summary>The facets in the order the page shows them, with their titles in the page's language.</summary>
+    public static IReadOnlyList<(string Facet, string Title)> FacetTitles(IStringLocalizer T) =>
     [
-        (PostingQuery.Kind, "Kind"),
-        (PostingQuery.Intent, "Intent"),
-        (PostingQuery.Sector, "Sectoral industry"),
-        (PostingQuery.Technology, "Technology field"),
-        (PostingQuery.Target, "Target countries"),
-        (PostingQuery.Country, "Posted from"),
+        (PostingQuery.Kind, T["Kind"]),
+        (PostingQuery.Intent, T["Intent"]),
+        (PostingQuery.Sector, T["Sectoral industry"]),
+        (PostingQuery.Technology, T["Technology field"]),
+        (PostingQuery.Target, T["Target countries"]),
+        (PostingQuery.Country, T["Posted from"]),
     ];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
