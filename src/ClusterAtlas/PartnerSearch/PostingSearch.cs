@@ -35,7 +35,7 @@ public sealed record PostingSearchResult(int Total, IReadOnlyList<PostingSummary
 /// facets count the disjunctive way the directory does (each facet's counts apply every other facet's filters).
 /// Postings are few next to profiles (they close), so the open ones are filtered in memory after one query.
 /// </summary>
-public sealed class PostingSearch(ClusterAtlasDbContext db, DataLabels labels, IStringLocalizer<SharedResource> T)
+public sealed partial class PostingSearch(ClusterAtlasDbContext db, DataLabels labels, IStringLocalizer<SharedResource> T)
 {
     private sealed record Candidate(PostingSummary Summary, string[] Words, string[] TitleWords);
 
@@ -113,6 +113,8 @@ public sealed class PostingSearch(ClusterAtlasDbContext db, DataLabels labels, I
 
     /// <summary>Words folded as search compares them: lower case, no accents.</summary>
     public static string[] Words(string text) =>
-        TextFolding.RemoveDiacritics(text).ToLowerInvariant()
-            .Split(text.Where(c => !char.IsLetterOrDigit(c)).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries);
+        [.. NonWord().Split(TextFolding.RemoveDiacritics(text).ToLowerInvariant()).Where(w => w.Length > 0)];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\p{L}\p{Nd}]+")]
+    private static partial System.Text.RegularExpressions.Regex NonWord();
 }

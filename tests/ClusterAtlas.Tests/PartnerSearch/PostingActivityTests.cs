@@ -65,6 +65,10 @@ public sealed class PostingActivityTests(ClusterAtlasFactory app) : IClassFixtur
         using var twice = await ActAsync(interested.Browser, id, "Interest", ("InterestProfileId", secondId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         Assert.Single(app.MailTo(author.Email), m => (m.Subject ?? "").Contains("is interested", StringComparison.Ordinal));
+
+        using var withdrawn = await ActAsync(interested.Browser, id, "WithdrawInterest");
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<PostingInterest>().CountAsync(i => i.PostingId == id)));
     }
 
     [Fact]
