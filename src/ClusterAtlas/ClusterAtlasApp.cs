@@ -8,6 +8,7 @@ using ClusterAtlas.Localisation;
 using ClusterAtlas.Mail;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Operations;
+using ClusterAtlas.PartnerSearch;
 using ClusterAtlas.Pages;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Profiles.Logos;
@@ -46,6 +47,7 @@ public static class ClusterAtlasApp
         services.AddImportExport();
         services.AddAccounts(builder.Configuration);
         services.AddModeration();
+        services.AddPartnerSearch(builder.Configuration);
         return builder;
     }
 
@@ -77,6 +79,7 @@ public static class ClusterAtlasApp
         app.MapDirectoryApi();
         app.MapLocalisation();
         app.MapProfileLogos();
+        app.MapPartnerSearch();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }
