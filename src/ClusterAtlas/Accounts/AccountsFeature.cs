@@ -71,6 +71,8 @@ public static class AccountsFeature
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = LinkLifetime);
+        // Each request checks the account's security stamp: a locked account's sessions end at once, and role changes apply at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "ClusterAtlas.Account";
