@@ -11,19 +11,31 @@ public sealed record PagerView(string Path, int Page, int PageCount, string? Que
 /// <summary>The pages of the moderation area, for its navigation.</summary>
 public enum ModerationSection { Queue, Edits, Audit, Vocabularies, Accounts }
 
+/// <summary>The groups of the audit log's kinds of events.</summary>
+public enum AuditGroup { Decisions, Colleagues, Accounts, Imports, Vocabularies }
+
 /// <summary>Names of the actions of the audit log in the reader's language (statuses: <see cref="Profiles.Editing.ProfileStatusLabels"/>).</summary>
 public static class ModerationText
 {
-    /// <summary>The kinds of events, grouped as the audit log's filter offers them (group names are English keys).</summary>
-    public static readonly IReadOnlyList<(string Group, ModerationActionKind[] Kinds)> Groups =
+    /// <summary>The kinds of events, grouped as the audit log's filter offers them.</summary>
+    public static readonly IReadOnlyList<(AuditGroup Group, ModerationActionKind[] Kinds)> Groups =
     [
-        ("Decisions on profiles", [ModerationActionKind.Approved, ModerationActionKind.ApprovedWithWaiver, ModerationActionKind.Rejected, ModerationActionKind.Reverted]),
-        ("Profile administrators", [ModerationActionKind.ColleagueAdded, ModerationActionKind.ColleagueRemoved, ModerationActionKind.HandedOver]),
-        ("Accounts", [ModerationActionKind.RoleGranted, ModerationActionKind.RoleRemoved, ModerationActionKind.AccountLocked, ModerationActionKind.AccountUnlocked]),
-        ("Imports", [ModerationActionKind.ImportCreated, ModerationActionKind.ImportUpdated]),
-        ("Vocabularies", [ModerationActionKind.TermAdded, ModerationActionKind.TermRenamed, ModerationActionKind.TermRetired, ModerationActionKind.TermRestored,
+        (AuditGroup.Decisions, [ModerationActionKind.Approved, ModerationActionKind.ApprovedWithWaiver, ModerationActionKind.Rejected, ModerationActionKind.Reverted]),
+        (AuditGroup.Colleagues, [ModerationActionKind.ColleagueAdded, ModerationActionKind.ColleagueRemoved, ModerationActionKind.HandedOver]),
+        (AuditGroup.Accounts, [ModerationActionKind.RoleGranted, ModerationActionKind.RoleRemoved, ModerationActionKind.AccountLocked, ModerationActionKind.AccountUnlocked]),
+        (AuditGroup.Imports, [ModerationActionKind.ImportCreated, ModerationActionKind.ImportUpdated]),
+        (AuditGroup.Vocabularies, [ModerationActionKind.TermAdded, ModerationActionKind.TermRenamed, ModerationActionKind.TermRetired, ModerationActionKind.TermRestored,
             ModerationActionKind.TermAccepted, ModerationActionKind.TermMerged, ModerationActionKind.TermRejected]),
     ];
+
+    public static string GroupName(AuditGroup group, IStringLocalizer T) => group switch
+    {
+        AuditGroup.Decisions => T["Decisions on profiles"],
+        AuditGroup.Colleagues => T["Profile administrators"],
+        AuditGroup.Accounts => T["Accounts"],
+        AuditGroup.Imports => T["Imports"],
+        _ => T["Vocabularies"],
+    };
 
     /// <summary>The kind as the query string names it.</summary>
     public static string Key(ModerationActionKind action) => action.ToString();
