@@ -161,6 +161,10 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
                 $"Revision {revision.Id} by {revision.AuthorName} at {revision.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {string.Join(", ", chosen.Select(f => ProfileFormLabels.Of[f]))}. Reason: {reason}"),
             moderator);
         var review = await db.EditReviews.AnyAsync(r => r.ProfileRevisionId == revision.Id, cancellationToken) ? null : Review(revision.Id, moderator);
+        if (review is not null)
+        {
+            db.EditReviews.Add(review);
+        }
         var outcome = await editor.SaveAsync(profile, wanted, profile.ConcurrencyToken, moderator, cancellationToken, RevisionKind.Reverted, revision.Id);
         foreach (var written in new object?[] { action, review })
         {
