@@ -31,8 +31,9 @@ public sealed record AccountChangeResult(string? Error = null, string? Field = n
 
 /// <summary>
 /// Administrators' changes to accounts: locking (the person cannot sign in, and the sessions they have end at their
-/// next request, because the account's security stamp changes) and unlocking, each with a reason; granting and
-/// removing the moderator and administrator roles. Each change and its audit-log entry are written in one
+/// next request, because the account's security stamp changes: see <see cref="SessionCheck"/>) and unlocking, each
+/// with a reason; granting and removing the moderator and administrator roles (which also renews the stamp, so the
+/// person signs in again and has exactly the roles they now hold). Each change and its audit-log entry are written in one
 /// transaction. No administrator locks themselves or takes their own administrator role, and the last administrator
 /// keeps theirs, so that the platform always has one. Callers check the <see cref="AccountPolicies.Administrator"/> policy.
 /// </summary>
@@ -133,6 +134,8 @@ public sealed class AccountAdministration(UserManager<ApplicationUser> users, Ro
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         audit.Account(ModerationActionKind.RoleGranted, account, role, administrator);
         Check(await users.AddToRoleAsync(account, role));
+        // The person signs in again and has the role from then on.
+        Check(await users.UpdateSecurityStampAsync(account));
         await transaction.CommitAsync(cancellationToken);
         return AccountChangeResult.Done;
     }
@@ -158,6 +161,8 @@ public sealed class AccountAdministration(UserManager<ApplicationUser> users, Ro
         }
         audit.Account(ModerationActionKind.RoleRemoved, account, role, administrator);
         Check(await users.RemoveFromRoleAsync(account, role));
+        // The sessions the person has end: the role is gone at once.
+        Check(await users.UpdateSecurityStampAsync(account));
         await transaction.CommitAsync(cancellationToken);
         return AccountChangeResult.Done;
     }

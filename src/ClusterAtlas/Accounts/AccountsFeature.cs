@@ -71,8 +71,7 @@ public static class AccountsFeature
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = LinkLifetime);
-        // Each request checks the account's security stamp: a locked account's sessions end at once, and role changes apply at once.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddSessionCheck(); // a session ends at once when its account's security stamp changes (a lock, new roles)
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "ClusterAtlas.Account";

@@ -131,7 +131,13 @@ public sealed class AdminUsersTests(ClusterAtlasFactory app) : IClassFixture<Clu
         }
         Assert.False(await InRoleAsync(personEmail, AccountRoles.Moderator));
         Assert.Equal((ModerationActionKind.RoleRemoved, "Moderator"), await LatestAsync(personEmail));
+        // The session that had the role ends; signed in again, the person is a member like any other.
         using (var queue = await person.GetAsync(new Uri("/moderation", UriKind.Relative)))
+        {
+            Assert.StartsWith("/account/login", queue.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+        }
+        using (var again = await app.SignInAsync(personEmail))
+        using (var queue = await again.GetAsync(new Uri("/moderation", UriKind.Relative)))
         {
             Assert.StartsWith("/account/access-denied", queue.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
         }
