@@ -60,6 +60,7 @@ public static class CommandLine
                     }
                     var text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
                     var report = await importer.ImportAsync(text, file.Name, parse.GetValue(status), cancellationToken);
+                    await scope.ServiceProvider.GetRequiredService<Moderation.AuditLog>().ImportAsync(report, file.Name, cancellationToken);
                     ImportReportPrinter.Print(Console.Out, file.Name, report);
                 }
                 catch (MalformedProfilePageException error)

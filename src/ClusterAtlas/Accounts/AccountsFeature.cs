@@ -69,6 +69,7 @@ public static class AccountsFeature
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = LinkLifetime);
+        services.AddSessionCheck(); // a session ends at once when its account's security stamp changes (a lock, new roles)
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "ClusterAtlas.Account";

@@ -23,6 +23,7 @@ public class ClusterAtlasDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ProfileRevision> ProfileRevisions => Set<ProfileRevision>();
     public DbSet<ProfileLogo> ProfileLogos => Set<ProfileLogo>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
+    public DbSet<EditReview> EditReviews => Set<EditReview>();
     public DbSet<VocabularyTerm> VocabularyTerms => Set<VocabularyTerm>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

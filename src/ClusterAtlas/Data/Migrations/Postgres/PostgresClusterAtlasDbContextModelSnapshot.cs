@@ -105,6 +105,29 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Moderation.EditReview", b =>
+                {
+                    b.Property<long>("ProfileRevisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReviewerUserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("ProfileRevisionId");
+
+                    b.HasIndex("ReviewerUserId");
+
+                    b.ToTable("EditReviews");
+                });
+
             modelBuilder.Entity("ClusterAtlas.Moderation.ModerationAction", b =>
                 {
                     b.Property<long>("Id")
@@ -1083,6 +1106,20 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Moderation.EditReview", b =>
+                {
+                    b.HasOne("ClusterAtlas.Profiles.Editing.ProfileRevision", null)
+                        .WithOne()
+                        .HasForeignKey("ClusterAtlas.Moderation.EditReview", "ProfileRevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ClusterAtlas.Moderation.ModerationAction", b =>

@@ -99,6 +99,29 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Moderation.EditReview", b =>
+                {
+                    b.Property<long>("ProfileRevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProfileRevisionId");
+
+                    b.HasIndex("ReviewerUserId");
+
+                    b.ToTable("EditReviews");
+                });
+
             modelBuilder.Entity("ClusterAtlas.Moderation.ModerationAction", b =>
                 {
                     b.Property<long>("Id")
@@ -1043,6 +1066,20 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Moderation.EditReview", b =>
+                {
+                    b.HasOne("ClusterAtlas.Profiles.Editing.ProfileRevision", null)
+                        .WithOne()
+                        .HasForeignKey("ClusterAtlas.Moderation.EditReview", "ProfileRevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ClusterAtlas.Moderation.ModerationAction", b =>
