@@ -31,6 +31,10 @@ public static class AccountsFeature
     /// <summary>The rate-limiting policy of the anonymous account forms (sign-in, registration, password reset).</summary>
     public const string FormRateLimit = "account-forms";
 
+    /// <summary>
+    /// Identity's own lockout counts wrong two-factor and recovery codes, which only someone with the password can send.
+    /// Wrong passwords are counted per typed address and client address instead (<see cref="AccountThrottles"/>).
+    /// </summary>
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
 
@@ -65,17 +69,24 @@ public static class AccountsFeature
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
                 options.Lockout.DefaultLockoutTimeSpan = LockoutTime;
+                options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<ClusterAtlasDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName)
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = LinkLifetime);
+        // The security stamp is checked on every request (one read of the account): signing out, a password change or
+        // a new authenticator ends the other sessions at once, and a copied cookie is worth nothing after sign-out.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddTransportSecurity(configuration);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "ClusterAtlas.Account";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
@@ -116,11 +127,15 @@ public static class AccountsFeature
         services.AddScoped<AccountLinks>();
         services.AddScoped<AccountMail>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<AccountThrottles>();
+        services.AddScoped<CurrentPasswordCheck>();
+        services.AddScoped<EqualPasswordWork>();
         return services;
     }
 
     public static WebApplication UseAccounts(this WebApplication app)
     {
+        app.UseCookiePolicy();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -128,8 +143,8 @@ public static class AccountsFeature
     }
 
     /// <summary>
-    /// Posts are counted per client address and form; viewing a form is free. Behind a reverse proxy, configure
-    /// forwarded headers so that the client's address (not the proxy's) is seen here.
+    /// Posts are counted per client address and form; viewing a form is free. Behind a reverse proxy, name it in
+    /// ClusterAtlas:TrustedProxies so that the client's address (not the proxy's) is seen here.
     /// </summary>
     private static RateLimitPartition<string> FormPostsPerClient(HttpContext context)
     {
