@@ -91,6 +91,8 @@ public class TwoFactorSetupPageModel(UserManager<ApplicationUser> users, SignInM
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            // A new key renews the security stamp, which is checked on every request: this session goes on with it.
+            await signIn.RefreshSignInAsync(user);
         }
         SharedKey = FormatKey(key!);
         AuthenticatorUri = OtpAuthUri(options.Value.AuthenticatorIssuer, user.Email!, key!);

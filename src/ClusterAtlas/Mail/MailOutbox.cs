@@ -12,8 +12,26 @@ public sealed class MailOutbox
     private readonly Channel<MimeMessage> _messages = Channel.CreateBounded<MimeMessage>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    public ValueTask EnqueueAsync(MimeMessage message, CancellationToken cancellationToken) =>
-        _messages.Writer.WriteAsync(message, cancellationToken);
+    private int _pending;
+
+    /// <summary>Messages accepted and not yet delivered (or given up).</summary>
+    public int Pending => Volatile.Read(ref _pending);
+
+    public async ValueTask EnqueueAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _pending);
+        try
+        {
+            await _messages.Writer.WriteAsync(message, cancellationToken);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _pending);
+            throw;
+        }
+    }
+
+    internal void Done() => Interlocked.Decrement(ref _pending);
 
     internal ChannelReader<MimeMessage> Reader => _messages.Reader;
 
@@ -31,7 +49,14 @@ public sealed class MailOutboxWorker(MailOutbox queue, IMailSender sender, ILogg
         // Read until the queue is completed on stop, so that messages accepted before the stop still go out.
         await foreach (var message in queue.Reader.ReadAllAsync(CancellationToken.None))
         {
-            await DeliverAsync(message, stoppingToken);
+            try
+            {
+                await DeliverAsync(message, stoppingToken);
+            }
+            finally
+            {
+                queue.Done();
+            }
         }
     }
 
