@@ -77,7 +77,7 @@ public static class AccountsFeature
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = LinkLifetime);
-        // The security stamp is checked on every request (one read of the account): signing out, a password change or
+        // The security stamp is checked on every request (the account and its roles read again): signing out, a password change or
         // a new authenticator ends the other sessions at once, and a copied cookie is worth nothing after sign-out.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddTransportSecurity(configuration);
@@ -92,6 +92,14 @@ public static class AccountsFeature
             options.AccessDeniedPath = "/account/access-denied";
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
+            // The stamp is checked on every request, and a good stamp would rewrite the cookie each time, which also
+            // marks every answer no-store (static files and public logos included): the check stays, the rewrite
+            // is left to sliding expiration.
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                context.ShouldRenew = false;
+            };
         });
 
         services.AddAuthorizationBuilder()
