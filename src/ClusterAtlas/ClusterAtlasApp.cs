@@ -73,6 +73,7 @@ public static class ClusterAtlasApp
 
     public static WebApplication UseClusterAtlas(this WebApplication app)
     {
+        app.UseForwardedHeadersOfTrustedProxies();
         app.UseClusterAtlasWeb();
         app.UseAccounts();
         app.MapOperations();

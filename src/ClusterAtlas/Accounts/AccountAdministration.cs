@@ -31,7 +31,7 @@ public sealed record AccountChangeResult(string? Error = null, string? Field = n
 
 /// <summary>
 /// Administrators' changes to accounts: locking (the person cannot sign in, and the sessions they have end at their
-/// next request, because the account's security stamp changes: see <see cref="SessionCheck"/>) and unlocking, each
+/// next request, because the account's security stamp changes: see AccountsFeature) and unlocking, each
 /// with a reason; granting and removing the moderator and administrator roles (which also renews the stamp, so the
 /// person signs in again and has exactly the roles they now hold). Each change and its audit-log entry are written in one
 /// transaction. No administrator locks themselves or takes their own administrator role, and the last administrator

@@ -17,6 +17,8 @@ public static class MailFeature
         services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<SmtpOptions>>().Value.Host)
             ? sp.GetRequiredService<PickupDirectoryMailSender>()
             : sp.GetRequiredService<SmtpMailSender>());
+        services.AddSingleton<MailOutbox>();
+        services.AddHostedService<MailOutboxWorker>();
         services.AddScoped<OutgoingMail>();
         return services;
     }

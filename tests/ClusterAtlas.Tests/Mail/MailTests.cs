@@ -25,6 +25,7 @@ public sealed class MailTests(ClusterAtlasFactory app) : IClassFixture<ClusterAt
         using var registered = await ClusterAtlasFactory.RegisterAsync(browser, email);
 
         // The form's language is remembered with the account and used for its mail.
+        await app.AllMailSentAsync();
         var message = app.MailTo(email).Single();
         var body = Assert.IsType<MultipartAlternative>(message.Body);
         Assert.Equal("sr-Latn", body.Headers[HeaderId.ContentLanguage]);
