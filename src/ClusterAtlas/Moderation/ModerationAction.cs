@@ -1,7 +1,7 @@
 namespace ClusterAtlas.Moderation;
 
 /// <summary>One entry of the audit log: what a moderator did, to which profile, when and why.</summary>
-public class ModerationAction
+public class ModerationAction : Data.INotContent
 {
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }

@@ -6,8 +6,16 @@ namespace ClusterAtlas.Profiles;
 /// A cluster organisation's profile: every section of an ECCP profile page.
 /// Yes/no answers are nullable because "not answered" is not "no".
 /// </summary>
-public class ClusterOrganisation
+public class ClusterOrganisation : Data.IStampedContent
 {
+    /// <summary>The properties of the validation workflow, not of the content: changing them leaves editors' copies valid.</summary>
+    private static readonly HashSet<string> WorkflowProperties =
+    [
+        nameof(Status), nameof(PublishedAt), nameof(SubmittedAt), nameof(RejectionReason), nameof(CriteriaWaived), nameof(UpdatedAt),
+    ];
+
+    IReadOnlySet<string> Data.IStampedContent.NotContentProperties => WorkflowProperties;
+
     public int Id { get; set; }
 
     // Identity and contact
