@@ -2,12 +2,17 @@ using ClusterAtlas.Accounts;
 using ClusterAtlas.Api;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
+using ClusterAtlas.ImportExport;
+using ClusterAtlas.Links;
 using ClusterAtlas.Localisation;
+using ClusterAtlas.Mail;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Operations;
+using ClusterAtlas.PartnerSearch;
 using ClusterAtlas.Pages;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Profiles.Logos;
+using ClusterAtlas.Vocabularies;
 
 namespace ClusterAtlas;
 
@@ -29,12 +34,20 @@ public static class ClusterAtlasApp
     public static WebApplicationBuilder AddClusterAtlas(this WebApplicationBuilder builder)
     {
         builder.UseBuildOutputStaticAssets();
-        builder.Services.AddClusterAtlasData(builder.Configuration);
-        builder.Services.AddClusterAtlasWeb();
-        builder.Services.AddProfiles();
-        builder.Services.AddDirectory();
-        builder.Services.AddAccounts(builder.Configuration);
-        builder.Services.AddModeration();
+        var services = builder.Services;
+        services.AddClusterAtlasData(builder.Configuration);
+        services.AddClusterAtlasWeb();
+        services.AddLocalisation();
+        services.AddLinks();
+        services.AddMail(builder.Configuration);
+        services.AddOperations();
+        services.AddVocabularies();
+        services.AddProfiles();
+        services.AddDirectory();
+        services.AddImportExport();
+        services.AddAccounts(builder.Configuration);
+        services.AddModeration();
+        services.AddPartnerSearch(builder.Configuration);
         return builder;
     }
 
@@ -60,12 +73,14 @@ public static class ClusterAtlasApp
 
     public static WebApplication UseClusterAtlas(this WebApplication app)
     {
+        app.UseForwardedHeadersOfTrustedProxies();
         app.UseClusterAtlasWeb();
         app.UseAccounts();
         app.MapOperations();
         app.MapDirectoryApi();
-        app.MapLanguages();
+        app.MapLocalisation();
         app.MapProfileLogos();
+        app.MapPartnerSearch();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

@@ -62,6 +62,7 @@ public static class CommandLine
                     }
                     var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
                     var report = await importer.ImportFileAsync(bytes, file.Name, parse.GetValue(status), parse.GetValue(replace), cancellationToken);
+                    await scope.ServiceProvider.GetRequiredService<Moderation.AuditLog>().ImportAsync(report, file.Name, cancellationToken);
                     ImportReportPrinter.Print(Console.Out, file.Name, report);
                 }
                 catch (Exception error) when (error is MalformedProfilePageException or ProfileImportRefusedException)

@@ -67,7 +67,9 @@ public sealed class VocabularyPagesTests(BrowserApp app)
     }
 
     /// <summary>`users add-admin` as the command line does it, then the first sign-in with the authenticator set up.</summary>
-    private async Task SignInAsNewAdministratorAsync(IPage page, string email)
+    private Task SignInAsNewAdministratorAsync(IPage page, string email) => SignInAsNewAdministratorAsync(app, page, email);
+
+    internal static async Task SignInAsNewAdministratorAsync(BrowserApp app, IPage page, string email)
     {
         StaffAccountResult created;
         await using (var scope = app.Services.CreateAsyncScope())

@@ -31,6 +31,31 @@ public abstract class AccountPageModel : PageModel
     /// <summary>What the sign-in steps say once too many attempts have failed.</summary>
     protected string LockedOutMessage => T["This account is locked for 15 minutes after too many failed sign-ins. Try again later, or reset your password."];
 
+    /// <summary>
+    /// Asks for the current password again before a change that takes over an account. Says on the form what is wrong:
+    /// the field when it is empty or wrong, the summary when too many wrong ones refuse the change for a while.
+    /// </summary>
+    protected async Task<bool> ConfirmCurrentPasswordAsync(ApplicationUser user, string? password, string field, string action, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            ModelState.AddModelError(field, T["Enter your current password."]);
+            return false;
+        }
+        var check = HttpContext.RequestServices.GetRequiredService<CurrentPasswordCheck>();
+        switch (await check.CheckAsync(user, password, action, cancellationToken))
+        {
+            case CurrentPasswordResult.Correct:
+                return true;
+            case CurrentPasswordResult.Refused:
+                ModelState.AddModelError(string.Empty, T["Too many wrong passwords: for your account's safety, this is refused for 15 minutes. If you forgot your password, sign out and choose \"Forgot your password?\" on the sign-in page."]);
+                return false;
+            default:
+                ModelState.AddModelError(field, T["The password is not correct."]);
+                return false;
+        }
+    }
+
     /// <summary>Puts Identity's errors on the form: password errors next to <paramref name="passwordField"/>, the rest in the summary.</summary>
     protected void AddErrors(IdentityResult result, string? passwordField = null, string? emailField = null)
     {

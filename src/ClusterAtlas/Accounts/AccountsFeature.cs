@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ClusterAtlas.Data;
-using ClusterAtlas.Mail;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +30,10 @@ public static class AccountsFeature
     /// <summary>The rate-limiting policy of the anonymous account forms (sign-in, registration, password reset).</summary>
     public const string FormRateLimit = "account-forms";
 
+    /// <summary>
+    /// Identity's own lockout counts wrong two-factor and recovery codes, which only someone with the password can send.
+    /// Wrong passwords are counted per typed address and client address instead (<see cref="AccountThrottles"/>).
+    /// </summary>
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
 
@@ -45,7 +48,6 @@ public static class AccountsFeature
             .Validate(o => !string.IsNullOrWhiteSpace(o.AuthenticatorIssuer) && !o.AuthenticatorIssuer.Contains(':', StringComparison.Ordinal),
                 $"{AccountOptions.Section}:AuthenticatorIssuer must be a name without a colon, e.g. ClusterAtlas.")
             .ValidateOnStart();
-        services.AddMail(configuration);
         // Keys in the database: every app instance and the command line (which makes one-time links) share them.
         services.AddDataProtection().SetApplicationName("ClusterAtlas").PersistKeysToDbContext<ClusterAtlasDbContext>();
 
@@ -65,22 +67,37 @@ public static class AccountsFeature
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
                 options.Lockout.DefaultLockoutTimeSpan = LockoutTime;
+                options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<ClusterAtlasDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName)
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = LinkLifetime);
+        // The security stamp is checked on every request (the account and its roles read again): signing out, a password change or
+        // a new authenticator ends the other sessions at once, and a copied cookie is worth nothing after sign-out.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddTransportSecurity(configuration);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "ClusterAtlas.Account";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
+            // The stamp is checked on every request, and a good stamp would rewrite the cookie each time, which also
+            // marks every answer no-store (static files and public logos included): the check stays, the rewrite
+            // is left to sliding expiration.
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                context.ShouldRenew = false;
+            };
         });
 
         services.AddAuthorizationBuilder()
@@ -111,16 +128,18 @@ public static class AccountsFeature
         services.Configure<RazorPagesOptions>(options =>
             // The one-time link of `users add-admin` opens the reset page under a name that says what it is for.
             options.Conventions.AddPageRoute("/Accounts/ResetPasswordPage", "account/set-password"));
-        services.AddHttpContextAccessor();
-        services.AddScoped<ClusterAtlas.Links.PublicAddress>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<AccountMail>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<AccountThrottles>();
+        services.AddScoped<CurrentPasswordCheck>();
+        services.AddScoped<EqualPasswordWork>();
         return services;
     }
 
     public static WebApplication UseAccounts(this WebApplication app)
     {
+        app.UseCookiePolicy();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -128,8 +147,8 @@ public static class AccountsFeature
     }
 
     /// <summary>
-    /// Posts are counted per client address and form; viewing a form is free. Behind a reverse proxy, configure
-    /// forwarded headers so that the client's address (not the proxy's) is seen here.
+    /// Posts are counted per client address and form; viewing a form is free. Behind a reverse proxy, name it in
+    /// ClusterAtlas:TrustedProxies so that the client's address (not the proxy's) is seen here.
     /// </summary>
     private static RateLimitPartition<string> FormPostsPerClient(HttpContext context)
     {

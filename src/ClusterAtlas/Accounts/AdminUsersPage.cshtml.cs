@@ -1,27 +1,22 @@
-using ClusterAtlas.Data;
+using ClusterAtlas.Moderation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ClusterAtlas.Accounts;
 
-/// <summary>The accounts of the platform, for administrators (with two-factor authentication).</summary>
+/// <summary>The accounts of the platform, searched and paged, for administrators (with two-factor authentication); each opens a page to lock it or change its roles.</summary>
 [Authorize(Policy = AccountPolicies.Administrator)]
-public class AdminUsersPageModel(ClusterAtlasDbContext db, TimeProvider clock) : AccountPageModel
+public class AdminUsersPageModel(AccountAdministration administration) : AccountPageModel
 {
-    public sealed record AccountRow(string Email, string DisplayName, bool EmailConfirmed, bool TwoFactorEnabled, bool LockedOut, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt);
+    public Paged<AccountRow> Accounts { get; private set; } = null!;
 
-    public IReadOnlyList<AccountRow> Accounts { get; private set; } = [];
+    /// <summary>The search as typed.</summary>
+    public string? Search { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "q")] string? search, [FromQuery(Name = "page")] int pageNumber, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var roles = await (from userRole in db.UserRoles
-                           join role in db.Roles on userRole.RoleId equals role.Id
-                           select new { userRole.UserId, role.Name })
-            .ToListAsync(cancellationToken);
-        var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name!);
-        var users = await db.Users.OrderBy(u => u.Email).ToListAsync(cancellationToken);
-        Accounts = [.. users.Select(u => new AccountRow(u.Email ?? "", u.DisplayName, u.EmailConfirmed, u.TwoFactorEnabled,
-            u.LockoutEnd is { } end && end > now, [.. rolesByUser[u.Id].Order(StringComparer.Ordinal)], u.CreatedAt))];
+        ModelState.Clear();
+        Search = search;
+        Accounts = await administration.ListAsync(search, pageNumber, cancellationToken);
     }
 }

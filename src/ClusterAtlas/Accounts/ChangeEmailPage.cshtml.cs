@@ -15,6 +15,11 @@ public class ChangeEmailPageModel(UserManager<ApplicationUser> users, AccountMai
     [StringLength(256, ErrorMessage = "Use at most 256 characters.")]
     public string NewEmail { get; set; } = "";
 
+    /// <summary>Asked again: whoever has the session must not move the account to their own address.</summary>
+    [BindProperty]
+    [DataType(DataType.Password)]
+    public string? CurrentPassword { get; set; }
+
     public string CurrentEmail { get; private set; } = "";
 
     public bool Sent { get; private set; }
@@ -44,6 +49,10 @@ public class ChangeEmailPageModel(UserManager<ApplicationUser> users, AccountMai
         if (string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
         {
             ModelState.AddModelError(nameof(NewEmail), T["This is already your e-mail address."]);
+            return Page();
+        }
+        if (!await ConfirmCurrentPasswordAsync(user, CurrentPassword, nameof(CurrentPassword), "change e-mail address", cancellationToken))
+        {
             return Page();
         }
         // An address that belongs to another account gets no message, and the page does not say so either.

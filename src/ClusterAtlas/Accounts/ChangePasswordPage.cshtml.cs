@@ -22,13 +22,17 @@ public class ChangePasswordPageModel(UserManager<ApplicationUser> users, SignInM
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (await users.GetUserAsync(User) is not { } user)
         {
             return Challenge();
         }
         if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        if (!await ConfirmCurrentPasswordAsync(user, CurrentPassword, nameof(CurrentPassword), "change password", cancellationToken))
         {
             return Page();
         }
@@ -42,7 +46,7 @@ public class ChangePasswordPageModel(UserManager<ApplicationUser> users, SignInM
             AddErrors(IdentityResult.Failed([.. result.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.PasswordMismatch))]), "Input.Password");
             return Page();
         }
-        // The security stamp changed (other devices are signed out at their next check); this one stays signed in.
+        // The security stamp changed: every other session ends at its next request (the stamp is checked on each); this one stays signed in.
         await signIn.RefreshSignInAsync(user);
         Saved = true;
         return Page();

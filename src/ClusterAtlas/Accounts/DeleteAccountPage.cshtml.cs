@@ -24,7 +24,7 @@ public class DeleteAccountPageModel(UserManager<ApplicationUser> users, SignInMa
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (await users.GetUserAsync(User) is not { } user)
         {
@@ -34,9 +34,8 @@ public class DeleteAccountPageModel(UserManager<ApplicationUser> users, SignInMa
         {
             return Page();
         }
-        if (!await users.CheckPasswordAsync(user, Password))
+        if (!await ConfirmCurrentPasswordAsync(user, Password, nameof(Password), "delete account", cancellationToken))
         {
-            ModelState.AddModelError(nameof(Password), T["The password is not correct."]);
             return Page();
         }
         if (await users.IsInRoleAsync(user, AccountRoles.Administrator)
@@ -45,16 +44,17 @@ public class DeleteAccountPageModel(UserManager<ApplicationUser> users, SignInMa
             ModelState.AddModelError(string.Empty, T["You are the only administrator. Make someone else an administrator before you delete your account."]);
             return Page();
         }
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        // Once begun, the deletion finishes even if the browser goes away: no half-deleted account.
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         await db.ProfileRevisions.Where(r => r.AuthorUserId == user.Id)
-            .ExecuteUpdateAsync(r => r.SetProperty(x => x.AuthorName, DeletedAuthor).SetProperty(x => x.AuthorUserId, (string?)null));
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.AuthorName, DeletedAuthor).SetProperty(x => x.AuthorUserId, (string?)null), CancellationToken.None);
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
         {
             AddErrors(result);
             return Page();
         }
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(CancellationToken.None);
         await signIn.SignOutAsync();
         logger.LogInformation("Account {UserId} was deleted by its owner", user.Id);
         return RedirectToPage("/Accounts/AccountDeletedPage");

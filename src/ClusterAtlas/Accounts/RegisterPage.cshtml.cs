@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace ClusterAtlas.Accounts;
 
 [EnableRateLimiting(AccountsFeature.FormRateLimit)]
-public class RegisterPageModel(UserManager<ApplicationUser> users, AccountMail mail, AccountLinks links, TimeProvider clock) : AccountPageModel
+public class RegisterPageModel(UserManager<ApplicationUser> users, AccountMail mail, AccountLinks links, TimeProvider clock, EqualPasswordWork passwordWork)
+    : AccountPageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -31,7 +32,19 @@ public class RegisterPageModel(UserManager<ApplicationUser> users, AccountMail m
         var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
         {
-            // No account enumeration: the form answers as for a new address; the owner is told by e-mail.
+            // No account enumeration: the form answers as for a new address, after the same checks and the same
+            // hashing a new account gets (so it takes as long); the owner is told by e-mail.
+            var refused = new List<IdentityError>();
+            foreach (var validator in users.PasswordValidators)
+            {
+                refused.AddRange((await validator.ValidateAsync(users, new ApplicationUser { UserName = email, Email = email }, Input.Password)).Errors);
+            }
+            if (refused.Count > 0)
+            {
+                AddErrors(IdentityResult.Failed([.. refused]), "Input.Password", "Input.Email");
+                return Page();
+            }
+            passwordWork.HashForNoAccount(Input.Password);
             await mail.SendAlreadyRegisteredAsync(existing, $"{links.BaseUrl}/account/login", cancellationToken);
             Sent = true;
             return Page();

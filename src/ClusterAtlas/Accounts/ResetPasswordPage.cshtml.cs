@@ -10,7 +10,7 @@ namespace ClusterAtlas.Accounts;
 /// `users add-admin`. Both carry a password-reset token, which stops working once the password is set.
 /// </summary>
 [EnableRateLimiting(AccountsFeature.FormRateLimit)]
-public class ResetPasswordPageModel(UserManager<ApplicationUser> users) : AccountPageModel
+public class ResetPasswordPageModel(UserManager<ApplicationUser> users, AccountThrottles throttles) : AccountPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }
@@ -32,7 +32,7 @@ public class ResetPasswordPageModel(UserManager<ApplicationUser> users) : Accoun
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (LinkIsIncomplete || !ModelState.IsValid)
         {
@@ -59,6 +59,9 @@ public class ResetPasswordPageModel(UserManager<ApplicationUser> users) : Accoun
         // A reset ends a lockout: the person proved they own the mailbox.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        var subject = LoginPageModel.ThrottleSubject(users, user.Email!);
+        await throttles.ClearAsync(ThrottleRule.SignInFromAddress, subject, client: null, cancellationToken);
+        await throttles.ClearAsync(ThrottleRule.SignInFromAnyAddress, subject, client: null, cancellationToken);
         Done = true;
         return Page();
     }

@@ -15,7 +15,7 @@ public sealed record StaffAccountResult(
 /// to be. No password is ever set here; the person chooses one through a one-time link (a password-reset token,
 /// which stops working once used because setting a password changes the account's security stamp).
 /// </summary>
-public sealed class StaffAccounts(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, AccountLinks links, TimeProvider clock)
+public sealed class StaffAccounts(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, AccountLinks links, TimeProvider clock, Moderation.AuditLog audit)
 {
     public async Task<StaffAccountResult> AddAsync(string email, string role, CancellationToken cancellationToken)
     {
@@ -55,6 +55,7 @@ public sealed class StaffAccounts(UserManager<ApplicationUser> users, RoleManage
         }
         if (!await users.IsInRoleAsync(user, role))
         {
+            audit.Account(Moderation.ModerationActionKind.RoleGranted, user, role); // written with the role, by the same save
             Check(await users.AddToRoleAsync(user, role));
         }
         var token = await users.GeneratePasswordResetTokenAsync(user);

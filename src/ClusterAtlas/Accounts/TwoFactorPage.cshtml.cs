@@ -1,10 +1,14 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClusterAtlas.Accounts;
 
-/// <summary>Two-factor authentication of the signed-in account: its state, new recovery codes, turning it off.</summary>
+/// <summary>
+/// Two-factor authentication of the signed-in account: its state, new recovery codes, a new authenticator, turning it
+/// off. Each change asks for the password again, so that a borrowed session cannot take the second factor over.
+/// </summary>
 [Authorize]
 public class TwoFactorPageModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : AccountPageModel
 {
@@ -19,6 +23,10 @@ public class TwoFactorPageModel(UserManager<ApplicationUser> users, SignInManage
 
     public bool Disabled { get; private set; }
 
+    [BindProperty]
+    [DataType(DataType.Password)]
+    public string? CurrentPassword { get; set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (await users.GetUserAsync(User) is not { } user)
@@ -29,11 +37,16 @@ public class TwoFactorPageModel(UserManager<ApplicationUser> users, SignInManage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRecoveryCodesAsync()
+    public async Task<IActionResult> OnPostRecoveryCodesAsync(CancellationToken cancellationToken)
     {
         if (await users.GetUserAsync(User) is not { } user)
         {
             return Challenge();
+        }
+        if (!await ConfirmCurrentPasswordAsync(user, CurrentPassword, nameof(CurrentPassword), "new recovery codes", cancellationToken))
+        {
+            await LoadAsync(user);
+            return Page();
         }
         if (user.TwoFactorEnabled)
         {
@@ -44,11 +57,16 @@ public class TwoFactorPageModel(UserManager<ApplicationUser> users, SignInManage
     }
 
     /// <summary>A new phone or app: a new key, set up like the first time (meanwhile two-factor authentication is off).</summary>
-    public async Task<IActionResult> OnPostNewAuthenticatorAsync()
+    public async Task<IActionResult> OnPostNewAuthenticatorAsync(CancellationToken cancellationToken)
     {
         if (await users.GetUserAsync(User) is not { } user)
         {
             return Challenge();
+        }
+        if (!await ConfirmCurrentPasswordAsync(user, CurrentPassword, nameof(CurrentPassword), "new authenticator", cancellationToken))
+        {
+            await LoadAsync(user);
+            return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
@@ -56,7 +74,7 @@ public class TwoFactorPageModel(UserManager<ApplicationUser> users, SignInManage
         return LocalRedirect(TwoFactorSetupRedirect.TwoFactorSetupPath);
     }
 
-    public async Task<IActionResult> OnPostDisableAsync()
+    public async Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken)
     {
         if (await users.GetUserAsync(User) is not { } user)
         {
@@ -66,6 +84,10 @@ public class TwoFactorPageModel(UserManager<ApplicationUser> users, SignInManage
         if (IsRequired)
         {
             ModelState.AddModelError(string.Empty, T["Moderators and administrators must use two-factor authentication."]);
+            return Page();
+        }
+        if (!await ConfirmCurrentPasswordAsync(user, CurrentPassword, nameof(CurrentPassword), "turn off two-factor authentication", cancellationToken))
+        {
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, false);

@@ -90,6 +90,7 @@ public class TwoFactorSetupPageModel(UserManager<ApplicationUser> users, SignInM
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user); // the new key changed the security stamp, which every request checks
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         SharedKey = FormatKey(key!);

@@ -1,4 +1,5 @@
 using ClusterAtlas.ClusterDirectory;
+using ClusterAtlas.Localisation;
 using ClusterAtlas.Vocabularies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -50,10 +51,14 @@ public static class DirectoryApi
                 found.Snippets.GetValueOrDefault(hit.Entry.Id)))],
             found.Result.Facets.ToDictionary(
                 f => f.Key,
-                f => (IReadOnlyList<FacetValue>)[.. f.Value.Where(v => v.Count > 0 || v.Selected).Select(v => new FacetValue(v.Value, v.Label, v.Count))]),
+                f => (IReadOnlyList<FacetValue>)[.. f.Value.Where(v => v.Count > 0 || v.Selected).Select(v => new FacetValue(v.Value, LabelOf(f.Key, v), v.Count))]),
             found.SuggestedQuery,
             found.MatchesSomeWords));
     }
+
+    /// <summary>The API names facet values in English: the data's English names, and English words for the values that are codes.</summary>
+    private static string LabelOf(string facet, FacetCount value) =>
+        value.Name ?? FacetValueWords.Of(facet, value.Value, EnglishText.Instance);
 
     /// <param name="MatchesSomeWords">True when no profile has all of the words of q, so the items are those with some of them.</param>
     public sealed record SearchResponse(

@@ -7,14 +7,14 @@ using ClusterAtlas.Vocabularies;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ClusterAtlas.Data;
 
 /// <summary>
-/// The one DbContext. Each database provider has a derived type (below) so that each keeps its own
-/// migrations, as in EF Core's "Migrations with multiple providers". Accounts (ASP.NET Core Identity) and the
-/// data-protection keys live in the same database, so every app instance and the command line share them.
+/// The one DbContext. Each database provider has a derived type (<see cref="SqliteClusterAtlasDbContext"/>,
+/// <see cref="PostgresClusterAtlasDbContext"/>) so that each keeps its own migrations, as in EF Core's "Migrations with
+/// multiple providers". Accounts (ASP.NET Core Identity) and the data-protection keys live in the same database, so
+/// every app instance and the command line share them.
 /// </summary>
 public class ClusterAtlasDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
@@ -23,8 +23,8 @@ public class ClusterAtlasDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ProfileRevision> ProfileRevisions => Set<ProfileRevision>();
     public DbSet<ProfileLogo> ProfileLogos => Set<ProfileLogo>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
+    public DbSet<EditReview> EditReviews => Set<EditReview>();
     public DbSet<VocabularyTerm> VocabularyTerms => Set<VocabularyTerm>();
-    public DbSet<Country> Countries => Set<Country>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -33,19 +33,3 @@ public class ClusterAtlasDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfigurationsFromAssembly(typeof(ClusterAtlasDbContext).Assembly);
     }
 }
-
-public sealed class SqliteClusterAtlasDbContext(DbContextOptions<SqliteClusterAtlasDbContext> options)
-    : ClusterAtlasDbContext(options)
-{
-    /// <summary>
-    /// SQLite cannot sort or compare DateTimeOffset text; stored as a number (all times are UTC) it can.
-    /// </summary>
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-    }
-}
-
-public sealed class PostgresClusterAtlasDbContext(DbContextOptions<PostgresClusterAtlasDbContext> options)
-    : ClusterAtlasDbContext(options);

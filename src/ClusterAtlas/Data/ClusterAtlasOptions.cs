@@ -25,5 +25,3 @@ public sealed class ClusterAtlasOptions
 
     public string SqliteFile => Path.Combine(Path.GetFullPath(DataDirectory), "clusteratlas.db");
 }
-
-public enum DatabaseProvider { Sqlite, Postgres }

@@ -105,15 +105,6 @@ internal sealed class ModerationActionConfiguration : IEntityTypeConfiguration<M
     }
 }
 
-internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
-{
-    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
-    {
-        builder.Property(u => u.DisplayName).HasMaxLength(100);
-        builder.Property(u => u.PreferredLanguage).HasMaxLength(20);
-    }
-}
-
 internal sealed class ManagementTeamMemberConfiguration : IEntityTypeConfiguration<ManagementTeamMember>
 {
     public void Configure(EntityTypeBuilder<ManagementTeamMember> builder) =>
@@ -134,28 +125,5 @@ internal sealed class ProfileTermConfiguration : IEntityTypeConfiguration<Profil
         builder.Property(t => t.Field).HasConversion<string>().HasMaxLength(30);
         builder.HasOne(t => t.Term).WithMany().HasForeignKey(t => t.VocabularyTermId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => t.VocabularyTermId);
-    }
-}
-
-internal sealed class VocabularyTermConfiguration : IEntityTypeConfiguration<VocabularyTerm>
-{
-    public void Configure(EntityTypeBuilder<VocabularyTerm> builder)
-    {
-        builder.Property(t => t.Vocabulary).HasMaxLength(50);
-        builder.Property(t => t.Label).HasMaxLength(300);
-        builder.Property(t => t.MatchKey).HasMaxLength(300);
-        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
-        builder.HasIndex(t => new { t.Vocabulary, t.MatchKey }).IsUnique();
-        builder.HasOne(t => t.Parent).WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class CountryConfiguration : IEntityTypeConfiguration<Country>
-{
-    public void Configure(EntityTypeBuilder<Country> builder)
-    {
-        builder.HasKey(c => c.Code);
-        builder.Property(c => c.Code).HasMaxLength(2);
-        builder.Property(c => c.Name).HasMaxLength(100);
     }
 }

@@ -3,9 +3,6 @@ using Npgsql;
 
 namespace ClusterAtlas.Data;
 
-/// <summary>A fault of the data folder, the database file or the database server, told in one line with what to do.</summary>
-public sealed class StorageFaultException(string message, Exception inner) : Exception(message, inner);
-
 /// <summary>
 /// Turns what storage throws at start-up into one line that names the folder or file and says what to do: a
 /// read-only data folder, a damaged database file, a full disk, an unreachable PostgreSQL server. Other exceptions

@@ -5,66 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.ClusterDirectory;
 
-/// <summary>The facets of the directory, by their query-string names.</summary>
-public static class Facet
-{
-    public const string Country = "country";
-    public const string Region = "region";
-    public const string Sector = "sector";
-    public const string Technology = "technology";
-    public const string S3 = "s3";
-    public const string Label = "label";
-    public const string Service = "service";
-    public const string Members = "members";
-    public const string CooperatesWith = "cooperatesWith";
-
-    public static readonly IReadOnlyList<string> All = [Country, Region, Sector, Technology, S3, Label, Service, Members, CooperatesWith];
-
-    /// <summary>Member-count ranges: (value, lowest, highest).</summary>
-    public static readonly IReadOnlyList<(string Value, int Min, int Max)> MemberRanges =
-        [("1-20", 0, 20), ("21-50", 21, 50), ("51-100", 51, 100), ("101-250", 101, 250), ("251-500", 251, 500), ("501+", 501, int.MaxValue)];
-
-    public static string? MemberRange(int? members) =>
-        members is null ? null : MemberRanges.First(r => members.Value >= r.Min && members.Value <= r.Max).Value;
-
-    /// <summary>The excellence-label facet's value for profiles that have none (a UI string).</summary>
-    public const string NoExcellenceLabel = "No label";
-
-    /// <summary>A member range as people read it (a UI string: "21–50 members", "501 or more members").</summary>
-    public static string MemberRangeLabel(string value) =>
-        value.EndsWith('+') ? $"{value[..^1]} or more members" : $"{value.Replace("-", "–", StringComparison.Ordinal)} members";
-
-    /// <summary>The facets whose values are the terms of a vocabulary.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Vocabularies = new Dictionary<string, string>
-    {
-        [Sector] = Vocabulary.SectoralIndustries,
-        [Technology] = Vocabulary.TechnologyFields,
-        [S3] = Vocabulary.S3PriorityAreas,
-        [Service] = Vocabulary.SupportServices,
-    };
-
-    public static string? VocabularyOf(string facet) => Vocabularies.GetValueOrDefault(facet);
-}
-
-/// <summary>One published profile as the directory holds it in memory: what facets, sorting and result cards need.</summary>
-public sealed class DirectoryEntry
-{
-    public required int Id { get; init; }
-    public required string Slug { get; init; }
-    public required string Name { get; init; }
-    public string? Acronym { get; init; }
-    public string? CountryCode { get; init; }
-    public string? Region { get; init; }
-    public ExcellenceLabel? Label { get; init; }
-    public int? TotalMembers { get; init; }
-    public DateTimeOffset? PublishedAt { get; init; }
-    public bool IsSampleData { get; init; }
-    public required string[] NameWords { get; init; }
-    public required string[] NameStems { get; init; }
-    public required int[] TermIds { get; init; }
-    public required string[] CooperationCountries { get; init; }
-}
-
 /// <summary>
 /// The directory in memory: every published profile's facet values, kept beside the database and refreshed from
 /// it (on start, after writes in this process, and every few seconds when another instance may have written).

@@ -3,8 +3,6 @@ using Microsoft.Extensions.Primitives;
 
 namespace ClusterAtlas.ClusterDirectory;
 
-public enum SearchSort { Relevance, Name, Newest, Members }
-
 /// <summary>
 /// A directory search as it travels in a query string (shared by the page and the JSON API):
 /// q, the facets (repeat a parameter for OR within a facet), sort, page and pageSize.
@@ -155,9 +153,4 @@ public sealed record SearchQuery
         }
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
-}
-
-public sealed record SearchQueryParseResult(SearchQuery Query, IReadOnlyDictionary<string, string[]> Errors)
-{
-    public bool IsValid => Errors.Count == 0;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Vocabularies;
 using Microsoft.Extensions.Localization;
@@ -6,7 +7,7 @@ namespace ClusterAtlas.Localisation;
 
 /// <summary>
 /// Names that come from data (countries, vocabulary terms, facet values) in the language of the page. The data
-/// itself keeps the English names; this is where pages look up what to show.
+/// itself keeps the English names and the directory keeps codes; this is where pages look up what to show.
 /// </summary>
 public sealed class DataLabels(CountryList countries, TermTranslations terms, IStringLocalizer<SharedResource> T)
 {
@@ -16,12 +17,28 @@ public sealed class DataLabels(CountryList countries, TermTranslations terms, IS
 
     public string Term(VocabularyTerm term) => terms.Label(term.Vocabulary, term.Label);
 
-    /// <summary>A facet value's label: countries and terms from their translations, excellence labels and member ranges from the UI strings.</summary>
-    public string FacetValue(string facet, string value, string label) => facet switch
+    public string FacetValue(string facet, FacetCount value) => FacetValue(facet, value.Value, value.Name);
+
+    /// <summary>
+    /// A facet value's label: countries and terms from their translations, excellence labels and member ranges from
+    /// their codes in the UI strings, regions as the profiles write them. <paramref name="name"/> is the data's own name, if any.
+    /// </summary>
+    public string FacetValue(string facet, string value, string? name) => facet switch
     {
         Facet.Country or Facet.CooperatesWith => countries.LocalisedName(value),
-        Facet.Label or Facet.Members => T[label],
-        _ when Facet.VocabularyOf(facet) is { } vocabulary => terms.Label(vocabulary, label),
-        _ => label,
+        Facet.Label or Facet.Members => FacetValueWords.Of(facet, value, T),
+        _ when Facet.VocabularyOf(facet) is { } vocabulary && name is not null => terms.Label(vocabulary, name),
+        _ => name ?? value,
     };
+
+    /// <summary>
+    /// The values as the page lists them: open facets (countries, regions) by count and then alphabetically in the
+    /// page's language ("Deutschland" before "Österreich" in German, "Austria" before "Germany" in English); the
+    /// others in their fixed order.
+    /// </summary>
+    public IEnumerable<FacetCount> InPageOrder(string facet, IEnumerable<FacetCount> values) =>
+        Facet.IsOpen(facet)
+            ? values.OrderByDescending(v => v.Selected).ThenByDescending(v => v.Count)
+                .ThenBy(v => FacetValue(facet, v), StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
+            : values;
 }

@@ -2,28 +2,37 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace ClusterAtlas.Mail;
 
-/// <summary>What a message says: paragraphs, an optional link (the action it asks for), and paragraphs after it.</summary>
-public sealed record MailContent(string Subject, IReadOnlyList<string> Paragraphs, MailLink? Link = null, IReadOnlyList<string>? After = null);
-
-public sealed record MailLink(string Text, string Url);
-
 /// <summary>
 /// Writes messages in the recipient's language, as plain text and HTML (multipart/alternative), and hands them
 /// to the configured <see cref="IMailSender"/>.
 /// </summary>
-public sealed class OutgoingMail(IMailSender sender, IOptions<SmtpOptions> smtp, IOptions<RequestLocalizationOptions> localization)
+public sealed class OutgoingMail(IMailSender sender, MailOutbox queue, IOptions<SmtpOptions> smtp, IOptions<RequestLocalizationOptions> localization)
 {
     /// <summary>
     /// Composes the message with the UI culture set to <paramref name="language"/> (when it is a supported
-    /// language), so that every localised string in <paramref name="compose"/> is in the recipient's language.
+    /// language), so that every localised string in <paramref name="compose"/> is in the recipient's language,
+    /// and delivers it before returning.
     /// </summary>
-    public async Task SendAsync(string toAddress, string? toName, string? language, Func<MailContent> compose, CancellationToken cancellationToken)
+    public async Task SendAsync(string toAddress, string? toName, string? language, Func<MailContent> compose, CancellationToken cancellationToken) =>
+        await sender.SendAsync(Compose(toAddress, toName, language, compose), cancellationToken);
+
+    /// <summary>
+    /// Composes the message now and leaves its delivery to <see cref="MailOutbox"/>: for the pages whose answer must not
+    /// take longer when a message goes out (whether an address has an account must not show in the response time).
+    /// </summary>
+    public ValueTask QueueAsync(string toAddress, string? toName, string? language, Func<MailContent> compose, CancellationToken cancellationToken) =>
+        queue.EnqueueAsync(Compose(toAddress, toName, language, compose), cancellationToken);
+
+    /// <summary>
+    /// Builds the message. The one place where people's text meets headers: the subject and the recipient's name lose
+    /// line breaks and control characters, the body keeps only its line breaks (see <see cref="MailText"/>).
+    /// </summary>
+    public MimeMessage Compose(string toAddress, string? toName, string? language, Func<MailContent> compose)
     {
         var culture = CultureFor(language);
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
@@ -32,7 +41,7 @@ public sealed class OutgoingMail(IMailSender sender, IOptions<SmtpOptions> smtp,
         {
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = culture;
-            content = compose();
+            content = Clean(compose());
         }
         finally
         {
@@ -40,13 +49,19 @@ public sealed class OutgoingMail(IMailSender sender, IOptions<SmtpOptions> smtp,
         }
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(smtp.Value.From));
-        message.To.Add(new MailboxAddress(toName ?? "", toAddress));
+        message.To.Add(new MailboxAddress(MailText.HeaderValue(toName), toAddress));
         message.Subject = content.Subject;
         message.Body = new BodyBuilder { TextBody = PlainText(content), HtmlBody = Html(content, culture) }.ToMessageBody();
         // Content-* headers belong to the body (MimeKit writes a message's Content-* headers from its body).
         message.Body.Headers.Add(HeaderId.ContentLanguage, culture.Name);
-        await sender.SendAsync(message, cancellationToken);
+        return message;
     }
+
+    internal static MailContent Clean(MailContent content) => new(
+        MailText.HeaderValue(content.Subject),
+        [.. content.Paragraphs.Select(MailText.BodyText)],
+        content.Link is { } link ? new MailLink(MailText.HeaderValue(link.Text), MailText.HeaderValue(link.Url)) : null,
+        content.After is { } after ? [.. after.Select(MailText.BodyText)] : null);
 
     private CultureInfo CultureFor(string? language)
     {
@@ -96,24 +111,5 @@ public sealed class OutgoingMail(IMailSender sender, IOptions<SmtpOptions> smtp,
             body.Append("<p>").Append(html.Encode(paragraph)).Append("</p>\n");
         }
         return body.Append("</body>\n</html>\n").ToString();
-    }
-}
-
-public static class MailServices
-{
-    /// <summary>
-    /// SMTP when ClusterAtlas:Smtp:Host is set, else the .eml pickup folder. Decided when a sender is resolved,
-    /// not at registration, so that test hosts can override configuration.
-    /// </summary>
-    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
-        services.AddSingleton<SmtpMailSender>();
-        services.AddSingleton<PickupDirectoryMailSender>();
-        services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<SmtpOptions>>().Value.Host)
-            ? sp.GetRequiredService<PickupDirectoryMailSender>()
-            : sp.GetRequiredService<SmtpMailSender>());
-        services.AddScoped<OutgoingMail>();
-        return services;
     }
 }

@@ -72,6 +72,22 @@ public sealed class ModerationMail(OutgoingMail mail, UserManager<ApplicationUse
         }
     }
 
+    /// <summary>Tells the profile's administrators which fields the validation team set back to their earlier values, and why.</summary>
+    public async Task SendRevertedAsync(ClusterOrganisation profile, IReadOnlyList<string> fieldLabels, string reason, CancellationToken cancellationToken)
+    {
+        foreach (var administrator in await AdministratorsAsync(profile, cancellationToken))
+        {
+            await mail.SendAsync(administrator.Email!, administrator.DisplayName, administrator.PreferredLanguage, () => new MailContent(
+                T["A change to your cluster profile was reverted"],
+                [T["Hello {0},", administrator.DisplayName],
+                    T["The validation team gave these fields of {0} their earlier values back: {1}.", profile.Name, string.Join(", ", fieldLabels.Select(label => T[label].Value))],
+                    T["The reason they gave:"], reason],
+                new MailLink(T["See the profile's changes"], $"{links.BaseUrl}/cluster-organisations/{profile.Slug}/revisions"),
+                [T["The rest of the profile is as you left it. You can change these fields again; the validation team sees every change to a published profile."]]),
+                cancellationToken);
+        }
+    }
+
     private async Task<List<ApplicationUser>> AdministratorsAsync(ClusterOrganisation profile, CancellationToken cancellationToken) =>
         await db.ProfileAdministrators.AsNoTracking()
             .Where(a => a.ClusterOrganisationId == profile.Id && a.User.Email != null)

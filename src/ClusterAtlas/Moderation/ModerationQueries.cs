@@ -24,8 +24,10 @@ public sealed record QueueEntry(int Id, string Name, string Country, DateTimeOff
 /// <summary>A change to a published profile, readable, with what a revert of it would mean.</summary>
 /// <param name="RevertedBy">The revision that already undid this change, if one did.</param>
 /// <param name="ChangedLater">The labels of this change's fields that later revisions changed again (a revert replaces those later values too).</param>
+/// <param name="FullyReverted">Reverts gave every field of this change its earlier value back: nothing is left to revert.</param>
+/// <param name="Review">Who marked it as reviewed, and when; null while nobody has.</param>
 public sealed record EditEntry(ProfileRevision Revision, string ProfileSlug, string ProfileName, ProfileStatus ProfileStatusNow,
-    IReadOnlyList<FieldChange> Changes, ProfileRevision? RevertedBy, IReadOnlyList<string> ChangedLater);
+    IReadOnlyList<FieldChange> Changes, ProfileRevision? RevertedBy, IReadOnlyList<string> ChangedLater, bool FullyReverted, EditReview? Review);
 
 /// <summary>The lists of the moderation pages.</summary>
 public sealed class ModerationQueries(ClusterAtlasDbContext db, ProfileEditor editor, CountryList countries, IStringLocalizer<SharedResource> T)
@@ -68,10 +70,17 @@ public sealed class ModerationQueries(ClusterAtlasDbContext db, ProfileEditor ed
         })], page, pageCount, total);
     }
 
-    /// <summary>Saves of published profiles, newest first, each with its readable diff.</summary>
-    public async Task<Paged<EditEntry>> EditsAsync(int page, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves of published profiles, newest first, each with its readable diff: those nobody has reviewed yet, or all
+    /// (<paramref name="all"/>). <see cref="Paged{TItem}.Total"/> counts the list shown.
+    /// </summary>
+    public async Task<Paged<EditEntry>> EditsAsync(int page, bool all, CancellationToken cancellationToken)
     {
         var published = db.ProfileRevisions.AsNoTracking().Where(r => r.ProfileStatus == ProfileStatus.Published);
+        if (!all)
+        {
+            published = published.Where(r => !db.EditReviews.Any(e => e.ProfileRevisionId == r.Id));
+        }
         var total = await published.CountAsync(cancellationToken);
         var pageCount = Paging.PageCount(total, EditsPageSize);
         page = Paging.InRange(page, pageCount);
@@ -88,6 +97,7 @@ public sealed class ModerationQueries(ClusterAtlasDbContext db, ProfileEditor ed
         var ids = rows.Select(r => r.Revision.Id).ToList();
         var profileIds = rows.Select(r => r.Revision.ClusterOrganisationId).Distinct().ToList();
         var oldest = ids.Min();
+        var reviews = await db.EditReviews.AsNoTracking().Where(e => ids.Contains(e.ProfileRevisionId)).ToDictionaryAsync(e => e.ProfileRevisionId, cancellationToken);
         // The later saves of the same profiles: which of them undid a change here, and which changed its fields again.
         var later = await db.ProfileRevisions.AsNoTracking()
             .Where(r => profileIds.Contains(r.ClusterOrganisationId) && r.Id > oldest)
@@ -104,25 +114,55 @@ public sealed class ModerationQueries(ClusterAtlasDbContext db, ProfileEditor ed
             var revision = row.Revision;
             var fields = ModerationWorkflow.ChangedFields(revision);
             var laterSaves = later.Where(l => l.ClusterOrganisationId == revision.ClusterOrganisationId && l.Id > revision.Id).ToList();
-            var revertedBy = laterSaves.FirstOrDefault(l => l.RevertsRevisionId == revision.Id);
+            var reverts = laterSaves.Where(l => l.RevertsRevisionId == revision.Id).ToList();
+            var reverted = reverts.SelectMany(ModerationWorkflow.ChangedFields).Intersect(fields).ToList();
             var changedLater = laterSaves
-                .Where(l => l != revertedBy)
+                .Where(l => !reverts.Contains(l))
                 .SelectMany(ModerationWorkflow.ChangedFields)
                 .Intersect(fields)
                 .Select(f => ProfileFormLabels.Of[f])
                 .ToList();
             return new EditEntry(revision, row.Slug, row.Name, row.Status,
-                diff.Compare(ProfileForm.FromJson(revision.BeforeJson), ProfileForm.FromJson(revision.AfterJson)), revertedBy, changedLater);
+                diff.Compare(ProfileForm.FromJson(revision.BeforeJson), ProfileForm.FromJson(revision.AfterJson)), reverts.FirstOrDefault(), changedLater,
+                reverted.Count >= fields.Count, reviews.GetValueOrDefault(revision.Id));
         })], page, pageCount, total);
     }
 
-    /// <summary>The audit log, newest first.</summary>
-    public async Task<Paged<ModerationAction>> AuditAsync(int page, CancellationToken cancellationToken)
+    /// <summary>The audit log narrowed to <paramref name="filter"/>, newest first.</summary>
+    public async Task<Paged<ModerationAction>> AuditAsync(AuditFilter filter, int page, CancellationToken cancellationToken)
     {
-        var total = await db.ModerationActions.CountAsync(cancellationToken);
+        var actions = db.ModerationActions.AsNoTracking();
+        if (filter.Kind is { } kind)
+        {
+            actions = actions.Where(a => a.Action == kind);
+        }
+        // ToLower() runs in the database as lower(); the culture analysers' advice is for .NET strings.
+#pragma warning disable CA1304, CA1311, CA1862
+        if (filter.Actor is { } actor)
+        {
+            var lower = actor.ToLowerInvariant();
+            actions = actions.Where(a => a.ModeratorName.ToLower().Contains(lower));
+        }
+        if (filter.Subject is { } subject)
+        {
+            var lower = subject.ToLowerInvariant();
+            actions = actions.Where(a => a.ProfileName.ToLower().Contains(lower));
+        }
+#pragma warning restore CA1304, CA1311, CA1862
+        if (filter.From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            actions = actions.Where(a => a.At >= start);
+        }
+        if (filter.To is { } to && to < DateOnly.MaxValue)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            actions = actions.Where(a => a.At < end);
+        }
+        var total = await actions.CountAsync(cancellationToken);
         var pageCount = Paging.PageCount(total, AuditPageSize);
         page = Paging.InRange(page, pageCount);
-        var items = await db.ModerationActions.AsNoTracking()
+        var items = await actions
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Skip((page - 1) * AuditPageSize).Take(AuditPageSize)
             .ToListAsync(cancellationToken);

@@ -2,15 +2,44 @@ using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.Moderation;
 
-/// <summary>Links to the other pages of a paged list: <paramref name="Path"/> with ?page=.</summary>
-public sealed record PagerView(string Path, int Page, int PageCount);
+/// <summary>Links to the other pages of a paged list: <paramref name="Path"/> with ?page=, after the list's own <paramref name="Query"/> (its filters), if any.</summary>
+public sealed record PagerView(string Path, int Page, int PageCount, string? Query = null)
+{
+    public string Link(int page) => string.IsNullOrEmpty(Query) ? $"{Path}?page={page}" : $"{Path}?{Query}&page={page}";
+}
 
 /// <summary>The pages of the moderation area, for its navigation.</summary>
-public enum ModerationSection { Queue, Edits, Audit, Vocabularies }
+public enum ModerationSection { Queue, Edits, Audit, Vocabularies, Accounts }
+
+/// <summary>The groups of the audit log's kinds of events.</summary>
+public enum AuditGroup { Decisions, Colleagues, Accounts, Imports, Vocabularies }
 
 /// <summary>Names of the actions of the audit log in the reader's language (statuses: <see cref="Profiles.Editing.ProfileStatusLabels"/>).</summary>
 public static class ModerationText
 {
+    /// <summary>The kinds of events, grouped as the audit log's filter offers them.</summary>
+    public static readonly IReadOnlyList<(AuditGroup Group, ModerationActionKind[] Kinds)> Groups =
+    [
+        (AuditGroup.Decisions, [ModerationActionKind.Approved, ModerationActionKind.ApprovedWithWaiver, ModerationActionKind.Rejected, ModerationActionKind.Reverted]),
+        (AuditGroup.Colleagues, [ModerationActionKind.ColleagueAdded, ModerationActionKind.ColleagueRemoved, ModerationActionKind.HandedOver]),
+        (AuditGroup.Accounts, [ModerationActionKind.RoleGranted, ModerationActionKind.RoleRemoved, ModerationActionKind.AccountLocked, ModerationActionKind.AccountUnlocked]),
+        (AuditGroup.Imports, [ModerationActionKind.ImportCreated, ModerationActionKind.ImportUpdated]),
+        (AuditGroup.Vocabularies, [ModerationActionKind.TermAdded, ModerationActionKind.TermRenamed, ModerationActionKind.TermRetired, ModerationActionKind.TermRestored,
+            ModerationActionKind.TermAccepted, ModerationActionKind.TermMerged, ModerationActionKind.TermRejected]),
+    ];
+
+    public static string GroupName(AuditGroup group, IStringLocalizer T) => group switch
+    {
+        AuditGroup.Decisions => T["Decisions on profiles"],
+        AuditGroup.Colleagues => T["Profile administrators"],
+        AuditGroup.Accounts => T["Accounts"],
+        AuditGroup.Imports => T["Imports"],
+        _ => T["Vocabularies"],
+    };
+
+    /// <summary>The kind as the query string names it.</summary>
+    public static string Key(ModerationActionKind action) => action.ToString();
+
     public static string ActionName(ModerationActionKind action, IStringLocalizer T) => action switch
     {
         ModerationActionKind.Approved => T["Published"],
@@ -24,6 +53,15 @@ public static class ModerationText
         ModerationActionKind.TermAccepted => T["Proposed term accepted"],
         ModerationActionKind.TermMerged => T["Proposed term merged"],
         ModerationActionKind.TermRejected => T["Proposed term rejected"],
+        ModerationActionKind.RoleGranted => T["Role granted"],
+        ModerationActionKind.RoleRemoved => T["Role removed"],
+        ModerationActionKind.AccountLocked => T["Account locked"],
+        ModerationActionKind.AccountUnlocked => T["Account unlocked"],
+        ModerationActionKind.ColleagueAdded => T["Colleague added"],
+        ModerationActionKind.ColleagueRemoved => T["Colleague removed"],
+        ModerationActionKind.HandedOver => T["Profile handed over"],
+        ModerationActionKind.ImportCreated => T["Created by an import"],
+        ModerationActionKind.ImportUpdated => T["Updated by an import"],
         _ => action.ToString(),
     };
 }

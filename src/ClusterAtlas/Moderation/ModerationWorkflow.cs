@@ -26,12 +26,12 @@ public sealed record ModerationResult(string? Error = null, string? Field = null
 /// check that the user is acting staff (policy <see cref="AccountPolicies.Moderator"/>).
 /// </summary>
 public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor editor, SearchIndexWriter searchIndex, DirectoryIndex directory,
-    ModerationMail mail, TimeProvider clock, IStringLocalizer<SharedResource> T)
+    ModerationMail mail, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> T)
 {
     public const int MaxReasonLength = 2000;
 
     /// <summary>The form fields a refusal can concern.</summary>
-    public const string WaiveCriteriaField = "WaiveCriteria", ReasonField = "Reason";
+    public const string WaiveCriteriaField = "WaiveCriteria", ReasonField = "Reason", FieldsField = "Fields";
 
     /// <summary>
     /// Publishes a submitted profile, as it was when the moderator opened it (<paramref name="reviewedToken"/>).
@@ -121,36 +121,103 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
     }
 
     /// <summary>
-    /// Undoes one change to a published profile: the fields that change touched get their values from before it;
-    /// every other field keeps what it holds now, so later edits to other fields stay. Saved as a revision of its own.
+    /// Undoes a change to a published profile for the chosen <paramref name="fields"/> (some or all of those it changed):
+    /// they get their values from before it; every other field keeps what it holds now, so later edits to other fields
+    /// stay. Saved as a revision of its own, with the reason in the audit log; the change and the revert count as
+    /// reviewed, and the profile's administrators are told by e-mail. Refused when the profile changed since the
+    /// moderator saw what the revert would do (<paramref name="seenToken"/>).
     /// </summary>
-    public async Task<ModerationResult> RevertAsync(ProfileRevision revision, ClaimsPrincipal moderator, CancellationToken cancellationToken)
+    public async Task<ModerationResult> RevertAsync(ProfileRevision revision, IReadOnlyCollection<string> fields, Guid seenToken, string? reason,
+        ClaimsPrincipal moderator, CancellationToken cancellationToken)
     {
         if (revision.ProfileStatus != ProfileStatus.Published)
         {
             return new(T["Only changes to published profiles are reverted here."]);
         }
+        var chosen = ChangedFields(revision).Where(fields.Contains).ToList();
+        if (chosen.Count == 0)
+        {
+            return new(T["Tick at least one field to revert."], FieldsField);
+        }
+        reason = ProfileForm.Clean(reason);
+        if (reason is null)
+        {
+            return new(T["Give the reason: the profile's administrators receive it by e-mail."], ReasonField);
+        }
+        if (reason.Length > MaxReasonLength)
+        {
+            return new(T["Use at most {0} characters (there are {1}).", MaxReasonLength, reason.Length], ReasonField);
+        }
         var profile = await editor.FindAsync(revision.ClusterOrganisationId, cancellationToken)
             ?? throw new InvalidOperationException("A revision without its profile.");
-        var fields = ChangedFields(revision);
-        var wanted = WithFieldsRestored(editor.FormOf(profile), ProfileForm.FromJson(revision.BeforeJson), fields);
-        // Added before the save, the audit entry is written by the editor's SaveChanges, in its transaction.
-        var action = Record(profile, moderator, ModerationActionKind.Reverted,
-            string.Create(CultureInfo.InvariantCulture,
-                $"Revision {revision.Id} by {revision.AuthorName} at {revision.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {string.Join(", ", fields.Select(f => ProfileFormLabels.Of[f]))}"));
-        db.ModerationActions.Add(action);
-        var outcome = await editor.SaveAsync(profile, wanted, profile.ConcurrencyToken, moderator, cancellationToken, RevisionKind.Reverted, revision.Id);
-        if (db.Entry(action).State == EntityState.Added)
+        if (profile.ConcurrencyToken != seenToken)
         {
-            db.Entry(action).State = EntityState.Detached;
+            return new(T["Someone changed this profile after you opened this page. Check below what the revert would do now, then confirm again. Nothing was reverted."]);
         }
-        return outcome switch
+        var wanted = WithFieldsRestored(editor.FormOf(profile), ProfileForm.FromJson(revision.BeforeJson), chosen);
+        // Added before the save, the audit entry and the review are written by the editor's SaveChanges, in its transaction.
+        var action = audit.Add(ModerationActionKind.Reverted, profile.Name, profile.Id,
+            string.Create(CultureInfo.InvariantCulture,
+                $"Revision {revision.Id} by {revision.AuthorName} at {revision.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {string.Join(", ", chosen.Select(f => ProfileFormLabels.Of[f]))}. Reason: {reason}"),
+            moderator);
+        var review = await db.EditReviews.AnyAsync(r => r.ProfileRevisionId == revision.Id, cancellationToken) ? null : Review(revision.Id, moderator);
+        if (review is not null)
         {
-            SaveOutcome.Saved { Revision: not null } => ModerationResult.Done,
-            SaveOutcome.Saved => new(T["Nothing was reverted: the fields of this change already hold the values from before it."]),
-            _ => new(T["Someone changed this profile at the same moment. Look at the change again and revert it if it is still needed."]),
-        };
+            db.EditReviews.Add(review);
+        }
+        var outcome = await editor.SaveAsync(profile, wanted, profile.ConcurrencyToken, moderator, cancellationToken, RevisionKind.Reverted, revision.Id);
+        foreach (var written in new object?[] { action, review })
+        {
+            if (written is not null && db.Entry(written).State == EntityState.Added)
+            {
+                db.Entry(written).State = EntityState.Detached;
+            }
+        }
+        switch (outcome)
+        {
+            case SaveOutcome.Saved { Revision: { } revert }:
+                // The validation team's own change needs no second look.
+                db.EditReviews.Add(Review(revert.Id, moderator));
+                await db.SaveChangesAsync(cancellationToken);
+                await mail.SendRevertedAsync(profile, [.. ChangedFields(revert).Select(f => ProfileFormLabels.Of[f])], reason, cancellationToken);
+                return ModerationResult.Done;
+            case SaveOutcome.Saved:
+                return new(T["Nothing was reverted: the fields of this change already hold the values from before it."]);
+            default:
+                return new(T["Someone changed this profile at the same moment. Look at the change again and revert it if it is still needed."]);
+        }
     }
+
+    /// <summary>Marks changes to published profiles as looked at; those already reviewed keep their first review.</summary>
+    public async Task<int> MarkReviewedAsync(IReadOnlyCollection<long> revisionIds, ClaimsPrincipal moderator, CancellationToken cancellationToken)
+    {
+        var ids = revisionIds.Distinct().ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var open = await db.ProfileRevisions.AsNoTracking()
+                .Where(r => ids.Contains(r.Id) && r.ProfileStatus == ProfileStatus.Published && !db.EditReviews.Any(e => e.ProfileRevisionId == r.Id))
+                .Select(r => r.Id).ToListAsync(cancellationToken);
+            db.EditReviews.AddRange(open.Select(id => Review(id, moderator)));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return open.Count;
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                // Another moderator reviewed some of them at the same moment: theirs stands; ours is written for the rest.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private EditReview Review(long revisionId, ClaimsPrincipal moderator) => new()
+    {
+        ProfileRevisionId = revisionId,
+        ReviewedAt = clock.GetUtcNow(),
+        ReviewerUserId = moderator.UserId(),
+        ReviewerName = Shortened(ProfileEditor.AuthorName(moderator), MaxNameLength),
+    };
 
     /// <summary>The properties of <see cref="ProfileForm"/> a revision changed, as it recorded them.</summary>
     public static IReadOnlyList<string> ChangedFields(ProfileRevision revision) =>

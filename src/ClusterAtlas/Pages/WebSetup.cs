@@ -1,4 +1,3 @@
-using ClusterAtlas.Localisation;
 using Microsoft.Extensions.Options;
 
 namespace ClusterAtlas.Pages;
@@ -8,7 +7,6 @@ public static class WebSetup
 {
     public static IServiceCollection AddClusterAtlasWeb(this IServiceCollection services)
     {
-        services.AddLanguages();
         // A wrong setting stops the start with the setting's name, rather than showing visitors a broken contact or link.
         services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section)
             .Validate(o => string.IsNullOrWhiteSpace(o.Email) || new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(o.Email.Trim()),

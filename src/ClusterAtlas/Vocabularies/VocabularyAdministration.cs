@@ -10,9 +10,6 @@ using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.Vocabularies;
 
-/// <summary>A term with how many profiles have it, for the administrators' pages.</summary>
-public sealed record TermUsage(VocabularyTerm Term, int Profiles);
-
 /// <summary>
 /// What administrators do to the vocabularies: add, rename, retire and restore terms, and accept, merge or reject the
 /// terms imports proposed. Each change is one transaction with its entry in the moderation audit log, and the

@@ -22,19 +22,3 @@ public class VocabularyTerm
     /// <summary>The keys the term answers to: its label's and its aliases'.</summary>
     public IEnumerable<string> MatchKeys() => Aliases.Select(Profiles.TextFolding.MatchKey).Prepend(MatchKey);
 }
-
-/// <summary>
-/// Proposed terms come from imports that met an unknown label; they wait for review and are not shown publicly.
-/// Retired terms stay on the profiles that have them (and are shown there) but are no longer offered in forms or facets.
-/// </summary>
-public enum TermStatus { Active, Proposed, Retired }
-
-public class Country
-{
-    /// <summary>ISO 3166-1 alpha-2.</summary>
-    public required string Code { get; set; }
-    public required string Name { get; set; }
-    public bool IsInEurope { get; set; }
-    /// <summary>Other spellings met in profile pages, for matching.</summary>
-    public List<string> Aliases { get; set; } = [];
-}

@@ -79,7 +79,7 @@ public sealed class AccountDataTests(ClusterAtlasFactory app) : IClassFixture<Cl
         var newEmail = ClusterAtlasFactory.NewEmail();
         using var browser = await app.RegisterAndSignInAsync(email);
 
-        using var asked = await browser.SubmitFormAsync("/account/email", new() { ["NewEmail"] = newEmail });
+        using var asked = await browser.SubmitFormAsync("/account/email", new() { ["NewEmail"] = newEmail, ["CurrentPassword"] = ClusterAtlasFactory.Password });
         Assert.Contains("We sent a link to " + newEmail, await ClusterAtlasFactory.MainTextAsync(asked), StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
 

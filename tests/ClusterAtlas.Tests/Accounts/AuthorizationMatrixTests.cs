@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -35,10 +36,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         "/account/two-factor", "/account/two-factor/setup",
         // Any confirmed member may register a cluster organisation (it becomes theirs).
         "/cluster-organisations/register",
+        // Partner search: the list, its feed and a posting are public; following, interest and comments (the posting's
+        // handlers) are any signed-in member's own. Editing, closing and comments' edit and removal are below.
+        "/partner-search", "/partner-search/feed.atom", "/partner-search/{postingId:int}",
     };
 
     /// <summary>A profile's own pages and the staff's pages: only its administrators, or staff with two-factor, get through.</summary>
-    private static readonly string[] ProtectedPrefixes = ["/cluster-organisations/{slug}/", "/moderation", "/admin"];
+    private static readonly string[] ProtectedPrefixes = ["/cluster-organisations/{slug}/", "/moderation", "/admin", "/partner-search/{postingId:int}/"];
 
     public sealed class Fixture : IAsyncLifetime
     {
@@ -50,6 +54,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
         /// <summary>A term of the sectoral industries, for the vocabulary pages.</summary>
         public int TermId { get; private set; }
+
+        /// <summary>A partner search of the target profile, by its administrator, and a comment of theirs on it.</summary>
+        public int PostingId { get; private set; }
+
+        public int CommentId { get; private set; }
+
+        /// <summary>A revision of the target profile, for the revert page.</summary>
+        public long RevisionId { get; private set; }
+
+        /// <summary>The account of the target profile's administrator, for the administrators' account page.</summary>
+        public string AccountId { get; private set; } = "";
 
         public Dictionary<string, HttpClient> People { get; } = new(StringComparer.Ordinal);
 
@@ -63,6 +78,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             Allowed.Add(await App.SignInAsStaffAsync(AccountRoles.Administrator));
             TargetSlug = await ProfileScenarios.RegisterProfileAsync(owner, "Matrix Target Cluster");
             TargetId = await App.WithDbAsync(db => Task.FromResult(db.ClusterOrganisations.Single(p => p.Slug == TargetSlug).Id));
+            (PostingId, CommentId) = await PartnerSearch.PartnerSearchScenarios.PostingWithCommentAsync(App, TargetId);
+            RevisionId = await App.WithDbAsync(db => Task.FromResult(db.ProfileRevisions.Where(r => r.ClusterOrganisationId == TargetId).Min(r => r.Id)));
+            AccountId = await App.WithDbAsync(db => Task.FromResult(db.ProfileAdministrators.Where(a => a.ClusterOrganisationId == TargetId).Select(a => a.UserId).First()));
             TermId = await App.WithDbAsync(db => Task.FromResult(db.VocabularyTerms.Where(t => t.Vocabulary == ClusterAtlas.Vocabularies.Vocabulary.SectoralIndustries).Min(t => t.Id)));
 
             People["anonymous"] = App.CreateBrowser();
@@ -98,7 +116,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
         var protectedProbes = probes.Where(p => !OpenEndpoints.Contains(p.Pattern)).ToList();
         Assert.True(protectedProbes.Count >= 15, $"only {protectedProbes.Count} protected handlers found: the endpoint listing is broken");
-        var before = await fixture.App.SnapshotAsync();
+        var before = await fixture.App.SnapshotAsync() + await StaffSnapshotAsync();
+        var postingsBefore = await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App);
         var attempts = 0;
         var failures = new List<string>();
         foreach (var probe in protectedProbes)
@@ -131,8 +150,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         }
         output.WriteLine($"{probes.Select(p => p.Pattern).Distinct().Count()} endpoints, {protectedProbes.Count} protected handlers, {attempts} attempts, {failures.Count} let through");
         Assert.True(failures.Count == 0, "Let through:\n" + string.Join("\n", failures));
-        Assert.Equal(before, await fixture.App.SnapshotAsync());
+        Assert.Equal(before, await fixture.App.SnapshotAsync() + await StaffSnapshotAsync());
+        Assert.Equal(postingsBefore, await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App));
     }
+
+    /// <summary>What the staff's pages could change besides profiles: roles, locks and sessions of accounts, the audit log, reviews.</summary>
+    private Task<string> StaffSnapshotAsync() => fixture.App.WithDbAsync(async db =>
+    {
+        var roles = await db.UserRoles.Select(r => r.UserId + ":" + r.RoleId).ToListAsync();
+        var accounts = await db.Users.Select(u => u.Id + ":" + u.SecurityStamp + ":" + u.LockoutEnd).ToListAsync();
+        return $"\n{string.Join(",", roles.Order(StringComparer.Ordinal))}\n{string.Join(",", accounts.Order(StringComparer.Ordinal))}"
+            + $"\n{await db.ModerationActions.CountAsync()}:{await db.EditReviews.CountAsync()}";
+    });
 
     /// <summary>Each endpoint with each of its handlers: Razor Pages by their compiled handler methods, the rest by their HTTP methods.</summary>
     private async Task<List<Probe>> ProbesAsync()
@@ -179,6 +208,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 "step" => "general",
                 "code" => "404",
                 "vocabulary" => ClusterAtlas.Vocabularies.Vocabulary.SectoralIndustries,
+                "postingId" => fixture.PostingId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "commentId" => fixture.CommentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "revisionId" => fixture.RevisionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "userId" => fixture.AccountId,
                 _ when pattern.Contains("/terms/{" + parameter.Name, StringComparison.Ordinal) => fixture.TermId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => fixture.TargetId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
@@ -208,6 +241,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             ["Form.Website"] = "https://taken-over.example.org",
             ["email"] = "attacker@example.org",
             ["reason"] = "taken over",
+            ["Reason"] = "taken over",
+            ["role"] = AccountRoles.Administrator,
+            ["field"] = "Name",
+            ["revisionIds"] = "1",
         };
         using var content = new FormUrlEncodedContent(fields);
         return await browser.PostAsync(new Uri(path, UriKind.Relative), content);

@@ -6,7 +6,7 @@ namespace ClusterAtlas.Tests.Accounts;
 public sealed class SignInTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
 {
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    public async Task Five_wrong_passwords_pause_signing_in_from_that_client_even_with_the_right_one()
     {
         var email = ClusterAtlasFactory.NewEmail();
         await app.RegisterAndConfirmAsync(email);
@@ -18,11 +18,11 @@ public sealed class SignInTests(ClusterAtlasFactory app) : IClassFixture<Cluster
             Assert.Contains("The e-mail address or the password is not correct.", await ClusterAtlasFactory.MainTextAsync(wrong), StringComparison.Ordinal);
         }
         using var fifth = await ClusterAtlasFactory.SubmitLoginAsync(browser, email, "not the password at all");
-        Assert.Contains("locked for 15 minutes", await ClusterAtlasFactory.MainTextAsync(fifth), StringComparison.Ordinal);
+        Assert.Contains("signing in with it is paused for 15 minutes", await ClusterAtlasFactory.MainTextAsync(fifth), StringComparison.Ordinal);
 
         using var right = await ClusterAtlasFactory.SubmitLoginAsync(browser, email);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("locked for 15 minutes", await ClusterAtlasFactory.MainTextAsync(right), StringComparison.Ordinal);
+        Assert.Contains("signing in with it is paused for 15 minutes", await ClusterAtlasFactory.MainTextAsync(right), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public sealed class TwoFactorTests(ClusterAtlasFactory app) : IClassFixture<Clus
         using var wrong = await second.SubmitFormAsync(password.Headers.Location!.PathAndQuery(), new() { ["Code"] = "000000" });
         Assert.Contains("This code is not correct", await ClusterAtlasFactory.MainTextAsync(wrong), StringComparison.Ordinal);
         var key = await SharedKeyAsync(email);
-        using var code = await second.SubmitFormAsync(password.Headers.Location!.PathAndQuery(), new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        // The next step's code: the one the setup took is spent (each code works once).
+        using var code = await second.SubmitFormAsync(password.Headers.Location!.PathAndQuery(), new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)) });
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
         Assert.Equal("/account", code.Headers.Location?.OriginalString);
         using var account = await second.GetAsync(new Uri("/account", UriKind.Relative));
@@ -44,6 +45,37 @@ public sealed class TwoFactorTests(ClusterAtlasFactory app) : IClassFixture<Clus
         using var once = await ClusterAtlasFactory.SubmitLoginAsync(fourth, email);
         using var reused = await fourth.SubmitFormAsync("/account/login/recovery-code", new() { ["RecoveryCode"] = recoveryCodes[0] });
         Assert.Contains("This recovery code is not valid.", await ClusterAtlasFactory.MainTextAsync(reused), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_authenticator_code_is_accepted_once_at_setup_and_at_sign_in()
+    {
+        var email = ClusterAtlasFactory.NewEmail();
+        await app.RegisterAndConfirmAsync(email);
+        var setupTime = DateTimeOffset.UtcNow;
+        using (var browser = await app.SignInAsync(email))
+        {
+            await SetUpAuthenticatorAsync(browser, at: setupTime);
+        }
+        var key = await SharedKeyAsync(email);
+
+        // The code that turned two-factor authentication on does not sign in: someone who saw it gains nothing.
+        Assert.Contains("This code is not correct", await SignInWithCodeAsync(email, Totp.Code(key, setupTime)), StringComparison.Ordinal);
+
+        var next = Totp.Code(key, setupTime.AddSeconds(30));
+        Assert.Equal("/account", await SignInWithCodeAsync(email, next));
+        // The same code again, from another browser, within its window: refused.
+        Assert.Contains("This code is not correct", await SignInWithCodeAsync(email, next), StringComparison.Ordinal);
+    }
+
+    /// <summary>Password, then <paramref name="code"/>: the redirect's target when signed in, else the page's text.</summary>
+    private async Task<string> SignInWithCodeAsync(string email, string code)
+    {
+        using var browser = app.CreateBrowser();
+        using var password = await ClusterAtlasFactory.SubmitLoginAsync(browser, email, returnUrl: "/account");
+        Assert.StartsWith("/account/login/two-factor", password.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+        using var answer = await browser.SubmitFormAsync(password.Headers.Location!.PathAndQuery(), new() { ["Code"] = code });
+        return answer.StatusCode == HttpStatusCode.Redirect ? answer.Headers.Location!.OriginalString : await ClusterAtlasFactory.MainTextAsync(answer);
     }
 
     [Fact]
@@ -69,7 +101,7 @@ public sealed class TwoFactorTests(ClusterAtlasFactory app) : IClassFixture<Clus
 
         // Staff cannot turn it off again.
         var page = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri("/account/two-factor", UriKind.Relative)));
-        Assert.Null(page.QuerySelector("form[action*='handler=Disable']"));
+        Assert.Null(page.QuerySelector("form[action*='handler=Disable'], button[formaction*='handler=Disable']"));
     }
 
     [Fact]
@@ -83,14 +115,14 @@ public sealed class TwoFactorTests(ClusterAtlasFactory app) : IClassFixture<Clus
     }
 
     /// <summary>Reads the key from the setup page, as a person types it into an app, and answers with a code. Returns the page's "continue" link and the recovery codes.</summary>
-    private static async Task<(string ContinueUrl, string[] RecoveryCodes)> SetUpAuthenticatorAsync(HttpClient browser, string setupUrl = "/account/two-factor/setup")
+    internal static async Task<(string ContinueUrl, string[] RecoveryCodes)> SetUpAuthenticatorAsync(HttpClient browser, string setupUrl = "/account/two-factor/setup", DateTimeOffset? at = null)
     {
         var setup = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri(setupUrl, UriKind.Relative)));
         var key = setup.QuerySelector("#shared-key")!.TextContent.Trim();
         var uri = setup.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Single(h => h!.StartsWith("otpauth://totp/", StringComparison.Ordinal))!;
         Assert.Contains("secret=" + key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant(), uri, StringComparison.Ordinal);
 
-        using var enabled = await browser.SubmitFormAsync(setupUrl, new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        using var enabled = await browser.SubmitFormAsync(setupUrl, new() { ["Code"] = Totp.Code(key, at ?? DateTimeOffset.UtcNow) });
         var page = await ClusterAtlasFactory.ParseAsync(await enabled.Content.ReadAsStringAsync());
         var codes = page.QuerySelectorAll(".recovery-codes li").Select(li => li.TextContent.Trim()).ToArray();
         Assert.True(codes.Length == 10, "no recovery codes: " + page.QuerySelector("main")?.TextContent);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using ClusterAtlas.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace ClusterAtlas.Tests.Infrastructure;
@@ -94,6 +95,17 @@ public partial class ClusterAtlasFactory
         }
         throw new Xunit.Sdk.XunitException($"no message \"{subject}\" to {to} in {MailDirectory}; there are: "
             + string.Join("; ", MailTo(to).Select(m => m.Subject)));
+    }
+
+    /// <summary>Waits until the outbox has delivered every message accepted so far (account mail goes out after the answer).</summary>
+    public async Task AllMailSentAsync()
+    {
+        var outbox = Services.GetRequiredService<ClusterAtlas.Mail.MailOutbox>();
+        for (var attempt = 0; attempt < 100 && outbox.Pending > 0; attempt++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.True(outbox.Pending == 0, $"{outbox.Pending} messages still waiting in the outbox");
     }
 
     /// <summary>Every message written to <paramref name="to"/>, oldest first.</summary>

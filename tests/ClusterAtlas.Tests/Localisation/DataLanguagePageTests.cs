@@ -69,6 +69,24 @@ public sealed class DataLanguagePageTests(ClusterAtlasFactory app) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("en", "Austria", "Germany")]
+    [InlineData("sr-Latn", "Austrija", "Nemačka")]
+    [InlineData("de", "Deutschland", "Österreich")]
+    public async Task Countries_with_as_many_profiles_are_listed_in_the_alphabetical_order_of_the_page_language(string language, string first, string second)
+    {
+        // One profile in each country: the country facet lists them by count, then by name as the visitor reads it.
+        foreach (var (name, country) in new[] { ("Quillmere Tooling Cluster", "Austria"), ("Quillmere Optics Cluster", "Germany") })
+        {
+            await app.WithServiceAsync<EccpProfileImporter, ImportReport>(importer => importer.ImportAsync(
+                $"Home > Cluster Organisations > {name}\nCountry:\n{country}\nCluster Strategy\nQuillmere workshops.\n",
+                "quillmere.txt", ProfileStatus.Published, CancellationToken.None));
+        }
+        var page = await PageAsync("/cluster-organisations?q=quillmere", language);
+        var countries = page.QuerySelectorAll("input[name=country] + label").Select(l => l.TextContent).ToList();
+        Assert.Equal([$"{first} (1)", $"{second} (1)"], countries);
+    }
+
+    [Theory]
     [InlineData("en", "21 October 2011")]
     [InlineData("sr-Latn", "21. oktobar 2011.")]
     [InlineData("de", "21. Oktober 2011")]

@@ -90,9 +90,6 @@ public sealed partial class TranslationTests
         keys.UnionWith(ClusterAtlas.Profiles.Schema.ProfileSchema.ResourceKeys);
         // The views show an excellence label as T[$"{label} Label"].
         keys.UnionWith(new[] { ExcellenceLabel.Bronze, ExcellenceLabel.Silver, ExcellenceLabel.Gold }.Select(label => $"{label} Label"));
-        // The directory's facets show member ranges and "No label" through the localizer.
-        keys.UnionWith(ClusterAtlas.ClusterDirectory.Facet.MemberRanges.Select(r => ClusterAtlas.ClusterDirectory.Facet.MemberRangeLabel(r.Value)));
-        keys.Add(ClusterAtlas.ClusterDirectory.Facet.NoExcellenceLabel);
         return keys;
     }
 

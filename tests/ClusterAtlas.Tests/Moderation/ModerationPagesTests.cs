@@ -30,12 +30,15 @@ public sealed class ModerationPagesTests(ClusterAtlasFactory app) : IClassFixtur
         var before = await SnapshotAsync(profile.Id, published.Id);
         var token = (await app.StoredAsync(profile.Id)).ConcurrencyToken.ToString();
 
-        string[] pages = ["/moderation", "/moderation?page=2", $"/moderation/profiles/{profile.Id}", $"/moderation/profiles/{published.Id}", "/moderation/edits", "/moderation/audit"];
+        string[] pages = ["/moderation", "/moderation?page=2", $"/moderation/profiles/{profile.Id}", $"/moderation/profiles/{published.Id}", "/moderation/edits", "/moderation/edits?show=all", $"/moderation/edits/{edit.Id}/revert", "/moderation/audit",
+            "/moderation/audit?kind=Rejected&from=2020-01-01"];
         (string Url, Dictionary<string, string> Fields)[] posts =
         [
             ($"/moderation/profiles/{profile.Id}?handler=Approve", new() { ["Token"] = token, ["WaiveCriteria"] = "true" }),
             ($"/moderation/profiles/{profile.Id}?handler=Reject", new() { ["Token"] = token, ["Reason"] = "Taken over" }),
-            ($"/moderation/edits?handler=Revert", new() { ["revisionId"] = edit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+            ($"/moderation/edits/{edit.Id}/revert", new() { ["field"] = "ShortDescription", ["Reason"] = "Taken over", ["Token"] = (await app.StoredAsync(published.Id)).ConcurrencyToken.ToString() }),
+            ($"/moderation/edits?handler=MarkReviewed", new() { ["revisionId"] = edit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+            ($"/moderation/edits?handler=MarkAllReviewed", new() { ["revisionIds"] = edit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
         ];
         foreach (var (who, browser, refusedTo) in new[]
         {
@@ -142,6 +145,8 @@ public sealed class ModerationPagesTests(ClusterAtlasFactory app) : IClassFixtur
         {
             "/", "/moderation", $"/moderation?decided={published.Id}", $"/moderation/profiles/{waiting.Id}", $"/moderation/profiles/{hopeless.Id}",
             $"/moderation/profiles/{published.Id}", "/moderation/edits", $"/moderation/edits?reverted={edit.Id}", "/moderation/audit", "/moderation/audit?page=7", "/moderation/edits?page=x",
+            "/moderation/edits?show=all&reviewed=2", $"/moderation/edits/{edit.Id}/revert", $"/moderation/edits/{edit.Id}/revert?field=City",
+            "/moderation/audit?kind=Rejected&actor=a&subject=b&from=2020-01-01&to=2030-12-31", "/moderation/audit?kind=Nothing&from=yesterday&to=2020-13-01",
         })
         {
             using var response = await moderator.GetAsync(new Uri(url, UriKind.Relative));
@@ -152,6 +157,9 @@ public sealed class ModerationPagesTests(ClusterAtlasFactory app) : IClassFixtur
         await HtmlValidator.AssertValidAsync(await errors.Content.ReadAsStringAsync(), "approval refused");
         using var noReason = await moderator.SubmitFormAsync($"/moderation/profiles/{waiting.Id}", [], RejectForm);
         await HtmlValidator.AssertValidAsync(await noReason.Content.ReadAsStringAsync(), "rejection without a reason");
+        using var revertWithoutReason = await RevertAsync(moderator, edit.Id, " ");
+        Assert.Equal(HttpStatusCode.OK, revertWithoutReason.StatusCode);
+        await HtmlValidator.AssertValidAsync(await revertWithoutReason.Content.ReadAsStringAsync(), "revert without a reason");
     }
 
     [Fact]
@@ -179,6 +187,7 @@ public sealed class ModerationPagesTests(ClusterAtlasFactory app) : IClassFixtur
             .Select(p => $"{p.Id}|{p.Status}|{p.ConcurrencyToken}|{p.RejectionReason}|{p.ShortDescription}").ToListAsync();
         var actions = await db.ModerationActions.CountAsync();
         var revisions = await db.ProfileRevisions.CountAsync();
-        return $"{string.Join(";", profiles)}|{actions}|{revisions}";
+        var reviews = await db.EditReviews.CountAsync();
+        return $"{string.Join(";", profiles)}|{actions}|{revisions}|{reviews}";
     });
 }

@@ -82,6 +82,23 @@ public static class ModerationScenario
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"approval answered {(int)response.StatusCode}: {await ClusterAtlasFactory.MainTextAsync(response)}");
     }
 
+    /// <summary>
+    /// Reverts a change as a moderator does: opens its confirmation page (with only <paramref name="fields"/> ticked, when
+    /// given; else every field), gives the reason and confirms. Returns the answer to the confirmation.
+    /// </summary>
+    public static async Task<HttpResponseMessage> RevertAsync(HttpClient moderator, long revisionId, string reason, params string[] fields)
+    {
+        var url = $"/moderation/edits/{revisionId}/revert" + (fields.Length == 0 ? "" : "?" + string.Join("&", fields.Select(f => "field=" + f)));
+        return await moderator.SubmitFormAsync(url, new() { ["Reason"] = reason });
+    }
+
+    public static async Task<HttpResponseMessage> RevertedAsync(HttpClient moderator, long revisionId, string reason, params string[] fields)
+    {
+        var response = await RevertAsync(moderator, revisionId, reason, fields);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"revert answered {(int)response.StatusCode}: {await ClusterAtlasFactory.MainTextAsync(response)}");
+        return response;
+    }
+
     public const string ApproveForm = "main form[action*='handler=Approve']";
     public const string RejectForm = "main form[action*='handler=Reject']";
 

@@ -258,9 +258,10 @@ public sealed class ModerationTests(ClusterAtlasFactory app) : IClassFixture<Clu
         Assert.Equal("Cheap watches, click here.", entry.QuerySelector(".changes ins")!.TextContent);
         Assert.Null(entry.QuerySelector(".edit-warning"));
 
-        using var reverted = await moderator.PostFormAsync(entry.QuerySelector("form")!, new Uri("/moderation/edits", UriKind.Relative), []);
+        Assert.Equal($"/moderation/edits/{vandalism.Id}/revert", entry.QuerySelector("a.revert-link")!.GetAttribute("href"));
 
-        Assert.Equal(HttpStatusCode.Redirect, reverted.StatusCode);
+        using var reverted = await RevertedAsync(moderator, vandalism.Id, "Advertising, not a description.");
+
         var confirmation = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri(reverted.Headers.Location!.PathAndQuery(), UriKind.Relative)));
         Assert.Contains($"The change to {profile.Name} is reverted", confirmation.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         var stored = await app.StoredAsync(profile.Id);
@@ -279,11 +280,17 @@ public sealed class ModerationTests(ClusterAtlasFactory app) : IClassFixture<Clu
         Assert.Contains("Metal works in the Danube region.", publicPage, StringComparison.Ordinal);
         Assert.DoesNotContain("Cheap watches", publicPage, StringComparison.Ordinal);
 
-        // The reverted change says so and offers no second revert; the revert itself is in the feed.
-        var entryAfter = confirmation.QuerySelector($"article[aria-labelledby='revision-{vandalism.Id}']")!;
+        // A revert is a review: neither the change nor the revert waits for a look any more. Among all changes, the
+        // reverted one says so and offers no second revert; the revert itself is there, reviewed by whoever made it.
+        Assert.Null(confirmation.QuerySelector($"article[aria-labelledby='revision-{vandalism.Id}']"));
+        Assert.Null(confirmation.QuerySelector($"article[aria-labelledby='revision-{revert.Id}']"));
+        var all = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri("/moderation/edits?show=all", UriKind.Relative)));
+        var entryAfter = all.QuerySelector($"article[aria-labelledby='revision-{vandalism.Id}']")!;
         Assert.NotNull(entryAfter.QuerySelector(".edit-reverted"));
+        Assert.NotNull(entryAfter.QuerySelector(".edit-reviewed"));
         Assert.Null(entryAfter.QuerySelector("form"));
-        Assert.NotNull(confirmation.QuerySelector($"article[aria-labelledby='revision-{revert.Id}']"));
+        Assert.Null(entryAfter.QuerySelector("a.revert-link"));
+        Assert.NotNull(all.QuerySelector($"article[aria-labelledby='revision-{revert.Id}'] .edit-reviewed"));
     }
 
     [Fact]
@@ -298,15 +305,25 @@ public sealed class ModerationTests(ClusterAtlasFactory app) : IClassFixture<Clu
         var feed = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri("/moderation/edits", UriKind.Relative)));
         var entry = feed.QuerySelector($"article[aria-labelledby='revision-{first.Id}']")!;
         Assert.Contains("Short description", entry.QuerySelector(".edit-warning")!.TextContent, StringComparison.Ordinal);
-        var form = entry.QuerySelector("form")!;
+        // The confirmation says it too, next to the field, with the value it holds now and the one it gets back.
+        var revertUrl = new Uri($"/moderation/edits/{first.Id}/revert", UriKind.Relative);
+        var confirmation = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(revertUrl));
+        Assert.NotNull(confirmation.QuerySelector(".revert-field .edit-warning"));
+        Assert.Equal(["Third words.", "First words."], confirmation.QuerySelectorAll(".revert-field .changes dd").Select(dd => dd.TextContent.Trim()));
+        var form = confirmation.QuerySelector("main form[method=post]")!;
 
-        using var reverted = await moderator.PostFormAsync(form, new Uri("/moderation/edits", UriKind.Relative), []);
+        using var reverted = await moderator.PostFormAsync(form, revertUrl, new() { ["Reason"] = "Back to the words the members agreed on." });
         Assert.Equal(HttpStatusCode.Redirect, reverted.StatusCode);
         Assert.Equal("First words.", (await app.StoredAsync(profile.Id)).ShortDescription);
 
-        // The same button again (an old page): nothing left to undo, said so, nothing written.
+        // The same confirmation again (an old page): the profile changed since, so it is shown again as it is now; confirmed
+        // again, there is nothing left to undo, said so, nothing written.
         var actions = (await app.ActionsAsync(profile.Id)).Count;
-        using var again = await moderator.PostFormAsync(form, new Uri("/moderation/edits", UriKind.Relative), []);
+        using var stale = await moderator.PostFormAsync(form, revertUrl, new() { ["Reason"] = "Again." });
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Someone changed this profile after you opened this page", await ClusterAtlasFactory.MainTextAsync(stale), StringComparison.Ordinal);
+        var shownAgain = await ClusterAtlasFactory.ParseAsync(await stale.Content.ReadAsStringAsync());
+        using var again = await moderator.PostFormAsync(shownAgain.QuerySelector("main form[method=post]")!, revertUrl, new() { ["Reason"] = "Again." });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("Nothing was reverted", await ClusterAtlasFactory.MainTextAsync(again), StringComparison.Ordinal);
         Assert.Equal(actions, (await app.ActionsAsync(profile.Id)).Count);
@@ -327,10 +344,8 @@ public sealed class ModerationTests(ClusterAtlasFactory app) : IClassFixture<Clu
             Assert.Equal(HttpStatusCode.Redirect, reject.StatusCode);
         }
         var edit = await app.EditAsync(approved, form => form.Acronym = "AAC");
-        var feed = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri("/moderation/edits", UriKind.Relative)));
-        using (var revert = await moderator.PostFormAsync(feed.QuerySelector($"article[aria-labelledby='revision-{edit.Id}'] form")!, new Uri("/moderation/edits", UriKind.Relative), []))
+        using (await RevertedAsync(moderator, edit.Id, "An acronym nobody uses."))
         {
-            Assert.Equal(HttpStatusCode.Redirect, revert.StatusCode);
         }
 
         var log = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri("/moderation/audit", UriKind.Relative)));
@@ -344,6 +359,7 @@ public sealed class ModerationTests(ClusterAtlasFactory app) : IClassFixture<Clu
             [("Change reverted", approved.Name), ("Rejected", rejected.Name), ("Published, criteria waived", waived.Name), ("Published", approved.Name)],
             rows.Select(r => (r.Action, r.Profile)));
         Assert.Contains("Acronym", rows[0].Detail, StringComparison.Ordinal);
+        Assert.EndsWith("Reason: An acronym nobody uses.", rows[0].Detail, StringComparison.Ordinal);
         Assert.Equal("Not a cluster organisation.", rows[1].Detail);
         Assert.Contains("Audit Programme", rows[2].Detail, StringComparison.Ordinal);
         Assert.NotNull(log.QuerySelector($"table.audit-log a[href='/moderation/profiles/{rejected.Id}']"));

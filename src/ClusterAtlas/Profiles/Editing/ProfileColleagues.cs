@@ -31,7 +31,7 @@ public enum ColleagueOutcome
 /// transaction). Callers check first that the user may edit the profile. Administrators are not part of the
 /// profile's content: these changes leave its timestamps and concurrency token alone.
 /// </summary>
-public sealed class ProfileColleagues(ClusterAtlasDbContext db, UserManager<ApplicationUser> users, ColleagueMail mail, TimeProvider clock)
+public sealed class ProfileColleagues(ClusterAtlasDbContext db, UserManager<ApplicationUser> users, ColleagueMail mail, TimeProvider clock, Moderation.AuditLog audit)
 {
     /// <summary>The profile without its content (enough for the header, the status and the authorisation check), or null.</summary>
     public Task<ClusterOrganisation?> FindProfileAsync(string slug, CancellationToken cancellationToken) =>
@@ -66,6 +66,7 @@ public sealed class ProfileColleagues(ClusterAtlasDbContext db, UserManager<Appl
                 return ColleagueOutcome.AlreadyAdministrator;
             }
             db.ProfileAdministrators.Add(new ProfileAdministrator { ClusterOrganisationId = profile.Id, UserId = colleague.Id, AddedAt = clock.GetUtcNow() });
+            await audit.ColleagueAsync(Moderation.ModerationActionKind.ColleagueAdded, profile, colleague.Id, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -87,6 +88,7 @@ public sealed class ProfileColleagues(ClusterAtlasDbContext db, UserManager<Appl
             return ColleagueOutcome.LastAdministrator;
         }
         db.ProfileAdministrators.Remove(removed);
+        await audit.ColleagueAsync(Moderation.ModerationActionKind.ColleagueRemoved, profile, userId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ColleagueOutcome.Done;
@@ -115,6 +117,7 @@ public sealed class ProfileColleagues(ClusterAtlasDbContext db, UserManager<Appl
             }
             db.ProfileAdministrators.Add(new ProfileAdministrator { ClusterOrganisationId = profile.Id, UserId = successor.Id, AddedAt = clock.GetUtcNow() });
             db.ProfileAdministrators.Remove(own);
+            await audit.ColleagueAsync(Moderation.ModerationActionKind.HandedOver, profile, successor.Id, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

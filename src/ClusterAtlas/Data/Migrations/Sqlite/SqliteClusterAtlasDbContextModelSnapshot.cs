@@ -17,6 +17,46 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ClusterAtlas.Accounts.AccountThrottle", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BlockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WindowStartedAt");
+
+                    b.HasIndex("Purpose", "Subject", "Client")
+                        .IsUnique();
+
+                    b.ToTable("AccountThrottle");
+                });
+
             modelBuilder.Entity("ClusterAtlas.Accounts.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -99,6 +139,29 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Moderation.EditReview", b =>
+                {
+                    b.Property<long>("ProfileRevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProfileRevisionId");
+
+                    b.HasIndex("ReviewerUserId");
+
+                    b.ToTable("EditReviews");
+                });
+
             modelBuilder.Entity("ClusterAtlas.Moderation.ModerationAction", b =>
                 {
                     b.Property<long>("Id")
@@ -142,6 +205,222 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.HasIndex("ModeratorUserId");
 
                     b.ToTable("ModerationActions");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.PartnerSearch.PartnerSearchPosting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallLink")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallProgramme")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Intents")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("TargetCountries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("ProfileId", "Status");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.ToTable("PartnerSearchPostings", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterAtlas.PartnerSearch.PostingComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("PostingId", "Id");
+
+                    b.ToTable("PartnerSearchComments", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterAtlas.PartnerSearch.PostingFollower", b =>
+                {
+                    b.Property<int>("PostingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FollowedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PostingId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PartnerSearchFollowers", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterAtlas.PartnerSearch.PostingInterest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PostingId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PartnerSearchInterests", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterAtlas.PartnerSearch.PostingTerm", b =>
+                {
+                    b.Property<int>("PostingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VocabularyTermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PostingId", "Field", "VocabularyTermId");
+
+                    b.HasIndex("VocabularyTermId");
+
+                    b.ToTable("PartnerSearchPostingTerms", (string)null);
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.ClusterOrganisation", b =>
@@ -666,29 +945,6 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.ToTable("SupportProgramme");
                 });
 
-            modelBuilder.Entity("ClusterAtlas.Vocabularies.Country", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("Aliases")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsInEurope")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Code");
-
-                    b.ToTable("Countries");
-                });
-
             modelBuilder.Entity("ClusterAtlas.Vocabularies.VocabularyTerm", b =>
                 {
                     b.Property<int>("Id")
@@ -880,6 +1136,20 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Moderation.EditReview", b =>
+                {
+                    b.HasOne("ClusterAtlas.Profiles.Editing.ProfileRevision", null)
+                        .WithOne()
+                        .HasForeignKey("ClusterAtlas.Moderation.EditReview", "ProfileRevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("ClusterAtlas.Moderation.ModerationAction", b =>
                 {
                     b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
@@ -891,6 +1161,96 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ModeratorUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ClusterAtlas.PartnerSearch.PartnerSearchPosting", b =>
+                {
+                    b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", "Profile")
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Profile");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.PartnerSearch.PostingComment", b =>
+                {
+                    b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ClusterAtlas.PartnerSearch.PostingComment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ClusterAtlas.PartnerSearch.PartnerSearchPosting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterAtlas.PartnerSearch.PostingFollower", b =>
+                {
+                    b.HasOne("ClusterAtlas.PartnerSearch.PartnerSearchPosting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterAtlas.PartnerSearch.PostingInterest", b =>
+                {
+                    b.HasOne("ClusterAtlas.PartnerSearch.PartnerSearchPosting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", "Profile")
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Profile");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.PartnerSearch.PostingTerm", b =>
+                {
+                    b.HasOne("ClusterAtlas.PartnerSearch.PartnerSearchPosting", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterAtlas.Vocabularies.VocabularyTerm", "Term")
+                        .WithMany()
+                        .HasForeignKey("VocabularyTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.CollaboratingCluster", b =>
@@ -1072,6 +1432,11 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
             modelBuilder.Entity("ClusterAtlas.Accounts.ApplicationUser", b =>
                 {
                     b.Navigation("AdministeredProfiles");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.PartnerSearch.PartnerSearchPosting", b =>
+                {
+                    b.Navigation("Terms");
                 });
 
             modelBuilder.Entity("ClusterAtlas.Profiles.ClusterOrganisation", b =>

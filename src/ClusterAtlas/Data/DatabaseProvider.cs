@@ -1,0 +1,3 @@
+namespace ClusterAtlas.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }

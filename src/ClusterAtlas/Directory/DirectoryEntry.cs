@@ -1,0 +1,22 @@
+using ClusterAtlas.Profiles;
+
+namespace ClusterAtlas.ClusterDirectory;
+
+/// <summary>One published profile as the directory holds it in memory: what facets, sorting and result cards need.</summary>
+public sealed class DirectoryEntry
+{
+    public required int Id { get; init; }
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public string? Acronym { get; init; }
+    public string? CountryCode { get; init; }
+    public string? Region { get; init; }
+    public ExcellenceLabel? Label { get; init; }
+    public int? TotalMembers { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public bool IsSampleData { get; init; }
+    public required string[] NameWords { get; init; }
+    public required string[] NameStems { get; init; }
+    public required int[] TermIds { get; init; }
+    public required string[] CooperationCountries { get; init; }
+}

@@ -1,0 +1,218 @@
+using ClusterAtlas.Vocabularies;
+
+namespace ClusterAtlas.ClusterDirectory;
+
+/// <summary>
+/// The orders of the directory's results: entries pre-sorted by name, date and size, and relevance worked out from the
+/// name words and vocabulary terms of every entry, packed like the facet values, without pointer chasing.
+/// </summary>
+internal sealed class DirectoryRanking
+{
+    private readonly int[] _byName;
+    private readonly int[] _byNewest;
+    private readonly int[] _byMembers;
+    private readonly List<(string Word, string Stem)> _nameWords = [];
+    private readonly int[] _nameOffsets;
+    private readonly int[] _nameWordIds;
+    private readonly int[] _termOffsets;
+    private readonly int[] _termIdsPacked;
+    private readonly Dictionary<int, string[]> _termWords = [];
+    private readonly Dictionary<int, string[]> _termStems = [];
+
+    /// <param name="terms">The terms that may be shown and searched (not the proposed ones).</param>
+    public DirectoryRanking(DirectoryEntry[] entries, IEnumerable<VocabularyTerm> terms)
+    {
+        foreach (var term in terms)
+        {
+            _termWords[term.Id] = [.. SearchText.Words(SearchDocument.Fold(term.Label))];
+            _termStems[term.Id] = [.. _termWords[term.Id].Select(SearchText.StemOf)];
+        }
+
+        var nameWordIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        _nameOffsets = new int[entries.Length + 1];
+        _termOffsets = new int[entries.Length + 1];
+        var nameIds = new List<int>(entries.Length * 4);
+        var termIds = new List<int>(entries.Length * 8);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            for (var w = 0; w < entries[i].NameWords.Length; w++)
+            {
+                if (!nameWordIndex.TryGetValue(entries[i].NameWords[w], out var id))
+                {
+                    id = _nameWords.Count;
+                    nameWordIndex[entries[i].NameWords[w]] = id;
+                    _nameWords.Add((entries[i].NameWords[w], entries[i].NameStems[w]));
+                }
+                nameIds.Add(id);
+            }
+            termIds.AddRange(entries[i].TermIds);
+            _nameOffsets[i + 1] = nameIds.Count;
+            _termOffsets[i + 1] = termIds.Count;
+        }
+        _nameWordIds = [.. nameIds];
+        _termIdsPacked = [.. termIds];
+
+        var indexes = Enumerable.Range(0, entries.Length).ToArray();
+        _byName = [.. indexes.OrderBy(i => entries[i].Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => entries[i].Id)];
+        _byNewest = [.. indexes.OrderByDescending(i => entries[i].PublishedAt).ThenBy(i => entries[i].Id)];
+        _byMembers = [.. indexes.OrderByDescending(i => entries[i].TotalMembers ?? -1).ThenBy(i => entries[i].Name, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>The words of the vocabulary terms (for the words people may mean).</summary>
+    public IEnumerable<string[]> TermWords => _termWords.Values;
+
+    /// <summary>The entries of one page of the matches, in the query's order.</summary>
+    public List<int> Page(SearchQuery query, bool[] matches, byte[]? wordCounts, SearchText? text)
+    {
+        var skip = (query.Page - 1) * query.PageSize;
+        return query.EffectiveSort switch
+        {
+            SearchSort.Newest => Take(_byNewest, matches, skip, query.PageSize),
+            SearchSort.Members => Take(_byMembers, matches, skip, query.PageSize),
+            SearchSort.Relevance when text is not null => ByRelevance(matches, wordCounts, text, skip, query.PageSize),
+            _ => Take(_byName, matches, skip, query.PageSize),
+        };
+    }
+
+    private static List<int> Take(int[] order, bool[] matches, int skip, int take)
+    {
+        var page = new List<int>(take);
+        foreach (var index in order)
+        {
+            if (!matches[index])
+            {
+                continue;
+            }
+            if (skip > 0)
+            {
+                skip--;
+                continue;
+            }
+            page.Add(index);
+            if (page.Count == take)
+            {
+                break;
+            }
+        }
+        return page;
+    }
+
+    /// <summary>
+    /// Relevance in tiers, cheap enough for every match: every word in the name as a whole word ("metal" in
+    /// "Vojvodina Metal Cluster"), then every word in the name counting typed prefixes ("metal" in "Metalworking"),
+    /// then some word in the name or the acronym, then a word in one of the profile's vocabulary terms, then a
+    /// mention in the text; by name within a tier. Names with every word are ordered by how little else they say
+    /// ("Vojvodina Metal Cluster" before "Mirdale Metal Mining Network" for "metal"). With <paramref name="wordCounts"/>
+    /// (some of the words matched), profiles matching more of the words come first.
+    /// </summary>
+    private List<int> ByRelevance(bool[] matches, byte[]? wordCounts, SearchText text, int skip, int take)
+    {
+        // The first tier is split by the name's words beyond the search's (0 to 7 or more): its own sub-tiers.
+        const int ExtraWordTiers = 8;
+        const int Tiers = 4 + ExtraWordTiers;
+        var groups = wordCounts is null ? 1 : text.Tokens.Count;
+        var buckets = new List<int>[groups * Tiers];
+        for (var b = 0; b < buckets.Length; b++)
+        {
+            buckets[b] = [];
+        }
+        var needed = skip + take;
+        // How each distinct name word matches each token (2 whole word, 1 typed prefix only), worked out once per search.
+        var nameWordMatches = new byte[text.Tokens.Count][];
+        for (var t = 0; t < text.Tokens.Count; t++)
+        {
+            nameWordMatches[t] = new byte[_nameWords.Count];
+            for (var w = 0; w < _nameWords.Count; w++)
+            {
+                var (word, stem) = _nameWords[w];
+                nameWordMatches[t][w] = text.WholeWordMatches(word, stem, t) ? (byte)2 : text.WordMatches(word, stem, t) ? (byte)1 : (byte)0;
+            }
+        }
+        var matchingTerms = TermsMatching(text);
+        foreach (var index in _byName)
+        {
+            if (!matches[index])
+            {
+                continue;
+            }
+            var tier = TierOf(index, nameWordMatches, matchingTerms);
+            tier = tier == 0
+                ? Math.Min(ExtraWordTiers - 1, Math.Max(0, _nameOffsets[index + 1] - _nameOffsets[index] - text.Tokens.Count))
+                : tier + ExtraWordTiers - 1;
+            var bucket = wordCounts is null ? tier : (Math.Max(0, text.Tokens.Count - wordCounts[index]) * Tiers) + tier;
+            buckets[bucket].Add(index);
+            if (bucket == 0 && buckets[0].Count == needed)
+            {
+                break; // the best bucket alone fills the page, in name order: nothing after can come before
+            }
+        }
+        return [.. buckets.SelectMany(b => b).Skip(skip).Take(take)];
+    }
+
+    /// <summary>The vocabulary terms with a word that matches the search, by term id.</summary>
+    private bool[] TermsMatching(SearchText text)
+    {
+        var matching = new bool[(_termWords.Count == 0 ? 0 : _termWords.Keys.Max()) + 1];
+        foreach (var (termId, words) in _termWords)
+        {
+            var stems = _termStems[termId];
+            for (var w = 0; w < words.Length && !matching[termId]; w++)
+            {
+                for (var t = 0; t < text.Tokens.Count; t++)
+                {
+                    if (text.WordMatches(words[w], stems[w], t))
+                    {
+                        matching[termId] = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return matching;
+    }
+
+    private int TierOf(int index, byte[][] nameWordMatches, bool[] matchingTerms)
+    {
+        var whole = 0;
+        var inName = 0;
+        var nameStart = _nameOffsets[index];
+        var nameEnd = _nameOffsets[index + 1];
+        foreach (var tokenMatches in nameWordMatches)
+        {
+            byte best = 0;
+            for (var k = nameStart; k < nameEnd && best < 2; k++)
+            {
+                best = Math.Max(best, tokenMatches[_nameWordIds[k]]);
+            }
+            if (best == 2)
+            {
+                whole++;
+            }
+            if (best > 0)
+            {
+                inName++;
+            }
+        }
+        if (whole == nameWordMatches.Length)
+        {
+            return 0;
+        }
+        if (inName == nameWordMatches.Length)
+        {
+            return 1;
+        }
+        if (inName > 0)
+        {
+            return 2;
+        }
+        for (var k = _termOffsets[index]; k < _termOffsets[index + 1]; k++)
+        {
+            var termId = _termIdsPacked[k];
+            if (termId < matchingTerms.Length && matchingTerms[termId])
+            {
+                return 3;
+            }
+        }
+        return 4;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using ClusterAtlas.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.ClusterDirectory;
+
+/// <summary>PostgreSQL full text: an English tsvector (names weighted above the body) with a GIN index, unaccent on both sides.</summary>
+public sealed class PostgresFullTextEngine : IFullTextEngine
+{
+    public static readonly PostgresFullTextEngine Instance = new();
+
+    public async Task EnsureCreatedAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE EXTENSION IF NOT EXISTS unaccent;
+            CREATE TABLE IF NOT EXISTS profile_search (
+                profile_id integer PRIMARY KEY REFERENCES "ClusterOrganisations"("Id") ON DELETE CASCADE,
+                document tsvector NOT NULL,
+                original text NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS profile_search_document ON profile_search USING GIN (document);
+            """, cancellationToken);
+    }
+
+    public async Task<int> CountAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken)
+    {
+        await using var command = await FullTextEngine.CommandAsync(db, "SELECT count(*) FROM profile_search", cancellationToken);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task UpsertAsync(ClusterAtlasDbContext db, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in documents.Chunk(200))
+        {
+            var sql = new StringBuilder("INSERT INTO profile_search(profile_id, document, original) VALUES ");
+            await using var command = await FullTextEngine.CommandAsync(db, "", cancellationToken);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (i > 0)
+                {
+                    sql.Append(',');
+                }
+                sql.Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $"(@id{i}, setweight(to_tsvector('english', unaccent(@names{i})), 'A') || setweight(to_tsvector('english', unaccent(@body{i})), 'B'), @original{i})");
+                FullTextEngine.Add(command, $"id{i}", chunk[i].ProfileId);
+                FullTextEngine.Add(command, $"names{i}", chunk[i].Names);
+                FullTextEngine.Add(command, $"body{i}", chunk[i].Body);
+                FullTextEngine.Add(command, $"original{i}", chunk[i].OriginalText);
+            }
+            sql.Append(" ON CONFLICT (profile_id) DO UPDATE SET document = excluded.document, original = excluded.original");
+            command.CommandText = sql.ToString();
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task RemoveAsync(ClusterAtlasDbContext db, IReadOnlyList<int> profileIds, CancellationToken cancellationToken)
+    {
+        await using var command = await FullTextEngine.CommandAsync(db, "DELETE FROM profile_search WHERE profile_id = ANY(@ids)", cancellationToken);
+        FullTextEngine.Add(command, "ids", profileIds.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<List<int>> MatchAsync(ClusterAtlasDbContext db, SearchText text, CancellationToken cancellationToken)
+    {
+        await using var command = await FullTextEngine.CommandAsync(db,
+            "SELECT profile_id FROM profile_search WHERE document @@ to_tsquery('english', unaccent(@query))", cancellationToken);
+        FullTextEngine.Add(command, "query", QueryExpression(text));
+        return await FullTextEngine.ReadIdsAsync(command, cancellationToken);
+    }
+
+    /// <summary>Tokens hold only letters and digits, so none can be read as tsquery syntax.</summary>
+    internal static string QueryExpression(SearchText text) =>
+        string.Join(" & ", text.Tokens.Select((token, i) => i == text.Tokens.Count - 1 && text.LastIsPrefix ? $"({token} | {token}:*)" : token));
+
+    public async Task<Dictionary<int, string>> OriginalTextAsync(ClusterAtlasDbContext db, IReadOnlyList<int> profileIds, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<int, string>();
+        if (profileIds.Count == 0)
+        {
+            return result;
+        }
+        await using var command = await FullTextEngine.CommandAsync(db, "SELECT profile_id, original FROM profile_search WHERE profile_id = ANY(@ids)", cancellationToken);
+        FullTextEngine.Add(command, "ids", profileIds.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result[reader.GetInt32(0)] = reader.GetString(1);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,3 @@
+namespace ClusterAtlas.ClusterDirectory;
+
+public enum SearchSort { Relevance, Name, Newest, Members }

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+
+namespace ClusterAtlas.Mail;
+
+/// <summary>Outgoing mail: what accounts, moderation and profiles send, through SMTP or into .eml files.</summary>
+public static class MailFeature
+{
+    /// <summary>
+    /// SMTP when ClusterAtlas:Smtp:Host is set, else the .eml pickup folder. Decided when a sender is resolved,
+    /// not at registration, so that test hosts can override configuration.
+    /// </summary>
+    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton<SmtpMailSender>();
+        services.AddSingleton<PickupDirectoryMailSender>();
+        services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<SmtpOptions>>().Value.Host)
+            ? sp.GetRequiredService<PickupDirectoryMailSender>()
+            : sp.GetRequiredService<SmtpMailSender>());
+        services.AddSingleton<MailOutbox>();
+        services.AddHostedService<MailOutboxWorker>();
+        services.AddScoped<OutgoingMail>();
+        return services;
+    }
+}

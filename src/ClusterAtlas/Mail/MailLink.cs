@@ -1,0 +1,3 @@
+namespace ClusterAtlas.Mail;
+
+public sealed record MailLink(string Text, string Url);

@@ -1,0 +1,3 @@
+namespace ClusterAtlas.Mail;
+
+public enum SmtpSecurity { StartTls, SslOnConnect, None }

@@ -1,0 +1,24 @@
+using ClusterAtlas.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace ClusterAtlas.Operations;
+
+/// <summary>Operations: the health checks a load balancer or service manager asks.</summary>
+public static class OperationsFeature
+{
+    public static IServiceCollection AddOperations(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddDbContextCheck<ClusterAtlasDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>
+    /// /health/live: the process answers. /health/ready: it can also reach its database.
+    /// </summary>
+    public static WebApplication MapOperations(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

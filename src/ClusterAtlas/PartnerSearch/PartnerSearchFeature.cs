@@ -1,0 +1,29 @@
+namespace ClusterAtlas.PartnerSearch;
+
+/// <summary>Partner search postings: their services, the deadline checks in the background, and the Atom feed.</summary>
+public static class PartnerSearchFeature
+{
+    public static IServiceCollection AddPartnerSearch(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<PartnerSearchOptions>(configuration.GetSection(PartnerSearchOptions.Section));
+        services.AddOptions<PartnerSearchOptions>()
+            .Validate(o => o.DeadlineCheckInterval >= TimeSpan.FromSeconds(1) && o.ReminderDaysBefore is >= 1 and <= 60,
+                $"{PartnerSearchOptions.Section}: DeadlineCheckInterval must be at least 00:00:01 and ReminderDaysBefore from 1 to 60.")
+            .ValidateOnStart();
+        return services
+            .AddScoped<PostingEditor>()
+            .AddScoped<PostingSearch>()
+            .AddScoped<PostingActivity>()
+            .AddScoped<PartnerSearchMail>()
+            .AddScoped<PostingDeadlines>()
+            .AddScoped<PostingFeed>()
+            .AddHostedService<PostingDeadlineService>();
+    }
+
+    public static WebApplication MapPartnerSearch(this WebApplication app)
+    {
+        app.MapGet(PostingFeed.Path, async (PostingFeed feed, CancellationToken cancellationToken) =>
+            Results.Bytes(await feed.WriteAsync(cancellationToken), PostingFeed.ContentType));
+        return app;
+    }
+}

@@ -1,0 +1,91 @@
+using ClusterAtlas.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ClusterAtlas.PartnerSearch;
+
+/// <summary>Settings under "ClusterAtlas:PartnerSearch".</summary>
+public sealed class PartnerSearchOptions
+{
+    public const string Section = "ClusterAtlas:PartnerSearch";
+
+    /// <summary>How often deadlines are looked at (expiry and reminders).</summary>
+    public TimeSpan DeadlineCheckInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long before its deadline a posting's author is asked to renew or close it.</summary>
+    public int ReminderDaysBefore { get; set; } = 7;
+}
+
+/// <summary>
+/// Closes postings past their deadline and asks authors, once, to renew or close a week before. Every step is a
+/// conditional UPDATE, so several instances may run it at once: a posting expires once and a reminder is claimed by one.
+/// </summary>
+public sealed class PostingDeadlines(ClusterAtlasDbContext db, PartnerSearchMail mail, TimeProvider clock, IOptions<PartnerSearchOptions> options, ILogger<PostingDeadlines> logger)
+{
+    public async Task<(int Expired, int Reminded)> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // Open through its deadline day (UTC); from the next day it is expired.
+        var expired = await db.Set<PartnerSearchPosting>()
+            .Where(p => p.Status == PostingStatus.Open && p.Deadline < today)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PostingStatus.Expired).SetProperty(p => p.ClosedAt, now).SetProperty(p => p.UpdatedAt, now), cancellationToken);
+        if (expired > 0)
+        {
+            logger.LogInformation("{Count} partner search postings passed their deadline and closed", expired);
+        }
+        var remindFrom = today.AddDays(options.Value.ReminderDaysBefore);
+        var due = await db.Set<PartnerSearchPosting>().AsNoTracking()
+            .Where(p => p.Status == PostingStatus.Open && p.ReminderSentAt == null && p.Deadline <= remindFrom)
+            .OrderBy(p => p.Id).Take(200)
+            .ToListAsync(cancellationToken);
+        var reminded = 0;
+        foreach (var posting in due)
+        {
+            // Claimed before sending: whichever instance changes the row sends the one reminder.
+            var claimed = await db.Set<PartnerSearchPosting>()
+                .Where(p => p.Id == posting.Id && p.ReminderSentAt == null && p.Deadline == posting.Deadline)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReminderSentAt, now), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+            try
+            {
+                await mail.SendReminderAsync(posting, cancellationToken);
+                reminded++;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // Not sent: released, so a later check tries again.
+                logger.LogError(error, "The deadline reminder of partner search {Id} could not be sent", posting.Id);
+                await db.Set<PartnerSearchPosting>().Where(p => p.Id == posting.Id && p.ReminderSentAt == now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReminderSentAt, (DateTimeOffset?)null), CancellationToken.None);
+            }
+        }
+        return (expired, reminded);
+    }
+}
+
+/// <summary>Runs <see cref="PostingDeadlines"/> now and then, in every instance of the platform.</summary>
+public sealed class PostingDeadlineService(IServiceScopeFactory scopes, IOptions<PartnerSearchOptions> options, ILogger<PostingDeadlineService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.DeadlineCheckInterval);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<PostingDeadlines>().RunAsync(stoppingToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // The next check tries again; a database that is briefly away must not stop the platform.
+                logger.LogError(error, "Checking the partner search deadlines failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

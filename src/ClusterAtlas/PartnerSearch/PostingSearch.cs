@@ -1,0 +1,120 @@
+using ClusterAtlas.Data;
+using ClusterAtlas.Localisation;
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Vocabularies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ClusterAtlas.PartnerSearch;
+
+/// <summary>An open posting as the list shows it, with what its filters and full text need.</summary>
+public sealed record PostingSummary(
+    int Id, string Title, PostingKind Kind, string ProfileName, string ProfileSlug, string? ProfileCountry,
+    DateOnly Deadline, DateTimeOffset CreatedAt, IReadOnlyList<string> Intents, IReadOnlyList<string> TargetCountries,
+    IReadOnlyList<string> Sectors, IReadOnlyList<string> Technologies, string Excerpt)
+{
+    /// <summary>The values of one facet that this posting has (sectors and technology fields by their stored label).</summary>
+    public IReadOnlyList<string> ValuesOf(string facet) => facet switch
+    {
+        PostingQuery.Kind => [PostingLabels.KindCode(Kind)],
+        PostingQuery.Intent => Intents,
+        PostingQuery.Sector => Sectors,
+        PostingQuery.Technology => Technologies,
+        PostingQuery.Target => TargetCountries,
+        PostingQuery.Country => ProfileCountry is null ? [] : [ProfileCountry],
+        _ => [],
+    };
+}
+
+public sealed record PostingFacetValue(string Value, string Label, int Count, bool Selected);
+
+public sealed record PostingSearchResult(int Total, IReadOnlyList<PostingSummary> Hits, IReadOnlyDictionary<string, IReadOnlyList<PostingFacetValue>> Facets);
+
+/// <summary>
+/// The list of open postings: every word of q must start a word of the posting (accents and case folded), and the
+/// facets count the disjunctive way the directory does (each facet's counts apply every other facet's filters).
+/// Postings are few next to profiles (they close), so the open ones are filtered in memory after one query.
+/// </summary>
+public sealed partial class PostingSearch(ClusterAtlasDbContext db, DataLabels labels, IStringLocalizer<SharedResource> T)
+{
+    private sealed record Candidate(PostingSummary Summary, string[] Words, string[] TitleWords);
+
+    public async Task<PostingSearchResult> SearchAsync(PostingQuery query, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<PartnerSearchPosting>().AsNoTracking()
+            .Where(p => p.Status == PostingStatus.Open && p.Profile.Status == ProfileStatus.Published)
+            .Select(p => new
+            {
+                p.Id, p.Title, p.Text, p.Kind, p.CallName, p.CallProgramme, p.Deadline, p.CreatedAt, p.Intents, p.TargetCountries,
+                ProfileName = p.Profile.Name, ProfileSlug = p.Profile.Slug, ProfileAcronym = p.Profile.Acronym, ProfileCountry = p.Profile.CountryCode,
+                Terms = p.Terms.OrderBy(t => t.SortOrder).Select(t => new { t.Field, t.Term.Vocabulary, t.Term.Label }).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var candidates = rows.Select(r =>
+        {
+            var sectors = r.Terms.Where(t => t.Field == PostingTermField.SectoralIndustry).Select(t => t.Label).ToList();
+            var technologies = r.Terms.Where(t => t.Field == PostingTermField.TechnologyField).Select(t => t.Label).ToList();
+            var plain = PostingText.Plain(r.Text);
+            var summary = new PostingSummary(r.Id, r.Title, r.Kind, r.ProfileName, r.ProfileSlug, r.ProfileCountry, r.Deadline, r.CreatedAt,
+                r.Intents, r.TargetCountries, sectors, technologies, PostingText.Excerpt(plain, 280));
+            var searchable = string.Join(' ', new[] { r.Title, plain, r.CallName, r.CallProgramme, r.ProfileName, r.ProfileAcronym }
+                .Concat(r.Terms.SelectMany(t => new[] { t.Label, labels.Term(t.Vocabulary, t.Label) })));
+            return new Candidate(summary, Words(searchable), Words(r.Title));
+        }).ToList();
+
+        var queryWords = Words(query.Search.Q ?? "");
+        var matching = candidates.Where(c => queryWords.All(w => c.Words.Any(x => x.StartsWith(w, StringComparison.Ordinal)))).ToList();
+
+        bool Passes(Candidate candidate, string? except) =>
+            query.Search.Filters.All(f => f.Key == except || f.Value.Count == 0 || candidate.Summary.ValuesOf(f.Key).Any(f.Value.Contains));
+
+        var facets = new Dictionary<string, IReadOnlyList<PostingFacetValue>>(StringComparer.Ordinal);
+        foreach (var facet in PostingQuery.Facets)
+        {
+            var selected = query.Search.Values(facet);
+            var counts = matching.Where(c => Passes(c, facet))
+                .SelectMany(c => c.Summary.ValuesOf(facet).Distinct())
+                .GroupBy(v => v, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            foreach (var value in selected.Where(v => !counts.ContainsKey(v)))
+            {
+                counts[value] = 0;
+            }
+            facets[facet] = [.. counts
+                .Select(c => new PostingFacetValue(c.Key, FacetLabel(facet, c.Key), c.Value, selected.Contains(c.Key)))
+                .OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.CurrentCulture)];
+        }
+
+        var found = matching.Where(c => Passes(c, null));
+        found = query.EffectiveSort switch
+        {
+            PostingSort.Deadline => found.OrderBy(c => c.Summary.Deadline).ThenByDescending(c => c.Summary.Id),
+            PostingSort.Relevance => found
+                .OrderByDescending(c => queryWords.Count(w => c.TitleWords.Any(x => x.StartsWith(w, StringComparison.Ordinal))))
+                .ThenByDescending(c => c.Summary.CreatedAt).ThenByDescending(c => c.Summary.Id),
+            _ => found.OrderByDescending(c => c.Summary.CreatedAt).ThenByDescending(c => c.Summary.Id),
+        };
+        var all = found.Select(c => c.Summary).ToList();
+        var page = all.Skip((query.Search.Page - 1) * query.Search.PageSize).Take(query.Search.PageSize).ToList();
+        return new PostingSearchResult(all.Count, page, facets);
+    }
+
+    /// <summary>A facet value in the page's language.</summary>
+    public string FacetLabel(string facet, string value) => facet switch
+    {
+        PostingQuery.Kind => PostingLabels.KindFromCode(value) is { } kind ? PostingLabels.Kind(kind, T) : value,
+        PostingQuery.Intent => PartnerSearchIntents.All.Contains(value) ? PostingLabels.Intent(value, T) : value,
+        PostingQuery.Sector => labels.Term(Vocabulary.SectoralIndustries, value),
+        PostingQuery.Technology => labels.Term(Vocabulary.TechnologyFields, value),
+        PostingQuery.Target or PostingQuery.Country => labels.Country(value),
+        _ => value,
+    };
+
+    /// <summary>Words folded as search compares them: lower case, no accents.</summary>
+    public static string[] Words(string text) =>
+        [.. NonWord().Split(TextFolding.RemoveDiacritics(text).ToLowerInvariant()).Where(w => w.Length > 0)];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\p{L}\p{Nd}]+")]
+    private static partial System.Text.RegularExpressions.Regex NonWord();
+}
