@@ -40,9 +40,11 @@ public static class CommandLine
     {
         var files = new Argument<FileInfo[]>("files") { Description = "ECCP profile pages saved as text", Arity = ArgumentArity.OneOrMore };
         var status = new Option<ProfileStatus>("--status") { Description = "Status of newly created profiles", DefaultValueFactory = _ => ProfileStatus.Published };
+        var replace = new Option<bool>("--replace") { Description = "Replace profiles that their members maintain on the platform (recorded as a revision)" };
         var eccp = new Command("eccp", "Create or update profiles from ECCP profile pages saved as text (idempotent by slug).");
         eccp.Arguments.Add(files);
         eccp.Options.Add(status);
+        eccp.Options.Add(replace);
         eccp.SetAction(async (parse, cancellationToken) =>
         {
             await using var host = await StartServicesAsync(cancellationToken);
@@ -58,12 +60,12 @@ public static class CommandLine
                     {
                         throw new MalformedProfilePageException(file.FullName, 0, "no such file");
                     }
-                    var text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
-                    var report = await importer.ImportAsync(text, file.Name, parse.GetValue(status), cancellationToken);
+                    var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+                    var report = await importer.ImportFileAsync(bytes, file.Name, parse.GetValue(status), parse.GetValue(replace), cancellationToken);
                     await scope.ServiceProvider.GetRequiredService<Moderation.AuditLog>().ImportAsync(report, file.Name, cancellationToken);
                     ImportReportPrinter.Print(Console.Out, file.Name, report);
                 }
-                catch (MalformedProfilePageException error)
+                catch (Exception error) when (error is MalformedProfilePageException or ProfileImportRefusedException)
                 {
                     failures++;
                     await Console.Error.WriteLineAsync($"error: {error.Message}. Nothing was stored from this file.");

@@ -39,16 +39,9 @@ public static class DataServices
     }
 }
 
-/// <summary>Sets created/updated times on every saved profile, and a new concurrency token when its content changed.</summary>
+/// <summary>Sets created/updated times on every saved <see cref="IStampedContent"/>, and a new concurrency token when its content changed.</summary>
 public sealed class ProfileTimestampsInterceptor(TimeProvider clock) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
 {
-    /// <summary>The properties of the validation workflow, not of the content.</summary>
-    private static readonly HashSet<string> WorkflowProperties =
-    [
-        nameof(ClusterOrganisation.Status), nameof(ClusterOrganisation.PublishedAt), nameof(ClusterOrganisation.SubmittedAt),
-        nameof(ClusterOrganisation.RejectionReason), nameof(ClusterOrganisation.CriteriaWaived), nameof(ClusterOrganisation.UpdatedAt),
-    ];
-
     public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
         Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
         Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
@@ -74,35 +67,40 @@ public sealed class ProfileTimestampsInterceptor(TimeProvider clock) : Microsoft
         }
         context.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow();
-        // One pass over the tracked rows: which profiles had a child row added, changed or removed.
-        var profilesWithChangedChildren = new HashSet<int>();
+        // One pass over the tracked rows: which stamped rows had a row of their content added, changed or removed.
+        var withChangedChildren = new HashSet<(Type, int)>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            // Who administers a profile, its history and the audit log are not its content: adding a colleague or a
-            // revision must not make an editor's copy stale.
-            if (entry.State is EntityState.Added or EntityState.Deleted or EntityState.Modified
-                && entry.Entity is not ClusterOrganisation and not ProfileAdministrator and not Profiles.Editing.ProfileRevision and not Moderation.ModerationAction
-                && entry.Metadata.FindProperty("ClusterOrganisationId") is { } foreignKey
-                && (entry.Property(foreignKey.Name).CurrentValue ?? entry.Property(foreignKey.Name).OriginalValue) is int profileId)
+            // Rows that refer to content without being part of it (INotContent) must not make an editor's copy stale.
+            if (entry.State is not (EntityState.Added or EntityState.Deleted or EntityState.Modified) || entry.Entity is IStampedContent or INotContent)
             {
-                profilesWithChangedChildren.Add(profileId);
+                continue;
+            }
+            foreach (var foreignKey in entry.Metadata.GetForeignKeys().Where(k => typeof(IStampedContent).IsAssignableFrom(k.PrincipalEntityType.ClrType) && k.Properties.Count == 1))
+            {
+                var property = entry.Property(foreignKey.Properties[0].Name);
+                if ((property.CurrentValue ?? property.OriginalValue) is int id)
+                {
+                    withChangedChildren.Add((foreignKey.PrincipalEntityType.ClrType, id));
+                }
             }
         }
-        foreach (var entry in context.ChangeTracker.Entries<ClusterOrganisation>())
+        foreach (var entry in context.ChangeTracker.Entries<IStampedContent>())
         {
+            var childrenChanged = withChangedChildren.Contains((entry.Metadata.ClrType, entry.Entity.Id));
             if (entry.State == EntityState.Added)
             {
                 entry.Entity.CreatedAt = now;
                 entry.Entity.UpdatedAt = now;
             }
-            else if (entry.State == EntityState.Modified || profilesWithChangedChildren.Contains(entry.Entity.Id))
+            else if (entry.State == EntityState.Modified || childrenChanged)
             {
                 entry.Entity.UpdatedAt = now;
-                // The token guards the content: a change of status (submitted, published) leaves editors' copies valid.
+                // The token guards the content: a change of workflow (submitted, published) leaves editors' copies valid.
                 // A token set by the caller (the editor records it in the revision) is kept.
-                var contentChanged = profilesWithChangedChildren.Contains(entry.Entity.Id)
-                    || entry.Properties.Any(p => p.IsModified && !WorkflowProperties.Contains(p.Metadata.Name));
-                if (contentChanged && !entry.Property(p => p.ConcurrencyToken).IsModified)
+                var contentChanged = childrenChanged
+                    || entry.Properties.Any(p => p.IsModified && !entry.Entity.NotContentProperties.Contains(p.Metadata.Name));
+                if (contentChanged && !entry.Property(nameof(IStampedContent.ConcurrencyToken)).IsModified)
                 {
                     entry.Entity.ConcurrencyToken = Guid.NewGuid();
                 }

@@ -5,6 +5,8 @@ using ClusterAtlas.Profiles.Editing;
 using ClusterAtlas.Profiles.Logos;
 using ClusterAtlas.Vocabularies;
 using Microsoft.EntityFrameworkCore;
+using ClusterAtlas.Profiles.Schema;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ClusterAtlas.Data;
@@ -16,18 +18,11 @@ internal sealed class ClusterOrganisationConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.HasIndex(p => new { p.Status, p.PublishedAt });
         builder.Property(p => p.Slug).HasMaxLength(200);
-        builder.Property(p => p.Name).HasMaxLength(300);
-        builder.Property(p => p.LocalName).HasMaxLength(300);
-        builder.Property(p => p.LocalLanguage).HasMaxLength(2);
-        builder.Property(p => p.Acronym).HasMaxLength(50);
-        builder.Property(p => p.CountryCode).HasMaxLength(2);
-        builder.Property(p => p.NutsCode).HasMaxLength(10);
         builder.Property(p => p.ManagementTeamFte).HasPrecision(6, 2);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.ExcellenceLabel).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.ConcurrencyToken).IsConcurrencyToken();
         builder.Property(p => p.RejectionReason).HasMaxLength(2000);
-        builder.Property(p => p.LogoSha256).HasMaxLength(64);
 
         builder.HasMany(p => p.ManagementTeam).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.SupportFacilities).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
@@ -36,6 +31,24 @@ internal sealed class ClusterOrganisationConfiguration : IEntityTypeConfiguratio
         builder.HasMany(p => p.SupportProgrammes).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.SuccessStories).WithOne().HasForeignKey("ClusterOrganisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Terms).WithOne().HasForeignKey(t => t.ClusterOrganisationId).OnDelete(DeleteBehavior.Cascade);
+
+        // Every text's column limit is the schema's (which the form, the validator and the importer read too).
+        foreach (var field in ProfileSchema.Fields)
+        {
+            LimitLength(builder.Metadata, field);
+            foreach (var rowField in field.Group?.Fields ?? [])
+            {
+                LimitLength(builder.Metadata.Model.FindEntityType(field.Group!.EntityType)!, rowField);
+            }
+        }
+    }
+
+    private static void LimitLength(IMutableEntityType entity, ProfileSchemaField field)
+    {
+        if (field.MaxLength is { } max && field.EntityProperty is { } name && entity.FindProperty(name) is { ClrType: var type } property && type == typeof(string))
+        {
+            property.SetMaxLength(max);
+        }
     }
 }
 
@@ -102,12 +115,6 @@ internal sealed class SupportProgrammeConfiguration : IEntityTypeConfiguration<S
 {
     public void Configure(EntityTypeBuilder<SupportProgramme> builder) =>
         builder.Property(p => p.Level).HasConversion<string>().HasMaxLength(30);
-}
-
-internal sealed class CollaboratingClusterConfiguration : IEntityTypeConfiguration<CollaboratingCluster>
-{
-    public void Configure(EntityTypeBuilder<CollaboratingCluster> builder) =>
-        builder.Property(c => c.CountryCode).HasMaxLength(2);
 }
 
 internal sealed class ProfileTermConfiguration : IEntityTypeConfiguration<ProfileTerm>

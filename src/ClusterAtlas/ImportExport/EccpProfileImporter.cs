@@ -1,6 +1,7 @@
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
+using ClusterAtlas.Profiles.Editing;
 using ClusterAtlas.Vocabularies;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,9 +12,19 @@ namespace ClusterAtlas.ImportExport;
 /// The page is parsed completely before anything is written, and the write is one transaction:
 /// a malformed page leaves the database as it was.
 /// </summary>
-public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList countries, SearchIndexWriter searchIndex, DirectoryIndex directory)
+public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList countries, SearchIndexWriter searchIndex, DirectoryIndex directory,
+    ProfileEditor editor, TimeProvider clock)
 {
-    public async Task<ImportReport> ImportAsync(string text, string sourceName, ProfileStatus status, CancellationToken cancellationToken)
+    /// <summary>Imports a saved page file, read as UTF-8 or, failing that, in the legacy code page it was saved in (<see cref="EccpPageText"/>).</summary>
+    public Task<ImportReport> ImportFileAsync(byte[] bytes, string sourceName, ProfileStatus status, bool replace, CancellationToken cancellationToken) =>
+        ImportAsync(EccpPageText.Decode(bytes, sourceName), sourceName, status, cancellationToken, replace);
+
+    /// <summary>
+    /// Creates the profile, or updates it. A profile its members maintain on the platform (it has administrators, or edits
+    /// by members) is replaced only with <paramref name="replace"/>, and then, like any edit, with a revision the moderators
+    /// see in their feed; otherwise the import is refused and nothing is written.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(string text, string sourceName, ProfileStatus status, CancellationToken cancellationToken, bool replace = false)
     {
         var parsed = new EccpProfilePageParser(countries).Parse(text, sourceName);
         var report = parsed.Report;
@@ -38,6 +49,19 @@ public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList co
             .AsSplitQuery()
             .SingleOrDefaultAsync(p => p.Slug == parsed.Profile.Slug, cancellationToken);
         report.Created = profile is null;
+        ProfileForm? before = null;
+        if (profile is not null)
+        {
+            var maintained = await db.ProfileAdministrators.AnyAsync(a => a.ClusterOrganisationId == profile.Id, cancellationToken)
+                || await db.ProfileRevisions.AnyAsync(r => r.ClusterOrganisationId == profile.Id && r.AuthorUserId != null, cancellationToken);
+            if (maintained && !replace)
+            {
+                throw new ProfileImportRefusedException(sourceName,
+                    $"/cluster-organisations/{profile.Slug} is maintained by its members on the platform, and importing would replace their edits. "
+                    + "Nothing was changed; to replace their version with the page's, import again with --replace (a revision records it for the moderators)");
+            }
+            before = ProfileForm.From(profile, countries).Normalised();
+        }
         if (profile is null)
         {
             profile = parsed.Profile;
@@ -99,7 +123,29 @@ public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList co
         }
         if (profile.Status == ProfileStatus.Published)
         {
-            profile.PublishedAt ??= DateTimeOffset.UtcNow;
+            profile.PublishedAt ??= clock.GetUtcNow();
+        }
+        if (before is not null)
+        {
+            // An update is a save like any other: who (the import), when, and the content before and after.
+            var after = ProfileForm.From(profile, countries).Normalised();
+            var changes = (await editor.DiffAsync(cancellationToken)).Compare(before, after);
+            if (changes.Count > 0)
+            {
+                profile.ConcurrencyToken = Guid.NewGuid();
+                db.ProfileRevisions.Add(new ProfileRevision
+                {
+                    ClusterOrganisation = profile,
+                    AuthorName = $"Import of {sourceName}",
+                    CreatedAt = clock.GetUtcNow(),
+                    Kind = RevisionKind.Edited,
+                    ProfileStatus = profile.Status,
+                    TokenAfter = profile.ConcurrencyToken,
+                    ChangedFields = string.Join(", ", changes.Select(c => c.Property)),
+                    BeforeJson = before.ToJson(),
+                    AfterJson = after.ToJson(),
+                });
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
         await searchIndex.IndexAsync(db, [profile.Id], cancellationToken);

@@ -1,7 +1,7 @@
 using System.Collections;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
-using ClusterAtlas.Profiles.Editing;
+using ClusterAtlas.Profiles.Schema;
 using ClusterAtlas.Vocabularies;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,9 +9,8 @@ namespace ClusterAtlas.ImportExport;
 
 /// <summary>
 /// A page whose values do not fit the profile is refused before anything is written, with the field and the line:
-/// every text column's length comes from the database model (the limits the form checks too), and texts without a
-/// column limit (strategy, services, stories) from the form's limit for Markdown, so no import makes a profile that
-/// nobody can open or a directory page of megabytes.
+/// every text's limit comes from the profile schema (the limits of the form and of the columns), so no import makes a
+/// profile that nobody can open or a directory page of megabytes.
 /// </summary>
 public static class ImportLengthLimits
 {
@@ -23,36 +22,40 @@ public static class ImportLengthLimits
             throw new MalformedProfilePageException(sourceName, reference.Line,
                 $"the {EccpProfileImporter.FieldLabel(reference.Field)} term is {reference.Label.Length:N0} characters long; at most {termLabelLimit} fit");
         }
-        CheckEntity(db, parsed.Profile, "profile", text, sourceName);
+        CheckEntity(parsed.Profile, ProfileSchema.Fields, "profile", text, sourceName);
+        var slugLimit = db.Model.FindEntityType(typeof(ClusterOrganisation))!.FindProperty(nameof(ClusterOrganisation.Slug))!.GetMaxLength() ?? 200;
+        if (parsed.Profile.Slug.Length > slugLimit)
+        {
+            throw new MalformedProfilePageException(sourceName, LineOf(text, parsed.Profile.Name),
+                $"the profile's Slug is {parsed.Profile.Slug.Length:N0} characters long; at most {slugLimit:N0} fit");
+        }
     }
 
-    private static void CheckEntity(ClusterAtlasDbContext db, object entity, string what, string text, string sourceName)
+    private static void CheckEntity(object entity, IEnumerable<ProfileSchemaField> fields, string what, string text, string sourceName)
     {
-        var type = db.Model.FindEntityType(entity.GetType());
-        if (type is null)
+        foreach (var field in fields.Where(f => f.EntityProperty is not null))
         {
-            return;
-        }
-        foreach (var property in type.GetProperties().Where(p => p.ClrType == typeof(string) && p.PropertyInfo is not null))
-        {
-            if (property.PropertyInfo!.GetValue(entity) is not string value)
+            if (field.Group is { } group)
             {
+                foreach (var row in (IEnumerable)field.EntityValue(entity)!)
+                {
+                    CheckEntity(row, group.Fields, group.EntityType.Name, text, sourceName);
+                }
                 continue;
             }
-            var limit = property.GetMaxLength() ?? ProfileFormValidator.MaxMarkdownLength;
-            if (value.Length > limit)
+            var values = field.EntityValue(entity) switch
             {
-                throw new MalformedProfilePageException(sourceName, LineOf(text, value),
-                    $"the {what}'s {property.Name} is {value.Length:N0} characters long; at most {limit:N0} fit");
-            }
-        }
-        foreach (var navigation in type.GetNavigations().Where(n => n.IsCollection && n.TargetEntityType.ClrType != typeof(ProfileTerm)))
-        {
-            if (navigation.PropertyInfo?.GetValue(entity) is IEnumerable rows)
+                string value => [value],
+                IEnumerable<string> lines => lines,
+                _ => [],
+            };
+            foreach (var value in values)
             {
-                foreach (var row in rows)
+                var limit = field.MaxLength ?? ProfileSchema.MaxMarkdownLength;
+                if (value.Length > limit)
                 {
-                    CheckEntity(db, row, navigation.TargetEntityType.ClrType.Name, text, sourceName);
+                    throw new MalformedProfilePageException(sourceName, LineOf(text, value),
+                        $"the {what}'s {field.EntityProperty} is {value.Length:N0} characters long; at most {limit:N0} fit");
                 }
             }
         }

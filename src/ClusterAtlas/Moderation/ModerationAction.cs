@@ -4,7 +4,7 @@ namespace ClusterAtlas.Moderation;
 /// One entry of the audit log: what someone of the platform team (or a profile's administrator, or the command line)
 /// did, to which profile, term or account, when and why.
 /// </summary>
-public class ModerationAction
+public class ModerationAction : Data.INotContent
 {
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }

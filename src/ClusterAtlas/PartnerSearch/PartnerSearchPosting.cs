@@ -6,7 +6,7 @@ namespace ClusterAtlas.PartnerSearch;
 /// A partner search posted by a profile's administrators on behalf of their cluster organisation: an offer, a request,
 /// interest in a call or a search for participants in an event. Members follow it, say they are interested and comment.
 /// </summary>
-public class PartnerSearchPosting
+public class PartnerSearchPosting : Data.INotContent
 {
     public const int MaxTitleLength = 200;
     public const int MaxTextLength = 20_000;

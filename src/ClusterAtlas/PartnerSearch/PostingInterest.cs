@@ -3,7 +3,7 @@ using ClusterAtlas.Profiles;
 namespace ClusterAtlas.PartnerSearch;
 
 /// <summary>A member's interest in a posting, on behalf of one of the cluster organisations they administer.</summary>
-public class PostingInterest
+public class PostingInterest : Data.INotContent
 {
     public const int MaxMessageLength = 2000;
 

@@ -6,8 +6,16 @@ namespace ClusterAtlas.Profiles;
 /// A cluster organisation's profile: every section of an ECCP profile page.
 /// Yes/no answers are nullable because "not answered" is not "no".
 /// </summary>
-public class ClusterOrganisation
+public class ClusterOrganisation : Data.IStampedContent
 {
+    /// <summary>The properties of the validation workflow, not of the content: changing them leaves editors' copies valid.</summary>
+    private static readonly HashSet<string> WorkflowProperties =
+    [
+        nameof(Status), nameof(PublishedAt), nameof(SubmittedAt), nameof(RejectionReason), nameof(CriteriaWaived), nameof(UpdatedAt),
+    ];
+
+    IReadOnlySet<string> Data.IStampedContent.NotContentProperties => WorkflowProperties;
+
     public int Id { get; set; }
 
     // Identity and contact
@@ -188,59 +196,29 @@ public class ProfileTerm
 public static class ClusterOrganisationContent
 {
     /// <summary>
-    /// Replaces the content of a stored profile with that of another (from an import or an edit),
-    /// keeping its identity and workflow. Child rows are replaced; vocabulary terms are handled by the caller, and so
-    /// is the logo (an import knows none, and must not take the uploaded one away).
+    /// Replaces the content of a stored profile with that of another (from an import or an edit): every field of the
+    /// <see cref="Schema.ProfileSchema"/>, keeping its identity and workflow. Child rows are replaced; vocabulary terms are
+    /// handled by the caller, and so is the logo (an import knows none, and must not take the uploaded one away).
     /// </summary>
     public static void ReplaceContentWith(this ClusterOrganisation target, ClusterOrganisation source)
     {
-        target.Name = source.Name;
-        target.LocalName = source.LocalName;
-        target.LocalLanguage = source.LocalLanguage;
-        target.Acronym = source.Acronym;
-        target.Website = source.Website;
-        target.Email = source.Email;
-        target.Phone = source.Phone;
-        target.Street = source.Street;
-        target.Postcode = source.Postcode;
-        target.City = source.City;
-        target.CountryCode = source.CountryCode;
-        target.RegionName = source.RegionName;
-        target.NutsCode = source.NutsCode;
-        target.Latitude = source.Latitude;
-        target.Longitude = source.Longitude;
-        target.ShortDescription = source.ShortDescription;
-        target.EstablishedOn = source.EstablishedOn;
-        target.ManagementTeamFte = source.ManagementTeamFte;
-        target.ExcellenceLabel = source.ExcellenceLabel;
-        target.ExcellenceLabelValidUntil = source.ExcellenceLabelValidUntil;
-        target.OtherLabels = source.OtherLabels;
-        target.NetworkMemberships = [.. source.NetworkMemberships];
-        target.Languages = [.. source.Languages];
-        target.OtherSpecialisationAreas = source.OtherSpecialisationAreas;
-        target.TotalMembers = source.TotalMembers;
-        target.SmeMembers = source.SmeMembers;
-        target.StartupMembers = source.StartupMembers;
-        target.LargeCompanyMembers = source.LargeCompanyMembers;
-        target.ResearchOrganisationMembers = source.ResearchOrganisationMembers;
-        target.OtherEcosystemActors = source.OtherEcosystemActors;
-        target.StrategyMarkdown = source.StrategyMarkdown;
-        target.HasFormalisedStrategy = source.HasFormalisedStrategy;
-        target.HasInternationalisationFocus = source.HasInternationalisationFocus;
-        target.SupportServicesMarkdown = source.SupportServicesMarkdown;
-        target.CountriesOutsideEurope = [.. source.CountriesOutsideEurope];
-        target.CountriesInEurope = [.. source.CountriesInEurope];
-        Replace(target.ManagementTeam, source.ManagementTeam);
-        Replace(target.SupportFacilities, source.SupportFacilities);
-        Replace(target.MajorPlayers, source.MajorPlayers);
-        Replace(target.CollaboratingClusters, source.CollaboratingClusters);
-        Replace(target.SupportProgrammes, source.SupportProgrammes);
-        Replace(target.SuccessStories, source.SuccessStories);
-    }
-
-    private static void Replace<T>(List<T> target, List<T> source)
-    {
-        target.Clear();
-        target.AddRange(source);
+        foreach (var field in Schema.ProfileSchema.Fields.Where(f => f.EntityProperty is not null && f.Kind != Schema.FieldKind.Logo))
+        {
+            var value = field.EntityValue(source);
+            if (value is System.Collections.IList sourceList)
+            {
+                // Lists are copied (a list of strings) or their rows moved (a group), never shared between two profiles.
+                var targetList = (System.Collections.IList)field.EntityValue(target)!;
+                targetList.Clear();
+                foreach (var item in sourceList)
+                {
+                    targetList.Add(item);
+                }
+            }
+            else
+            {
+                field.SetEntityValue(target, value);
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@ using ClusterAtlas.Accounts;
 namespace ClusterAtlas.Profiles;
 
 /// <summary>An account that administers (may edit) one cluster organisation's profile.</summary>
-public class ProfileAdministrator
+public class ProfileAdministrator : Data.INotContent
 {
     public int ClusterOrganisationId { get; set; }
     public ClusterOrganisation ClusterOrganisation { get; set; } = null!;

@@ -86,6 +86,8 @@ public sealed partial class TranslationTests
         keys.UnionWith(ClusterAtlas.Profiles.Editing.ProfileFormLabels.Of.Values);
         keys.UnionWith(ClusterAtlas.Profiles.Editing.RepeatedGroup.All.SelectMany(g => new[] { g.RowLegend, g.AddLabel }));
         keys.UnionWith(ClusterAtlas.Profiles.Editing.RepeatedGroup.RowFieldLabels.Values);
+        // The messages the profile schema declares (required fields, ranges).
+        keys.UnionWith(ClusterAtlas.Profiles.Schema.ProfileSchema.ResourceKeys);
         // The views show an excellence label as T[$"{label} Label"].
         keys.UnionWith(new[] { ExcellenceLabel.Bronze, ExcellenceLabel.Silver, ExcellenceLabel.Gold }.Select(label => $"{label} Label"));
         return keys;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClusterAtlas.Profiles.Schema;
 using ClusterAtlas.Vocabularies;
 using Microsoft.Extensions.Localization;
 
@@ -41,8 +42,10 @@ public sealed class ProfileDiff(IReadOnlyDictionary<int, string> termLabels, Cou
                 nameof(ProfileForm.Logo) => f.Logo is null ? [] : [f.Logo.Length > 12 ? f.Logo[..12] : f.Logo],
                 _ when ProfileForm.TermLists.FirstOrDefault(t => t.Property == property) is { Property: not null } list =>
                     [.. f.TermIds(list.Field).Select(id => termLabels.GetValueOrDefault(id, $"#{id}"))],
-                nameof(ProfileForm.CollaboratingClusters) =>
-                    [.. f.CollaboratingClusters.Select(c => Join(c.Name, c.CountryCode is null ? null : countries.LocalisedName(c.CountryCode)))],
+                // A person's contact data goes with who may see it.
+                nameof(ProfileForm.ManagementTeam) => [.. f.ManagementTeam.Select(m => Join(m.Name, m.Role, m.Email, m.Phone) + $" ({Word(m.ContactVisibility)})")],
+                _ when ProfileSchema.Find(property)?.Group is { } group =>
+                    [.. ((System.Collections.IEnumerable)value!).Cast<object>().Select(row => Join([.. group.Fields.Select(field => Word(field, field.FormValue(row)))]))],
                 _ => value switch
                 {
                     null => [],
@@ -52,17 +55,21 @@ public sealed class ProfileDiff(IReadOnlyDictionary<int, string> termLabels, Cou
                     decimal m => [m.ToString("0.##", CultureInfo.InvariantCulture)],
                     int i => [i.ToString(CultureInfo.InvariantCulture)],
                     Enum e => [Word(e)],
-                    IEnumerable<TeamMemberRow> rows => [.. rows.Select(m => Join(m.Name, m.Role, m.Email, m.Phone) + $" ({Word(m.ContactVisibility)})")],
-                    IEnumerable<FacilityRow> rows => [.. rows.Select(r => Join(r.Name, r.Type, r.Website))],
-                    IEnumerable<MajorPlayerRow> rows => [.. rows.Select(r => Join(r.Name, r.Type, r.Link))],
-                    IEnumerable<ProgrammeRow> rows => [.. rows.Select(r => Join(r.Name, r.Level is { } level ? Word(level) : null, r.Link, r.Description))],
-                    IEnumerable<StoryRow> rows => [.. rows.Select(r => Join(r.Title, r.Text))],
                     _ => [Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""],
                 },
             };
         }
         return values;
     }
+
+    /// <summary>A value of a row's field as a line of the diff shows it.</summary>
+    private string? Word(ProfileSchemaField field, object? value) => value switch
+    {
+        null => null,
+        Enum e => Word(e),
+        string code when field.Kind == FieldKind.Country => countries.LocalisedName(code),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
 
     /// <summary>A choice as the form words it.</summary>
     private string Word(Enum choice) => choice switch

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClusterAtlas.ImportExport;
+using ClusterAtlas.Profiles.Schema;
 using ClusterAtlas.Vocabularies;
 
 namespace ClusterAtlas.Profiles.Editing;
@@ -82,85 +83,31 @@ public sealed class ProfileForm
     public List<ProgrammeRow> SupportProgrammes { get; set; } = [];
     public List<StoryRow> SuccessStories { get; set; } = [];
 
-    /// <summary>The vocabulary field each term list fills.</summary>
+    /// <summary>The vocabulary field each term list fills (from the schema).</summary>
     public static readonly IReadOnlyList<(ProfileField Field, string Property)> TermLists =
-    [
-        (ProfileField.SectoralIndustry, nameof(SectoralIndustries)),
-        (ProfileField.EmergingIndustry, nameof(EmergingIndustries)),
-        (ProfileField.TechnologyField, nameof(TechnologyFields)),
-        (ProfileField.S3PriorityArea, nameof(S3PriorityAreas)),
-        (ProfileField.SupportService, nameof(SupportServices)),
-        (ProfileField.InternationalActivity, nameof(InternationalActivities)),
-        (ProfileField.EuropeanActivity, nameof(EuropeanActivities)),
-    ];
+        [.. ProfileSchema.Fields.Where(f => f.Kind == FieldKind.Terms).Select(f => (f.TermField!.Value, f.Name))];
 
-    public List<int> TermIds(ProfileField field) => field switch
-    {
-        ProfileField.SectoralIndustry => SectoralIndustries,
-        ProfileField.EmergingIndustry => EmergingIndustries,
-        ProfileField.TechnologyField => TechnologyFields,
-        ProfileField.S3PriorityArea => S3PriorityAreas,
-        ProfileField.SupportService => SupportServices,
-        ProfileField.InternationalActivity => InternationalActivities,
-        ProfileField.EuropeanActivity => EuropeanActivities,
-        _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
-    };
+    public List<int> TermIds(ProfileField field) =>
+        (List<int>)ProfileSchema.Field(TermLists.First(t => t.Field == field).Property).FormValue(this)!;
 
-    /// <summary>The form as a stored profile fills it (the profile's children and terms loaded).</summary>
-    public static ProfileForm From(ClusterOrganisation p, CountryList countries) => new()
+    /// <summary>The form as a stored profile fills it (the profile's children and terms loaded): every field of the schema.</summary>
+    public static ProfileForm From(ClusterOrganisation p, CountryList countries)
     {
-        Name = p.Name,
-        LocalName = p.LocalName,
-        LocalLanguage = p.LocalLanguage,
-        Acronym = p.Acronym,
-        ShortDescription = p.ShortDescription,
-        Website = p.Website,
-        Email = p.Email,
-        Phone = p.Phone,
-        Street = p.Street,
-        Postcode = p.Postcode,
-        City = p.City,
-        CountryCode = p.CountryCode,
-        RegionName = p.RegionName,
-        NutsCode = p.NutsCode,
-        Latitude = p.Latitude,
-        Longitude = p.Longitude,
-        Logo = p.LogoSha256,
-        EstablishedOn = p.EstablishedOn,
-        ManagementTeamFte = p.ManagementTeamFte,
-        ExcellenceLabel = p.ExcellenceLabel,
-        ExcellenceLabelValidUntil = p.ExcellenceLabelValidUntil,
-        OtherLabels = p.OtherLabels,
-        NetworkMemberships = Lines(p.NetworkMemberships),
-        Languages = p.Languages.Count == 0 ? null : string.Join(", ", p.Languages.Select(LanguageCodes.EnglishName)),
-        ManagementTeam = [.. p.ManagementTeam.OrderBy(m => m.SortOrder).Select(m => new TeamMemberRow
-            { Name = m.Name, Role = m.Role, Email = m.Email, Phone = m.Phone, ContactVisibility = m.ContactVisibility })],
-        SectoralIndustries = Terms(p, ProfileField.SectoralIndustry),
-        EmergingIndustries = Terms(p, ProfileField.EmergingIndustry),
-        TechnologyFields = Terms(p, ProfileField.TechnologyField),
-        S3PriorityAreas = Terms(p, ProfileField.S3PriorityArea),
-        OtherSpecialisationAreas = p.OtherSpecialisationAreas,
-        TotalMembers = p.TotalMembers,
-        SmeMembers = p.SmeMembers,
-        StartupMembers = p.StartupMembers,
-        LargeCompanyMembers = p.LargeCompanyMembers,
-        ResearchOrganisationMembers = p.ResearchOrganisationMembers,
-        OtherEcosystemActors = p.OtherEcosystemActors,
-        SupportFacilities = [.. p.SupportFacilities.OrderBy(f => f.SortOrder).Select(f => new FacilityRow { Name = f.Name, Type = f.Type, Website = f.Website })],
-        MajorPlayers = [.. p.MajorPlayers.OrderBy(m => m.SortOrder).Select(m => new MajorPlayerRow { Name = m.Name, Type = m.Type, Link = m.Link })],
-        StrategyMarkdown = p.StrategyMarkdown,
-        HasFormalisedStrategy = p.HasFormalisedStrategy,
-        HasInternationalisationFocus = p.HasInternationalisationFocus,
-        SupportServices = Terms(p, ProfileField.SupportService),
-        SupportServicesMarkdown = p.SupportServicesMarkdown,
-        InternationalActivities = Terms(p, ProfileField.InternationalActivity),
-        CountriesOutsideEurope = Lines(p.CountriesOutsideEurope.Select(countries.NameOf)),
-        EuropeanActivities = Terms(p, ProfileField.EuropeanActivity),
-        CountriesInEurope = Lines(p.CountriesInEurope.Select(countries.NameOf)),
-        CollaboratingClusters = [.. p.CollaboratingClusters.OrderBy(c => c.SortOrder).Select(c => new PartnerRow { Name = c.Name, CountryCode = c.CountryCode })],
-        SupportProgrammes = [.. p.SupportProgrammes.OrderBy(s => s.SortOrder).Select(s => new ProgrammeRow { Name = s.Name, Description = s.Description, Link = s.Link, Level = s.Level })],
-        SuccessStories = [.. p.SuccessStories.OrderBy(s => s.SortOrder).Select(s => new StoryRow { Title = s.Title, Text = s.Text })],
-    };
+        var form = new ProfileForm();
+        foreach (var field in ProfileSchema.Fields)
+        {
+            field.SetFormValue(form, field.Kind switch
+            {
+                FieldKind.Terms => Terms(p, field.TermField!.Value),
+                FieldKind.Lines => Lines((List<string>)field.EntityValue(p)!),
+                FieldKind.Languages => ((List<string>)field.EntityValue(p)!) is { Count: > 0 } codes ? string.Join(", ", codes.Select(LanguageCodes.EnglishName)) : null,
+                FieldKind.Countries => Lines(((List<string>)field.EntityValue(p)!).Select(countries.NameOf)),
+                FieldKind.Group => RowsOf(field, p),
+                _ => field.EntityValue(p),
+            });
+        }
+        return form;
+    }
 
     /// <summary>
     /// Writes the form into the profile (its children and terms loaded and tracked). Call only with a form that
@@ -168,54 +115,22 @@ public sealed class ProfileForm
     /// </summary>
     public void ApplyTo(ClusterOrganisation p, CountryList countries)
     {
-        var content = new ClusterOrganisation
+        var content = new ClusterOrganisation { Slug = p.Slug, Name = p.Name };
+        foreach (var field in ProfileSchema.Fields.Where(f => f.EntityProperty is not null))
         {
-            Slug = p.Slug,
-            Name = Clean(Name) ?? p.Name,
-            LocalName = Clean(LocalName),
-            // Left empty, a local name is taken to be in the country's main language.
-            LocalLanguage = Clean(LocalLanguage)?.ToLowerInvariant() ?? (Clean(LocalName) is null ? null : countries.MainLanguageOf(Clean(CountryCode))),
-            Acronym = Clean(Acronym),
-            ShortDescription = Clean(ShortDescription),
-            Website = Clean(Website),
-            Email = Clean(Email),
-            Phone = Clean(Phone),
-            Street = Clean(Street),
-            Postcode = Clean(Postcode),
-            City = Clean(City),
-            CountryCode = Clean(CountryCode),
-            RegionName = Clean(RegionName),
-            NutsCode = Clean(NutsCode),
-            Latitude = Latitude,
-            Longitude = Longitude,
-            EstablishedOn = EstablishedOn,
-            ManagementTeamFte = ManagementTeamFte,
-            ExcellenceLabel = ExcellenceLabel,
-            ExcellenceLabelValidUntil = ExcellenceLabelValidUntil,
-            OtherLabels = Clean(OtherLabels),
-            NetworkMemberships = SplitLines(NetworkMemberships),
-            Languages = [.. SplitList(Languages).Select(LanguageCodes.Find).OfType<string>().Distinct()],
-            OtherSpecialisationAreas = Clean(OtherSpecialisationAreas),
-            TotalMembers = TotalMembers,
-            SmeMembers = SmeMembers,
-            StartupMembers = StartupMembers,
-            LargeCompanyMembers = LargeCompanyMembers,
-            ResearchOrganisationMembers = ResearchOrganisationMembers,
-            OtherEcosystemActors = OtherEcosystemActors,
-            StrategyMarkdown = Clean(StrategyMarkdown),
-            HasFormalisedStrategy = HasFormalisedStrategy,
-            HasInternationalisationFocus = HasInternationalisationFocus,
-            SupportServicesMarkdown = Clean(SupportServicesMarkdown),
-            CountriesOutsideEurope = CountryCodes(CountriesOutsideEurope, countries),
-            CountriesInEurope = CountryCodes(CountriesInEurope, countries),
-            ManagementTeam = [.. Filled(ManagementTeam).Select((m, i) => new ManagementTeamMember
-                { SortOrder = i, Name = Clean(m.Name), Role = Clean(m.Role), Email = Clean(m.Email), Phone = Clean(m.Phone), ContactVisibility = m.ContactVisibility })],
-            SupportFacilities = [.. Filled(SupportFacilities).Select((f, i) => new SupportFacility { SortOrder = i, Name = Clean(f.Name)!, Type = Clean(f.Type), Website = Clean(f.Website) })],
-            MajorPlayers = [.. Filled(MajorPlayers).Select((m, i) => new MajorPlayer { SortOrder = i, Name = Clean(m.Name)!, Type = Clean(m.Type), Link = Clean(m.Link) })],
-            CollaboratingClusters = [.. Filled(CollaboratingClusters).Select((c, i) => new CollaboratingCluster { SortOrder = i, Name = Clean(c.Name)!, CountryCode = Clean(c.CountryCode) })],
-            SupportProgrammes = [.. Filled(SupportProgrammes).Select((s, i) => new SupportProgramme { SortOrder = i, Name = Clean(s.Name)!, Description = Clean(s.Description), Link = Clean(s.Link), Level = s.Level })],
-            SuccessStories = [.. Filled(SuccessStories).Select((s, i) => new SuccessStory { SortOrder = i, Title = Clean(s.Title)!, Text = Clean(s.Text) })],
-        };
+            var value = field.FormValue(this);
+            field.SetEntityValue(content, field.Kind switch
+            {
+                FieldKind.Lines => SplitLines((string?)value),
+                FieldKind.Languages => (object)SplitList((string?)value).Select(LanguageCodes.Find).OfType<string>().Distinct().ToList(),
+                FieldKind.Countries => CountryCodes((string?)value, countries),
+                FieldKind.Group => EntitiesOf(field, (System.Collections.IEnumerable)value!),
+                _ => value is string text ? Clean(text) : value,
+            });
+        }
+        // A profile always has a name; left empty, a local name is taken to be in the country's main language.
+        content.Name = Clean(Name) ?? p.Name;
+        content.LocalLanguage = Clean(LocalLanguage)?.ToLowerInvariant() ?? (Clean(LocalName) is null ? null : countries.MainLanguageOf(Clean(CountryCode)));
         p.ReplaceContentWith(content);
         p.LogoSha256 = Clean(Logo);
 
@@ -238,16 +153,56 @@ public sealed class ProfileForm
         }
     }
 
+    /// <summary>A group's stored rows as the form's rows (same-named properties), in their order.</summary>
+    private static object RowsOf(ProfileSchemaField field, ClusterOrganisation p)
+    {
+        var group = field.Group!;
+        var rows = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(group.RowType))!;
+        foreach (var entity in ((System.Collections.IEnumerable)field.EntityValue(p)!).Cast<object>().OrderBy(e => (int)ProfileSchemaField.Property(e.GetType(), "SortOrder").GetValue(e)!))
+        {
+            var row = Activator.CreateInstance(group.RowType)!;
+            foreach (var rowField in group.Fields)
+            {
+                rowField.SetFormValue(row, rowField.EntityValue(entity));
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    /// <summary>The filled rows of a group as new child rows of the profile, numbered in order, text trimmed.</summary>
+    private static object EntitiesOf(ProfileSchemaField field, System.Collections.IEnumerable rows)
+    {
+        var group = field.Group!;
+        var entities = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(group.EntityType))!;
+        foreach (var row in rows.Cast<IFormRow>().Where(r => !r.IsEmpty))
+        {
+            var entity = Activator.CreateInstance(group.EntityType)!;
+            ProfileSchemaField.Property(group.EntityType, "SortOrder").SetValue(entity, entities.Count);
+            foreach (var rowField in group.Fields)
+            {
+                var value = rowField.FormValue(row);
+                rowField.SetEntityValue(entity, value is string text ? Clean(text) : value);
+            }
+            entities.Add(entity);
+        }
+        return entities;
+    }
+
     /// <summary>Drops the empty rows the form offers for adding, and trims what people typed, so that two forms compare by content.</summary>
     public ProfileForm Normalised()
     {
         var copy = FromJson(ToJson());
-        copy.ManagementTeam = [.. Filled(copy.ManagementTeam)];
-        copy.SupportFacilities = [.. Filled(copy.SupportFacilities)];
-        copy.MajorPlayers = [.. Filled(copy.MajorPlayers)];
-        copy.CollaboratingClusters = [.. Filled(copy.CollaboratingClusters)];
-        copy.SupportProgrammes = [.. Filled(copy.SupportProgrammes)];
-        copy.SuccessStories = [.. Filled(copy.SuccessStories)];
+        foreach (var field in ProfileSchema.Fields.Where(f => f.Kind == FieldKind.Group))
+        {
+            var rows = (System.Collections.IList)field.FormValue(copy)!;
+            var filled = rows.Cast<IFormRow>().Where(r => !r.IsEmpty).Select(r => r.Trimmed()).ToList();
+            rows.Clear();
+            foreach (var row in filled)
+            {
+                rows.Add(row);
+            }
+        }
         // Chosen terms are a set: the form lists them in the vocabulary's order, an import in the page's order.
         foreach (var (field, _) in TermLists)
         {
@@ -294,7 +249,6 @@ public sealed class ProfileForm
     private static List<string> CountryCodes(string? text, CountryList countries) =>
         [.. SplitList(text).Select(countries.Find).OfType<Country>().Select(c => c.Code).Distinct()];
 
-    private static IEnumerable<T> Filled<T>(IEnumerable<T> rows) where T : IFormRow => rows.Where(r => !r.IsEmpty).Select(r => r.Trimmed());
 }
 
 /// <summary>
@@ -309,16 +263,15 @@ public interface IFormRow
 public static class FormRows
 {
     /// <summary>The row with its text trimmed (rows are records, so this is a copy).</summary>
-    public static T Trimmed<T>(this T row) where T : IFormRow => row switch
+    public static T Trimmed<T>(this T row) where T : IFormRow
     {
-        TeamMemberRow m => (T)(object)(m with { Name = ProfileForm.Clean(m.Name), Role = ProfileForm.Clean(m.Role), Email = ProfileForm.Clean(m.Email), Phone = ProfileForm.Clean(m.Phone) }),
-        FacilityRow f => (T)(object)(f with { Name = ProfileForm.Clean(f.Name), Type = ProfileForm.Clean(f.Type), Website = ProfileForm.Clean(f.Website) }),
-        MajorPlayerRow m => (T)(object)(m with { Name = ProfileForm.Clean(m.Name), Type = ProfileForm.Clean(m.Type), Link = ProfileForm.Clean(m.Link) }),
-        PartnerRow c => (T)(object)(c with { Name = ProfileForm.Clean(c.Name), CountryCode = ProfileForm.Clean(c.CountryCode) }),
-        ProgrammeRow s => (T)(object)(s with { Name = ProfileForm.Clean(s.Name), Description = ProfileForm.Clean(s.Description), Link = ProfileForm.Clean(s.Link) }),
-        StoryRow s => (T)(object)(s with { Title = ProfileForm.Clean(s.Title), Text = ProfileForm.Clean(s.Text) }),
-        _ => row,
-    };
+        var copy = (IFormRow)row.GetType().GetMethod("<Clone>$")!.Invoke(row, null)!;
+        foreach (var property in copy.GetType().GetProperties().Where(p => p.PropertyType == typeof(string) && p.CanWrite))
+        {
+            property.SetValue(copy, ProfileForm.Clean((string?)property.GetValue(copy)));
+        }
+        return (T)copy;
+    }
 }
 
 public sealed record TeamMemberRow : IFormRow

@@ -4,7 +4,7 @@ namespace ClusterAtlas.Profiles.Editing;
 /// One save of a profile: who, when, and its content before and after (as <see cref="ProfileForm"/> JSON), from
 /// which the readable diff is made and to which a moderator can revert.
 /// </summary>
-public class ProfileRevision
+public class ProfileRevision : Data.INotContent
 {
     public long Id { get; set; }
     public int ClusterOrganisationId { get; set; }

@@ -1,0 +1,89 @@
+using System.Collections;
+using System.Reflection;
+using ClusterAtlas.Profiles.Editing;
+
+namespace ClusterAtlas.Profiles.Schema;
+
+/// <summary>
+/// One field of the profile, declared once: the form, the diff, the review, the validator, the importer, the search
+/// document, the page's sections and the database's column limits all read it from here.
+/// </summary>
+/// <param name="Name">The property of <see cref="ProfileForm"/> (or of the group's row type) that holds it in the form.</param>
+/// <param name="Kind">What it holds.</param>
+/// <param name="Label">Its label in the form, the diffs and the review (an English key of the shared resource).</param>
+public sealed record ProfileSchemaField(string Name, FieldKind Kind, string Label)
+{
+    /// <summary>The property of <see cref="ClusterOrganisation"/> (or of the group's child type) that stores it, when not <see cref="Name"/>.</summary>
+    public string? EntityName { get; init; }
+
+    /// <summary>The longest text it takes (for <see cref="FieldKind.Lines"/>, each line): the form's maxlength, the validator, the importer and the column.</summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary>Required before the profile can be submitted (and at every save of its step); <see cref="RequiredMessage"/> says so.</summary>
+    public bool Required { get; init; }
+
+    public string? RequiredMessage { get; init; }
+
+    /// <summary>For numbers: the values it takes.</summary>
+    public ValueRange? Range { get; init; }
+
+    /// <summary>For dates: a date in the future is refused.</summary>
+    public bool NotInFuture { get; init; }
+
+    /// <summary>For term sets: the profile field (and so the vocabulary) its terms belong to.</summary>
+    public ProfileField? TermField { get; init; }
+
+    /// <summary>Where it is on a saved ECCP page, or null when the ECCP page does not have it.</summary>
+    public EccpLabels? Eccp { get; init; }
+
+    public SearchRole Search { get; init; }
+
+    /// <summary>The directory facet it feeds (the facet's code), if any.</summary>
+    public string? Facet { get; init; }
+
+    public ContactPrivacy Privacy { get; init; }
+
+    /// <summary>The section of the public page that shows it, when not the one it is declared in (the form's step).</summary>
+    public string? PageSection { get; init; }
+
+    /// <summary>Shown on the page only beside another field (the NUTS code beside the region): it alone makes no section worth showing.</summary>
+    public bool ShownAlone { get; init; } = true;
+
+    /// <summary>Edited on a page of its own (the logo, a file upload), not by a step of the form.</summary>
+    public bool EditedOnOwnPage { get; init; }
+
+    /// <summary>The partial that renders it in its step, when it is not a plain input (term choices, yes/no, rows).</summary>
+    public string? Partial { get; init; }
+
+    /// <summary>For repeated groups: its rows.</summary>
+    public FieldGroup? Group { get; init; }
+
+    /// <summary>The property that stores it on the profile (or the group's child), or null for terms (stored in <see cref="ClusterOrganisation.Terms"/>).</summary>
+    public string? EntityProperty => Kind == FieldKind.Terms ? null : EntityName ?? Name;
+
+    /// <summary>Whether the profile has a value for it.</summary>
+    public bool HasContent(ClusterOrganisation profile) => Kind == FieldKind.Terms
+        ? profile.Terms.Any(t => t.Field == TermField)
+        : HasValue(EntityValue(profile));
+
+    /// <summary>The stored value: on the profile, or on one of its group's rows.</summary>
+    public object? EntityValue(object entity) => EntityProperty is { } name ? Property(entity.GetType(), name).GetValue(entity) : null;
+
+    public void SetEntityValue(object entity, object? value) => Property(entity.GetType(), EntityProperty!).SetValue(entity, value);
+
+    /// <summary>The value in the form (or in a row of the form).</summary>
+    public object? FormValue(object form) => Property(form.GetType(), Name).GetValue(form);
+
+    public void SetFormValue(object form, object? value) => Property(form.GetType(), Name).SetValue(form, value);
+
+    internal static bool HasValue(object? value) => value switch
+    {
+        null => false,
+        string s => !string.IsNullOrWhiteSpace(s),
+        ICollection c => c.Count > 0,
+        _ => true,
+    };
+
+    internal static PropertyInfo Property(Type type, string name) =>
+        type.GetProperty(name) ?? throw new InvalidOperationException($"The profile schema names {type.Name}.{name}, which does not exist.");
+}
