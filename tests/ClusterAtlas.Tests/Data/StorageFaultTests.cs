@@ -85,4 +85,40 @@ public sealed class StorageFaultTests : IDisposable
         Assert.Contains("the PostgreSQL server 127.0.0.1:1/atlas cannot be reached", line, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret-value", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_full_disk_is_named_in_one_line_and_leaves_no_damaged_database()
+    {
+        // A real full file system: a tmpfs of 256 KB, too small for the schema and the demo content. Mounting needs root,
+        // which ./test.sh and CI have.
+        var folder = Directory.CreateDirectory(Path.Combine(_scratch, "small-disk")).FullName;
+        var mount = Process.Start(new ProcessStartInfo("mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", folder]) { RedirectStandardError = true })!;
+        await mount.WaitForExitAsync();
+        Assert.True(mount.ExitCode == 0, "this test mounts a small tmpfs and needs root: " + await mount.StandardError.ReadToEndAsync());
+        try
+        {
+            var (exitCode, errors) = await StartAsync(new() { ["ClusterAtlas__DataDirectory"] = folder }, "--urls", "http://127.0.0.1:0");
+
+            Assert.Equal(1, exitCode);
+            var line = Assert.Single(errors);
+            Assert.StartsWith($"ClusterAtlas cannot start: the disk that holds the data folder {folder} is full", line, StringComparison.Ordinal);
+
+            // What is on the disk is a database SQLite reads without complaint: the failed write was rolled back.
+            var file = Path.Combine(folder, "clusteratlas.db");
+            if (File.Exists(file))
+            {
+                await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Mode=ReadOnly");
+                await connection.OpenAsync();
+                await using var check = connection.CreateCommand();
+                check.CommandText = "PRAGMA integrity_check";
+                Assert.Equal("ok", (string?)await check.ExecuteScalarAsync());
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // pooled connections keep the file, and so the mount, busy
+            using var unmount = Process.Start("umount", [folder]);
+            await unmount.WaitForExitAsync();
+        }
+    }
 }
