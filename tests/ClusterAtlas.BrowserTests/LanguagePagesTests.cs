@@ -24,7 +24,8 @@ public sealed class LanguagePagesTests(BrowserApp app)
         var text = File.ReadAllText(SeedFiles.PathOf(DatabaseInitializer.DemoProfileFile))
             .Replace("General Information\n", $"Name in the local language: \n{LocalName}\nGeneral Information\n", StringComparison.Ordinal);
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<EccpProfileImporter>().ImportAsync(text, "vojvodina.txt", ProfileStatus.Published, CancellationToken.None);
+        // Other journeys edit the shared demo profile, so this import replaces their version on purpose.
+        await scope.ServiceProvider.GetRequiredService<EccpProfileImporter>().ImportAsync(text, "vojvodina.txt", ProfileStatus.Published, CancellationToken.None, replace: true);
     }
 
     [Theory]
