@@ -25,6 +25,11 @@ if [ ! -d tests/tools/node_modules ] || [ tests/tools/package-lock.json -nt test
   (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# The front-end libraries the app serves are committed copies of pinned npm packages: check they still match.
+log "checking the client libraries"
+client_status=0
+scripts/bundle-client.sh --check || client_status=1
+
 # --- A private PostgreSQL server for this run ---------------------------------------------------
 scratch=$(mktemp -d)
 . scripts/private-postgres.sh
@@ -43,7 +48,7 @@ export DOTNET_hostBuilder__reloadConfigOnChange=false
 
 results="$scratch/results"
 mkdir -p "$results"
-status=0
+status=$client_status
 # run_suite NAME [VAR=value...] [-- extra dotnet test arguments]
 run_suite() {
   local name=$1; shift
