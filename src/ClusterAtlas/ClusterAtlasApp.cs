@@ -44,6 +44,7 @@ public static class ClusterAtlasApp
         services.AddVocabularies();
         services.AddProfiles();
         services.AddDirectory();
+        services.AddApi();
         services.AddImportExport();
         services.AddAccounts(builder.Configuration);
         services.AddModeration();
@@ -75,9 +76,10 @@ public static class ClusterAtlasApp
     {
         app.UseForwardedHeadersOfTrustedProxies();
         app.UseClusterAtlasWeb();
+        app.UseApi();
         app.UseAccounts();
         app.MapOperations();
-        app.MapDirectoryApi();
+        app.MapApi();
         app.MapLocalisation();
         app.MapProfileLogos();
         app.MapPartnerSearch();

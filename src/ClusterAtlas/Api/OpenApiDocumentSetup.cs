@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using ClusterAtlas.Vocabularies;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace ClusterAtlas.Api;
+
+/// <summary>
+/// The OpenAPI document of /api/v1, as the framework generates it from the endpoints, completed with what it cannot
+/// know: the profile's schema (from the profile schema), the caching and licence headers, the parameters' examples.
+/// No servers are named: the document describes the API wherever it is served (the reference page uses its own origin).
+/// </summary>
+public static class OpenApiDocumentSetup
+{
+    public const string ExampleSlug = "vojvodina-metal-cluster";
+
+    public static void Configure(OpenApiOptions options)
+    {
+        options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            Describe(document);
+            return Task.CompletedTask;
+        });
+    }
+
+    private static void Describe(OpenApiDocument document)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "ClusterAtlas API",
+            Version = "v1",
+            Description = "Open data on cluster organisations: published profiles, the directory search, the vocabularies and countries they use. "
+                + "Reads need no account. Answers carry an ETag (send If-None-Match for a 304), Cache-Control and the data licence as a Link header (rel=\"license\"); "
+                + "CORS allows GET and HEAD from any origin. Every error is RFC 9457 problem details (application/problem+json) naming the parameter, header or path.",
+        };
+        document.Servers = [];
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        document.Components.Schemas[ProfileOpenApiSchema.Name] = ProfileOpenApiSchema.Build();
+        document.Components.Schemas.Remove("JsonObject");
+        document.Components.Schemas.Remove("JsonNode");
+        foreach (var (path, item) in document.Paths)
+        {
+            foreach (var (_, operation) in item.Operations ?? [])
+            {
+                if (path == "/api/v1/cluster-organisations/{slug}" && operation.Responses?.TryGetValue("200", out var ok) == true
+                    && ok.Content?.TryGetValue("application/json", out var json) == true)
+                {
+                    json.Schema = new OpenApiSchemaReference(ProfileOpenApiSchema.Name, document);
+                }
+                foreach (var parameter in operation.Parameters ?? [])
+                {
+                    Example(path, parameter);
+                }
+                if (operation.Responses?.TryGetValue("200", out var answer) == true && answer is OpenApiResponse response)
+                {
+                    response.Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
+                    {
+                        ["ETag"] = Header("The version of this answer; send it back in If-None-Match to get 304 Not Modified while it has not changed."),
+                        ["Cache-Control"] = Header($"public, max-age={ApiAnswer.MaxAgeSeconds}"),
+                        ["Link"] = Header("The data licence: <https://creativecommons.org/licenses/by/4.0/>; rel=\"license\" (the licence this installation publishes under)."),
+                    };
+                }
+            }
+        }
+    }
+
+    private static void Example(string path, IOpenApiParameter parameter)
+    {
+        if (parameter is not OpenApiParameter editable)
+        {
+            return;
+        }
+        switch (parameter.Name)
+        {
+            case "slug":
+                editable.Description = "The profile's slug, as in its page's address.";
+                editable.Example = ExampleSlug;
+                break;
+            case "name" when path.StartsWith("/api/v1/vocabularies", StringComparison.Ordinal):
+                editable.Description = "The vocabulary's key.";
+                editable.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Vocabulary.All.Select(v => (JsonNode)v)] };
+                editable.Example = Vocabulary.TechnologyFields;
+                break;
+        }
+    }
+
+    private static OpenApiHeader Header(string description) => new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+}
