@@ -49,6 +49,10 @@ public static class OpenApiDocumentSetup
                 {
                     json.Schema = new OpenApiSchemaReference(ProfileOpenApiSchema.Name, document);
                 }
+                if (path == "/api/v1/cluster-organisations")
+                {
+                    operation.Parameters = SearchParameters();
+                }
                 foreach (var parameter in operation.Parameters ?? [])
                 {
                     Example(path, parameter);
@@ -85,6 +89,31 @@ public static class OpenApiDocumentSetup
                 break;
         }
     }
+
+    /// <summary>The search reads its parameters from the query string itself (to refuse unknown ones), so they are named here.</summary>
+    private static List<IOpenApiParameter> SearchParameters()
+    {
+        var parameters = new List<IOpenApiParameter>
+        {
+            Query("q", "Words to find in names, descriptions, strategy, services, programmes, stories and vocabulary labels.", new OpenApiSchema { Type = JsonSchemaType.String }, "metal"),
+            Query("sort", "The order of the results; the best match first when not given.",
+                new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Enum.GetNames<ClusterDirectory.SearchSort>().Select(n => (JsonNode)n.ToLowerInvariant())] }, "name"),
+            Query("page", "The page of results, from 1.", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = ClusterDirectory.SearchQuery.MaxPage.ToString(System.Globalization.CultureInfo.InvariantCulture) }, 1),
+            Query("pageSize", "Results per page.", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = ClusterDirectory.SearchQuery.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) }, ClusterDirectory.SearchQuery.DefaultPageSize),
+        };
+        foreach (var facet in ClusterDirectory.Facet.All)
+        {
+            parameters.Add(Query(facet, $"Only profiles with this {facet} (the facet's values name them); repeat the parameter for any of several.",
+                new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } }, null));
+        }
+        return parameters;
+    }
+
+    private static OpenApiParameter Query(string name, string description, OpenApiSchema schema, JsonNode? example) => new()
+    {
+        Name = name, In = ParameterLocation.Query, Description = description, Schema = schema, Example = example,
+        Style = schema.Type == JsonSchemaType.Array ? ParameterStyle.Form : null, Explode = schema.Type == JsonSchemaType.Array,
+    };
 
     private static OpenApiHeader Header(string description) => new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
 }
