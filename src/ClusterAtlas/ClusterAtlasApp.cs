@@ -13,6 +13,7 @@ using ClusterAtlas.Pages;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Profiles.Logos;
 using ClusterAtlas.Vocabularies;
+using ClusterAtlas.WebOfData;
 
 namespace ClusterAtlas;
 
@@ -45,6 +46,7 @@ public static class ClusterAtlasApp
         services.AddProfiles();
         services.AddDirectory();
         services.AddApi();
+        services.AddWebOfData();
         services.AddImportExport();
         services.AddAccounts(builder.Configuration);
         services.AddModeration();
@@ -80,6 +82,7 @@ public static class ClusterAtlasApp
         app.UseAccounts();
         app.MapOperations();
         app.MapApi();
+        app.MapWebOfData();
         app.MapLocalisation();
         app.MapProfileLogos();
         app.MapPartnerSearch();
