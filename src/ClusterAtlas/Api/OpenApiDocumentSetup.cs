@@ -57,6 +57,7 @@ public static class OpenApiDocumentSetup
                 {
                     Example(path, parameter);
                 }
+                ProblemExamples(path, operation);
                 if (operation.Responses?.TryGetValue("200", out var answer) == true && answer is OpenApiResponse response)
                 {
                     response.Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
@@ -89,6 +90,42 @@ public static class OpenApiDocumentSetup
                 break;
         }
     }
+
+    /// <summary>What the problems of an operation look like: the parameter, header or path they name.</summary>
+    private static void ProblemExamples(string path, OpenApiOperation operation)
+    {
+        var parameter = path.EndsWith("{slug}", StringComparison.Ordinal) ? "slug" : path.EndsWith("{name}", StringComparison.Ordinal) ? "name" : null;
+        var examples = new Dictionary<string, JsonObject>(StringComparer.Ordinal)
+        {
+            ["404"] = parameter is null
+                ? Problem(404, "Not Found", $"No API resource at {path}x. The endpoints are described at {ApiFeature.DocumentPath}.", "path", path + "x")
+                : Problem(404, "Not Found", parameter == "slug" ? "No published cluster organisation has the slug \"no-such-cluster\"." : "No vocabulary is named \"colours\".", "parameter", parameter),
+            ["412"] = Problem(412, "Precondition Failed", "If-Match names another version of this resource; its current ETag is \"5d41402abc4b2a76b9719d911017c592\".", "header", "If-Match"),
+            ["429"] = Problem(429, "Too Many Requests", "Too many requests from this client; try again in 42 seconds.", "retryAfter", 42),
+            ["500"] = Problem(500, "An error occurred while processing your request.", "The server failed to answer this request; the failure was logged. Try again later.", "path", path),
+        };
+        if (path == "/api/v1/cluster-organisations")
+        {
+            examples["400"] = new JsonObject
+            {
+                ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.5.1", ["title"] = "Invalid search parameters", ["status"] = 400,
+                ["errors"] = new JsonObject { ["pageSize"] = new JsonArray("'pageSize' must be a whole number from 1 to 100; got '1000'.") },
+            };
+        }
+        foreach (var (status, example) in examples)
+        {
+            if (operation.Responses?.TryGetValue(status, out var response) == true && response.Content?.TryGetValue("application/problem+json", out var content) == true
+                && content is OpenApiMediaType media)
+            {
+                media.Example = example;
+            }
+        }
+    }
+
+    private static JsonObject Problem(int status, string title, string detail, string name, JsonNode value) => new()
+    {
+        ["type"] = "https://tools.ietf.org/html/rfc9110", ["title"] = title, ["status"] = status, ["detail"] = detail, [name] = value,
+    };
 
     /// <summary>The search reads its parameters from the query string itself (to refuse unknown ones), so they are named here.</summary>
     private static List<IOpenApiParameter> SearchParameters()
