@@ -13,6 +13,7 @@ using ClusterAtlas.Pages;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Profiles.Logos;
 using ClusterAtlas.Vocabularies;
+using ClusterAtlas.WebOfData;
 
 namespace ClusterAtlas;
 
@@ -44,6 +45,8 @@ public static class ClusterAtlasApp
         services.AddVocabularies();
         services.AddProfiles();
         services.AddDirectory();
+        services.AddApi();
+        services.AddWebOfData();
         services.AddImportExport();
         services.AddAccounts(builder.Configuration);
         services.AddModeration();
@@ -75,9 +78,11 @@ public static class ClusterAtlasApp
     {
         app.UseForwardedHeadersOfTrustedProxies();
         app.UseClusterAtlasWeb();
+        app.UseApi();
         app.UseAccounts();
         app.MapOperations();
-        app.MapDirectoryApi();
+        app.MapApi();
+        app.MapWebOfData();
         app.MapLocalisation();
         app.MapProfileLogos();
         app.MapPartnerSearch();

@@ -5,6 +5,7 @@ using ClusterAtlas.Data;
 using ClusterAtlas.Links;
 using ClusterAtlas.Profiles;
 using Microsoft.EntityFrameworkCore;
+using static ClusterAtlas.WebOfData.AtomWriting;
 
 namespace ClusterAtlas.PartnerSearch;
 
@@ -16,9 +17,9 @@ namespace ClusterAtlas.PartnerSearch;
 public sealed class PostingFeed(ClusterAtlasDbContext db, PublicAddress address)
 {
     public const string Path = "/partner-search/feed.atom";
-    public const string ContentType = "application/atom+xml; charset=utf-8";
+    public const string ContentType = WebOfData.AtomWriting.ContentType;
     private const int MaxEntries = 50;
-    private const string Atom = "http://www.w3.org/2005/Atom";
+    private const string Atom = WebOfData.AtomWriting.Namespace;
 
     public async Task<byte[]> WriteAsync(CancellationToken cancellationToken)
     {
@@ -71,15 +72,4 @@ public sealed class PostingFeed(ClusterAtlasDbContext db, PublicAddress address)
         }
         return output.ToArray();
     }
-
-    private static void Link(XmlWriter xml, string relation, string href, string type)
-    {
-        xml.WriteStartElement("link", Atom);
-        xml.WriteAttributeString("rel", relation);
-        xml.WriteAttributeString("type", type);
-        xml.WriteAttributeString("href", href);
-        xml.WriteEndElement();
-    }
-
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

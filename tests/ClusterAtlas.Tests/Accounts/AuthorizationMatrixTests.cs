@@ -39,6 +39,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // Partner search: the list, its feed and a posting are public; following, interest and comments (the posting's
         // handlers) are any signed-in member's own. Editing, closing and comments' edit and removal are below.
         "/partner-search", "/partner-search/feed.atom", "/partner-search/{postingId:int}",
+        // Open data: the read API answers everyone alike (no account, no cookie), its document and reference page
+        // (with the page's own script and icon), the sitemap, robots.txt and the feed of profiles.
+        "/api/v1/cluster-organisations/{slug}", "/api/v1/vocabularies", "/api/v1/vocabularies/{name}", "/api/v1/countries",
+        "/openapi/{documentName}.json", "/api/docs/{documentName?}", "/api/docs/scalar.js", "/api/docs/scalar.aspnetcore.js", "/api/docs/favicon.svg",
+        "/sitemap.xml", "/robots.txt", "/cluster-organisations/feed.atom",
     };
 
     /// <summary>A profile's own pages and the staff's pages: only its administrators, or staff with two-factor, get through.</summary>

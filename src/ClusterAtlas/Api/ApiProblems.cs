@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace ClusterAtlas.Api;
+
+/// <summary>
+/// Every error under /api/ is RFC 9457 problem details, never the HTML error page: an unknown path, a method the
+/// endpoint does not take, a refused or throttled request, a failure. Endpoints that know more (a bad parameter, an
+/// unknown slug) write their own problem naming the parameter; this fills in every answer that left its body empty.
+/// </summary>
+public sealed class ApiProblems(RequestDelegate next, ILogger<ApiProblems> logger)
+{
+    public const string Prefix = "/api";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments(Prefix))
+        {
+            await next(context);
+            return;
+        }
+        // The HTML status pages (re-executed /errors/{code}) are for people; API clients get JSON.
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+        try
+        {
+            await next(context);
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogError(exception, "The API failed to answer {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+        var response = context.Response;
+        if (response.HasStarted || response.StatusCode < 400 || response.ContentLength > 0 || !string.IsNullOrEmpty(response.ContentType))
+        {
+            return;
+        }
+        var (detail, extensions) = Explain(context);
+        await TypedResults.Problem(detail: detail, statusCode: response.StatusCode, extensions: extensions).ExecuteAsync(context);
+    }
+
+    private static (string Detail, Dictionary<string, object?> Extensions) Explain(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        var method = context.Request.Method;
+        var headers = context.Response.Headers;
+        return context.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => ($"No API resource at {path}. The endpoints are described at /openapi/v1.json.", new() { ["path"] = path }),
+            StatusCodes.Status405MethodNotAllowed => ($"{method} is not allowed on {path}; it takes {(headers.Allow.Count > 0 ? headers.Allow.ToString() : "GET and HEAD")}.", new() { ["method"] = method }),
+            StatusCodes.Status429TooManyRequests => (
+                $"Too many requests from this client; try again in {(headers.RetryAfter.Count > 0 ? headers.RetryAfter.ToString() : "a minute")} seconds.",
+                new() { ["retryAfter"] = int.TryParse(headers.RetryAfter.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : null }),
+            StatusCodes.Status401Unauthorized => ($"{path} needs an access token.", new() { ["header"] = "Authorization" }),
+            StatusCodes.Status403Forbidden => ($"The access token does not allow {method} {path}.", new() { ["header"] = "Authorization" }),
+            StatusCodes.Status500InternalServerError => ("The server failed to answer this request; the failure was logged. Try again later.", new() { ["path"] = path }),
+            _ => ($"{method} {path} could not be answered.", new() { ["path"] = path }),
+        };
+    }
+}

@@ -1,0 +1,156 @@
+using System.Text.Json.Nodes;
+using ClusterAtlas.Vocabularies;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace ClusterAtlas.Api;
+
+/// <summary>
+/// The OpenAPI document of /api/v1, as the framework generates it from the endpoints, completed with what it cannot
+/// know: the profile's schema (from the profile schema), the caching and licence headers, the parameters' examples.
+/// No servers are named: the document describes the API wherever it is served (the reference page uses its own origin).
+/// </summary>
+public static class OpenApiDocumentSetup
+{
+    public const string ExampleSlug = "vojvodina-metal-cluster";
+
+    public static void Configure(OpenApiOptions options)
+    {
+        options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            Describe(document);
+            return Task.CompletedTask;
+        });
+    }
+
+    private static void Describe(OpenApiDocument document)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "ClusterAtlas API",
+            Version = "v1",
+            Description = "Open data on cluster organisations: published profiles, the directory search, the vocabularies and countries they use. "
+                + "Reads need no account. Answers carry an ETag (send If-None-Match for a 304), Cache-Control and the data licence as a Link header (rel=\"license\"); "
+                + "CORS allows GET and HEAD from any origin. Every error is RFC 9457 problem details (application/problem+json) naming the parameter, header or path.",
+        };
+        document.Servers = [];
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        document.Components.Schemas[ProfileOpenApiSchema.Name] = ProfileOpenApiSchema.Build();
+        document.Components.Schemas.Remove("JsonObject");
+        document.Components.Schemas.Remove("JsonNode");
+        foreach (var (path, item) in document.Paths)
+        {
+            foreach (var (_, operation) in item.Operations ?? [])
+            {
+                if (path == "/api/v1/cluster-organisations/{slug}" && operation.Responses?.TryGetValue("200", out var ok) == true
+                    && ok.Content?.TryGetValue("application/json", out var json) == true)
+                {
+                    json.Schema = new OpenApiSchemaReference(ProfileOpenApiSchema.Name, document);
+                }
+                if (path == "/api/v1/cluster-organisations")
+                {
+                    operation.Parameters = SearchParameters();
+                }
+                foreach (var parameter in operation.Parameters ?? [])
+                {
+                    Example(path, parameter);
+                }
+                ProblemExamples(path, operation);
+                if (operation.Responses?.TryGetValue("200", out var answer) == true && answer is OpenApiResponse response)
+                {
+                    response.Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
+                    {
+                        ["ETag"] = Header("The version of this answer; send it back in If-None-Match to get 304 Not Modified while it has not changed."),
+                        ["Cache-Control"] = Header($"public, max-age={ApiAnswer.MaxAgeSeconds}"),
+                        ["Link"] = Header("The data licence: <https://creativecommons.org/licenses/by/4.0/>; rel=\"license\" (the licence this installation publishes under)."),
+                    };
+                }
+            }
+        }
+    }
+
+    private static void Example(string path, IOpenApiParameter parameter)
+    {
+        if (parameter is not OpenApiParameter editable)
+        {
+            return;
+        }
+        switch (parameter.Name)
+        {
+            case "slug":
+                editable.Description = "The profile's slug, as in its page's address.";
+                editable.Example = ExampleSlug;
+                break;
+            case "name" when path.StartsWith("/api/v1/vocabularies", StringComparison.Ordinal):
+                editable.Description = "The vocabulary's key.";
+                editable.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Vocabulary.All.Select(v => (JsonNode)v)] };
+                editable.Example = Vocabulary.TechnologyFields;
+                break;
+        }
+    }
+
+    /// <summary>What the problems of an operation look like: the parameter, header or path they name.</summary>
+    private static void ProblemExamples(string path, OpenApiOperation operation)
+    {
+        var parameter = path.EndsWith("{slug}", StringComparison.Ordinal) ? "slug" : path.EndsWith("{name}", StringComparison.Ordinal) ? "name" : null;
+        var examples = new Dictionary<string, JsonObject>(StringComparer.Ordinal)
+        {
+            ["404"] = parameter is null
+                ? Problem(404, "Not Found", $"No API resource at {path}x. The endpoints are described at {ApiFeature.DocumentPath}.", "path", path + "x")
+                : Problem(404, "Not Found", parameter == "slug" ? "No published cluster organisation has the slug \"no-such-cluster\"." : "No vocabulary is named \"colours\".", "parameter", parameter),
+            ["412"] = Problem(412, "Precondition Failed", "If-Match names another version of this resource; its current ETag is \"5d41402abc4b2a76b9719d911017c592\".", "header", "If-Match"),
+            ["429"] = Problem(429, "Too Many Requests", "Too many requests from this client; try again in 42 seconds.", "retryAfter", 42),
+            ["500"] = Problem(500, "An error occurred while processing your request.", "The server failed to answer this request; the failure was logged. Try again later.", "path", path),
+        };
+        if (path == "/api/v1/cluster-organisations")
+        {
+            examples["400"] = new JsonObject
+            {
+                ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.5.1", ["title"] = "Invalid search parameters", ["status"] = 400,
+                ["errors"] = new JsonObject { ["pageSize"] = new JsonArray("'pageSize' must be a whole number from 1 to 100; got '1000'.") },
+            };
+        }
+        foreach (var (status, example) in examples)
+        {
+            if (operation.Responses?.TryGetValue(status, out var response) == true && response.Content?.TryGetValue("application/problem+json", out var content) == true
+                && content is OpenApiMediaType media)
+            {
+                media.Example = example;
+            }
+        }
+    }
+
+    private static JsonObject Problem(int status, string title, string detail, string name, JsonNode value) => new()
+    {
+        ["type"] = "https://tools.ietf.org/html/rfc9110", ["title"] = title, ["status"] = status, ["detail"] = detail, [name] = value,
+    };
+
+    /// <summary>The search reads its parameters from the query string itself (to refuse unknown ones), so they are named here.</summary>
+    private static List<IOpenApiParameter> SearchParameters()
+    {
+        var parameters = new List<IOpenApiParameter>
+        {
+            Query("q", "Words to find in names, descriptions, strategy, services, programmes, stories and vocabulary labels.", new OpenApiSchema { Type = JsonSchemaType.String }, "metal"),
+            Query("sort", "The order of the results; the best match first when not given.",
+                new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Enum.GetNames<ClusterDirectory.SearchSort>().Select(n => (JsonNode)n.ToLowerInvariant())] }, "name"),
+            Query("page", "The page of results, from 1.", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = ClusterDirectory.SearchQuery.MaxPage.ToString(System.Globalization.CultureInfo.InvariantCulture) }, 1),
+            Query("pageSize", "Results per page.", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = ClusterDirectory.SearchQuery.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) }, ClusterDirectory.SearchQuery.DefaultPageSize),
+        };
+        foreach (var facet in ClusterDirectory.Facet.All)
+        {
+            parameters.Add(Query(facet, $"Only profiles with this {facet} (the facet's values name them); repeat the parameter for any of several.",
+                new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } }, null));
+        }
+        return parameters;
+    }
+
+    private static OpenApiParameter Query(string name, string description, OpenApiSchema schema, JsonNode? example) => new()
+    {
+        Name = name, In = ParameterLocation.Query, Description = description, Schema = schema, Example = example,
+        Style = schema.Type == JsonSchemaType.Array ? ParameterStyle.Form : null, Explode = schema.Type == JsonSchemaType.Array,
+    };
+
+    private static OpenApiHeader Header(string description) => new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+}

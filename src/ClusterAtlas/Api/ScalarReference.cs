@@ -1,0 +1,31 @@
+using Scalar.AspNetCore;
+
+namespace ClusterAtlas.Api;
+
+/// <summary>
+/// The API reference page at /api/docs (Scalar), served entirely by the app: its script is the copy inside the
+/// Scalar.AspNetCore package, no fonts from elsewhere, and the page's Content-Security-Policy allows only its own
+/// scripts by a nonce made for each request (the site's policy forbids inline scripts, which the page needs).
+/// </summary>
+public static class ScalarReference
+{
+    public static void Configure(ScalarOptions options, HttpContext context)
+    {
+        options.WithTitle("ClusterAtlas API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .WithNonce();
+        context.Response.OnStarting(() =>
+        {
+            if (context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce)
+            {
+                context.Response.Headers.ContentSecurityPolicy =
+                    $"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; script-src 'self' 'nonce-{nonce}'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            }
+            return Task.CompletedTask;
+        });
+    }
+}
