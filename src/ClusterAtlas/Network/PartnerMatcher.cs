@@ -19,7 +19,7 @@ public sealed record PartnerMatch(int ProfileId, double Score, MatchCertainty Ce
 public sealed class PartnerMatcher
 {
     public const double SureScore = 0.92;
-    public const double UncertainScore = 0.6;
+    public const double UncertainScore = 0.7;
 
     /// <summary>A word that many profiles share finds too many candidates to be useful; such words are not indexed.</summary>
     private const int MaxProfilesPerWord = 2000;

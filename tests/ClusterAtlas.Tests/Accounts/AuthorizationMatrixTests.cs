@@ -39,6 +39,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // Partner search: the list, its feed and a posting are public; following, interest and comments (the posting's
         // handlers) are any signed-in member's own. Editing, closing and comments' edit and removal are below.
         "/partner-search", "/partner-search/feed.atom", "/partner-search/{postingId:int}",
+        // The network of published profiles; a profile's confirmations and dismissals are under its own protected prefix.
+        "/network",
     };
 
     /// <summary>A profile's own pages and the staff's pages: only its administrators, or staff with two-factor, get through.</summary>
