@@ -25,8 +25,16 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
     /// <summary>After a confirmation, rejection or dismissal: the next read rebuilds.</summary>
     public void MarkStale() => _stale = true;
 
-    public async Task<NetworkSnapshot> CurrentAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The current network; checked against the database at most every two seconds, or on every call with
+    /// <paramref name="fresh"/> (the administrators' page, who expect their last save).
+    /// </summary>
+    public async Task<NetworkSnapshot> CurrentAsync(CancellationToken cancellationToken, bool fresh = false)
     {
+        if (fresh)
+        {
+            _lastCheck = DateTimeOffset.MinValue;
+        }
         var snapshot = _snapshot;
         if (snapshot is not null && !_stale && clock.GetUtcNow() - _lastCheck < CheckInterval)
         {

@@ -30,7 +30,7 @@ public class NetworkMatchesPageModel(ClusterAtlasDbContext db, NetworkIndex netw
             return refusal;
         }
         Done = done is "confirmed" or "rejected" or "dismissed" ? done : null;
-        var snapshot = await network.CurrentAsync(cancellationToken);
+        var snapshot = await network.CurrentAsync(cancellationToken, fresh: true);
         var links = snapshot.LinksOf(Profile.Id);
         var ids = links.Select(l => l.PartnerProfileId).Distinct().ToList();
         var names = await db.ClusterOrganisations.AsNoTracking().Where(p => ids.Contains(p.Id))
