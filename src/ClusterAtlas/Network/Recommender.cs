@@ -11,7 +11,7 @@ public static class Recommender
 {
     private const double SectorWeight = 1.0, TechnologyWeight = 1.2, S3Weight = 0.6, EmergingWeight = 0.7;
     private const double ComplementWeight = 0.8, YourTargetWeight = 1.6, TheirTargetWeight = 1.2, SharedTargetWeight = 0.25;
-    private const double AdamicAdarWeight = 2.5, SameCountryWeight = 0.6;
+    private const double AdamicAdarWeight = 4, SameCountryWeight = 0.6;
 
     public static IReadOnlyList<Recommendation> Recommend(RecommenderGraph graph, int node, int count, bool similarOnly, IReadOnlySet<int>? excluded = null)
     {
@@ -87,7 +87,8 @@ public static class Recommender
             {
                 continue;
             }
-            var score = scores[j] * Adjustment(me, graph.Nodes[j]);
+            // Well-connected clusters take on partners more readily (preferential attachment), for "work with" only.
+            var score = scores[j] * Adjustment(me, graph.Nodes[j]) * (similarOnly ? 1 : Math.Sqrt(graph.Neighbours[j].Length + 1));
             best.Enqueue(j, score);
             if (best.Count > count)
             {
