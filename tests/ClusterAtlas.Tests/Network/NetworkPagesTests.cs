@@ -45,14 +45,14 @@ public sealed class NetworkPagesTests(ClusterAtlasFactory app) : IClassFixture<C
         foreach (var (slug, partner) in new[] { (SeedPage.Slug, member.Slug), (member.Slug, SeedPage.Slug) })
         {
             var profilePage = await ClusterAtlasFactory.ParseAsync(await visitor.GetStringAsync(new Uri($"/cluster-organisations/{slug}", UriKind.Relative)));
-            var item = profilePage.QuerySelectorAll("#network .partners > li").Single(li => li.QuerySelector($"a[href='/cluster-organisations/{partner}']") is not null);
+            var item = profilePage.QuerySelectorAll("#network .network-partners > li").Single(li => li.QuerySelector($"a[href='/cluster-organisations/{partner}']") is not null);
             Assert.NotNull(item.QuerySelector(".mutual"));
         }
 
         var network = await ClusterAtlasFactory.ParseAsync(await visitor.GetStringAsync(new Uri("/network?country=RS", UriKind.Relative)));
         var edge = network.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='/cluster-organisations/{member.Slug}']") is not null
             && r.QuerySelector($"a[href='/cluster-organisations/{SeedPage.Slug}']") is not null);
-        Assert.Contains("mutual", edge.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Mutual", edge.TextContent, StringComparison.Ordinal);
         Assert.NotNull(network.QuerySelector("#network-data"));
     }
 
@@ -70,7 +70,7 @@ public sealed class NetworkPagesTests(ClusterAtlasFactory app) : IClassFixture<C
 
         page = await ClusterAtlasFactory.ParseAsync(await other.Browser.GetStringAsync(new Uri($"/cluster-organisations/{other.Slug}/network", UriKind.Relative)));
         Assert.Empty(page.QuerySelectorAll("tbody tr"));
-        Assert.Contains("rejected", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Rejected", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     private Task<int> SetPartnerAsync(int profileId, string partner, bool alsoRename = false) => app.WithDbAsync(async db =>
