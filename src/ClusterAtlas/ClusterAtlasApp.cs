@@ -6,6 +6,7 @@ using ClusterAtlas.ImportExport;
 using ClusterAtlas.Links;
 using ClusterAtlas.Localisation;
 using ClusterAtlas.Mail;
+using ClusterAtlas.Network;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Operations;
 using ClusterAtlas.PartnerSearch;
@@ -51,6 +52,7 @@ public static class ClusterAtlasApp
         services.AddAccounts(builder.Configuration);
         services.AddModeration();
         services.AddPartnerSearch(builder.Configuration);
+        services.AddNetwork();
         return builder;
     }
 

@@ -87,6 +87,7 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, SearchIndexWrite
         // every batch on SQLite (5 s, then 15 s per 5,000 profiles); the rows are EF's own mapping all the same.
         await db.Database.OpenConnectionAsync(cancellationToken);
         var created = 0;
+        var firstId = await BulkInsert.NextIdAsync<ClusterOrganisation>(db, cancellationToken);
         try
         {
             while (created < count)
@@ -107,6 +108,7 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, SearchIndexWrite
                 created += batch.Count;
                 progress?.Report(created);
             }
+            await AddModelCollaborationsAsync(firstId, seed, cancellationToken);
             await BulkInsert.ResetIdentityAsync<ClusterOrganisation>(db, cancellationToken);
             await BulkInsert.ResetIdentityAsync<ManagementTeamMember>(db, cancellationToken);
             await BulkInsert.ResetIdentityAsync<CollaboratingCluster>(db, cancellationToken);
@@ -249,6 +251,68 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, SearchIndexWrite
         await BulkInsert.InsertAsync(db, batch.SelectMany(p => p.SupportProgrammes), Parent, cancellationToken);
         await BulkInsert.InsertAsync(db, batch.SelectMany(p => p.SuccessStories), Parent, cancellationToken);
         await BulkInsert.InsertAsync(db, batch.SelectMany(p => p.Terms), null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Collaborations between the sample profiles from the documented generative model (Network/CollaborationModel),
+    /// written as members write them: the partner's name, sometimes in lower case, without accents, with its acronym in
+    /// parentheses, or the acronym alone, so the matcher has real work; added after the invented partners each profile has.
+    /// </summary>
+    private async Task AddModelCollaborationsAsync(int firstId, int seed, CancellationToken cancellationToken)
+    {
+        var profiles = await db.ClusterOrganisations.AsNoTracking().Where(p => p.IsSampleData && p.Id >= firstId).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.Name, p.Acronym, p.CountryCode, p.CountriesInEurope, p.CountriesOutsideEurope, p.TotalMembers, p.ExcellenceLabel })
+            .ToListAsync(cancellationToken);
+        if (profiles.Count < 2)
+        {
+            return;
+        }
+        var ids = profiles.Select(p => p.Id).ToList();
+        var terms = (await db.Set<ProfileTerm>().AsNoTracking().Where(t => ids.Contains(t.ClusterOrganisationId))
+            .Select(t => new { t.ClusterOrganisationId, t.Field, t.VocabularyTermId }).ToListAsync(cancellationToken)).ToLookup(t => t.ClusterOrganisationId);
+        var sectorIds = await db.VocabularyTerms.AsNoTracking().Where(t => t.Vocabulary == Vocabulary.SectoralIndustries)
+            .ToDictionaryAsync(t => t.Label, t => t.Id, cancellationToken);
+        var features = profiles.Select(p =>
+        {
+            int[] Of(ProfileField field) => [.. terms[p.Id].Where(t => t.Field == field).Select(t => t.VocabularyTermId).Distinct()];
+            return new Network.ClusterFeatures(Of(ProfileField.SectoralIndustry), Of(ProfileField.TechnologyField), Of(ProfileField.S3PriorityArea),
+                Of(ProfileField.EmergingIndustry), p.CountryCode, [.. p.CountriesInEurope.Concat(p.CountriesOutsideEurope).Distinct()], p.TotalMembers,
+                p.ExcellenceLabel is ExcellenceLabel.Bronze or ExcellenceLabel.Silver or ExcellenceLabel.Gold);
+        }).ToList();
+        var graph = new Network.RecommenderGraph(features, [.. features.Select(_ => Array.Empty<int>())], Network.ValueChains.Neighbours(sectorIds));
+        var statements = Network.CollaborationModel.Generate(graph, seed);
+        var random = new Random(seed + 2);
+        var existing = (await db.Set<CollaboratingCluster>().AsNoTracking().Where(c => ids.Contains(EF.Property<int>(c, "ClusterOrganisationId")))
+            .Select(c => EF.Property<int>(c, "ClusterOrganisationId")).ToListAsync(cancellationToken)).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        var nextId = await BulkInsert.NextIdAsync<CollaboratingCluster>(db, cancellationToken);
+        var parentOf = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+        var rows = new List<CollaboratingCluster>(statements.Count);
+        foreach (var (from, to) in statements)
+        {
+            var partner = profiles[to];
+            var order = existing.GetValueOrDefault(profiles[from].Id);
+            existing[profiles[from].Id] = order + 1;
+            var row = new CollaboratingCluster { Id = nextId++, Name = AsWritten(partner.Name, partner.Acronym), CountryCode = partner.CountryCode, SortOrder = order };
+            parentOf[row] = profiles[from].Id;
+            rows.Add(row);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var chunk in rows.Chunk(BatchSize))
+        {
+            await BulkInsert.InsertAsync(db, chunk, (row, property) => property == "ClusterOrganisationId" ? parentOf[row] : null, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        string AsWritten(string name, string? acronym) => random.NextDouble() switch
+        {
+            < 0.55 => name,
+            < 0.7 => name.ToLowerInvariant(),
+            < 0.8 when acronym is { Length: >= 2 } => $"{name} ({acronym})",
+            < 0.85 when acronym is { Length: >= 3 } => acronym,
+            < 0.9 => $"{name}, legally represented by {Pick(PlaceStarts)}{Pick(PlaceEnds)} Development Agency",
+            _ => name.Replace(" Cluster", " Clustre", StringComparison.Ordinal),
+        };
+        T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
     }
 
     private static string ShortName(string label)

@@ -44,6 +44,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         "/api/v1/cluster-organisations/{slug}", "/api/v1/vocabularies", "/api/v1/vocabularies/{name}", "/api/v1/countries",
         "/openapi/{documentName}.json", "/api/docs/{documentName?}", "/api/docs/scalar.js", "/api/docs/scalar.aspnetcore.js", "/api/docs/favicon.svg",
         "/sitemap.xml", "/robots.txt", "/cluster-organisations/feed.atom",
+        // The network of published profiles; a profile's confirmations and dismissals are under its own protected prefix.
+        "/network",
     };
 
     /// <summary>A profile's own pages and the staff's pages: only its administrators, or staff with two-factor, get through.</summary>

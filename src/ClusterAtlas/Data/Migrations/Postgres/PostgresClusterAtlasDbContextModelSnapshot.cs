@@ -217,6 +217,79 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.ToTable("ModerationActions");
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Network.NetworkLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PartnerKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PartnerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PartnerProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedByUserId");
+
+                    b.HasIndex("PartnerProfileId");
+
+                    b.HasIndex("ProfileId", "PartnerKey", "PartnerProfileId")
+                        .IsUnique();
+
+                    b.ToTable("NetworkLinks", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Network.RecommendationDismissal", b =>
+                {
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DismissedProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("ProfileId", "DismissedProfileId");
+
+                    b.HasIndex("DismissedProfileId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RecommendationDismissals", (string)null);
+                });
+
             modelBuilder.Entity("ClusterAtlas.PartnerSearch.PartnerSearchPosting", b =>
                 {
                     b.Property<int>("Id")
@@ -1203,6 +1276,54 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ModeratorUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Network.NetworkLink", b =>
+                {
+                    b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", "PartnerProfile")
+                        .WithMany()
+                        .HasForeignKey("PartnerProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", "Profile")
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PartnerProfile");
+
+                    b.Navigation("Profile");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Network.RecommendationDismissal", b =>
+                {
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", "DismissedProfile")
+                        .WithMany()
+                        .HasForeignKey("DismissedProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", "Profile")
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("DismissedProfile");
+
+                    b.Navigation("Profile");
                 });
 
             modelBuilder.Entity("ClusterAtlas.PartnerSearch.PartnerSearchPosting", b =>

@@ -207,6 +207,77 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.ToTable("ModerationActions");
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Network.NetworkLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedByUserId");
+
+                    b.HasIndex("PartnerProfileId");
+
+                    b.HasIndex("ProfileId", "PartnerKey", "PartnerProfileId")
+                        .IsUnique();
+
+                    b.ToTable("NetworkLinks", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Network.RecommendationDismissal", b =>
+                {
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DismissedProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProfileId", "DismissedProfileId");
+
+                    b.HasIndex("DismissedProfileId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RecommendationDismissals", (string)null);
+                });
+
             modelBuilder.Entity("ClusterAtlas.PartnerSearch.PartnerSearchPosting", b =>
                 {
                     b.Property<int>("Id")
@@ -1161,6 +1232,54 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ModeratorUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Network.NetworkLink", b =>
+                {
+                    b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", "PartnerProfile")
+                        .WithMany()
+                        .HasForeignKey("PartnerProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", "Profile")
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PartnerProfile");
+
+                    b.Navigation("Profile");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Network.RecommendationDismissal", b =>
+                {
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", "DismissedProfile")
+                        .WithMany()
+                        .HasForeignKey("DismissedProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", "Profile")
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("DismissedProfile");
+
+                    b.Navigation("Profile");
                 });
 
             modelBuilder.Entity("ClusterAtlas.PartnerSearch.PartnerSearchPosting", b =>

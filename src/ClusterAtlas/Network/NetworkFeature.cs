@@ -1,0 +1,11 @@
+namespace ClusterAtlas.Network;
+
+/// <summary>The cluster network: matching stated collaborations to profiles, the network pages and the recommendations.</summary>
+public static class NetworkFeature
+{
+    public static IServiceCollection AddNetwork(this IServiceCollection services) =>
+        services.AddSingleton<NetworkIndex>()
+            .AddScoped<NetworkLinker>()
+            .AddScoped<NetworkDecisions>()
+            .AddScoped<RecommendationReasons>();
+}

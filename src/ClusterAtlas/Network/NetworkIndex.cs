@@ -1,0 +1,120 @@
+using ClusterAtlas.Data;
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Vocabularies;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.Network;
+
+/// <summary>
+/// The network in memory, refreshed from the database like the directory's index: when any profile changed (its
+/// latest UpdatedAt or the count of profiles moved, which every save, import and publication does), the links are
+/// matched again (<see cref="NetworkLinker"/>) before the graph is rebuilt. This is the one place the matcher runs
+/// from, so no write path has to remember to call it; an administrator's decision marks the index stale.
+/// </summary>
+public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NetworkIndex> logger) : IDisposable
+{
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private volatile NetworkSnapshot? _snapshot;
+    private (int Count, int Published, DateTimeOffset LastChange) _state = (-1, -1, DateTimeOffset.MinValue);
+    private DateTimeOffset _lastCheck = DateTimeOffset.MinValue;
+    private volatile bool _stale = true;
+
+    public void Dispose() => _lock.Dispose();
+
+    /// <summary>After a confirmation, rejection or dismissal: the next read rebuilds.</summary>
+    public void MarkStale() => _stale = true;
+
+    /// <summary>
+    /// The current network; checked against the database at most every two seconds, or on every call with
+    /// <paramref name="fresh"/> (the administrators' page, who expect their last save).
+    /// </summary>
+    public async Task<NetworkSnapshot> CurrentAsync(CancellationToken cancellationToken, bool fresh = false)
+    {
+        if (fresh)
+        {
+            _lastCheck = DateTimeOffset.MinValue;
+        }
+        var snapshot = _snapshot;
+        if (snapshot is not null && !_stale && clock.GetUtcNow() - _lastCheck < CheckInterval)
+        {
+            return snapshot;
+        }
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_snapshot is null || _stale || clock.GetUtcNow() - _lastCheck >= CheckInterval)
+            {
+                var stale = _stale;
+                _stale = false;
+                _lastCheck = clock.GetUtcNow();
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
+                var state = (
+                    await db.ClusterOrganisations.CountAsync(cancellationToken),
+                    await db.ClusterOrganisations.CountAsync(p => p.Status == ProfileStatus.Published, cancellationToken),
+                    await db.ClusterOrganisations.MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, cancellationToken) ?? DateTimeOffset.MinValue);
+                if (state != _state)
+                {
+                    var started = clock.GetTimestamp();
+                    var changes = await scope.ServiceProvider.GetRequiredService<NetworkLinker>().UpdateAllAsync(cancellationToken);
+                    logger.LogInformation("Collaborations matched again: {Changes} links changed in {Elapsed}", changes, clock.GetElapsedTime(started));
+                    _state = state;
+                    _snapshot = await BuildAsync(db, cancellationToken);
+                }
+                else if (_snapshot is null || stale)
+                {
+                    _snapshot = await BuildAsync(db, cancellationToken);
+                }
+            }
+            return _snapshot!;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private static async Task<NetworkSnapshot> BuildAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await db.ClusterOrganisations.AsNoTracking()
+            .Where(p => p.Status == ProfileStatus.Published)
+            .OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.Slug, p.Name, p.CountryCode, p.CountriesInEurope, p.CountriesOutsideEurope, p.TotalMembers, p.ExcellenceLabel })
+            .ToListAsync(cancellationToken);
+        var terms = await db.VocabularyTerms.AsNoTracking().ToDictionaryAsync(t => t.Id, cancellationToken);
+        var profileTerms = (await db.Set<ProfileTerm>().AsNoTracking()
+                .Where(t => t.Term.Status != TermStatus.Proposed)
+                .Select(t => new { t.ClusterOrganisationId, t.Field, t.VocabularyTermId, t.SortOrder })
+                .ToListAsync(cancellationToken))
+            .ToLookup(t => t.ClusterOrganisationId);
+        var profiles = new List<NetworkProfile>(rows.Count);
+        var features = new List<ClusterFeatures>(rows.Count);
+        foreach (var row in rows)
+        {
+            var own = profileTerms[row.Id].OrderBy(t => t.SortOrder).ToList();
+            int[] Of(ProfileField field) => [.. own.Where(t => t.Field == field).Select(t => t.VocabularyTermId).Distinct()];
+            var sectors = Of(ProfileField.SectoralIndustry);
+            profiles.Add(new NetworkProfile(row.Id, profiles.Count, row.Slug, row.Name, row.CountryCode, sectors, row.ExcellenceLabel));
+            features.Add(new ClusterFeatures(
+                sectors, Of(ProfileField.TechnologyField), Of(ProfileField.S3PriorityArea), Of(ProfileField.EmergingIndustry),
+                row.CountryCode, [.. row.CountriesInEurope.Concat(row.CountriesOutsideEurope).Where(c => c != row.CountryCode).Distinct()],
+                row.TotalMembers, row.ExcellenceLabel is ExcellenceLabel.Bronze or ExcellenceLabel.Silver or ExcellenceLabel.Gold));
+        }
+        var nodeOf = profiles.ToDictionary(p => p.Id, p => p.Node);
+        var links = await db.Set<NetworkLink>().AsNoTracking()
+            .Select(l => new { l.ProfileId, l.Id, l.PartnerKey, l.PartnerName, l.PartnerProfileId, l.State, l.Score })
+            .ToListAsync(cancellationToken);
+        var linksByProfile = links.GroupBy(l => l.ProfileId)
+            .ToDictionary(g => g.Key, g => g.Select(l => new StatedLink(l.Id, l.PartnerKey, l.PartnerName, l.PartnerProfileId, l.State, l.Score)).ToList());
+        var statements = links
+            .Where(l => l.State is LinkState.Sure or LinkState.Confirmed && nodeOf.ContainsKey(l.ProfileId) && nodeOf.ContainsKey(l.PartnerProfileId))
+            .Select(l => (l.ProfileId, l.PartnerProfileId))
+            .ToHashSet();
+        var neighbours = RecommenderGraph.Undirected(profiles.Count, statements.Select(s => (nodeOf[s.Item1], nodeOf[s.Item2])));
+        var sectorIds = terms.Values.Where(t => t.Vocabulary == Vocabulary.SectoralIndustries)
+            .GroupBy(t => t.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        var graph = new RecommenderGraph(features, neighbours, ValueChains.Neighbours(sectorIds));
+        return new NetworkSnapshot(profiles, linksByProfile, statements, graph, terms);
+    }
+}

@@ -1,0 +1,87 @@
+using ClusterAtlas.Accounts;
+using ClusterAtlas.Data;
+using ClusterAtlas.Profiles;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.Network;
+
+/// <summary>
+/// The profile's administrators confirm or reject the profiles its collaborating clusters may be, and dismiss
+/// recommendations. Every request checks again that the user may edit this profile; a link or profile of another
+/// profile is refused as not found.
+/// </summary>
+[Authorize]
+public class NetworkMatchesPageModel(ClusterAtlasDbContext db, NetworkIndex network, NetworkDecisions decisions, IAuthorizationService authorization) : PageModel
+{
+    public sealed record Proposal(StatedLink Link, NetworkProfile? Candidate, string CandidateName, string CandidateSlug);
+
+    public ClusterOrganisation Profile { get; private set; } = null!;
+    public IReadOnlyList<Proposal> Proposals { get; private set; } = [];
+    public IReadOnlyList<Proposal> Decided { get; private set; } = [];
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, string? done, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        Done = done is "confirmed" or "rejected" or "dismissed" ? done : null;
+        var snapshot = await network.CurrentAsync(cancellationToken, fresh: true);
+        var links = snapshot.LinksOf(Profile.Id);
+        var ids = links.Select(l => l.PartnerProfileId).Distinct().ToList();
+        var names = await db.ClusterOrganisations.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, p.Slug }).ToDictionaryAsync(p => p.Id, cancellationToken);
+        Proposal Of(StatedLink l) => new(l, snapshot.Find(l.PartnerProfileId), names.GetValueOrDefault(l.PartnerProfileId)?.Name ?? "", names.GetValueOrDefault(l.PartnerProfileId)?.Slug ?? "");
+        Proposals = [.. links.Where(l => l.State == LinkState.Proposed).OrderBy(l => l.PartnerName).ThenByDescending(l => l.Score).Select(Of)];
+        Decided = [.. links.Where(l => l.State is LinkState.Confirmed or LinkState.Rejected).OrderBy(l => l.PartnerName).Select(Of)];
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostConfirmAsync(string slug, long linkId, CancellationToken cancellationToken) =>
+        DecideAsync(slug, linkId, confirm: true, cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(string slug, long linkId, CancellationToken cancellationToken) =>
+        DecideAsync(slug, linkId, confirm: false, cancellationToken);
+
+    public async Task<IActionResult> OnPostDismissAsync(string slug, int dismissedProfileId, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        await decisions.DismissAsync(Profile.Id, dismissedProfileId, User.UserId(), cancellationToken);
+        return Redirect($"/cluster-organisations/{Profile.Slug}#network");
+    }
+
+    private async Task<IActionResult> DecideAsync(string slug, long linkId, bool confirm, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        if (!await decisions.DecideAsync(Profile.Id, linkId, confirm, User.UserId(), cancellationToken))
+        {
+            return NotFound();
+        }
+        return Redirect($"/cluster-organisations/{Profile.Slug}/network?done={(confirm ? "confirmed" : "rejected")}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        var profile = await db.ClusterOrganisations.AsNoTracking().Include(p => p.Administrators).SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+        if (profile is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.MayEditAsync(User, profile))
+        {
+            return Forbid();
+        }
+        Profile = profile;
+        return null;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json;
+using ClusterAtlas.ClusterDirectory;
+using ClusterAtlas.Localisation;
+using ClusterAtlas.Profiles;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClusterAtlas.Network;
+
+/// <summary>
+/// The directory's network: every collaboration between published profiles, filtered by country, sector and label
+/// with the directory's query-string names (a collaboration is shown when either side matches). The table is the
+/// page; the graph is drawn over it by script where script runs.
+/// </summary>
+public class NetworkPageModel(NetworkIndex network, DataLabels labels) : PageModel
+{
+    /// <summary>More would make neither a readable table nor a readable graph; the filters narrow it down.</summary>
+    public const int MaxEdges = 1000;
+
+    public sealed record Edge(NetworkProfile A, NetworkProfile B, bool Mutual);
+
+    public IReadOnlyList<Edge> Edges { get; private set; } = [];
+    public int TotalEdges { get; private set; }
+    public IReadOnlyList<string> Countries { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Name)> CountryOptions { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Name)> SectorOptions { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Name)> LabelOptions { get; private set; } = [];
+    public IReadOnlySet<string> Selected { get; private set; } = new HashSet<string>();
+    public string GraphJson { get; private set; } = "{}";
+
+    public string CountryName(string? code) => labels.Country(code);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await network.CurrentAsync(cancellationToken);
+        var countries = Request.Query[Facet.Country].OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var sectors = Request.Query[Facet.Sector].OfType<string>().Select(s => int.TryParse(s, CultureInfo.InvariantCulture, out var id) ? id : -1).ToHashSet();
+        var levels = Request.Query[Facet.Label].OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Selected = countries.Select(c => "country:" + c.ToUpperInvariant()).Concat(sectors.Select(s => "sector:" + s.ToString(CultureInfo.InvariantCulture))).Concat(levels.Select(l => "label:" + l.ToLowerInvariant())).ToHashSet();
+        bool Matches(NetworkProfile p) =>
+            (countries.Count == 0 || (p.CountryCode is not null && countries.Contains(p.CountryCode)))
+            && (sectors.Count == 0 || p.SectorIds.Any(sectors.Contains))
+            && (levels.Count == 0 || levels.Contains(Facet.ExcellenceCode(p.Label ?? ExcellenceLabel.None)));
+        var all = snapshot.Edges().Where(e => Matches(e.A) || Matches(e.B)).Select(e => new Edge(e.A, e.B, e.Mutual)).ToList();
+        TotalEdges = all.Count;
+        Edges = [.. all.OrderBy(e => e.A.Name, StringComparer.CurrentCulture).ThenBy(e => e.B.Name, StringComparer.CurrentCulture).Take(MaxEdges)];
+        CountryOptions = [.. snapshot.Profiles.Select(p => p.CountryCode).OfType<string>().Distinct()
+            .Select(c => (c, labels.Country(c))).OrderBy(c => c.Item2, StringComparer.CurrentCulture)];
+        SectorOptions = [.. snapshot.Profiles.SelectMany(p => p.SectorIds).Distinct()
+            .Where(snapshot.Terms.ContainsKey)
+            .Select(id => (id.ToString(CultureInfo.InvariantCulture), labels.Term(snapshot.Terms[id]))).OrderBy(s => s.Item2, StringComparer.CurrentCulture)];
+        LabelOptions = [.. Facet.ExcellenceLevels.Select(l => (Facet.ExcellenceCode(l), labels.FacetValue(Facet.Label, Facet.ExcellenceCode(l), null)))];
+        var nodes = Edges.SelectMany(e => new[] { e.A, e.B }).DistinctBy(p => p.Id)
+            .Select(p => new { id = p.Slug, name = p.Name, country = p.CountryCode, match = Matches(p) });
+        GraphJson = JsonSerializer.Serialize(new
+        {
+            nodes,
+            edges = Edges.Select(e => new { source = e.A.Slug, target = e.B.Slug, mutual = e.Mutual }),
+        });
+        return Page();
+    }
+}

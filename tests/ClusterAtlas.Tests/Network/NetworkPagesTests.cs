@@ -1,0 +1,90 @@
+using ClusterAtlas.Network;
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Tests.Infrastructure;
+using ClusterAtlas.Tests.PartnerSearch;
+using ClusterAtlas.Tests.Profiles;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.Tests.Network;
+
+/// <summary>
+/// A collaboration the seed profile states (its partner "Vojvodina ICT Cluster") links by itself once that profile
+/// exists; the other side's misspelt statement is only proposed, its administrator confirms it, and the collaboration
+/// then shows as mutual on both profiles and in the network's table. Nobody else may decide for a profile.
+/// </summary>
+public sealed class NetworkPagesTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
+{
+    [Fact]
+    public async Task A_proposed_match_confirmed_by_the_administrators_makes_a_mutual_collaboration_on_both_profiles_and_the_network()
+    {
+        var member = await app.MemberWithPublishedProfileAsync("Vojvodina ICT Cluster");
+        await app.WithDbAsync(async db =>
+        {
+            var profile = await db.ClusterOrganisations.Include(p => p.CollaboratingClusters).SingleAsync(p => p.Id == member.ProfileId);
+            profile.CountryCode = "RS";
+            profile.CollaboratingClusters.Add(new CollaboratingCluster { Name = "vojvodina metal clustre", CountryCode = "RS" });
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await ClusterAtlasFactory.ParseAsync(await member.Browser.GetStringAsync(new Uri($"/cluster-organisations/{member.Slug}/network", UriKind.Relative)));
+        var row = Assert.Single(page.QuerySelectorAll("tbody tr"));
+        Assert.Contains("vojvodina metal clustre", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vojvodina Metal Cluster", row.TextContent, StringComparison.Ordinal);
+        var linkId = row.QuerySelector("input[name=linkId]")!.GetAttribute("value")!;
+
+        // Another profile's administrator cannot decide for this one.
+        var stranger = await app.MemberWithPublishedProfileAsync("Stranger Cluster");
+        var refused = await ProfileScenarios.PostWithTokenAsync(stranger.Browser, $"/cluster-organisations/{member.Slug}/network?handler=reject", new() { ["linkId"] = linkId });
+        Assert.True(ProfileScenarios.IsRefusal(refused), $"answered {(int)refused.StatusCode}");
+        Assert.Equal(LinkState.Proposed, await StateAsync(long.Parse(linkId, System.Globalization.CultureInfo.InvariantCulture)));
+
+        await member.Browser.SubmitFormAsync($"/cluster-organisations/{member.Slug}/network", [], "form[action*='handler=confirm']");
+        Assert.Equal(LinkState.Confirmed, await StateAsync(long.Parse(linkId, System.Globalization.CultureInfo.InvariantCulture)));
+
+        var visitor = app.CreateBrowser();
+        foreach (var (slug, partner) in new[] { (SeedPage.Slug, member.Slug), (member.Slug, SeedPage.Slug) })
+        {
+            var profilePage = await ClusterAtlasFactory.ParseAsync(await visitor.GetStringAsync(new Uri($"/cluster-organisations/{slug}", UriKind.Relative)));
+            var item = profilePage.QuerySelectorAll("#network .network-partners > li").Single(li => li.QuerySelector($"a[href='/cluster-organisations/{partner}']") is not null);
+            Assert.NotNull(item.QuerySelector(".mutual"));
+        }
+
+        var network = await ClusterAtlasFactory.ParseAsync(await visitor.GetStringAsync(new Uri("/network?country=RS", UriKind.Relative)));
+        var edge = network.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='/cluster-organisations/{member.Slug}']") is not null
+            && r.QuerySelector($"a[href='/cluster-organisations/{SeedPage.Slug}']") is not null);
+        Assert.Contains("Mutual", edge.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(network.QuerySelector("#network-data"));
+    }
+
+    [Fact]
+    public async Task A_rejected_guess_is_not_proposed_again_after_the_profile_is_saved()
+    {
+        var member = await app.MemberWithPublishedProfileAsync("Toolmakers Cluster of Slovenia");
+        var other = await app.MemberWithPublishedProfileAsync("Rejecting Cluster");
+        await SetPartnerAsync(other.ProfileId, "Toolmakers Cluster of Slovenija");
+        var page = await ClusterAtlasFactory.ParseAsync(await other.Browser.GetStringAsync(new Uri($"/cluster-organisations/{other.Slug}/network", UriKind.Relative)));
+        Assert.Contains(member.Slug, Assert.Single(page.QuerySelectorAll("tbody tr")).InnerHtml, StringComparison.Ordinal);
+
+        await other.Browser.SubmitFormAsync($"/cluster-organisations/{other.Slug}/network", [], "form[action*='handler=reject']");
+        await SetPartnerAsync(other.ProfileId, "Toolmakers Cluster of Slovenija", alsoRename: true);
+
+        page = await ClusterAtlasFactory.ParseAsync(await other.Browser.GetStringAsync(new Uri($"/cluster-organisations/{other.Slug}/network", UriKind.Relative)));
+        Assert.Empty(page.QuerySelectorAll("tbody tr"));
+        Assert.Contains("Rejected", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private Task<int> SetPartnerAsync(int profileId, string partner, bool alsoRename = false) => app.WithDbAsync(async db =>
+    {
+        var profile = await db.ClusterOrganisations.Include(p => p.CollaboratingClusters).SingleAsync(p => p.Id == profileId);
+        profile.CollaboratingClusters.Clear();
+        profile.CollaboratingClusters.Add(new CollaboratingCluster { Name = partner });
+        if (alsoRename)
+        {
+            profile.ShortDescription = "Saved again.";
+        }
+        return await db.SaveChangesAsync();
+    });
+
+    private Task<LinkState> StateAsync(long linkId) =>
+        app.WithDbAsync(db => db.Set<NetworkLink>().Where(l => l.Id == linkId).Select(l => l.State).SingleAsync());
+}
