@@ -107,16 +107,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, DataLabels labels, 
         var profiles = published
             ? db.ClusterOrganisations.Where(p => p.Status == ProfileStatus.Published)
             : db.ClusterOrganisations.Where(p => p.Status != ProfileStatus.Published);
-        var profile = await profiles.AsNoTracking()
-            .Include(p => p.ManagementTeam.OrderBy(m => m.SortOrder))
-            .Include(p => p.SupportFacilities.OrderBy(f => f.SortOrder))
-            .Include(p => p.MajorPlayers.OrderBy(m => m.SortOrder))
-            .Include(p => p.CollaboratingClusters.OrderBy(c => c.SortOrder))
-            .Include(p => p.SupportProgrammes.OrderBy(s => s.SortOrder))
-            .Include(p => p.SuccessStories.OrderBy(s => s.SortOrder))
-            .Include(p => p.Terms).ThenInclude(t => t.Term)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+        var profile = await profiles.AsNoTracking().WithContent().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
         if (profile is null)
         {
             return null;
@@ -189,11 +180,4 @@ public sealed class PublishedProfileCache
         }
         _views[slug] = (version, view);
     }
-}
-
-public static class ProfilesFeature
-{
-    public static IServiceCollection AddProfiles(this IServiceCollection services) =>
-        services.AddScoped<ProfileQueries>().AddSingleton<PublishedProfileCache>().AddScoped<Editing.ProfileEditor>()
-            .AddScoped<Editing.ProfileColleagues>().AddScoped<Editing.ColleagueMail>();
 }

@@ -34,9 +34,6 @@ public enum ColleagueOutcome
 public sealed class ProfileColleagues(ClusterAtlasDbContext db, UserManager<ApplicationUser> users, ColleagueMail mail, TimeProvider clock, Moderation.AuditLog audit)
 {
     /// <summary>The profile without its content (enough for the header, the status and the authorisation check), or null.</summary>
-    public Task<ClusterOrganisation?> FindProfileAsync(string slug, CancellationToken cancellationToken) =>
-        db.ClusterOrganisations.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
-
     public async Task<IReadOnlyList<Colleague>> ListAsync(int profileId, CancellationToken cancellationToken) =>
         await db.ProfileAdministrators.AsNoTracking()
             .Where(a => a.ClusterOrganisationId == profileId)

@@ -12,7 +12,7 @@ public sealed record RevisionEntry(ProfileRevision Revision, IReadOnlyList<Field
 
 /// <summary>The history of a profile, newest first, each save with its readable changes; for those who may edit it.</summary>
 [Authorize]
-public class RevisionsPageModel(ClusterAtlasDbContext db, ProfileEditor editor, IAuthorizationService authorization) : PageModel
+public class RevisionsPageModel(ClusterAtlasDbContext db, ProfileEditor editor, EditableProfiles editable) : PageModel
 {
     public const int PageSize = 20;
 
@@ -54,15 +54,12 @@ public class RevisionsPageModel(ClusterAtlasDbContext db, ProfileEditor editor, 
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var profile = await db.ClusterOrganisations.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
-        if (profile is null)
+        var loaded = await editable.FindAsync(User, slug, withContent: false, cancellationToken);
+        if (!loaded.Found)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
-        if (!await authorization.MayEditAsync(User, profile))
-        {
-            return Forbid();
-        }
+        var profile = loaded.Profile;
         Profile = profile;
         return null;
     }
