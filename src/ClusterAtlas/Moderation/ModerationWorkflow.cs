@@ -10,14 +10,6 @@ using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.Moderation;
 
-/// <summary>What came of a moderator's decision: done, or refused with the reason (and the form field it concerns, if one).</summary>
-public sealed record ModerationResult(string? Error = null, string? Field = null)
-{
-    public bool Succeeded => Error is null;
-
-    public static readonly ModerationResult Done = new();
-}
-
 /// <summary>
 /// The validation team's decisions: publishing or rejecting a submitted profile, and undoing a change to a published
 /// one. Each decision and its entry in the audit log (<see cref="ModerationAction"/>) are written in one transaction;

@@ -7,24 +7,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ClusterAtlas.Profiles.Editing;
 
-/// <summary>One administrator of a profile, as the colleagues page lists them.</summary>
-public sealed record Colleague(string UserId, string DisplayName, string Email, DateTimeOffset AddedAt);
-
-/// <summary>A profile a member administers, as their account page lists it.</summary>
-public sealed record AdministeredProfile(string Slug, string Name, ProfileStatus Status);
-
-public enum ColleagueOutcome
-{
-    Done,
-    /// <summary>No account with a confirmed e-mail address has the address given.</summary>
-    NoConfirmedAccount,
-    AlreadyAdministrator,
-    /// <summary>The person to remove (or the one handing over) is not an administrator of the profile.</summary>
-    NotAdministrator,
-    /// <summary>Removing them would leave the profile without an administrator.</summary>
-    LastAdministrator,
-}
-
 /// <summary>
 /// Who administers a profile: adding a colleague (who must have a confirmed account, and hears of it by e-mail),
 /// removing one (never the last), and handing the profile over (adding a successor and leaving in one

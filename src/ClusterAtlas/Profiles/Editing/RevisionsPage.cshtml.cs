@@ -1,4 +1,3 @@
-using ClusterAtlas.Accounts;
 using ClusterAtlas.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,9 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Profiles.Editing;
-
-/// <summary>One save of a profile with what it changed, field by field.</summary>
-public sealed record RevisionEntry(ProfileRevision Revision, IReadOnlyList<FieldChange> Changes);
 
 /// <summary>The history of a profile, newest first, each save with its readable changes; for those who may edit it.</summary>
 [Authorize]
