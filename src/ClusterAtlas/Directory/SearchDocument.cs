@@ -38,7 +38,8 @@ public sealed record SearchDocument(int ProfileId, string Names, string Body, st
                 case (SearchRole.Name, _) when field.EntityValue(p) is string name && !string.IsNullOrWhiteSpace(name):
                     names.Add(name);
                     break;
-                case (SearchRole.Text, FieldKind.Group):
+                case (_, FieldKind.Group):
+                    // The rows' own fields say what is searched (a programme's name and description, a story's title and text).
                     foreach (var row in (IEnumerable<object>)field.EntityValue(p)!)
                     {
                         foreach (var rowField in field.Group!.Fields.Where(f => f.Search == SearchRole.Text))
