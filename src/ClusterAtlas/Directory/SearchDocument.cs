@@ -1,5 +1,6 @@
 using System.Text;
 using ClusterAtlas.Profiles;
+using ClusterAtlas.Profiles.Schema;
 using ClusterAtlas.Vocabularies;
 
 namespace ClusterAtlas.ClusterDirectory;
@@ -13,10 +14,15 @@ namespace ClusterAtlas.ClusterDirectory;
 /// </summary>
 public sealed record SearchDocument(int ProfileId, string Names, string Body, string OriginalText)
 {
+    /// <summary>
+    /// Built from the profile schema's search roles (<see cref="SearchRole"/>): names, the texts people write (also
+    /// in repeated groups' rows), and labels (terms, places, networks), which are searched in every language.
+    /// </summary>
     public static SearchDocument For(ClusterOrganisation p, CountryList countries, TermTranslations translations)
     {
-        var names = string.Join(" ", new[] { p.Name, p.Acronym, p.LocalName }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var names = new List<string>();
         var original = new StringBuilder();
+        var labels = new StringBuilder();
         void Add(string? text)
         {
             if (!string.IsNullOrWhiteSpace(text))
@@ -24,45 +30,56 @@ public sealed record SearchDocument(int ProfileId, string Names, string Body, st
                 original.Append(text.Trim()).Append('\n');
             }
         }
-        Add(p.ShortDescription);
-        Add(p.StrategyMarkdown);
-        Add(p.SupportServicesMarkdown);
-        Add(p.OtherSpecialisationAreas);
-        foreach (var programme in p.SupportProgrammes)
+        void Label(string? text) => labels.Append(text).Append('\n');
+        foreach (var field in ProfileSchema.Fields)
         {
-            Add(programme.Name);
-            Add(programme.Description);
-        }
-        foreach (var story in p.SuccessStories)
-        {
-            Add(story.Title);
-            Add(story.Text);
-        }
-        var labels = new StringBuilder();
-        // Proposed terms are not public; a term's other spellings (its old names) find it too.
-        foreach (var term in p.Terms.Where(t => t.Term is not null && t.Term.Status != TermStatus.Proposed))
-        {
-            labels.Append(term.Term.Label).Append('\n');
-            foreach (var translation in translations.TranslationsOf(term.Term.Vocabulary, term.Term.Label))
+            switch (field.Search, field.Kind)
             {
-                labels.Append(translation).Append('\n');
+                case (SearchRole.Name, _) when field.EntityValue(p) is string name && !string.IsNullOrWhiteSpace(name):
+                    names.Add(name);
+                    break;
+                case (_, FieldKind.Group):
+                    // The rows' own fields say what is searched (a programme's name and description, a story's title and text).
+                    foreach (var row in (IEnumerable<object>)field.EntityValue(p)!)
+                    {
+                        foreach (var rowField in field.Group!.Fields.Where(f => f.Search == SearchRole.Text))
+                        {
+                            Add(rowField.EntityValue(row) as string);
+                        }
+                    }
+                    break;
+                case (SearchRole.Text, _):
+                    Add(field.EntityValue(p) as string);
+                    break;
+                case (SearchRole.Term, FieldKind.Terms):
+                    // Proposed terms are not public; a term's other spellings (its old names) find it too.
+                    foreach (var term in p.TermsOf(field.TermField!.Value).Select(t => t.Term).Where(t => t is not null && t.Status != TermStatus.Proposed))
+                    {
+                        Label(term.Label);
+                        foreach (var text in translations.TranslationsOf(term.Vocabulary, term.Label).Concat(term.Aliases))
+                        {
+                            Label(text);
+                        }
+                    }
+                    break;
+                case (SearchRole.Term, FieldKind.Country):
+                    var code = field.EntityValue(p) as string;
+                    Label(countries.NameOf(code));
+                    foreach (var translation in countries.TranslationsOf(code))
+                    {
+                        Label(translation);
+                    }
+                    break;
+                case (SearchRole.Term, _):
+                    foreach (var text in field.EntityValue(p) is IEnumerable<string> lines ? lines : [field.EntityValue(p) as string ?? ""])
+                    {
+                        Label(text);
+                    }
+                    break;
             }
-            foreach (var alias in term.Term.Aliases)
-            {
-                labels.Append(alias).Append('\n');
-            }
-        }
-        labels.Append(p.RegionName).Append('\n').Append(p.City).Append('\n').Append(countries.NameOf(p.CountryCode)).Append('\n');
-        foreach (var translation in countries.TranslationsOf(p.CountryCode))
-        {
-            labels.Append(translation).Append('\n');
-        }
-        foreach (var network in p.NetworkMemberships)
-        {
-            labels.Append(network).Append('\n');
         }
         var originalText = original.ToString();
-        return new SearchDocument(p.Id, Fold(names), Fold(originalText + labels), originalText);
+        return new SearchDocument(p.Id, Fold(string.Join(" ", names)), Fold(originalText + labels), originalText);
     }
 
     public static string Fold(string text) => TextFolding.RemoveDiacritics(text).ToLowerInvariant();

@@ -1,5 +1,6 @@
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
+using ClusterAtlas.Profiles.Schema;
 using ClusterAtlas.Vocabularies;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,10 +14,9 @@ public sealed class SearchIndexWriter(CountryList countries, TermTranslations tr
         var engine = FullTextEngine.For(db);
         foreach (var chunk in profileIds.Chunk(1000))
         {
-            var profiles = await db.ClusterOrganisations.AsNoTracking()
-                .Where(p => chunk.Contains(p.Id))
-                .Include(p => p.Terms).ThenInclude(t => t.Term)
-                .Include(p => p.SupportProgrammes).Include(p => p.SuccessStories)
+            var profiles = await SearchedGroups.Aggregate(
+                    (IQueryable<ClusterOrganisation>)db.ClusterOrganisations.AsNoTracking().Where(p => chunk.Contains(p.Id)).Include(p => p.Terms).ThenInclude(t => t.Term),
+                    (query, group) => query.Include(group))
                 .AsSplitQuery()
                 .ToListAsync(cancellationToken);
             var published = profiles.Where(p => p.Status == ProfileStatus.Published).Select(p => SearchDocument.For(p, countries, translations)).ToList();
@@ -24,6 +24,10 @@ public sealed class SearchIndexWriter(CountryList countries, TermTranslations tr
             await engine.UpsertAsync(db, published, cancellationToken);
         }
     }
+
+    /// <summary>The profile's repeated groups whose rows the search document reads (by the schema's search roles).</summary>
+    private static readonly IReadOnlyList<string> SearchedGroups =
+        [.. ProfileSchema.Fields.Where(f => f.Group is { } g && g.Fields.Any(r => r.Search != SearchRole.None)).Select(f => f.EntityProperty!)];
 
     /// <summary>Indexes profiles already in memory with their terms (bulk loads), in the caller's transaction.</summary>
     public Task IndexLoadedAsync(ClusterAtlasDbContext db, IReadOnlyList<ClusterOrganisation> profiles, CancellationToken cancellationToken) =>

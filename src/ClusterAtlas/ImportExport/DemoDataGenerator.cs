@@ -13,7 +13,7 @@ namespace ClusterAtlas.ImportExport;
 /// sizes are spread the way real profiles are (a few big countries and common sectors, many small ones).
 /// Deterministic for a given seed.
 /// </summary>
-public sealed class DemoDataGenerator(ClusterAtlasDbContext db, SearchIndexWriter searchIndex, DirectoryIndex directory)
+public sealed class DemoDataGenerator(ClusterAtlasDbContext db, ProfileWrites writes)
 {
     public const int BatchSize = 5000;
 
@@ -51,16 +51,12 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, SearchIndexWrite
     /// </summary>
     public async Task<int> RemoveAllAsync(CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await writes.BeginAsync(cancellationToken);
         var ids = await db.ClusterOrganisations.Where(p => p.IsSampleData).Select(p => p.Id).ToListAsync(cancellationToken);
-        var engine = FullTextEngine.For(db);
-        foreach (var chunk in ids.Chunk(1000))
-        {
-            await engine.RemoveAsync(db, chunk, cancellationToken);
-        }
         var deleted = await db.ClusterOrganisations.Where(p => p.IsSampleData).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        directory.MarkStale();
+        // Indexing a deleted profile removes its entry.
+        write.Wrote(ids);
+        await write.CommitAsync(cancellationToken);
         return deleted;
     }
 
@@ -97,14 +93,14 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, SearchIndexWrite
                 {
                     batch.Add(NewProfile());
                 }
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await InsertBatchAsync(batch, cancellationToken);
+                await using var write = await writes.BeginAsync(cancellationToken);
+                await InsertBatchAsync(batch, write.At, cancellationToken);
                 foreach (var term in batch.SelectMany(p => p.Terms))
                 {
                     term.Term = termById[term.VocabularyTermId]; // for the search text
                 }
-                await searchIndex.IndexLoadedAsync(db, batch, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                write.WroteLoaded(batch);
+                await write.CommitAsync(cancellationToken);
                 created += batch.Count;
                 progress?.Report(created);
             }
@@ -118,7 +114,6 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, SearchIndexWrite
         finally
         {
             await db.Database.CloseConnectionAsync();
-            directory.MarkStale();
         }
         return created;
 
@@ -224,9 +219,8 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, SearchIndexWrite
         }
     }
 
-    private async Task InsertBatchAsync(List<ClusterOrganisation> batch, CancellationToken cancellationToken)
+    private async Task InsertBatchAsync(List<ClusterOrganisation> batch, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
         var profileId = await BulkInsert.NextIdAsync<ClusterOrganisation>(db, cancellationToken);
         var teamId = await BulkInsert.NextIdAsync<ManagementTeamMember>(db, cancellationToken);
         var partnerId = await BulkInsert.NextIdAsync<CollaboratingCluster>(db, cancellationToken);

@@ -1,8 +1,5 @@
 namespace ClusterAtlas.ImportExport;
 
-/// <summary>A line of a saved page under a label, with its number.</summary>
-public sealed record EccpPageValue(string Text, int Line);
-
 /// <summary>A label of a saved page (what it fills), and the lines under it.</summary>
 public sealed class EccpPageBlock(EccpPageTarget target, string label, int line)
 {

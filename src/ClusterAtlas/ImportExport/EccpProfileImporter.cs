@@ -1,4 +1,3 @@
-using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Profiles.Editing;
@@ -12,8 +11,7 @@ namespace ClusterAtlas.ImportExport;
 /// The page is parsed completely before anything is written, and the write is one transaction:
 /// a malformed page leaves the database as it was.
 /// </summary>
-public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList countries, SearchIndexWriter searchIndex, DirectoryIndex directory,
-    ProfileEditor editor, TimeProvider clock)
+public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList countries, ProfileWrites writes, TimeProvider clock)
 {
     /// <summary>Imports a saved page file, read as UTF-8 or, failing that, in the legacy code page it was saved in (<see cref="EccpPageText"/>).</summary>
     public Task<ImportReport> ImportFileAsync(byte[] bytes, string sourceName, ProfileStatus status, bool replace, CancellationToken cancellationToken) =>
@@ -30,7 +28,7 @@ public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList co
         var report = parsed.Report;
         ImportLengthLimits.Check(db, parsed, text, sourceName);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await writes.BeginAsync(cancellationToken);
         var vocabularyTerms = await db.VocabularyTerms.ToListAsync(cancellationToken);
         var termsByKey = vocabularyTerms.ToDictionary(t => (t.Vocabulary, t.MatchKey));
         // Other spellings (old names, merged proposals) find their term; a label always wins over an alias.
@@ -42,12 +40,7 @@ public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList co
             }
         }
 
-        var profile = await db.ClusterOrganisations
-            .Include(p => p.ManagementTeam).Include(p => p.SupportFacilities).Include(p => p.MajorPlayers)
-            .Include(p => p.CollaboratingClusters).Include(p => p.SupportProgrammes).Include(p => p.SuccessStories)
-            .Include(p => p.Terms)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(p => p.Slug == parsed.Profile.Slug, cancellationToken);
+        var profile = await db.ClusterOrganisations.WithContent().SingleOrDefaultAsync(p => p.Slug == parsed.Profile.Slug, cancellationToken);
         report.Created = profile is null;
         ProfileForm? before = null;
         if (profile is not null)
@@ -125,32 +118,18 @@ public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList co
         {
             profile.PublishedAt ??= clock.GetUtcNow();
         }
-        if (before is not null)
+        if (before is null)
+        {
+            write.Wrote(profile);
+        }
+        else
         {
             // An update is a save like any other: who (the import), when, and the content before and after.
             var after = ProfileForm.From(profile, countries).Normalised();
-            var changes = (await editor.DiffAsync(cancellationToken)).Compare(before, after);
-            if (changes.Count > 0)
-            {
-                profile.ConcurrencyToken = Guid.NewGuid();
-                db.ProfileRevisions.Add(new ProfileRevision
-                {
-                    ClusterOrganisation = profile,
-                    AuthorName = $"Import of {sourceName}",
-                    CreatedAt = clock.GetUtcNow(),
-                    Kind = RevisionKind.Edited,
-                    ProfileStatus = profile.Status,
-                    TokenAfter = profile.ConcurrencyToken,
-                    ChangedFields = string.Join(", ", changes.Select(c => c.Property)),
-                    BeforeJson = before.ToJson(),
-                    AfterJson = after.ToJson(),
-                });
-            }
+            write.Revise(profile, before, after, (await writes.DiffAsync(cancellationToken)).Compare(before, after),
+                new RevisionAuthor(null, $"Import of {sourceName}"), RevisionKind.Edited);
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await searchIndex.IndexAsync(db, [profile.Id], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        directory.MarkStale();
+        await write.CommitAsync(cancellationToken);
         return report;
     }
 

@@ -4,11 +4,6 @@ using ClusterAtlas.Vocabularies;
 
 namespace ClusterAtlas.ImportExport;
 
-/// <summary>A vocabulary label read from a page, to be matched against the vocabulary by the importer.</summary>
-public sealed record TermReference(ProfileField Field, string Label, int Line);
-
-public sealed record ParsedProfilePage(ClusterOrganisation Profile, IReadOnlyList<TermReference> Terms, ImportReport Report);
-
 /// <summary>
 /// Reads an ECCP profile page saved as text into a profile: <see cref="EccpPageReader"/> splits it into labelled blocks
 /// (the labels from the profile schema), each block's values are placed by its field's kind (<see cref="EccpValueReaders"/>)

@@ -17,15 +17,3 @@ public sealed class ImportReport
 
     public IEnumerable<ImportReportEntry> Problems => _entries.Where(e => e.Outcome is ImportOutcome.NotPlaced or ImportOutcome.ProposedTerm);
 }
-
-public enum ImportOutcome { Taken, Empty, ProposedTerm, NotPlaced }
-
-public sealed record ImportReportEntry(string Field, ImportOutcome Outcome, string Value, int Line, string? Note);
-
-/// <summary>The input cannot be read as a profile page at all; nothing was stored.</summary>
-public sealed class MalformedProfilePageException(string source, int line, string message)
-    : Exception($"{source}, line {line}: {message}")
-{
-    public string SourceName { get; } = source;
-    public int Line { get; } = line;
-}

@@ -31,7 +31,7 @@ public sealed class AuditLog(ClusterAtlasDbContext db, TimeProvider clock, IHttp
         {
             At = clock.GetUtcNow(),
             ModeratorUserId = signedIn ? actor!.UserId() : null,
-            ModeratorName = Shortened(signedIn ? ProfileEditor.AuthorName(actor!) : CommandLineActor, MaxNameLength),
+            ModeratorName = Shortened(signedIn ? RevisionAuthor.NameOf(actor!) : CommandLineActor, MaxNameLength),
             Action = kind,
             ClusterOrganisationId = profileId,
             ProfileName = Shortened(subject, MaxSubjectLength),

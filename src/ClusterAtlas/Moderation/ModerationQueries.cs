@@ -7,28 +7,6 @@ using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.Moderation;
 
-/// <summary>One page of a longer list, with the page asked for brought into range.</summary>
-public sealed record Paged<TItem>(IReadOnlyList<TItem> Items, int Page, int PageCount, int Total);
-
-public static class Paging
-{
-    public static int PageCount(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
-
-    /// <summary>The page asked for, or the nearest that exists.</summary>
-    public static int InRange(int page, int pageCount) => Math.Clamp(page, 1, pageCount);
-}
-
-/// <summary>A submitted profile as the queue lists it.</summary>
-public sealed record QueueEntry(int Id, string Name, string Country, DateTimeOffset? SubmittedAt, int CriteriaMet, int CriteriaCount, IReadOnlyList<string> ClusterProgrammes);
-
-/// <summary>A change to a published profile, readable, with what a revert of it would mean.</summary>
-/// <param name="RevertedBy">The revision that already undid this change, if one did.</param>
-/// <param name="ChangedLater">The labels of this change's fields that later revisions changed again (a revert replaces those later values too).</param>
-/// <param name="FullyReverted">Reverts gave every field of this change its earlier value back: nothing is left to revert.</param>
-/// <param name="Review">Who marked it as reviewed, and when; null while nobody has.</param>
-public sealed record EditEntry(ProfileRevision Revision, string ProfileSlug, string ProfileName, ProfileStatus ProfileStatusNow,
-    IReadOnlyList<FieldChange> Changes, ProfileRevision? RevertedBy, IReadOnlyList<string> ChangedLater, bool FullyReverted, EditReview? Review);
-
 /// <summary>The lists of the moderation pages.</summary>
 public sealed class ModerationQueries(ClusterAtlasDbContext db, ProfileEditor editor, CountryList countries, IStringLocalizer<SharedResource> T)
 {

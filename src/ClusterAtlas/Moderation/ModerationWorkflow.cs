@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using ClusterAtlas.Accounts;
-using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Profiles.Editing;
@@ -11,21 +10,13 @@ using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.Moderation;
 
-/// <summary>What came of a moderator's decision: done, or refused with the reason (and the form field it concerns, if one).</summary>
-public sealed record ModerationResult(string? Error = null, string? Field = null)
-{
-    public bool Succeeded => Error is null;
-
-    public static readonly ModerationResult Done = new();
-}
-
 /// <summary>
 /// The validation team's decisions: publishing or rejecting a submitted profile, and undoing a change to a published
 /// one. Each decision and its entry in the audit log (<see cref="ModerationAction"/>) are written in one transaction;
 /// a publication reaches the search index in the same transaction and the directory right after the commit. Callers
 /// check that the user is acting staff (policy <see cref="AccountPolicies.Moderator"/>).
 /// </summary>
-public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor editor, SearchIndexWriter searchIndex, DirectoryIndex directory,
+public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor editor, ProfileWrites writes,
     ModerationMail mail, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> T)
 {
     public const int MaxReasonLength = 2000;
@@ -76,8 +67,7 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
                 .SetProperty(p => p.Status, ProfileStatus.Published)
                 .SetProperty(p => p.PublishedAt, now)
                 .SetProperty(p => p.CriteriaWaived, waived)
-                .SetProperty(p => p.RejectionReason, (string?)null)
-                .SetProperty(p => p.UpdatedAt, now),
+                .SetProperty(p => p.RejectionReason, (string?)null),
             cancellationToken))
         {
             return ChangedMeanwhile;
@@ -110,8 +100,7 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
         var action = Record(profile, moderator, ModerationActionKind.Rejected, reason);
         if (!await DecideAsync(profile, reviewedToken, action, setters => setters
                 .SetProperty(p => p.Status, ProfileStatus.Rejected)
-                .SetProperty(p => p.RejectionReason, reason)
-                .SetProperty(p => p.UpdatedAt, action.At),
+                .SetProperty(p => p.RejectionReason, reason),
             cancellationToken))
         {
             return ChangedMeanwhile;
@@ -216,7 +205,7 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
         ProfileRevisionId = revisionId,
         ReviewedAt = clock.GetUtcNow(),
         ReviewerUserId = moderator.UserId(),
-        ReviewerName = Shortened(ProfileEditor.AuthorName(moderator), MaxNameLength),
+        ReviewerName = Shortened(RevisionAuthor.NameOf(moderator), MaxNameLength),
     };
 
     /// <summary>The properties of <see cref="ProfileForm"/> a revision changed, as it recorded them.</summary>
@@ -252,7 +241,7 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
     {
         At = clock.GetUtcNow(),
         ModeratorUserId = moderator.UserId(),
-        ModeratorName = Shortened(ProfileEditor.AuthorName(moderator), MaxNameLength),
+        ModeratorName = Shortened(RevisionAuthor.NameOf(moderator), MaxNameLength),
         Action = kind,
         ClusterOrganisationId = profile.Id,
         ProfileName = profile.Name,
@@ -273,22 +262,16 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
     private async Task<bool> DecideAsync(ClusterOrganisation profile, Guid reviewedToken, ModerationAction action,
         Action<UpdateSettersBuilder<ClusterOrganisation>> setters, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var decided = await db.ClusterOrganisations
-            .Where(p => p.Id == profile.Id && p.Status == ProfileStatus.Submitted && p.ConcurrencyToken == reviewedToken)
-            .ExecuteUpdateAsync(setters, cancellationToken);
-        if (decided == 0)
+        await using var write = await writes.BeginAsync(cancellationToken);
+        if (!await write.UpdateAsync(profile.Id, p => p.Status == ProfileStatus.Submitted && p.ConcurrencyToken == reviewedToken, setters, cancellationToken))
         {
-            await transaction.RollbackAsync(cancellationToken);
+            await write.RollbackAsync(cancellationToken);
             return false;
         }
         db.ModerationActions.Add(action);
-        await db.SaveChangesAsync(cancellationToken);
-        await searchIndex.IndexAsync(db, [profile.Id], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         // The tracked copy was read before the update.
         db.Entry(profile).State = EntityState.Detached;
-        directory.MarkStale();
         return true;
     }
 

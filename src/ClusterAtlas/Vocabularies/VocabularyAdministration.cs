@@ -157,7 +157,7 @@ public sealed class VocabularyAdministration(
 
     private void Audit(ClaimsPrincipal admin, ModerationActionKind kind, VocabularyTerm term, string? detail)
     {
-        var name = ProfileEditor.AuthorName(admin);
+        var name = RevisionAuthor.NameOf(admin);
         db.ModerationActions.Add(new ModerationAction
         {
             At = clock.GetUtcNow(),

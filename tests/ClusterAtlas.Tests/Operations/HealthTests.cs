@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
 using ClusterAtlas.Tests.Infrastructure;
 
@@ -15,15 +14,5 @@ public sealed class HealthTests(ClusterAtlasFactory app) : IClassFixture<Cluster
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
-    }
-}
-
-public sealed class DatabaseProviderTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
-{
-    [Fact]
-    public async Task The_suite_runs_on_the_database_it_was_asked_for()
-    {
-        var provider = await app.WithDbAsync(db => Task.FromResult(db.Database.ProviderName));
-        Assert.Equal(TestDatabase.IsPostgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", provider);
     }
 }

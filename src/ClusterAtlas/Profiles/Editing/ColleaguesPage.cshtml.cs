@@ -14,7 +14,7 @@ namespace ClusterAtlas.Profiles.Editing;
 /// </summary>
 [Authorize]
 [EnableRateLimiting(AccountsFeature.FormRateLimit)]
-public class ColleaguesPageModel(ProfileColleagues colleagues, IAuthorizationService authorization, IStringLocalizer<SharedResource> T) : PageModel
+public class ColleaguesPageModel(ProfileColleagues colleagues, EditableProfiles editable, IStringLocalizer<SharedResource> T) : PageModel
 {
     /// <summary>The address of the colleague to add.</summary>
     [BindProperty]
@@ -146,15 +146,12 @@ public class ColleaguesPageModel(ProfileColleagues colleagues, IAuthorizationSer
     /// <summary>Finds the profile (404 if there is none) and refuses users who may not edit it; then lists its administrators.</summary>
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var profile = await colleagues.FindProfileAsync(slug, cancellationToken);
-        if (profile is null)
+        var loaded = await editable.FindAsync(User, slug, withContent: false, cancellationToken);
+        if (!loaded.Found)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
-        if (!await authorization.MayEditAsync(User, profile))
-        {
-            return Forbid();
-        }
+        var profile = loaded.Profile;
         Profile = profile;
         Colleagues = await colleagues.ListAsync(profile.Id, cancellationToken);
         return null;

@@ -6,9 +6,6 @@ using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.Profiles.Editing;
 
-/// <summary>One line of the error summary: the id of the field's input, and the field's name with the message.</summary>
-public sealed record FormErrorLink(string TargetId, string Text);
-
 /// <summary>
 /// The profile form's errors for the summary above it, in the order the form shows its fields, each naming its
 /// field (and its row, "Team member 2, E-mail") so that the link can be followed to the input.

@@ -7,24 +7,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ClusterAtlas.Profiles.Editing;
 
-/// <summary>One administrator of a profile, as the colleagues page lists them.</summary>
-public sealed record Colleague(string UserId, string DisplayName, string Email, DateTimeOffset AddedAt);
-
-/// <summary>A profile a member administers, as their account page lists it.</summary>
-public sealed record AdministeredProfile(string Slug, string Name, ProfileStatus Status);
-
-public enum ColleagueOutcome
-{
-    Done,
-    /// <summary>No account with a confirmed e-mail address has the address given.</summary>
-    NoConfirmedAccount,
-    AlreadyAdministrator,
-    /// <summary>The person to remove (or the one handing over) is not an administrator of the profile.</summary>
-    NotAdministrator,
-    /// <summary>Removing them would leave the profile without an administrator.</summary>
-    LastAdministrator,
-}
-
 /// <summary>
 /// Who administers a profile: adding a colleague (who must have a confirmed account, and hears of it by e-mail),
 /// removing one (never the last), and handing the profile over (adding a successor and leaving in one
@@ -34,9 +16,6 @@ public enum ColleagueOutcome
 public sealed class ProfileColleagues(ClusterAtlasDbContext db, UserManager<ApplicationUser> users, ColleagueMail mail, TimeProvider clock, Moderation.AuditLog audit)
 {
     /// <summary>The profile without its content (enough for the header, the status and the authorisation check), or null.</summary>
-    public Task<ClusterOrganisation?> FindProfileAsync(string slug, CancellationToken cancellationToken) =>
-        db.ClusterOrganisations.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
-
     public async Task<IReadOnlyList<Colleague>> ListAsync(int profileId, CancellationToken cancellationToken) =>
         await db.ProfileAdministrators.AsNoTracking()
             .Where(a => a.ClusterOrganisationId == profileId)

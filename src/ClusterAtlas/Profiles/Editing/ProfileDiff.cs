@@ -5,13 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.Profiles.Editing;
 
-/// <summary>A field that changed between two versions of a profile, as lines of text people can read.</summary>
-public sealed record FieldChange(string Property, string Label, IReadOnlyList<string> Before, IReadOnlyList<string> After)
-{
-    public IEnumerable<string> Removed => Before.Except(After);
-    public IEnumerable<string> Added => After.Except(Before);
-}
-
 /// <summary>
 /// Compares two versions of a profile form field by field, with term and country names spelled out and choices
 /// (visibility, programme level, label) in words of the page's language, never the names of the code's enums.

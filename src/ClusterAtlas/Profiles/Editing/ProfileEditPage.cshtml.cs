@@ -10,7 +10,7 @@ namespace ClusterAtlas.Profiles.Editing;
 /// step's fields, refuses a stale copy (showing both versions, keeping what was typed) and records a revision.
 /// </summary>
 [Authorize]
-public class ProfileEditPageModel(ProfileEditor editor, IAuthorizationService authorization) : PageModel
+public class ProfileEditPageModel(ProfileEditor editor, EditableProfiles editable) : PageModel
 {
     [BindProperty]
     public ProfileForm Form { get; set; } = new();
@@ -103,16 +103,16 @@ public class ProfileEditPageModel(ProfileEditor editor, IAuthorizationService au
 
     private async Task<IActionResult?> LoadAsync(string slug, string? step, CancellationToken cancellationToken)
     {
-        var profile = await editor.FindAsync(slug, cancellationToken);
-        if (profile is null || ProfileFormStep.Find(step ?? ProfileFormStep.All[0].Id) is not { } found)
+        if (ProfileFormStep.Find(step ?? ProfileFormStep.All[0].Id) is not { } found)
         {
             return NotFound();
         }
-        if (!await authorization.MayEditAsync(User, profile))
+        var loaded = await editable.FindAsync(User, slug, withContent: true, cancellationToken);
+        if (!loaded.Found)
         {
-            return Forbid();
+            return loaded.Refusal;
         }
-        Profile = profile;
+        Profile = loaded.Profile;
         Step = found;
         return null;
     }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using ClusterAtlas.Accounts;
-using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles.Logos;
 using ClusterAtlas.Vocabularies;
@@ -9,41 +8,23 @@ using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.Profiles.Editing;
 
-/// <summary>What came of a save: saved (with the revision, if anything changed), or refused because someone saved first.</summary>
-public abstract record SaveOutcome
-{
-    public sealed record Saved(ProfileRevision? Revision) : SaveOutcome;
-
-    /// <summary>The profile changed since the editor loaded it; <paramref name="Stored"/> is what is stored now.</summary>
-    public sealed record Conflict(ProfileForm Stored, Guid StoredToken) : SaveOutcome
-    {
-        /// <summary>Lost a race with a save that committed between our read and our write (not a clash of fields).</summary>
-        internal bool Raced { get; init; }
-    }
-}
-
 /// <summary>
-/// Every change to a profile's content goes through here: one transaction writes the profile, its revision (who,
-/// when, before and after) and its search index entry; the directory is refreshed after the commit. Callers check
-/// authorisation first (<see cref="ProfileAuthorization.MayEditAsync"/>).
+/// The profile editor's saves: one step of the form, merged with what others saved meanwhile, the logo, a new draft,
+/// the submission. Each is written through <see cref="ProfileWrites"/> (one transaction with the revision and the
+/// search index; the directory is refreshed after the commit). Callers check authorisation first
+/// (<see cref="ProfileAuthorization.MayEditAsync"/>).
 /// </summary>
-public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countries, SearchIndexWriter searchIndex, DirectoryIndex directory, TimeProvider clock,
+public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countries, ProfileWrites writes, TimeProvider clock,
     IStringLocalizer<SharedResource> T)
 {
     public CountryList Countries => countries;
 
     /// <summary>The profile, tracked, with everything the form edits.</summary>
     public Task<ClusterOrganisation?> FindAsync(string slug, CancellationToken cancellationToken) =>
-        WithContent(db.ClusterOrganisations).SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+        db.ClusterOrganisations.WithContent().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
 
     public Task<ClusterOrganisation?> FindAsync(int id, CancellationToken cancellationToken) =>
-        WithContent(db.ClusterOrganisations).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-
-    private static IQueryable<ClusterOrganisation> WithContent(IQueryable<ClusterOrganisation> profiles) => profiles
-        .Include(p => p.ManagementTeam).Include(p => p.SupportFacilities).Include(p => p.MajorPlayers)
-        .Include(p => p.CollaboratingClusters).Include(p => p.SupportProgrammes).Include(p => p.SuccessStories)
-        .Include(p => p.Terms).ThenInclude(t => t.Term)
-        .AsSplitQuery();
+        db.ClusterOrganisations.WithContent().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
     public ProfileForm FormOf(ClusterOrganisation profile) => ProfileForm.From(profile, countries);
 
@@ -56,8 +37,7 @@ public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countrie
         new(countries, await TermsAsync(cancellationToken), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), T,
             profile is null ? null : profile.Terms.Select(t => t.VocabularyTermId).ToHashSet());
 
-    public async Task<ProfileDiff> DiffAsync(CancellationToken cancellationToken) =>
-        new((await TermsAsync(cancellationToken)).ToDictionary(t => t.Key, t => t.Value.Label), countries, T);
+    public Task<ProfileDiff> DiffAsync(CancellationToken cancellationToken) => writes.DiffAsync(cancellationToken);
 
     /// <summary>
     /// Saves the named fields of <paramref name="posted"/> (one step of the form) onto the stored profile. When the
@@ -156,40 +136,23 @@ public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countrie
         {
             return new SaveOutcome.Saved(null);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await writes.BeginAsync(cancellationToken);
         after.ApplyTo(profile, countries);
-        profile.ConcurrencyToken = Guid.NewGuid();
-        var revision = new ProfileRevision
-        {
-            TokenAfter = profile.ConcurrencyToken,
-            ClusterOrganisation = profile,
-            AuthorUserId = author.UserId(),
-            AuthorName = AuthorName(author),
-            CreatedAt = clock.GetUtcNow(),
-            Kind = kind,
-            ProfileStatus = profile.Status,
-            ChangedFields = string.Join(", ", changes.Select(c => c.Property)),
-            BeforeJson = before.ToJson(),
-            AfterJson = after.ToJson(),
-            RevertsRevisionId = revertsRevisionId,
-        };
-        db.ProfileRevisions.Add(revision);
+        var revision = write.Revise(profile, before, after, changes, RevisionAuthor.Of(author), kind, revertsRevisionId);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await write.SaveAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             // Someone saved between our read and our write: keep theirs, give ours back to the editor.
-            await transaction.RollbackAsync(cancellationToken);
+            await write.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var stored = await FindAsync(profile.Id, cancellationToken);
             return stored is null ? throw new InvalidOperationException("The profile was deleted while being edited.")
                 : new SaveOutcome.Conflict(FormOf(stored), stored.ConcurrencyToken) { Raced = true };
         }
-        await searchIndex.IndexAsync(db, [profile.Id], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        directory.MarkStale();
+        await write.CommitAsync(cancellationToken);
         return new SaveOutcome.Saved(revision);
     }
 
@@ -200,10 +163,9 @@ public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countrie
     public async Task<ClusterOrganisation> CreateDraftAsync(ProfileForm form, ClaimsPrincipal author, CancellationToken cancellationToken)
     {
         var userId = author.UserId() ?? throw new InvalidOperationException("Only a signed-in member can register a profile.");
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await writes.BeginAsync(cancellationToken);
         var profile = new ClusterOrganisation
         {
-            ConcurrencyToken = Guid.NewGuid(),
             Slug = await FreeSlugAsync(form.Name!, cancellationToken),
             Name = ProfileForm.Clean(form.Name)!,
             Status = ProfileStatus.Draft,
@@ -212,38 +174,21 @@ public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countrie
         form.ApplyTo(profile, countries);
         db.ClusterOrganisations.Add(profile);
         db.ProfileAdministrators.Add(new ProfileAdministrator { ClusterOrganisation = profile, UserId = userId, AddedAt = clock.GetUtcNow() });
-        db.ProfileRevisions.Add(new ProfileRevision
-        {
-            ClusterOrganisation = profile,
-            AuthorUserId = userId,
-            AuthorName = AuthorName(author),
-            CreatedAt = clock.GetUtcNow(),
-            Kind = RevisionKind.Created,
-            TokenAfter = profile.ConcurrencyToken,
-            ProfileStatus = ProfileStatus.Draft,
-            ChangedFields = string.Join(", ", (await DiffAsync(cancellationToken)).Compare(new ProfileForm(), form).Select(c => c.Property)),
-            BeforeJson = new ProfileForm().ToJson(),
-            AfterJson = form.Normalised().ToJson(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        write.Revise(profile, new ProfileForm(), form.Normalised(), (await DiffAsync(cancellationToken)).Compare(new ProfileForm(), form),
+            RevisionAuthor.Of(author), RevisionKind.Created);
+        await write.CommitAsync(cancellationToken);
         return profile;
     }
 
     /// <summary>Asks the validation team to publish the profile (after the caller checked the form and the criteria).</summary>
     public async Task SubmitAsync(ClusterOrganisation profile, CancellationToken cancellationToken)
     {
+        await using var write = await writes.BeginAsync(cancellationToken);
         profile.Status = ProfileStatus.Submitted;
         profile.SubmittedAt = clock.GetUtcNow();
         profile.RejectionReason = null;
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public static string AuthorName(ClaimsPrincipal user)
-    {
-        var name = user.NameToShow();
-        var email = user.Identity?.Name;
-        return name == email || string.IsNullOrEmpty(email) ? name : $"{name} <{email}>";
+        write.Wrote(profile);
+        await write.CommitAsync(cancellationToken);
     }
 
     private async Task<string> FreeSlugAsync(string name, CancellationToken cancellationToken)

@@ -8,12 +8,6 @@ using Microsoft.Extensions.Localization;
 namespace ClusterAtlas.Profiles.Editing;
 
 /// <summary>
-/// One thing wrong with the form: the field it belongs to (as the form names it, e.g.
-/// "ManagementTeam[1].Email"), and the message in the reader's language.
-/// </summary>
-public sealed record FormError(string Field, string Message);
-
-/// <summary>
 /// The server's checks of a profile form, field by field, so that each message can stand next to its field.
 /// Only the fields of the given steps are checked: a step saves only its own fields.
 /// </summary>

@@ -28,5 +28,3 @@ public class ProfileRevision : Data.INotContent
     /// <summary>For a revert: the revision whose change was undone.</summary>
     public long? RevertsRevisionId { get; set; }
 }
-
-public enum RevisionKind { Created, Edited, Reverted }

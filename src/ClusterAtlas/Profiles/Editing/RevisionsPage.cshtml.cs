@@ -1,4 +1,3 @@
-using ClusterAtlas.Accounts;
 using ClusterAtlas.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,12 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Profiles.Editing;
 
-/// <summary>One save of a profile with what it changed, field by field.</summary>
-public sealed record RevisionEntry(ProfileRevision Revision, IReadOnlyList<FieldChange> Changes);
-
 /// <summary>The history of a profile, newest first, each save with its readable changes; for those who may edit it.</summary>
 [Authorize]
-public class RevisionsPageModel(ClusterAtlasDbContext db, ProfileEditor editor, IAuthorizationService authorization) : PageModel
+public class RevisionsPageModel(ClusterAtlasDbContext db, ProfileEditor editor, EditableProfiles editable) : PageModel
 {
     public const int PageSize = 20;
 
@@ -54,15 +50,12 @@ public class RevisionsPageModel(ClusterAtlasDbContext db, ProfileEditor editor, 
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var profile = await db.ClusterOrganisations.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
-        if (profile is null)
+        var loaded = await editable.FindAsync(User, slug, withContent: false, cancellationToken);
+        if (!loaded.Found)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
-        if (!await authorization.MayEditAsync(User, profile))
-        {
-            return Forbid();
-        }
+        var profile = loaded.Profile;
         Profile = profile;
         return null;
     }

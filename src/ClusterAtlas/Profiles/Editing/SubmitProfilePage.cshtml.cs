@@ -13,7 +13,7 @@ namespace ClusterAtlas.Profiles.Editing;
 /// profile names a regional or national cluster programme.
 /// </summary>
 [Authorize]
-public class SubmitProfilePageModel(ProfileEditor editor, IAuthorizationService authorization, ModerationMail mail, IStringLocalizer<SharedResource> T) : PageModel
+public class SubmitProfilePageModel(ProfileEditor editor, EditableProfiles editable, ModerationMail mail, IStringLocalizer<SharedResource> T) : PageModel
 {
     public ClusterOrganisation Profile { get; private set; } = null!;
     public IReadOnlyList<(ProfileFormStep Step, FormError Error)> Problems { get; private set; } = [];
@@ -58,15 +58,12 @@ public class SubmitProfilePageModel(ProfileEditor editor, IAuthorizationService 
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var profile = await editor.FindAsync(slug, cancellationToken);
-        if (profile is null)
+        var loaded = await editable.FindAsync(User, slug, withContent: true, cancellationToken);
+        if (!loaded.Found)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
-        if (!await authorization.MayEditAsync(User, profile))
-        {
-            return Forbid();
-        }
+        var profile = loaded.Profile;
         if (profile.Status == ProfileStatus.Published)
         {
             return Redirect($"/cluster-organisations/{profile.Slug}/edit");

@@ -3,9 +3,6 @@ using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.Profiles.Editing;
 
-/// <summary>One of the published criteria a cluster organisation must meet to be listed, with what the profile says (in the reader's language).</summary>
-public sealed record CriterionResult(string Id, string Title, bool Met, string Explanation);
-
 /// <summary>
 /// The validation criteria of the platform (as the ECCP's validation team applies them): a dedicated management team
 /// of at least 0.5 full-time equivalents, a website, at least 15 members, and at least two types of members (the

@@ -41,5 +41,3 @@ public sealed record LogoFile(string ContentType, byte[] Content)
 
     private static ReadOnlySpan<byte> JpegSignature => [0xFF, 0xD8, 0xFF];
 }
-
-public enum LogoRefusal { Empty, TooLarge, NotAnImage }

@@ -15,7 +15,7 @@ namespace ClusterAtlas.Profiles.Logos;
 // A little over the largest logo, so that an oversized file still reaches the check and gets its message.
 [RequestSizeLimit(2 * LogoFile.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 2 * LogoFile.MaxBytes)]
-public class ProfileLogoPageModel(ProfileEditor editor, IAuthorizationService authorization, IStringLocalizer<SharedResource> T) : PageModel
+public class ProfileLogoPageModel(ProfileEditor editor, EditableProfiles editable, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty]
     public IFormFile? Logo { get; set; }
@@ -87,15 +87,12 @@ public class ProfileLogoPageModel(ProfileEditor editor, IAuthorizationService au
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var profile = await editor.FindAsync(slug, cancellationToken);
-        if (profile is null)
+        var loaded = await editable.FindAsync(User, slug, withContent: true, cancellationToken);
+        if (!loaded.Found)
         {
-            return NotFound();
+            return loaded.Refusal;
         }
-        if (!await authorization.MayEditAsync(User, profile))
-        {
-            return Forbid();
-        }
+        var profile = loaded.Profile;
         Profile = profile;
         return null;
     }

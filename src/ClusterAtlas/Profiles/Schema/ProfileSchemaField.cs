@@ -55,6 +55,12 @@ public sealed record ProfileSchemaField(string Name, FieldKind Kind, string Labe
     /// <summary>The partial that renders it in its step, when it is not a plain input (term choices, yes/no, rows).</summary>
     public string? Partial { get; init; }
 
+    /// <summary>
+    /// A plain text or Markdown field that no partial names: the form's step and the page's section render it from
+    /// the schema (after their hand-written fields), so adding it takes no Razor.
+    /// </summary>
+    public bool RenderedBySchema { get; init; }
+
     /// <summary>For repeated groups: its rows.</summary>
     public FieldGroup? Group { get; init; }
 

@@ -31,10 +31,3 @@ public sealed record ProfileFormStep(string Id, string Title, IReadOnlyList<stri
     /// <summary>The step that holds a property (for a field error's link in the review).</summary>
     public static ProfileFormStep Of(string property) => All.First(s => s.Properties.Contains(property));
 }
-
-/// <summary>The label of every form field, as the form and the diffs show it (English keys of the shared resource), from the schema.</summary>
-public static class ProfileFormLabels
-{
-    public static readonly IReadOnlyDictionary<string, string> Of =
-        ProfileSchema.Fields.ToDictionary(f => f.Name, f => f.Label, StringComparer.Ordinal);
-}

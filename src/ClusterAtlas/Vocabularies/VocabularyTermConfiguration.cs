@@ -1,8 +1,7 @@
-using ClusterAtlas.Vocabularies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ClusterAtlas.Data;
+namespace ClusterAtlas.Vocabularies;
 
 internal sealed class VocabularyTermConfiguration : IEntityTypeConfiguration<VocabularyTerm>
 {

@@ -2,18 +2,6 @@ using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.Moderation;
 
-/// <summary>Links to the other pages of a paged list: <paramref name="Path"/> with ?page=, after the list's own <paramref name="Query"/> (its filters), if any.</summary>
-public sealed record PagerView(string Path, int Page, int PageCount, string? Query = null)
-{
-    public string Link(int page) => string.IsNullOrEmpty(Query) ? $"{Path}?page={page}" : $"{Path}?{Query}&page={page}";
-}
-
-/// <summary>The pages of the moderation area, for its navigation.</summary>
-public enum ModerationSection { Queue, Edits, Audit, Vocabularies, Accounts }
-
-/// <summary>The groups of the audit log's kinds of events.</summary>
-public enum AuditGroup { Decisions, Colleagues, Accounts, Imports, Vocabularies }
-
 /// <summary>Names of the actions of the audit log in the reader's language (statuses: <see cref="Profiles.Editing.ProfileStatusLabels"/>).</summary>
 public static class ModerationText
 {

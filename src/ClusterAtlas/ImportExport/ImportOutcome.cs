@@ -1,0 +1,3 @@
+namespace ClusterAtlas.ImportExport;
+
+public enum ImportOutcome { Taken, Empty, ProposedTerm, NotPlaced }

@@ -1,0 +1,3 @@
+namespace ClusterAtlas.ImportExport;
+
+public sealed record ImportReportEntry(string Field, ImportOutcome Outcome, string Value, int Line, string? Note);

@@ -1,0 +1,14 @@
+namespace ClusterAtlas.Moderation;
+
+public enum ModerationActionKind
+{
+    Approved, ApprovedWithWaiver, Rejected, Reverted,
+    // Changes administrators make to the vocabularies (no profile: ClusterOrganisationId is null).
+    TermAdded, TermRenamed, TermRetired, TermRestored, TermAccepted, TermMerged, TermRejected,
+    // Administrators' changes to accounts (no profile; the subject is the account).
+    RoleGranted, RoleRemoved, AccountLocked, AccountUnlocked,
+    // Who administers a profile, changed by its administrators.
+    ColleagueAdded, ColleagueRemoved, HandedOver,
+    // The command-line importer.
+    ImportCreated, ImportUpdated,
+}

@@ -1,0 +1,3 @@
+namespace ClusterAtlas.Profiles;
+
+public enum ContactVisibility { Public, MembersOnly, Hidden }

@@ -1,0 +1,6 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace ClusterAtlas.Profiles.Editing;
+
+/// <summary>One line of the error summary: the id of the field's input, and the field's name with the message.</summary>
+public sealed record FormErrorLink(string TargetId, string Text);

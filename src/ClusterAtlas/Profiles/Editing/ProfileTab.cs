@@ -1,0 +1,3 @@
+namespace ClusterAtlas.Profiles.Editing;
+
+public enum ProfileTab { View, Edit, Revisions, Colleagues }

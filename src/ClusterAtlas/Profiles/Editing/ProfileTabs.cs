@@ -1,0 +1,3 @@
+namespace ClusterAtlas.Profiles.Editing;
+
+public sealed record ProfileTabs(string Slug, ProfileTab Current, bool MayEdit);

@@ -1,0 +1,3 @@
+namespace ClusterAtlas.Profiles.Editing;
+
+public sealed record YesNoChoice(string Property, bool? Value);

@@ -1,0 +1,3 @@
+namespace ClusterAtlas.Profiles;
+
+public enum ExcellenceLabel { None, Bronze, Silver, Gold }

@@ -1,0 +1,84 @@
+using ClusterAtlas.ClusterDirectory;
+using ClusterAtlas.Data;
+using ClusterAtlas.Localisation;
+using ClusterAtlas.Vocabularies;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.Profiles;
+
+public sealed class ProfileQueries(ClusterAtlasDbContext db, DataLabels labels, CountryList countries, DirectoryIndex directory, PublishedProfileCache cache)
+{
+    /// <summary>
+    /// A published profile with everything its page shows, or null. Loaded views are kept while the directory
+    /// has not changed (any write anywhere changes its version), so a popular page costs no query.
+    /// </summary>
+    public async Task<ProfileView?> FindPublishedAsync(string slug, CancellationToken cancellationToken)
+    {
+        var version = (await directory.CurrentAsync(cancellationToken)).LastChange;
+        if (cache.TryGet(slug, version, out var cached))
+        {
+            return cached;
+        }
+        var view = await LoadAsync(slug, published: true, cancellationToken);
+        cache.Set(slug, version, view);
+        return view;
+    }
+
+    /// <summary>
+    /// A profile that is not published (a draft, submitted, rejected or archived), loaded afresh on every call: only
+    /// those who may edit it see it, and they expect their latest save.
+    /// </summary>
+    public Task<ProfileView?> FindUnpublishedAsync(string slug, CancellationToken cancellationToken) =>
+        LoadAsync(slug, published: false, cancellationToken);
+
+    private async Task<ProfileView?> LoadAsync(string slug, bool published, CancellationToken cancellationToken)
+    {
+        var profiles = published
+            ? db.ClusterOrganisations.Where(p => p.Status == ProfileStatus.Published)
+            : db.ClusterOrganisations.Where(p => p.Status != ProfileStatus.Published);
+        var profile = await profiles.AsNoTracking().WithContent().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+        if (profile is null)
+        {
+            return null;
+        }
+        // Terms an import proposed are not shown until an administrator accepts them.
+        profile.Terms.RemoveAll(t => t.Term.Status == TermStatus.Proposed);
+        var candidateSlugs = profile.CollaboratingClusters.Select(c => TextFolding.Slug(c.Name)).Distinct().ToList();
+        var partners = candidateSlugs.Count == 0
+            ? []
+            : await db.ClusterOrganisations.AsNoTracking()
+                .Where(p => p.Status == ProfileStatus.Published && candidateSlugs.Contains(p.Slug))
+                .Select(p => p.Slug)
+                .ToListAsync(cancellationToken);
+        return new ProfileView(profile, labels, countries, partners.ToDictionary(s => s));
+    }
+
+    public Task<IReadOnlyList<ProfileSummary>> LatestPublishedAsync(int count, CancellationToken cancellationToken) =>
+        SummariesAsync(db.ClusterOrganisations.AsNoTracking()
+            .Where(p => p.Status == ProfileStatus.Published)
+            .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id)
+            .Take(count), cancellationToken);
+
+    /// <summary>Card data for a page of profiles: one query for the profiles, one for their first sectors.</summary>
+    private async Task<IReadOnlyList<ProfileSummary>> SummariesAsync(IQueryable<ClusterOrganisation> profiles, CancellationToken cancellationToken)
+    {
+        var rows = await profiles
+            .Select(p => new { p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ShortDescription, p.ExcellenceLabel, p.TotalMembers, p.IsSampleData, p.LogoSha256 })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var sectors = (await db.Set<ProfileTerm>().AsNoTracking()
+                .Where(t => ids.Contains(t.ClusterOrganisationId) && t.Field == ProfileField.SectoralIndustry && t.Term.Status != TermStatus.Proposed)
+                .Select(t => new { t.ClusterOrganisationId, t.SortOrder, t.Term.Label })
+                .ToListAsync(cancellationToken))
+            .GroupBy(t => t.ClusterOrganisationId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.SortOrder).Select(t => t.Label).Take(3).ToList());
+        return [.. rows.Select(r => new ProfileSummary(
+            r.Slug, r.Name, r.Acronym, r.CountryCode, r.RegionName, r.ShortDescription, r.ExcellenceLabel, r.TotalMembers, r.IsSampleData,
+            sectors.GetValueOrDefault(r.Id) ?? [], r.LogoSha256))];
+    }
+
+    public string CountryName(string? code) => labels.Country(code);
+}

@@ -1,0 +1,3 @@
+namespace ClusterAtlas.Profiles;
+
+public enum ProfileStatus { Draft, Submitted, Published, Rejected, Archived }

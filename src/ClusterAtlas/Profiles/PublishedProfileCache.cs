@@ -1,0 +1,32 @@
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ClusterAtlas.Profiles;
+
+/// <summary>Loaded profile views (and misses) by slug, valid for one version of the directory.</summary>
+public sealed class PublishedProfileCache
+{
+    private const int Capacity = 2000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset Version, ProfileView? View)> _views = new(StringComparer.Ordinal);
+
+    public bool TryGet(string slug, DateTimeOffset version, out ProfileView? view)
+    {
+        if (_views.TryGetValue(slug, out var entry) && entry.Version == version)
+        {
+            view = entry.View;
+            return true;
+        }
+        view = null;
+        return false;
+    }
+
+    public void Set(string slug, DateTimeOffset version, ProfileView? view)
+    {
+        if (_views.Count >= Capacity)
+        {
+            _views.Clear();
+        }
+        _views[slug] = (version, view);
+    }
+}

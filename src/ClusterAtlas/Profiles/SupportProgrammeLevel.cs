@@ -1,0 +1,3 @@
+namespace ClusterAtlas.Profiles;
+
+public enum SupportProgrammeLevel { Regional, National, RegionalOrNational, European, International, EuropeanOrInternational }

@@ -1,0 +1,14 @@
+using ClusterAtlas.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.Tests.Data;
+
+public sealed class DatabaseProviderTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
+{
+    [Fact]
+    public async Task The_suite_runs_on_the_database_it_was_asked_for()
+    {
+        var provider = await app.WithDbAsync(db => Task.FromResult(db.Database.ProviderName));
+        Assert.Equal(TestDatabase.IsPostgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", provider);
+    }
+}
