@@ -4,9 +4,9 @@
 //   node build-gazetteer.mjs <Client/node_modules> <output folder> [NUTS 2 boundaries GeoJSON]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
-const [modules, output, nutsFile] = process.argv.slice(2);
+const [modules, output, nutsFile] = process.argv.slice(2).map(p => resolve(p));
 const require = createRequire(join(modules, 'noop.js'));
 const topojson = require('topojson-client');
 const isoCountries = require('i18n-iso-countries');
@@ -104,11 +104,11 @@ for (const feature of topojson.feature(topology, topology.objects.countries).fea
   const code = feature.id ? isoCountries.numericToAlpha2(feature.id) : unnumbered[feature.properties.name];
   if (!code || !feature.geometry) continue;
   const [lng, lat] = pointInside(feature.geometry);
-  countries.push([code, round(lat), round(lng)]);
+  countries.push([code, round(lat), round(lng), feature.id || feature.properties.name]);
 }
 countries.sort((a, b) => byText(a[0], b[0]));
 writeFileSync(join(output, 'countries.tsv'),
-  '# country\tlatitude\tlongitude (a point inside the country\'s largest area, Natural Earth 1:50m via world-atlas)\n'
+  '# country\tlatitude\tlongitude\tworld-atlas id or name (a point inside the country\'s largest area, Natural Earth 1:50m via world-atlas)\n'
   + countries.map(c => c.join('\t')).join('\n') + '\n');
 
 // NUTS 2 regions: only when their boundaries are given (they are not an npm package; the result is committed).

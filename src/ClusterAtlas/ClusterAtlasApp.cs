@@ -6,12 +6,14 @@ using ClusterAtlas.ImportExport;
 using ClusterAtlas.Links;
 using ClusterAtlas.Localisation;
 using ClusterAtlas.Mail;
+using ClusterAtlas.Map;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Operations;
 using ClusterAtlas.PartnerSearch;
 using ClusterAtlas.Pages;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Profiles.Logos;
+using ClusterAtlas.Statistics;
 using ClusterAtlas.Vocabularies;
 
 namespace ClusterAtlas;
@@ -48,6 +50,8 @@ public static class ClusterAtlasApp
         services.AddAccounts(builder.Configuration);
         services.AddModeration();
         services.AddPartnerSearch(builder.Configuration);
+        services.AddMap(builder.Configuration);
+        services.AddStatistics();
         return builder;
     }
 
@@ -81,6 +85,8 @@ public static class ClusterAtlasApp
         app.MapLocalisation();
         app.MapProfileLogos();
         app.MapPartnerSearch();
+        app.MapMap();
+        app.MapStatistics();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

@@ -39,6 +39,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // Partner search: the list, its feed and a posting are public; following, interest and comments (the posting's
         // handlers) are any signed-in member's own. Editing, closing and comments' edit and removal are below.
         "/partner-search", "/partner-search/feed.atom", "/partner-search/{postingId:int}",
+        // The map and statistics of published profiles, as the directory. (A profile's point is corrected on its edit
+        // form, one of its own pages below.)
+        "/cluster-organisations/map", "/api/v1/cluster-organisations.geojson", "/statistics", "/statistics/{table}.csv",
     };
 
     /// <summary>A profile's own pages and the staff's pages: only its administrators, or staff with two-factor, get through.</summary>
