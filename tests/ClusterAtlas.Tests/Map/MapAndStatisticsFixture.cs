@@ -17,7 +17,7 @@ public sealed class MapAndStatisticsFixture : IAsyncLifetime
         var pozega = MapScenarios.Published("Pozega Wood Cluster", "HR", "Požega");
         (pozega.TotalMembers, pozega.SmeMembers, pozega.EstablishedOn) = (10, 9, new DateOnly(2015, 1, 1));
         pozega.PublishedAt = new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero);
-        var belgrade = MapScenarios.Published("Belgrade ICT Network", "RS", null, "Beograd");
+        var belgrade = MapScenarios.Published("Belgrade ICT Network", "RS", null, "Central Serbia");
         (belgrade.TotalMembers, belgrade.ExcellenceLabel) = (300, ExcellenceLabel.Gold);
         var vienna = MapScenarios.Published("Vienna Metal Alliance", "AT", "Wien");
         var draft = MapScenarios.Published("Draft Metal Cluster", "RS", "Novi Sad");
