@@ -21,7 +21,7 @@ public sealed class ClusterStatistics(DataLabels labels, IStringLocalizer<Shared
 
     public IReadOnlyList<StatisticsTable> Compute(IReadOnlyList<DirectoryEntry> entries, DirectorySnapshot? snapshot)
     {
-        var clusters = (string)T["Cluster organisations"];
+        var clusters = (string)T["Cluster Organisations"];
         StatisticsTable Counted(string id, string title, string heading, IEnumerable<(string Key, string Label)> values, bool byCount = true)
         {
             var rows = values.GroupBy(v => v.Key).Select(g => new StatisticsRow(g.Key, g.First().Label, g.Count()));

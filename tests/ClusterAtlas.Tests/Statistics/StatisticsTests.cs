@@ -69,7 +69,7 @@ public sealed class StatisticsTests(MapAndStatisticsFixture fixture) : IClassFix
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["key,Country,Cluster organisations", "AT,Austria,1", "RS,Serbia,1"], lines);
+        Assert.Equal(["key,Country,Cluster Organisations", "AT,Austria,1", "RS,Serbia,1"], lines);
 
         using var share = await client.GetAsync(new Uri("/statistics/sme-share.csv", UriKind.Relative));
         Assert.Contains("sme-percent,SMEs in per cent of all members,78", await share.Content.ReadAsStringAsync(), StringComparison.Ordinal);
