@@ -7,12 +7,14 @@ using ClusterAtlas.Links;
 using ClusterAtlas.Localisation;
 using ClusterAtlas.Mail;
 using ClusterAtlas.Network;
+using ClusterAtlas.Map;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Operations;
 using ClusterAtlas.PartnerSearch;
 using ClusterAtlas.Pages;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Profiles.Logos;
+using ClusterAtlas.Statistics;
 using ClusterAtlas.Vocabularies;
 using ClusterAtlas.WebOfData;
 
@@ -53,6 +55,8 @@ public static class ClusterAtlasApp
         services.AddModeration();
         services.AddPartnerSearch(builder.Configuration);
         services.AddNetwork();
+        services.AddMap(builder.Configuration);
+        services.AddStatistics();
         return builder;
     }
 
@@ -88,6 +92,8 @@ public static class ClusterAtlasApp
         app.MapLocalisation();
         app.MapProfileLogos();
         app.MapPartnerSearch();
+        app.MapMap();
+        app.MapStatistics();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

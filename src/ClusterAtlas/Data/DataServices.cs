@@ -21,14 +21,14 @@ public static class DataServices
         {
             var settings = sp.GetRequiredService<IOptions<ClusterAtlasOptions>>().Value;
             options.UseSqlite($"Data Source={settings.SqliteFile};Default Timeout=30", sqlite => sqlite.CommandTimeout(30));
-            options.AddInterceptors(sp.GetRequiredService<ProfileTimestampsInterceptor>(), SqliteSettings);
+            options.AddInterceptors([.. FeatureInterceptors(sp), sp.GetRequiredService<ProfileTimestampsInterceptor>(), SqliteSettings]);
         });
         services.AddDbContext<PostgresClusterAtlasDbContext>((sp, options) =>
         {
             var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("Default")
                 ?? throw new InvalidOperationException("ClusterAtlas:Database is Postgres but ConnectionStrings:Default is not set.");
             options.UseNpgsql(connectionString);
-            options.AddInterceptors(sp.GetRequiredService<ProfileTimestampsInterceptor>());
+            options.AddInterceptors([.. FeatureInterceptors(sp), sp.GetRequiredService<ProfileTimestampsInterceptor>()]);
         });
         services.AddScoped<ClusterAtlasDbContext>(sp =>
             sp.GetRequiredService<IOptions<ClusterAtlasOptions>>().Value.Database == DatabaseProvider.Postgres
@@ -37,6 +37,13 @@ public static class DataServices
         services.AddScoped<DatabaseInitializer>();
         return services;
     }
+
+    /// <summary>
+    /// What features do to a profile as it is saved (such as locating it on the map), registered by them as
+    /// <see cref="Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor"/>; they run before the timestamps are set.
+    /// </summary>
+    private static IEnumerable<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> FeatureInterceptors(IServiceProvider sp) =>
+        sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>();
 }
 
 /// <summary>Sets created/updated times on every saved <see cref="IStampedContent"/>, and a new concurrency token when its content changed.</summary>

@@ -14,6 +14,7 @@ public sealed class DatabaseInitializer(
     DemoDataGenerator demoData,
     SearchIndexWriter searchIndex,
     DirectoryIndex directory,
+    Map.ProfileLocations locations,
     IOptions<ClusterAtlasOptions> options,
     ILogger<DatabaseInitializer> logger)
 {
@@ -58,6 +59,8 @@ public sealed class DatabaseInitializer(
                 logger.LogInformation("Loaded {Count} sample profiles (remove them with: demo-data --remove)", created);
             }
         }
+        // Profiles stored before locations were computed get theirs.
+        await locations.LocateUnlocatedAsync(cancellationToken);
         // Build the in-memory directory now rather than on the first visitor's search.
         await directory.CurrentAsync(cancellationToken);
     }

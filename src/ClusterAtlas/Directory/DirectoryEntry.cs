@@ -19,4 +19,15 @@ public sealed class DirectoryEntry
     public required string[] NameStems { get; init; }
     public required int[] TermIds { get; init; }
     public required string[] CooperationCountries { get; init; }
+
+    // For the map and the statistics (see Map/ and Statistics/).
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public LocationPrecision? LocationPrecision { get; init; }
+    public int? EstablishedYear { get; init; }
+    public int? SmeMembers { get; init; }
+    public int? StartupMembers { get; init; }
+    public int? LargeCompanyMembers { get; init; }
+    public int? ResearchOrganisationMembers { get; init; }
+    public int? OtherEcosystemActors { get; init; }
 }

@@ -114,6 +114,8 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             {
                 p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ExcellenceLabel, p.TotalMembers, p.PublishedAt, p.IsSampleData,
                 p.CountriesInEurope, p.CountriesOutsideEurope,
+                p.Latitude, p.Longitude, p.LocationPrecision, p.EstablishedOn,
+                p.SmeMembers, p.StartupMembers, p.LargeCompanyMembers, p.ResearchOrganisationMembers, p.OtherEcosystemActors,
             })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToHashSet();
@@ -154,6 +156,15 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             NameStems = [.. SearchText.Words(SearchDocument.Fold(r.Name + " " + r.Acronym)).Select(w => string.Intern(SearchText.StemOf(w)))],
             TermIds = termsByProfile.TryGetValue(r.Id, out var termIds) ? [.. termIds] : [],
             CooperationCountries = [.. r.CountriesInEurope.Concat(r.CountriesOutsideEurope).Distinct().Select(string.Intern)],
+            Latitude = r.Latitude,
+            Longitude = r.Longitude,
+            LocationPrecision = r.LocationPrecision,
+            EstablishedYear = r.EstablishedOn?.Year,
+            SmeMembers = r.SmeMembers,
+            StartupMembers = r.StartupMembers,
+            LargeCompanyMembers = r.LargeCompanyMembers,
+            ResearchOrganisationMembers = r.ResearchOrganisationMembers,
+            OtherEcosystemActors = r.OtherEcosystemActors,
         })];
     }
 }

@@ -43,19 +43,7 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
             }
         }
 
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (facet, values) in result.UnknownValues)
-        {
-            errors[facet] = [.. values.Select(v => $"'{v}' is not a known {facet} value.")];
-        }
-        foreach (var facet in new[] { Facet.Country, Facet.CooperatesWith })
-        {
-            var bad = query.Values(facet).Where(code => countries.ByCode(code) is null || code.Any(char.IsLower)).ToList();
-            if (bad.Count > 0)
-            {
-                errors[facet] = [.. bad.Select(v => $"'{v}' is not an ISO 3166-1 alpha-2 country code (such as RS or DE).")];
-            }
-        }
+        var errors = ErrorsOf(query, result.UnknownValues);
 
         var snippets = new Dictionary<int, string>();
         if (text is not null && result.Hits.Count > 0)
@@ -77,6 +65,40 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
                 .Where(p => withoutSnippet.Contains(p.Id) && p.ShortDescription != null)
                 .ToDictionaryAsync(p => p.Id, p => Shorten(p.ShortDescription!, 240), cancellationToken);
         return new DirectorySearchResult(query, result, snippets, descriptions, suggestion, errors, someWords);
+    }
+
+    /// <summary>
+    /// Every published profile matching the query's words and filters, unpaged: what the map, its GeoJSON and the
+    /// statistics show. The same words and filters as the directory (no "some of the words" fallback: a map of
+    /// approximate matches would overstate them). Errors are those <see cref="SearchAsync"/> would report.
+    /// </summary>
+    public async Task<(IReadOnlyList<DirectoryEntry> Entries, DirectorySnapshot Snapshot, IReadOnlyDictionary<string, string[]> Errors)> MatchingAsync(
+        SearchQuery query, CancellationToken cancellationToken)
+    {
+        var snapshot = await index.CurrentAsync(cancellationToken);
+        var text = SearchText.Parse(query.Q);
+        var matches = text is null ? null : await MatchAsync(snapshot, text, cancellationToken);
+        var errors = ErrorsOf(query, snapshot.Search(query with { Page = 1, PageSize = 1 }, matches, text).UnknownValues);
+        return (snapshot.Matching(query, matches), snapshot, errors);
+    }
+
+    /// <summary>Filter values no facet knows, and country parameters that are not country codes.</summary>
+    private Dictionary<string, string[]> ErrorsOf(SearchQuery query, IReadOnlyDictionary<string, string[]> unknownValues)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (facet, values) in unknownValues)
+        {
+            errors[facet] = [.. values.Select(v => $"'{v}' is not a known {facet} value.")];
+        }
+        foreach (var facet in new[] { Facet.Country, Facet.CooperatesWith })
+        {
+            var bad = query.Values(facet).Where(code => countries.ByCode(code) is null || code.Any(char.IsLower)).ToList();
+            if (bad.Count > 0)
+            {
+                errors[facet] = [.. bad.Select(v => $"'{v}' is not an ISO 3166-1 alpha-2 country code (such as RS or DE).")];
+            }
+        }
+        return errors;
     }
 
     private Task<IReadOnlyCollection<int>> MatchAsync(DirectorySnapshot snapshot, SearchText text, CancellationToken cancellationToken) =>

@@ -176,6 +176,37 @@ public sealed class DirectorySnapshot
         return Search(query, candidates, wordCounts, text);
     }
 
+    /// <summary>Every entry that passes the query's words and filters, unpaged (for the map and the statistics).</summary>
+    public IReadOnlyList<DirectoryEntry> Matching(SearchQuery query, IReadOnlyCollection<int>? textMatches)
+    {
+        bool[]? candidates = null;
+        if (textMatches is not null)
+        {
+            candidates = new bool[Entries.Length];
+            foreach (var id in textMatches)
+            {
+                if (_indexById.TryGetValue(id, out var index))
+                {
+                    candidates[index] = true;
+                }
+            }
+        }
+        var tally = FacetCounting.Count(query, _facetNames, _facetValues, Entries.Length, candidates);
+        var found = new List<DirectoryEntry>(tally.Total);
+        for (var i = 0; i < Entries.Length; i++)
+        {
+            if (tally.Matches[i])
+            {
+                found.Add(Entries[i]);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>A term's label and vocabulary, for the statistics (null for a term under review).</summary>
+    public (string Label, string Vocabulary)? TermOf(int termId) =>
+        _termLabels.TryGetValue(termId, out var label) ? (label, _termVocabulary[termId]) : null;
+
     private SearchResult Search(SearchQuery query, bool[]? candidates, byte[]? wordCounts, SearchText? text)
     {
         var tally = FacetCounting.Count(query, _facetNames, _facetValues, Entries.Length, candidates);

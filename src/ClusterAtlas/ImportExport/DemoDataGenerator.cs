@@ -13,7 +13,7 @@ namespace ClusterAtlas.ImportExport;
 /// sizes are spread the way real profiles are (a few big countries and common sectors, many small ones).
 /// Deterministic for a given seed.
 /// </summary>
-public sealed class DemoDataGenerator(ClusterAtlasDbContext db, ProfileWrites writes)
+public sealed class DemoDataGenerator(ClusterAtlasDbContext db, ProfileWrites writes, Map.ProfileLocator locator)
 {
     public const int BatchSize = 5000;
 
@@ -168,6 +168,8 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, ProfileWrites wr
                 IsSampleData = true,
                 Source = "demo-data",
             };
+            // Bulk inserts pass by EF's save, so the point is found here (an invented city: the country's point).
+            locator.Apply(profile);
             profile.ManagementTeam.Add(new ManagementTeamMember { Role = roles.Length > 0 ? roles[0] : "Cluster Manager", Phone = "+00 555 0100", Email = $"manager@{slug}.example.org", SortOrder = 0 });
             for (var c = 0; c < random.Next(0, 4); c++)
             {

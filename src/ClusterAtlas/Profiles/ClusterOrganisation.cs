@@ -37,6 +37,8 @@ public class ClusterOrganisation : Data.IStampedContent
     public string? NutsCode { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
+    /// <summary>How the point was found: set by hand, or from the city, the region or the country (see Map/ProfileLocator); null when not located.</summary>
+    public LocationPrecision? LocationPrecision { get; set; }
     /// <summary>The hash of the logo the profile shows (a <see cref="Logos.ProfileLogo"/> of this profile), or null.</summary>
     public string? LogoSha256 { get; set; }
     public string? ShortDescription { get; set; }

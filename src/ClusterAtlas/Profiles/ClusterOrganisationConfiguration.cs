@@ -15,6 +15,7 @@ internal sealed class ClusterOrganisationConfiguration : IEntityTypeConfiguratio
         builder.Property(p => p.ManagementTeamFte).HasPrecision(6, 2);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.ExcellenceLabel).HasConversion<string>().HasMaxLength(10);
+        builder.Property(p => p.LocationPrecision).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.ConcurrencyToken).IsConcurrencyToken();
         builder.Property(p => p.RejectionReason).HasMaxLength(2000);
 

@@ -46,6 +46,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         "/sitemap.xml", "/robots.txt", "/cluster-organisations/feed.atom",
         // The network of published profiles; a profile's confirmations and dismissals are under its own protected prefix.
         "/network",
+        // The map and statistics of published profiles, as the directory. (A profile's point is corrected on its edit
+        // form, one of its own pages below.)
+        "/cluster-organisations/map", "/api/v1/cluster-organisations.geojson", "/statistics", "/statistics/{table}.csv",
     };
 
     /// <summary>A profile's own pages and the staff's pages: only its administrators, or staff with two-factor, get through.</summary>

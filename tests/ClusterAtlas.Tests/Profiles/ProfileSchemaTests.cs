@@ -26,6 +26,8 @@ public sealed class ProfileSchemaTests(ClusterAtlasFactory app) : IClassFixture<
         nameof(ClusterOrganisation.CreatedAt), nameof(ClusterOrganisation.UpdatedAt), nameof(ClusterOrganisation.PublishedAt),
         nameof(ClusterOrganisation.SubmittedAt), nameof(ClusterOrganisation.RejectionReason), nameof(ClusterOrganisation.CriteriaWaived),
         nameof(ClusterOrganisation.ConcurrencyToken), nameof(ClusterOrganisation.Administrators),
+        // How the map's point was found: derived from the address or from typed coordinates, never typed itself.
+        nameof(ClusterOrganisation.LocationPrecision),
     ];
 
     /// <summary>What a row of a repeated group has that is not content.</summary>

@@ -106,6 +106,12 @@ public sealed class ProfileForm
                 _ => field.EntityValue(p),
             });
         }
+        // A point found from the address is the map's, not the editors': the form holds only coordinates typed by
+        // hand, so it stays empty (and the address decides) until someone types them (see Map/ProfileLocator).
+        if (p.LocationPrecision is not null and not LocationPrecision.Exact)
+        {
+            (form.Latitude, form.Longitude) = (null, null);
+        }
         return form;
     }
 

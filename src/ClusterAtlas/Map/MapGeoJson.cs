@@ -1,0 +1,88 @@
+using System.Text.Json;
+using ClusterAtlas.ClusterDirectory;
+using ClusterAtlas.Vocabularies;
+
+namespace ClusterAtlas.Map;
+
+/// <summary>
+/// GET /api/v1/cluster-organisations.geojson: the located profiles the directory's words and filters find, as a
+/// GeoJSON FeatureCollection of points (the map page draws it; anyone may reuse it). The directory's parameters;
+/// sort and paging do not apply (every match is a feature).
+/// </summary>
+public static class MapGeoJson
+{
+    public const string Path = "/api/v1/cluster-organisations.geojson";
+
+    public static void Map(WebApplication app) =>
+        app.MapGet(Path, WriteAsync)
+            .WithTags("Directory")
+            .WithName("ClusterOrganisationsGeoJson")
+            .WithSummary("The located published cluster organisations matching the directory's words and filters, as GeoJSON points.");
+
+    private static async Task<IResult> WriteAsync(HttpContext context, DirectorySearch search, CountryList countries,
+        ClusterAtlas.Links.PublicAddress address, CancellationToken cancellationToken)
+    {
+        var parsed = SearchQuery.Parse(context.Request.Query, Facet.All);
+        if (!parsed.IsValid)
+        {
+            return TypedResults.ValidationProblem(parsed.Errors, title: "Invalid search parameters");
+        }
+        var (entries, _, errors) = await search.MatchingAsync(parsed.Query, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid search parameters");
+        }
+        var baseUrl = address.TrustedBaseUrl() ?? "";
+        context.Response.ContentType = "application/geo+json; charset=utf-8";
+        await using var json = new Utf8JsonWriter(context.Response.Body);
+        json.WriteStartObject();
+        json.WriteString("type", "FeatureCollection");
+        json.WriteStartArray("features");
+        foreach (var e in entries)
+        {
+            if (e.Latitude is not { } latitude || e.Longitude is not { } longitude)
+            {
+                continue;
+            }
+            json.WriteStartObject();
+            json.WriteString("type", "Feature");
+            json.WriteNumber("id", e.Id);
+            json.WriteStartObject("geometry");
+            json.WriteString("type", "Point");
+            json.WriteStartArray("coordinates");
+            json.WriteNumberValue(Math.Round(longitude, 5));
+            json.WriteNumberValue(Math.Round(latitude, 5));
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteString("slug", e.Slug);
+            json.WriteString("name", e.Name);
+            json.WriteString("acronym", e.Acronym);
+            json.WriteString("country", e.CountryCode);
+            json.WriteString("countryName", countries.ByCode(e.CountryCode)?.Name);
+            json.WriteString("region", e.Region);
+            json.WriteString("precision", e.LocationPrecision?.ToString().ToLowerInvariant());
+            if (e.TotalMembers is { } members)
+            {
+                json.WriteNumber("members", members);
+            }
+            else
+            {
+                json.WriteNull("members");
+            }
+            json.WriteString("label", e.Label?.ToString().ToLowerInvariant());
+            json.WriteBoolean("sampleData", e.IsSampleData);
+            json.WriteString("url", $"{baseUrl}/cluster-organisations/{e.Slug}");
+            json.WriteEndObject();
+            json.WriteEndObject();
+            if (json.BytesPending > 32_768)
+            {
+                await json.FlushAsync(cancellationToken);
+            }
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(cancellationToken);
+        return TypedResults.Empty;
+    }
+}

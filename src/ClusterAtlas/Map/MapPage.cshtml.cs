@@ -1,0 +1,72 @@
+using System.Text.Json;
+using ClusterAtlas.ClusterDirectory;
+using ClusterAtlas.Profiles;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace ClusterAtlas.Map;
+
+/// <summary>
+/// The map of the directory's results: the same query string as the directory. Leaflet draws the bundled Natural
+/// Earth countries (coloured by how many clusters each has) and the profiles' points, clustered; without
+/// JavaScript, and for screen readers, the page lists the results by country and region with links to the directory.
+/// </summary>
+public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, IOptions<MapOptions> options) : PageModel
+{
+    public ResultsView Results { get; private set; } = null!;
+    public MapOptions Options => options.Value;
+
+    /// <summary>Results per country, most first, each with its regions.</summary>
+    public IReadOnlyList<(string Country, int Count, IReadOnlyList<(string Region, int Count)> Regions)> ByCountry { get; private set; } = [];
+
+    public int Located { get; private set; }
+    public int ByPrecision(LocationPrecision precision) => Results.Entries.Count(e => e.Latitude is not null && e.LocationPrecision == precision);
+
+    /// <summary>The choropleth's classes: (lowest count, highest count), ending with the most any country has.</summary>
+    public IReadOnlyList<(int From, int To)> Classes { get; private set; } = [];
+
+    /// <summary>Clusters per country keyed as the bundled boundaries name countries, for the script.</summary>
+    public string CountsJson { get; private set; } = "{}";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Results = await ResultsView.ReadAsync(Request, search, cancellationToken);
+        if (Results.Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        Located = Results.Entries.Count(e => e.Latitude is not null);
+        ByCountry = [.. Results.Entries.Where(e => e.CountryCode is not null).GroupBy(e => e.CountryCode!)
+            .Select(g => (g.Key, g.Count(), (IReadOnlyList<(string, int)>)[.. g.Where(e => e.Region is not null).GroupBy(e => e.Region!)
+                .Select(r => (r.Key, r.Count())).OrderByDescending(r => r.Item2).ThenBy(r => r.Item1, StringComparer.CurrentCulture)]))
+            .OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal)];
+        Classes = ClassesUpTo(ByCountry.Count == 0 ? 0 : ByCountry[0].Count);
+        CountsJson = JsonSerializer.Serialize(ByCountry
+            .Select(c => (Key: gazetteer.BoundaryKeyOf(c.Country), c.Count)).Where(c => c.Key is not null)
+            .ToDictionary(c => c.Key!, c => c.Count));
+        if (Options.TileOrigin is { } tiles)
+        {
+            // The tile server's images are the only thing the page loads from another host.
+            Response.Headers.ContentSecurityPolicy = Response.Headers.ContentSecurityPolicy.ToString()
+                .Replace("img-src 'self' data:", $"img-src 'self' data: {tiles}", StringComparison.Ordinal);
+        }
+        return Page();
+    }
+
+    /// <summary>Up to five classes of about equal width on a rounded scale: 1, 2-5, 6-10 … up to the maximum.</summary>
+    public static IReadOnlyList<(int From, int To)> ClassesUpTo(int max)
+    {
+        if (max <= 0)
+        {
+            return [];
+        }
+        var step = Math.Max(1, (int)Math.Ceiling(max / 5.0));
+        var classes = new List<(int, int)>();
+        for (var from = 1; from <= max; from += step)
+        {
+            classes.Add((from, Math.Min(max, from + step - 1)));
+        }
+        return classes;
+    }
+}

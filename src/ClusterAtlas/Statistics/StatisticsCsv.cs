@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+using ClusterAtlas.ClusterDirectory;
+using ClusterAtlas.Map;
+using CsvHelper;
+
+namespace ClusterAtlas.Statistics;
+
+/// <summary>
+/// GET /statistics/{table}.csv: one table of the statistics page as CSV (UTF-8 with a byte-order mark, so
+/// spreadsheets read the accents), with the directory's words and filters from the query string.
+/// </summary>
+public static class StatisticsCsv
+{
+    public static void Map(WebApplication app) =>
+        app.MapGet("/statistics/{table}.csv", WriteAsync).ExcludeFromDescription();
+
+    private static async Task<IResult> WriteAsync(string table, HttpContext context, DirectorySearch search, ClusterStatistics statistics, CancellationToken cancellationToken)
+    {
+        if (!ClusterStatistics.TableIds.Contains(table, StringComparer.Ordinal))
+        {
+            return TypedResults.NotFound();
+        }
+        var results = await ResultsView.ReadAsync(context.Request, search, cancellationToken);
+        if (results.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(results.Errors, title: "Invalid search parameters");
+        }
+        var found = statistics.Compute(results.Entries, results.Snapshot).Single(t => t.Id == table);
+        await using var text = new StringWriter(CultureInfo.InvariantCulture);
+        // Region names are typed by members: a spreadsheet must not run one that starts like a formula.
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, true))
+        {
+            csv.WriteRecord(["key", found.KeyHeading, found.ValueHeading]);
+            foreach (var row in found.Rows)
+            {
+                csv.WriteRecord([row.Key, row.Label, row.Value.ToString(CultureInfo.InvariantCulture)]);
+            }
+        }
+        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(),
+            "text/csv; charset=utf-8", $"cluster-statistics-{table}.csv");
+    }
+}

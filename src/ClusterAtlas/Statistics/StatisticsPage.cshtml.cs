@@ -1,0 +1,28 @@
+using ClusterAtlas.ClusterDirectory;
+using ClusterAtlas.Map;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClusterAtlas.Statistics;
+
+/// <summary>
+/// The statistics of the directory's results (the same query string as the directory): a table per question,
+/// each with a CSV download; with JavaScript, Chart.js draws each table as a chart above it.
+/// </summary>
+public class StatisticsPageModel(DirectorySearch search, ClusterStatistics statistics) : PageModel
+{
+    public ResultsView Results { get; private set; } = null!;
+    public IReadOnlyList<StatisticsTable> Tables { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Results = await ResultsView.ReadAsync(Request, search, cancellationToken);
+        if (Results.Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Tables = statistics.Compute(Results.Entries, Results.Snapshot);
+        return Page();
+    }
+}

@@ -1,0 +1,89 @@
+// The map of the directory's results (Map/MapPage.cshtml): the bundled Natural Earth countries coloured by how
+// many clusters each has, an optional tile layer from the configuration, and the profiles' points, clustered.
+// Everything it loads comes from this site (or the configured tile server); the list below the map is the same data.
+(function () {
+  'use strict';
+  var element = document.getElementById('cluster-map');
+  if (!element || !window.L || !window.topojson) { return; }
+  var data = element.dataset;
+  var status = document.getElementById('map-status');
+  var say = function (text) { if (status) { status.textContent = text; } };
+  var counts = JSON.parse(data.counts || '{}');
+  var classes = JSON.parse(data.classes || '[]');
+  var colours = JSON.parse(data.colours || '[]');
+  var colourOf = function (count) {
+    if (!count) { return 'transparent'; }
+    for (var i = 0; i < classes.length; i++) { if (count <= classes[i]) { return colours[i]; } }
+    return colours[colours.length - 1];
+  };
+  say(data.textLoading);
+  element.classList.add('map-ready');
+  var map = L.map(element, { center: [50, 15], zoom: 4, minZoom: 2, maxZoom: 14, worldCopyJump: true, keyboard: true });
+  if (data.tileUrl) {
+    L.tileLayer(data.tileUrl, { attribution: data.tileAttribution || '', maxZoom: 18 }).addTo(map);
+  }
+  map.attributionControl.addAttribution('Natural Earth');
+  var precisionText = {
+    city: data.textPrecisionCity, region: data.textPrecisionRegion, country: data.textPrecisionCountry, exact: data.textPrecisionExact
+  };
+  var line = function (parent, tag, text, className) {
+    var node = document.createElement(tag);
+    node.textContent = text;
+    if (className) { node.className = className; }
+    parent.appendChild(node);
+    return node;
+  };
+  // Built from text nodes: names come from members, never as HTML.
+  var popupOf = function (p) {
+    var box = document.createElement('div');
+    var title = line(box, 'p', '', 'popup-title');
+    var link = line(title, 'a', p.name + (p.acronym ? ' (' + p.acronym + ')' : ''));
+    link.href = p.url;
+    line(box, 'p', [p.region, p.countryName].filter(Boolean).join(', '));
+    if (p.members !== null && p.members !== undefined) { line(box, 'p', data.textMembers + ': ' + p.members.toLocaleString(document.documentElement.lang)); }
+    if (p.precision && precisionText[p.precision]) { line(box, 'p', precisionText[p.precision], 'popup-precision'); }
+    var open = line(box, 'p', '');
+    var openLink = line(open, 'a', data.textOpen);
+    openLink.href = p.url;
+    return box;
+  };
+  var boundaries = fetch(data.boundaries).then(function (r) { return r.json(); }).then(function (world) {
+    var countries = topojson.feature(world, world.objects.countries);
+    L.geoJSON(countries, {
+      interactive: false,
+      style: function (feature) {
+        var count = counts[feature.id] || counts[feature.properties.name] || 0;
+        return { color: '#6b7280', weight: 0.6, fillColor: count ? colourOf(count) : '#f3f4f6', fillOpacity: data.tileUrl ? 0.45 : 1 };
+      }
+    }).addTo(map);
+  });
+  var points = fetch(data.geojson, { headers: { Accept: 'application/geo+json' } }).then(function (r) {
+    if (!r.ok) { throw new Error(r.status); }
+    return r.json();
+  }).then(function (collection) {
+    var group = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true });
+    var layer = L.geoJSON(collection, {
+      pointToLayer: function (feature, latlng) {
+        return L.marker(latlng, { title: feature.properties.name, alt: feature.properties.name, keyboard: true });
+      },
+      onEachFeature: function (feature, marker) { marker.bindPopup(function () { return popupOf(feature.properties); }); }
+    });
+    group.addLayer(layer);
+    map.addLayer(group);
+    // Cluster icons are reached with Tab like markers: name them for screen readers.
+    var nameClusters = function () {
+      element.querySelectorAll('.marker-cluster').forEach(function (icon) {
+        icon.setAttribute('role', 'button');
+        icon.setAttribute('aria-label', icon.textContent.trim());
+      });
+    };
+    map.on('zoomend moveend', nameClusters);
+    group.on('animationend', nameClusters);
+    if (collection.features.length > 0) {
+      map.fitBounds(layer.getBounds(), { maxZoom: 8, padding: [20, 20] });
+    }
+    nameClusters();
+    say('');
+  });
+  Promise.all([boundaries, points]).catch(function () { say(data.textFailed); });
+})();

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.Json;
+using ClusterAtlas.Tests.Infrastructure;
+
+namespace ClusterAtlas.Tests.Map;
+
+/// <summary>The GeoJSON of the directory's results and the map page, with the directory's words and filters.</summary>
+public sealed class MapTests(MapAndStatisticsFixture fixture) : IClassFixture<MapAndStatisticsFixture>
+{
+    private async Task<JsonElement> GeoJsonAsync(string query)
+    {
+        using var client = fixture.App.CreateClient();
+        using var response = await client.GetAsync(new Uri("/api/v1/cluster-organisations.geojson" + query, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType!.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    private static List<string> Names(JsonElement collection) =>
+        [.. collection.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("name").GetString()!).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public async Task The_geojson_has_a_point_for_each_published_profile_with_its_precision()
+    {
+        var all = await GeoJsonAsync("");
+        Assert.Equal("FeatureCollection", all.GetProperty("type").GetString());
+        Assert.Equal(["Belgrade ICT Network", "Novi Sad Metal Works", "Pozega Wood Cluster", "Vienna Metal Alliance"], Names(all));
+        var novi = all.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("properties").GetProperty("slug").GetString() == "novi-sad-metal-works");
+        var coordinates = novi.GetProperty("geometry").GetProperty("coordinates");
+        Assert.Equal(19.84, coordinates[0].GetDouble(), 0.05);
+        Assert.Equal(45.25, coordinates[1].GetDouble(), 0.05);
+        Assert.Equal("city", novi.GetProperty("properties").GetProperty("precision").GetString());
+        Assert.EndsWith("/cluster-organisations/novi-sad-metal-works", novi.GetProperty("properties").GetProperty("url").GetString(), StringComparison.Ordinal);
+        var belgrade = all.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("properties").GetProperty("slug").GetString() == "belgrade-ict-network");
+        Assert.Equal("region", belgrade.GetProperty("properties").GetProperty("precision").GetString());
+    }
+
+    [Fact]
+    public async Task The_geojson_takes_the_directorys_filters_and_words_and_refuses_what_it_does_not_know()
+    {
+        Assert.Equal(["Belgrade ICT Network", "Novi Sad Metal Works"], Names(await GeoJsonAsync("?country=RS")));
+        Assert.Equal(["Novi Sad Metal Works", "Vienna Metal Alliance"], Names(await GeoJsonAsync("?sector=metalworking-technology")));
+        Assert.Equal(["Novi Sad Metal Works"], Names(await GeoJsonAsync("?sector=metalworking-technology&country=RS")));
+        Assert.Equal(["Vienna Metal Alliance"], Names(await GeoJsonAsync("?q=vienna")));
+
+        using var client = fixture.App.CreateClient();
+        using var unknown = await client.GetAsync(new Uri("/api/v1/cluster-organisations.geojson?country=Serbia&colour=red", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("colour", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_map_page_keeps_the_search_and_lists_the_results_by_country_and_region_for_those_without_the_map()
+    {
+        var page = await fixture.App.GetDocumentAsync("/cluster-organisations/map?country=RS&sort=name");
+        var map = page.GetElementById("cluster-map")!;
+        Assert.Equal("/api/v1/cluster-organisations.geojson?country=RS", map.GetAttribute("data-geojson"));
+        Assert.StartsWith("/lib/world-atlas/countries-50m", map.GetAttribute("data-boundaries"), StringComparison.Ordinal);
+        Assert.Equal("""{"688":2}""", map.GetAttribute("data-counts")); // Serbia in the Natural Earth boundaries
+        Assert.Contains("2 of 2 matching cluster organisations are on the map: 1 by their city, 1 by their region", page.GetElementById("map-summary")!.TextContent, StringComparison.Ordinal);
+        var list = page.QuerySelectorAll(".map-list > li").Select(li => li.TextContent.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        Assert.Single(list);
+        Assert.Equal("/cluster-organisations?country=RS&region=Vojvodina", page.QuerySelectorAll(".map-list li li a").Select(a => a.GetAttribute("href")).Order(StringComparer.Ordinal).Last());
+        var links = page.QuerySelectorAll(".view-links a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/cluster-organisations?country=RS", "/cluster-organisations/map?country=RS", "/statistics?country=RS"], links);
+        Assert.NotNull(page.QuerySelector("figure.map-legend"));
+
+        // The directory links to the map and the statistics of the same search.
+        var directory = await fixture.App.GetDocumentAsync("/cluster-organisations?country=RS&q=metal");
+        Assert.Contains("/cluster-organisations/map?q=metal&country=RS", directory.QuerySelectorAll(".view-links a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("/statistics?q=metal&country=RS", directory.QuerySelectorAll(".view-links a").Select(a => a.GetAttribute("href")));
+        using var client = fixture.App.CreateClient();
+        foreach (var path in new[] { "/cluster-organisations/map?country=RS", "/statistics?country=RS" })
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            await HtmlValidator.AssertValidAsync(await response.Content.ReadAsStringAsync(), path);
+        }
+    }
+
+    [Fact]
+    public async Task A_configured_tile_server_is_the_only_other_host_the_map_page_may_load_images_from()
+    {
+        using var client = fixture.App.CreateClient();
+        using var plain = await client.GetAsync(new Uri("/cluster-organisations/map", UriKind.Relative));
+        Assert.Contains("img-src 'self' data:;", plain.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+
+        await using var withTiles = fixture.App.WithWebHostBuilder(b => b.UseSetting("ClusterAtlas:Map:TileUrl", "https://tiles.example.org/{z}/{x}/{y}.png"));
+        using var tiled = await withTiles.CreateClient().GetAsync(new Uri("/cluster-organisations/map", UriKind.Relative));
+        Assert.Contains("img-src 'self' data: https://tiles.example.org;", tiled.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var page = await ClusterAtlasFactory.ParseAsync(await tiled.Content.ReadAsStringAsync());
+        Assert.Equal("https://tiles.example.org/{z}/{x}/{y}.png", page.GetElementById("cluster-map")!.GetAttribute("data-tile-url"));
+    }
+}
