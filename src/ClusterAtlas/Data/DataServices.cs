@@ -21,14 +21,14 @@ public static class DataServices
         {
             var settings = sp.GetRequiredService<IOptions<ClusterAtlasOptions>>().Value;
             options.UseSqlite($"Data Source={settings.SqliteFile};Default Timeout=30", sqlite => sqlite.CommandTimeout(30));
-            options.AddInterceptors(sp.GetRequiredService<ProfileTimestampsInterceptor>(), SqliteSettings);
+            options.AddInterceptors([sp.GetRequiredService<ProfileTimestampsInterceptor>(), SqliteSettings, .. sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()]);
         });
         services.AddDbContext<PostgresClusterAtlasDbContext>((sp, options) =>
         {
             var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("Default")
                 ?? throw new InvalidOperationException("ClusterAtlas:Database is Postgres but ConnectionStrings:Default is not set.");
             options.UseNpgsql(connectionString);
-            options.AddInterceptors(sp.GetRequiredService<ProfileTimestampsInterceptor>());
+            options.AddInterceptors([sp.GetRequiredService<ProfileTimestampsInterceptor>(), .. sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()]);
         });
         services.AddScoped<ClusterAtlasDbContext>(sp =>
             sp.GetRequiredService<IOptions<ClusterAtlasOptions>>().Value.Database == DatabaseProvider.Postgres
