@@ -7,6 +7,7 @@ using ClusterAtlas.Links;
 using ClusterAtlas.Localisation;
 using ClusterAtlas.Mail;
 using ClusterAtlas.Moderation;
+using ClusterAtlas.Notifications;
 using ClusterAtlas.Operations;
 using ClusterAtlas.PartnerSearch;
 using ClusterAtlas.Pages;
@@ -48,6 +49,7 @@ public static class ClusterAtlasApp
         services.AddAccounts(builder.Configuration);
         services.AddModeration();
         services.AddPartnerSearch(builder.Configuration);
+        services.AddNotifications(builder.Configuration);
         return builder;
     }
 
