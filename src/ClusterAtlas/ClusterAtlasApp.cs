@@ -9,6 +9,7 @@ using ClusterAtlas.Mail;
 using ClusterAtlas.Network;
 using ClusterAtlas.Map;
 using ClusterAtlas.Moderation;
+using ClusterAtlas.Notifications;
 using ClusterAtlas.Operations;
 using ClusterAtlas.PartnerSearch;
 using ClusterAtlas.Pages;
@@ -57,6 +58,7 @@ public static class ClusterAtlasApp
         services.AddNetwork();
         services.AddMap(builder.Configuration);
         services.AddStatistics();
+        services.AddNotifications(builder.Configuration);
         return builder;
     }
 

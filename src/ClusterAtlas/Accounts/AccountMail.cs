@@ -5,12 +5,12 @@ namespace ClusterAtlas.Accounts;
 
 /// <summary>
 /// The messages of the account pages, each in the recipient's language. The localizer is named T, as in the
-/// views, so that the strings read (and are found) the same way. They go out through the outbox, after the page has
+/// views, so that the strings read (and are found) the same way. They go out through the outbox table, after the page has
 /// answered: whether a message is sent (an address has an account or not) must not show in how long the page takes.
 /// </summary>
 public sealed class AccountMail(OutgoingMail mail, IStringLocalizer<SharedResource> T)
 {
-    public ValueTask SendEmailConfirmationAsync(ApplicationUser user, string link, CancellationToken cancellationToken) =>
+    public Task SendEmailConfirmationAsync(ApplicationUser user, string link, CancellationToken cancellationToken) =>
         mail.QueueAsync(user.Email!, user.DisplayName, user.PreferredLanguage, () => new MailContent(
             T["Confirm your e-mail address"],
             [T["Hello {0},", user.DisplayName], T["Please confirm your e-mail address to finish creating your ClusterAtlas account."]],
@@ -19,7 +19,7 @@ public sealed class AccountMail(OutgoingMail mail, IStringLocalizer<SharedResour
             cancellationToken);
 
     /// <summary>Someone registered with an address that already has an account: its owner hears of it, the form says nothing.</summary>
-    public ValueTask SendAlreadyRegisteredAsync(ApplicationUser user, string signInLink, CancellationToken cancellationToken) =>
+    public Task SendAlreadyRegisteredAsync(ApplicationUser user, string signInLink, CancellationToken cancellationToken) =>
         mail.QueueAsync(user.Email!, user.DisplayName, user.PreferredLanguage, () => new MailContent(
             T["You already have a ClusterAtlas account"],
             [T["Hello {0},", user.DisplayName], T["Someone, probably you, tried to register a new account with this e-mail address, which already has one."]],
@@ -27,7 +27,7 @@ public sealed class AccountMail(OutgoingMail mail, IStringLocalizer<SharedResour
             [T["If you forgot your password, choose \"Forgot your password?\" on the sign-in page. If it was not you, ignore this message: your account is unchanged."]]),
             cancellationToken);
 
-    public ValueTask SendPasswordResetAsync(ApplicationUser user, string link, CancellationToken cancellationToken) =>
+    public Task SendPasswordResetAsync(ApplicationUser user, string link, CancellationToken cancellationToken) =>
         mail.QueueAsync(user.Email!, user.DisplayName, user.PreferredLanguage, () => new MailContent(
             T["Reset your password"],
             [T["Hello {0},", user.DisplayName], T["We received a request to reset the password of your ClusterAtlas account."]],
@@ -35,7 +35,7 @@ public sealed class AccountMail(OutgoingMail mail, IStringLocalizer<SharedResour
             [T["The link is valid for 24 hours and works once. If you did not ask for it, ignore this message: your password stays as it is."]]),
             cancellationToken);
 
-    public ValueTask SendEmailChangeConfirmationAsync(ApplicationUser user, string newEmail, string link, CancellationToken cancellationToken) =>
+    public Task SendEmailChangeConfirmationAsync(ApplicationUser user, string newEmail, string link, CancellationToken cancellationToken) =>
         mail.QueueAsync(newEmail, user.DisplayName, user.PreferredLanguage, () => new MailContent(
             T["Confirm your new e-mail address"],
             [T["Hello {0},", user.DisplayName], T["Please confirm that you want to use this address for your ClusterAtlas account."]],
@@ -43,7 +43,7 @@ public sealed class AccountMail(OutgoingMail mail, IStringLocalizer<SharedResour
             [T["The link is valid for 24 hours. Until you confirm, your account keeps its old address."]]),
             cancellationToken);
 
-    public ValueTask SendEmailChangedNoticeAsync(ApplicationUser user, string oldEmail, CancellationToken cancellationToken) =>
+    public Task SendEmailChangedNoticeAsync(ApplicationUser user, string oldEmail, CancellationToken cancellationToken) =>
         mail.QueueAsync(oldEmail, user.DisplayName, user.PreferredLanguage, () => new MailContent(
             T["Your e-mail address was changed"],
             [T["Hello {0},", user.DisplayName], T["The e-mail address of your ClusterAtlas account was changed to {0}.", user.Email!]],

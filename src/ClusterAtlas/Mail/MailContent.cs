@@ -1,4 +1,7 @@
 namespace ClusterAtlas.Mail;
 
-/// <summary>What a message says: paragraphs, an optional link (the action it asks for), and paragraphs after it.</summary>
-public sealed record MailContent(string Subject, IReadOnlyList<string> Paragraphs, MailLink? Link = null, IReadOnlyList<string>? After = null);
+/// <summary>
+/// What a message says: paragraphs, an optional link (the action it asks for), and paragraphs after it. A message with
+/// <paramref name="Unsubscribe"/> (notifications) shows that link at its end and carries the RFC 8058 one-click headers.
+/// </summary>
+public sealed record MailContent(string Subject, IReadOnlyList<string> Paragraphs, MailLink? Link = null, IReadOnlyList<string>? After = null, MailLink? Unsubscribe = null);

@@ -17,7 +17,14 @@ public static class MailFeature
         services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<SmtpOptions>>().Value.Host)
             ? sp.GetRequiredService<PickupDirectoryMailSender>()
             : sp.GetRequiredService<SmtpMailSender>());
-        services.AddSingleton<MailOutbox>();
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.AddOptions<OutboxOptions>()
+            .Validate(o => o.PollInterval >= TimeSpan.FromMilliseconds(100) && o.MaxAttempts is >= 1 and <= 50 && o.FirstRetryAfter >= TimeSpan.Zero,
+                $"{OutboxOptions.Section}: PollInterval must be at least 00:00:00.1, MaxAttempts from 1 to 50, FirstRetryAfter not negative.")
+            .ValidateOnStart();
+        services.AddSingleton<MailSignal>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, MailWakeInterceptor>();
+        services.AddScoped<OutboxDelivery>();
         services.AddHostedService<MailOutboxWorker>();
         services.AddScoped<OutgoingMail>();
         return services;

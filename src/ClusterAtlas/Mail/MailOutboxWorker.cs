@@ -1,56 +1,58 @@
-using System.Threading.Channels;
-using MimeKit;
+using Microsoft.Extensions.Options;
 
 namespace ClusterAtlas.Mail;
 
-/// <summary>Delivers queued messages one at a time through the configured sender, trying three times before it logs the loss.</summary>
-public sealed class MailOutboxWorker(MailOutbox queue, IMailSender sender, ILogger<MailOutboxWorker> logger) : BackgroundService
+/// <summary>
+/// The background job behind the outbox: runs the feeders (notifications become mail) and a delivery round, then waits
+/// for a save that queued something or for the poll interval. What is in the table when the process stops or crashes
+/// is delivered after the next start, by this or another instance.
+/// </summary>
+public sealed class MailOutboxWorker(IServiceScopeFactory scopes, MailSignal signal, IOptions<OutboxOptions> options, ILogger<MailOutboxWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan[] Pauses = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Read until the queue is completed on stop, so that messages accepted before the stop still go out.
-        await foreach (var message in queue.Reader.ReadAllAsync(CancellationToken.None))
+        if (!options.Value.Deliver)
+        {
+            logger.LogInformation("This instance does not deliver mail (ClusterAtlas:Outbox:Deliver is false): messages wait in the outbox");
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await DeliverAsync(message, stoppingToken);
+                await RoundAsync(stoppingToken);
             }
-            finally
+            catch (Exception error) when (error is not OperationCanceledException)
             {
-                queue.Done();
+                // A database briefly away must not end delivery; the next round tries again.
+                logger.LogError(error, "A round of the mail outbox failed");
+            }
+            try
+            {
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
             }
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    private async Task RoundAsync(CancellationToken stoppingToken)
     {
-        queue.Complete();
-        await base.StopAsync(cancellationToken);
-    }
-
-    private async Task DeliverAsync(MimeMessage message, CancellationToken stoppingToken)
-    {
-        for (var attempt = 0; ; attempt++)
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var feeder in scope.ServiceProvider.GetServices<IOutboxFeeder>())
         {
             try
             {
-                await sender.SendAsync(message, CancellationToken.None);
-                return;
+                await feeder.FeedAsync(stoppingToken);
             }
-#pragma warning disable CA1031 // Any failure of the mail server is logged; the worker must go on with the next message.
-            catch (Exception error) when (attempt < Pauses.Length && !stoppingToken.IsCancellationRequested)
+            catch (Exception error) when (error is not OperationCanceledException)
             {
-                logger.LogWarning(error, "Sending \"{Subject}\" failed; trying again in {Pause}", message.Subject, Pauses[attempt]);
-                await Task.Delay(Pauses[attempt], CancellationToken.None);
+                // One feeder's trouble must not hold back the mail already queued.
+                logger.LogError(error, "{Feeder} failed to queue its mail", feeder.GetType().Name);
             }
-            catch (Exception error)
-            {
-                logger.LogError(error, "Sending \"{Subject}\" to {To} failed; the message is lost", message.Subject, message.To);
-                return;
-            }
-#pragma warning restore CA1031
         }
+        await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().RunAsync(stoppingToken);
     }
 }

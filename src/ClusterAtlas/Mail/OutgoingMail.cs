@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ClusterAtlas.Data;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -11,7 +12,7 @@ namespace ClusterAtlas.Mail;
 /// Writes messages in the recipient's language, as plain text and HTML (multipart/alternative), and hands them
 /// to the configured <see cref="IMailSender"/>.
 /// </summary>
-public sealed class OutgoingMail(IMailSender sender, MailOutbox queue, IOptions<SmtpOptions> smtp, IOptions<RequestLocalizationOptions> localization)
+public sealed class OutgoingMail(IMailSender sender, ClusterAtlasDbContext db, TimeProvider clock, IOptions<SmtpOptions> smtp, IOptions<RequestLocalizationOptions> localization)
 {
     /// <summary>
     /// Composes the message with the UI culture set to <paramref name="language"/> (when it is a supported
@@ -22,11 +23,37 @@ public sealed class OutgoingMail(IMailSender sender, MailOutbox queue, IOptions<
         await sender.SendAsync(Compose(toAddress, toName, language, compose), cancellationToken);
 
     /// <summary>
-    /// Composes the message now and leaves its delivery to <see cref="MailOutbox"/>: for the pages whose answer must not
+    /// Composes the message now and queues it in the outbox table, saved at once: for the pages whose answer must not
     /// take longer when a message goes out (whether an address has an account must not show in the response time).
     /// </summary>
-    public ValueTask QueueAsync(string toAddress, string? toName, string? language, Func<MailContent> compose, CancellationToken cancellationToken) =>
-        queue.EnqueueAsync(Compose(toAddress, toName, language, compose), cancellationToken);
+    public async Task QueueAsync(string toAddress, string? toName, string? language, Func<MailContent> compose, CancellationToken cancellationToken)
+    {
+        Enqueue(db, toAddress, toName, language, compose);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Composes the message now and adds it to <paramref name="context"/>'s outbox, to be saved by the caller's
+    /// SaveChanges together with the event that caused it; the outbox worker delivers it after the commit.
+    /// </summary>
+    public OutboxMessage Enqueue(ClusterAtlasDbContext context, string toAddress, string? toName, string? language, Func<MailContent> compose)
+    {
+        var message = Compose(toAddress, toName, language, compose);
+        using var bytes = new MemoryStream();
+        message.WriteTo(bytes);
+        var now = clock.GetUtcNow();
+        var subject = message.Subject ?? "";
+        var row = new OutboxMessage
+        {
+            ToAddress = toAddress.Length > OutboxMessage.MaxAddressLength ? toAddress[..OutboxMessage.MaxAddressLength] : toAddress,
+            Subject = subject.Length > OutboxMessage.MaxSubjectLength ? subject[..OutboxMessage.MaxSubjectLength] : subject,
+            Content = bytes.ToArray(),
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+        context.Add(row);
+        return row;
+    }
 
     /// <summary>
     /// Builds the message. The one place where people's text meets headers: the subject and the recipient's name lose
@@ -51,6 +78,12 @@ public sealed class OutgoingMail(IMailSender sender, MailOutbox queue, IOptions<
         message.From.Add(MailboxAddress.Parse(smtp.Value.From));
         message.To.Add(new MailboxAddress(MailText.HeaderValue(toName), toAddress));
         message.Subject = content.Subject;
+        if (content.Unsubscribe is { } unsubscribe)
+        {
+            // RFC 8058: a mail program may offer "unsubscribe" and POST "List-Unsubscribe=One-Click" to this address.
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe.Url}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         message.Body = new BodyBuilder { TextBody = PlainText(content), HtmlBody = Html(content, culture) }.ToMessageBody();
         // Content-* headers belong to the body (MimeKit writes a message's Content-* headers from its body).
         message.Body.Headers.Add(HeaderId.ContentLanguage, culture.Name);
@@ -61,7 +94,8 @@ public sealed class OutgoingMail(IMailSender sender, MailOutbox queue, IOptions<
         MailText.HeaderValue(content.Subject),
         [.. content.Paragraphs.Select(MailText.BodyText)],
         content.Link is { } link ? new MailLink(MailText.HeaderValue(link.Text), MailText.HeaderValue(link.Url)) : null,
-        content.After is { } after ? [.. after.Select(MailText.BodyText)] : null);
+        content.After is { } after ? [.. after.Select(MailText.BodyText)] : null,
+        content.Unsubscribe is { } unsubscribe ? new MailLink(MailText.HeaderValue(unsubscribe.Text), MailText.HeaderValue(unsubscribe.Url)) : null);
 
     private CultureInfo CultureFor(string? language)
     {
@@ -84,6 +118,10 @@ public sealed class OutgoingMail(IMailSender sender, MailOutbox queue, IOptions<
         foreach (var paragraph in content.After ?? [])
         {
             text.Append(paragraph).Append("\n\n");
+        }
+        if (content.Unsubscribe is { } unsubscribe)
+        {
+            text.Append("-- \n").Append(unsubscribe.Text).Append(":\n").Append(unsubscribe.Url).Append("\n\n");
         }
         return text.ToString().TrimEnd() + "\n";
     }
@@ -109,6 +147,10 @@ public sealed class OutgoingMail(IMailSender sender, MailOutbox queue, IOptions<
         foreach (var paragraph in content.After ?? [])
         {
             body.Append("<p>").Append(html.Encode(paragraph)).Append("</p>\n");
+        }
+        if (content.Unsubscribe is { } unsubscribe)
+        {
+            body.Append("<hr>\n<p><small><a href=\"").Append(html.Encode(unsubscribe.Url)).Append("\">").Append(html.Encode(unsubscribe.Text)).Append("</a></small></p>\n");
         }
         return body.Append("</body>\n</html>\n").ToString();
     }

@@ -15,7 +15,8 @@ namespace ClusterAtlas.PartnerSearch;
 /// the page and the post). Only a published profile posts: the posting links to its page.
 /// </summary>
 [Authorize]
-public class NewPostingPageModel(ClusterAtlasDbContext db, IAuthorizationService authorization, PostingEditor editor, CountryList countries, DataLabels labels, IStringLocalizer<SharedResource> T)
+public class NewPostingPageModel(ClusterAtlasDbContext db, IAuthorizationService authorization, PostingEditor editor, Notifications.SavedSearches savedSearches,
+    CountryList countries, DataLabels labels, IStringLocalizer<SharedResource> T)
     : PostingFormPageModel(editor, countries, labels, T)
 {
     public ClusterOrganisation Profile { get; private set; } = null!;
@@ -50,7 +51,12 @@ public class NewPostingPageModel(ClusterAtlasDbContext db, IAuthorizationService
         {
             return Page();
         }
+        // Members whose saved searches find the new posting are notified in the same transaction: never one without the other.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var posting = await Editor.CreateAsync(Profile, Form, User, cancellationToken);
+        await savedSearches.NotifyMatchesAsync(posting, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Redirect($"/partner-search/{posting.Id}?done=created");
     }
 

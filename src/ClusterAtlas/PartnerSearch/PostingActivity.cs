@@ -29,7 +29,7 @@ public enum ActivityOutcome
 
 /// <summary>
 /// What members do with a posting: follow it, express interest on behalf of one of their cluster organisations (its
-/// author is told by mail, with that profile linked), and comment, one level deep. Moderators remove comments with a reason.
+/// author is notified, with that profile linked), and comment, one level deep (the author and followers are notified). Moderators remove comments with a reason.
 /// </summary>
 public sealed class PostingActivity(ClusterAtlasDbContext db, PartnerSearchMail mail, TimeProvider clock)
 {
@@ -84,7 +84,7 @@ public sealed class PostingActivity(ClusterAtlasDbContext db, PartnerSearchMail 
             .Select(i => new InterestShown(i.UserName, i.Profile.Slug, i.Profile.Name, i.Message, i.CreatedAt))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Records the interest and mails the posting's author (or, if their account is gone, the profile's administrators).</summary>
+    /// <summary>Records the interest and notifies the posting's author (or, if their account is gone, the profile's administrators).</summary>
     public async Task<ActivityOutcome> ExpressInterestAsync(PartnerSearchPosting posting, ClaimsPrincipal member, int profileId, string? message, CancellationToken cancellationToken)
     {
         var userId = member.UserId()!;
@@ -110,8 +110,6 @@ public sealed class PostingActivity(ClusterAtlasDbContext db, PartnerSearchMail 
         {
             return ActivityOutcome.AlreadyInterested;
         }
-        // The links are made before anything is stored: without a trusted address nothing is stored and nothing sent.
-        var letter = mail.InterestLetter(posting, profile, member.NameToShow(), message);
         db.Add(new PostingInterest
         {
             PostingId = posting.Id,
@@ -121,6 +119,8 @@ public sealed class PostingActivity(ClusterAtlasDbContext db, PartnerSearchMail 
             Message = message,
             CreatedAt = clock.GetUtcNow(),
         });
+        // Saved with the interest: the author's notification (and its mail) exists exactly when the interest does.
+        await mail.NotifyInterestAsync(posting, profile, message, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -135,7 +135,6 @@ public sealed class PostingActivity(ClusterAtlasDbContext db, PartnerSearchMail 
             }
             throw;
         }
-        await mail.SendToAuthorAsync(posting, letter, cancellationToken);
         return ActivityOutcome.Done;
     }
 
@@ -180,6 +179,7 @@ public sealed class PostingActivity(ClusterAtlasDbContext db, PartnerSearchMail 
             CreatedAt = clock.GetUtcNow(),
         };
         db.Add(comment);
+        await mail.NotifyCommentAsync(posting, comment, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return (ActivityOutcome.Done, comment.Id);
     }
@@ -222,8 +222,8 @@ public sealed class PostingActivity(ClusterAtlasDbContext db, PartnerSearchMail 
         comment.RemovedAt = clock.GetUtcNow();
         comment.RemovedByName = moderator.NameToShow();
         comment.RemovalReason = reason;
+        await mail.QueueCommentRemovedAsync(posting, comment, postingUrl, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await mail.SendCommentRemovedAsync(posting, comment, postingUrl, cancellationToken);
         return ActivityOutcome.Done;
     }
 }

@@ -17,7 +17,7 @@ public sealed class PartnerSearchOptions
 }
 
 /// <summary>
-/// Closes postings past their deadline and asks authors, once, to renew or close a week before. Every step is a
+/// Closes postings past their deadline and asks authors, once, to renew or close a week before (a notification). Every step is a
 /// conditional UPDATE, so several instances may run it at once: a posting expires once and a reminder is claimed by one.
 /// </summary>
 public sealed class PostingDeadlines(ClusterAtlasDbContext db, PartnerSearchMail mail, TimeProvider clock, IOptions<PartnerSearchOptions> options, ILogger<PostingDeadlines> logger)
@@ -42,7 +42,9 @@ public sealed class PostingDeadlines(ClusterAtlasDbContext db, PartnerSearchMail
         var reminded = 0;
         foreach (var posting in due)
         {
-            // Claimed before sending: whichever instance changes the row sends the one reminder.
+            // Claimed and notified in one transaction: whichever instance changes the row stores the one reminder, and a
+            // failure leaves the posting unclaimed for a later check.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var claimed = await db.Set<PartnerSearchPosting>()
                 .Where(p => p.Id == posting.Id && p.ReminderSentAt == null && p.Deadline == posting.Deadline)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReminderSentAt, now), cancellationToken);
@@ -50,18 +52,10 @@ public sealed class PostingDeadlines(ClusterAtlasDbContext db, PartnerSearchMail
             {
                 continue;
             }
-            try
-            {
-                await mail.SendReminderAsync(posting, cancellationToken);
-                reminded++;
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // Not sent: released, so a later check tries again.
-                logger.LogError(error, "The deadline reminder of partner search {Id} could not be sent", posting.Id);
-                await db.Set<PartnerSearchPosting>().Where(p => p.Id == posting.Id && p.ReminderSentAt == now)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReminderSentAt, (DateTimeOffset?)null), CancellationToken.None);
-            }
+            await mail.NotifyDeadlineAsync(posting, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            reminded++;
         }
         return (expired, reminded);
     }

@@ -41,39 +41,15 @@ public sealed partial class PostingSearch(ClusterAtlasDbContext db, DataLabels l
 
     public async Task<PostingSearchResult> SearchAsync(PostingQuery query, CancellationToken cancellationToken)
     {
-        var rows = await db.Set<PartnerSearchPosting>().AsNoTracking()
-            .Where(p => p.Status == PostingStatus.Open && p.Profile.Status == ProfileStatus.Published)
-            .Select(p => new
-            {
-                p.Id, p.Title, p.Text, p.Kind, p.CallName, p.CallProgramme, p.Deadline, p.CreatedAt, p.Intents, p.TargetCountries,
-                ProfileName = p.Profile.Name, ProfileSlug = p.Profile.Slug, ProfileAcronym = p.Profile.Acronym, ProfileCountry = p.Profile.CountryCode,
-                Terms = p.Terms.OrderBy(t => t.SortOrder).Select(t => new { t.Field, t.Term.Vocabulary, t.Term.Label }).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        var candidates = rows.Select(r =>
-        {
-            var sectors = r.Terms.Where(t => t.Field == PostingTermField.SectoralIndustry).Select(t => t.Label).ToList();
-            var technologies = r.Terms.Where(t => t.Field == PostingTermField.TechnologyField).Select(t => t.Label).ToList();
-            var plain = PostingText.Plain(r.Text);
-            var summary = new PostingSummary(r.Id, r.Title, r.Kind, r.ProfileName, r.ProfileSlug, r.ProfileCountry, r.Deadline, r.CreatedAt,
-                r.Intents, r.TargetCountries, sectors, technologies, PostingText.Excerpt(plain, 280));
-            var searchable = string.Join(' ', new[] { r.Title, plain, r.CallName, r.CallProgramme, r.ProfileName, r.ProfileAcronym }
-                .Concat(r.Terms.SelectMany(t => new[] { t.Label, labels.Term(t.Vocabulary, t.Label) })));
-            return new Candidate(summary, Words(searchable), Words(r.Title));
-        }).ToList();
-
+        var candidates = await CandidatesAsync(null, cancellationToken);
         var queryWords = Words(query.Search.Q ?? "");
-        var matching = candidates.Where(c => queryWords.All(w => c.Words.Any(x => x.StartsWith(w, StringComparison.Ordinal)))).ToList();
-
-        bool Passes(Candidate candidate, string? except) =>
-            query.Search.Filters.All(f => f.Key == except || f.Value.Count == 0 || candidate.Summary.ValuesOf(f.Key).Any(f.Value.Contains));
+        var matching = candidates.Where(c => HasWords(c, queryWords)).ToList();
 
         var facets = new Dictionary<string, IReadOnlyList<PostingFacetValue>>(StringComparer.Ordinal);
         foreach (var facet in PostingQuery.Facets)
         {
             var selected = query.Search.Values(facet);
-            var counts = matching.Where(c => Passes(c, facet))
+            var counts = matching.Where(c => Passes(c, query, facet))
                 .SelectMany(c => c.Summary.ValuesOf(facet).Distinct())
                 .GroupBy(v => v, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -86,7 +62,7 @@ public sealed partial class PostingSearch(ClusterAtlasDbContext db, DataLabels l
                 .OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.CurrentCulture)];
         }
 
-        var found = matching.Where(c => Passes(c, null));
+        var found = matching.Where(c => Passes(c, query, null));
         found = query.EffectiveSort switch
         {
             PostingSort.Deadline => found.OrderBy(c => c.Summary.Deadline).ThenByDescending(c => c.Summary.Id),
@@ -99,6 +75,55 @@ public sealed partial class PostingSearch(ClusterAtlasDbContext db, DataLabels l
         var page = all.Skip((query.Search.Page - 1) * query.Search.PageSize).Take(query.Search.PageSize).ToList();
         return new PostingSearchResult(all.Count, page, facets);
     }
+
+    /// <summary>
+    /// Which of <paramref name="queries"/> find the posting <paramref name="postingId"/> (open, of a published profile):
+    /// the list's own matching, for saved searches, so that a saved search finds what the list would show.
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> FindsAsync(int postingId, IReadOnlyList<PostingQuery> queries, CancellationToken cancellationToken)
+    {
+        var candidates = await CandidatesAsync(postingId, cancellationToken);
+        return [.. queries.Select(query =>
+        {
+            var queryWords = Words(query.Search.Q ?? "");
+            return candidates.Any(c => HasWords(c, queryWords) && Passes(c, query, null));
+        })];
+    }
+
+    /// <summary>The open postings of published profiles (or the one with <paramref name="onlyId"/>), with their words.</summary>
+    private async Task<List<Candidate>> CandidatesAsync(int? onlyId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<PartnerSearchPosting>().AsNoTracking()
+            .Where(p => p.Status == PostingStatus.Open && p.Profile.Status == ProfileStatus.Published)
+            .Where(p => onlyId == null || p.Id == onlyId)
+            .Select(p => new
+            {
+                p.Id, p.Title, p.Text, p.Kind, p.CallName, p.CallProgramme, p.Deadline, p.CreatedAt, p.Intents, p.TargetCountries,
+                ProfileName = p.Profile.Name, ProfileSlug = p.Profile.Slug, ProfileAcronym = p.Profile.Acronym, ProfileCountry = p.Profile.CountryCode,
+                Terms = p.Terms.OrderBy(t => t.SortOrder).Select(t => new { t.Field, t.Term.Vocabulary, t.Term.Label }).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r =>
+        {
+            var sectors = r.Terms.Where(t => t.Field == PostingTermField.SectoralIndustry).Select(t => t.Label).ToList();
+            var technologies = r.Terms.Where(t => t.Field == PostingTermField.TechnologyField).Select(t => t.Label).ToList();
+            var plain = PostingText.Plain(r.Text);
+            var summary = new PostingSummary(r.Id, r.Title, r.Kind, r.ProfileName, r.ProfileSlug, r.ProfileCountry, r.Deadline, r.CreatedAt,
+                r.Intents, r.TargetCountries, sectors, technologies, PostingText.Excerpt(plain, 280));
+            var searchable = string.Join(' ', new[] { r.Title, plain, r.CallName, r.CallProgramme, r.ProfileName, r.ProfileAcronym }
+                .Concat(r.Terms.SelectMany(t => new[] { t.Label, labels.Term(t.Vocabulary, t.Label) })));
+            return new Candidate(summary, Words(searchable), Words(r.Title));
+        })];
+    }
+
+    /// <summary>Every word of the query starts a word of the posting.</summary>
+    private static bool HasWords(Candidate candidate, string[] queryWords) =>
+        queryWords.All(w => candidate.Words.Any(x => x.StartsWith(w, StringComparison.Ordinal)));
+
+    /// <summary>The posting has one of the chosen values of every facet (but <paramref name="except"/>, for that facet's counts).</summary>
+    private static bool Passes(Candidate candidate, PostingQuery query, string? except) =>
+        query.Search.Filters.All(f => f.Key == except || f.Value.Count == 0 || candidate.Summary.ValuesOf(f.Key).Any(f.Value.Contains));
 
     /// <summary>A facet value in the page's language.</summary>
     public string FacetLabel(string facet, string value) => facet switch

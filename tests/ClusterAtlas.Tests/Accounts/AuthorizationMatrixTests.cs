@@ -34,6 +34,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // The signed-in person's own account; each page acts on the signed-in account only.
         "/account", "/account/delete", "/account/email", "/account/logout", "/account/password", "/account/personal-data",
         "/account/two-factor", "/account/two-factor/setup",
+        // Notifications and saved searches: each handler reads or changes the signed-in person's own rows only (another
+        // person's id changes nothing: NotificationTests, SavedSearchTests); anonymous visitors are sent to sign in.
+        "/account/notifications", "/account/notifications/settings", "/account/saved-searches",
+        // Without signing in, by design: it acts only for a valid unsubscribe token naming the person (UnsubscribeTests).
+        "/account/notifications/unsubscribe",
         // Any confirmed member may register a cluster organisation (it becomes theirs).
         "/cluster-organisations/register",
         // Partner search: the list, its feed and a posting are public; following, interest and comments (the posting's

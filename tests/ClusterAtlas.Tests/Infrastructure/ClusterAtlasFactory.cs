@@ -15,16 +15,24 @@ namespace ClusterAtlas.Tests.Infrastructure;
 /// </summary>
 public partial class ClusterAtlasFactory : WebApplicationFactory<Program>
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "clusteratlas-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dataDirectory;
     private readonly string? _postgresDatabase;
 
     public ClusterAtlasFactory()
+        : this(null)
     {
-        if (TestDatabase.IsPostgres)
-        {
-            _postgresDatabase = "clusteratlas_test_" + Guid.NewGuid().ToString("N")[..12];
-        }
     }
+
+    /// <summary>A host on the data folder and database that <paramref name="previous"/> used: the same installation started again.</summary>
+    protected ClusterAtlasFactory(ClusterAtlasFactory? previous)
+    {
+        _dataDirectory = previous?._dataDirectory ?? Path.Combine(Path.GetTempPath(), "clusteratlas-tests", Guid.NewGuid().ToString("N"));
+        _postgresDatabase = previous is not null ? previous._postgresDatabase
+            : TestDatabase.IsPostgres ? "clusteratlas_test_" + Guid.NewGuid().ToString("N")[..12] : null;
+    }
+
+    /// <summary>Leaves the data folder and database in place on dispose, for a host started on them afterwards.</summary>
+    public bool KeepDataOnDispose { get; init; }
 
     /// <summary>Whether the platform loads its demo profile on start, as it does for a new installation.</summary>
     protected virtual bool LoadDemoContent => true;
@@ -50,6 +58,8 @@ public partial class ClusterAtlasFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("ClusterAtlas:Accounts:RateLimitPermits", AccountFormPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ClusterAtlas:Accounts:RateLimitWindowSeconds", "60");
+        // Mail goes out promptly in tests: the outbox is looked at often besides the wake-up after each save.
+        builder.UseSetting("ClusterAtlas:Outbox:PollInterval", "00:00:00.25");
         if (_postgresDatabase is not null)
         {
             builder.UseSetting("ClusterAtlas:Database", "Postgres");
@@ -86,6 +96,10 @@ public partial class ClusterAtlasFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (KeepDataOnDispose)
+        {
+            return;
+        }
         if (Directory.Exists(_dataDirectory))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

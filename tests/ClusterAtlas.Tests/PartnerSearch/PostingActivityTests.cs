@@ -55,7 +55,7 @@ public sealed class PostingActivityTests(ClusterAtlasFactory app) : IClassFixtur
         Assert.Contains("We have a robot cell free in March.", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Partners for a robotics pilot", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal($"/cluster-organisations/{secondSlug}", ClusterAtlasFactory.LinkIn(mail, $"/cluster-organisations/{secondSlug}").OriginalString);
-        Assert.Contains($"http://localhost/partner-search/{id}", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/partner-search/{id}", mail.TextBody, StringComparison.Ordinal);
 
         var ownerView = await ClusterAtlasFactory.ParseAsync(await author.Browser.GetStringAsync(new Uri($"/partner-search/{id}", UriKind.Relative)));
         var owner = ownerView.QuerySelector(".posting-owner")!;
