@@ -1,5 +1,6 @@
 using ClusterAtlas.Accounts;
 using ClusterAtlas.Api;
+using ClusterAtlas.Contact;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.ImportExport;
@@ -48,6 +49,7 @@ public static class ClusterAtlasApp
         services.AddAccounts(builder.Configuration);
         services.AddModeration();
         services.AddPartnerSearch(builder.Configuration);
+        services.AddContact(builder.Configuration);
         return builder;
     }
 

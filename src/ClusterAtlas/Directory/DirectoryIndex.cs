@@ -112,7 +112,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         var rows = await profiles
             .Select(p => new
             {
-                p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ExcellenceLabel, p.TotalMembers, p.PublishedAt, p.IsSampleData,
+                p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ExcellenceLabel, p.TotalMembers, p.PublishedAt, p.IsSampleData, p.RelyOnContactRequests,
                 p.CountriesInEurope, p.CountriesOutsideEurope,
             })
             .ToListAsync(cancellationToken);
@@ -150,6 +150,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             TotalMembers = r.TotalMembers,
             PublishedAt = r.PublishedAt,
             IsSampleData = r.IsSampleData,
+            RelyOnContactRequests = r.RelyOnContactRequests,
             NameWords = [.. SearchText.Words(SearchDocument.Fold(r.Name + " " + r.Acronym)).Select(string.Intern)],
             NameStems = [.. SearchText.Words(SearchDocument.Fold(r.Name + " " + r.Acronym)).Select(w => string.Intern(SearchText.StemOf(w)))],
             TermIds = termsByProfile.TryGetValue(r.Id, out var termIds) ? [.. termIds] : [],

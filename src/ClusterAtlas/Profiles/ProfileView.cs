@@ -143,7 +143,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, DataLabels labels, 
     private async Task<IReadOnlyList<ProfileSummary>> SummariesAsync(IQueryable<ClusterOrganisation> profiles, CancellationToken cancellationToken)
     {
         var rows = await profiles
-            .Select(p => new { p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ShortDescription, p.ExcellenceLabel, p.TotalMembers, p.IsSampleData, p.LogoSha256 })
+            .Select(p => new { p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ShortDescription, p.ExcellenceLabel, p.TotalMembers, p.IsSampleData, p.LogoSha256, p.RelyOnContactRequests })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var sectors = (await db.Set<ProfileTerm>().AsNoTracking()
@@ -154,7 +154,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, DataLabels labels, 
             .ToDictionary(g => g.Key, g => g.OrderBy(t => t.SortOrder).Select(t => t.Label).Take(3).ToList());
         return [.. rows.Select(r => new ProfileSummary(
             r.Slug, r.Name, r.Acronym, r.CountryCode, r.RegionName, r.ShortDescription, r.ExcellenceLabel, r.TotalMembers, r.IsSampleData,
-            sectors.GetValueOrDefault(r.Id) ?? [], r.LogoSha256))];
+            sectors.GetValueOrDefault(r.Id) ?? [], r.LogoSha256, r.RelyOnContactRequests))];
     }
 
     public string CountryName(string? code) => labels.Country(code);
@@ -162,7 +162,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, DataLabels labels, 
 
 public sealed record ProfileSummary(
     string Slug, string Name, string? Acronym, string? CountryCode, string? RegionName, string? ShortDescription,
-    ExcellenceLabel? ExcellenceLabel, int? TotalMembers, bool IsSampleData, List<string> Sectors, string? LogoSha256 = null);
+    ExcellenceLabel? ExcellenceLabel, int? TotalMembers, bool IsSampleData, List<string> Sectors, string? LogoSha256 = null, bool RelyOnContactRequests = false);
 
 /// <summary>Loaded profile views (and misses) by slug, valid for one version of the directory.</summary>
 public sealed class PublishedProfileCache

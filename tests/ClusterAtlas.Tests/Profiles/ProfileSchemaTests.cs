@@ -26,6 +26,8 @@ public sealed class ProfileSchemaTests(ClusterAtlasFactory app) : IClassFixture<
         nameof(ClusterOrganisation.CreatedAt), nameof(ClusterOrganisation.UpdatedAt), nameof(ClusterOrganisation.PublishedAt),
         nameof(ClusterOrganisation.SubmittedAt), nameof(ClusterOrganisation.RejectionReason), nameof(ClusterOrganisation.CriteriaWaived),
         nameof(ClusterOrganisation.ConcurrencyToken), nameof(ClusterOrganisation.Administrators),
+        // A setting of how the profile is reached (Contact/), not what it says.
+        nameof(ClusterOrganisation.RelyOnContactRequests),
     ];
 
     /// <summary>What a row of a repeated group has that is not content.</summary>

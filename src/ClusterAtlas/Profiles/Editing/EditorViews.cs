@@ -1,6 +1,6 @@
 namespace ClusterAtlas.Profiles.Editing;
 
-public enum ProfileTab { View, Edit, Revisions, Colleagues }
+public enum ProfileTab { View, Edit, Revisions, Colleagues, Contact }
 
 /// <summary>The top of every editing page: breadcrumb, title, status and the profile's tabs.</summary>
 public sealed record EditorHeader(ClusterOrganisation Profile, ProfileTab Current, string? Subtitle = null);
