@@ -1,0 +1,208 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ClusterAtlas.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AddContactRequests : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "RelyOnContactRequests",
+                table: "ClusterOrganisations",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "ContactBlocks",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    BlockedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BlockedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactBlocks", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_ContactBlocks_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContactRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProfileId = table.Column<int>(type: "integer", nullable: false),
+                    SenderUserId = table.Column<string>(type: "text", nullable: true),
+                    SenderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SenderProfileId = table.Column<int>(type: "integer", nullable: true),
+                    PostingId = table.Column<int>(type: "integer", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SenderLastWroteAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RecipientsLastWroteAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SenderReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RecipientsReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReportedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReportReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReportHandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReportHandledByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReportOutcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContactRequests_AspNetUsers_SenderUserId",
+                        column: x => x.SenderUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ContactRequests_ClusterOrganisations_ProfileId",
+                        column: x => x.ProfileId,
+                        principalTable: "ClusterOrganisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContactRequests_ClusterOrganisations_SenderProfileId",
+                        column: x => x.SenderProfileId,
+                        principalTable: "ClusterOrganisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ContactRequests_PartnerSearchPostings_PostingId",
+                        column: x => x.PostingId,
+                        principalTable: "PartnerSearchPostings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContactMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "text", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FromSender = table.Column<bool>(type: "boolean", nullable: false),
+                    Text = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContactMessages_AspNetUsers_AuthorUserId",
+                        column: x => x.AuthorUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ContactMessages_ContactRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ContactRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContactProposedTimes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequestId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactProposedTimes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContactProposedTimes_ContactRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ContactRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactMessages_AuthorUserId",
+                table: "ContactMessages",
+                column: "AuthorUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactMessages_RequestId_Id",
+                table: "ContactMessages",
+                columns: new[] { "RequestId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactProposedTimes_RequestId",
+                table: "ContactProposedTimes",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactRequests_PostingId",
+                table: "ContactRequests",
+                column: "PostingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactRequests_ProfileId",
+                table: "ContactRequests",
+                column: "ProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactRequests_ReportedAt",
+                table: "ContactRequests",
+                column: "ReportedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactRequests_SenderProfileId",
+                table: "ContactRequests",
+                column: "SenderProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactRequests_SenderUserId_CreatedAt",
+                table: "ContactRequests",
+                columns: new[] { "SenderUserId", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ContactBlocks");
+
+            migrationBuilder.DropTable(
+                name: "ContactMessages");
+
+            migrationBuilder.DropTable(
+                name: "ContactProposedTimes");
+
+            migrationBuilder.DropTable(
+                name: "ContactRequests");
+
+            migrationBuilder.DropColumn(
+                name: "RelyOnContactRequests",
+                table: "ClusterOrganisations");
+        }
+    }
+}
