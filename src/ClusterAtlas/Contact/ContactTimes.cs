@@ -48,7 +48,7 @@ public static class ContactTimes
     {
         var zone = Zone(time.TimeZoneId) ?? TimeZoneInfo.Utc;
         var local = TimeZoneInfo.ConvertTime(time.StartsAt, zone);
-        return string.Create(culture, $"{local.ToString("dddd, D", culture)} {local.ToString("HH:mm", culture)} ({time.TimeZoneId}; {time.StartsAt.UtcDateTime.ToString("HH:mm", culture)} UTC)");
+        return string.Create(culture, $"{local.ToString("dddd", culture)}, {local.ToString("D", culture)} {local.ToString("HH:mm", culture)} ({time.TimeZoneId}; {time.StartsAt.UtcDateTime.ToString("HH:mm", culture)} UTC)");
     }
 
     /// <summary>The machine-readable moment for a time element.</summary>
