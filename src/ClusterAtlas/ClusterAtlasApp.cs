@@ -1,5 +1,6 @@
 using ClusterAtlas.Accounts;
 using ClusterAtlas.Api;
+using ClusterAtlas.Contact;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.ImportExport;
@@ -59,6 +60,7 @@ public static class ClusterAtlasApp
         services.AddMap(builder.Configuration);
         services.AddStatistics();
         services.AddNotifications(builder.Configuration);
+        services.AddContact(builder.Configuration);
         return builder;
     }
 

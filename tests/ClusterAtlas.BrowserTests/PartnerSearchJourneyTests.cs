@@ -1,12 +1,6 @@
 using System.Text.RegularExpressions;
-using ClusterAtlas.Accounts;
 using ClusterAtlas.BrowserTests.Infrastructure;
-using ClusterAtlas.Data;
-using ClusterAtlas.Profiles;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using MimeKit;
 
 namespace ClusterAtlas.BrowserTests;
 
@@ -18,23 +12,21 @@ namespace ClusterAtlas.BrowserTests;
 [Collection(BrowserTestGroup.Name)]
 public sealed class PartnerSearchJourneyTests(BrowserApp app)
 {
-    private const string Password = "correct horse battery staple";
-
     [Fact]
     public async Task Post_find_follow_express_interest_comment_and_close()
     {
         var unique = "Sedgeweave" + Guid.NewGuid().ToString("N")[..6];
         var authorEmail = $"author-{unique.ToLowerInvariant()}@example.org";
         var memberEmail = $"member-{unique.ToLowerInvariant()}@example.org";
-        var authorSlug = await MemberWithPublishedProfileAsync(authorEmail, "Petra Poster", $"{unique} Textile Cluster");
-        var memberSlug = await MemberWithPublishedProfileAsync(memberEmail, "Ivo Interested", $"{unique} Fibre Cluster");
+        var authorSlug = await app.MemberWithPublishedProfileAsync(authorEmail, "Petra Poster", $"{unique} Textile Cluster");
+        var memberSlug = await app.MemberWithPublishedProfileAsync(memberEmail, "Ivo Interested", $"{unique} Fibre Cluster");
 
         // 1. The manager posts a partner search from the profile page.
         await using var authorContext = await app.NewContextAsync();
         await Axe.InjectAsync(authorContext);
         var author = await authorContext.NewPageAsync();
         var authorWatch = new PageWatch(author);
-        await SignInAsync(author, authorEmail);
+        await JourneySteps.SignInAsync(author, authorEmail);
         await author.GotoAsync($"/cluster-organisations/{authorSlug}");
         await author.GetByRole(AriaRole.Link, new() { Name = "Post a partner search" }).ClickAsync();
         await Axe.AssertNoViolationsAsync(author, "new partner search");
@@ -53,7 +45,7 @@ public sealed class PartnerSearchJourneyTests(BrowserApp app)
         await Axe.InjectAsync(memberContext);
         var member = await memberContext.NewPageAsync();
         var memberWatch = new PageWatch(member);
-        await SignInAsync(member, memberEmail);
+        await JourneySteps.SignInAsync(member, memberEmail);
         await member.GotoAsync("/partner-search");
         await member.GetByLabel("Search by title, description, call, cluster organisation or term").FillAsync(unique);
         await member.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
@@ -72,7 +64,7 @@ public sealed class PartnerSearchJourneyTests(BrowserApp app)
         await Artefacts.ScreenshotAsync(member, "partner-search-3-taken-part");
 
         // 3. The manager is told by mail, with the interested member's profile linked, and sees the counts.
-        var mail = await MailAsync(authorEmail, $"{unique} Fibre Cluster is interested in your partner search");
+        var mail = await app.MailAsync(authorEmail, $"{unique} Fibre Cluster is interested in your partner search");
         Assert.Contains($"/cluster-organisations/{memberSlug}", mail.TextBody, StringComparison.Ordinal);
         await author.GotoAsync(postingPath);
         await Assertions.Expect(author.Locator(".posting-owner")).ToContainTextAsync("1 members follow it; 1 expressed interest.");
@@ -88,53 +80,5 @@ public sealed class PartnerSearchJourneyTests(BrowserApp app)
 
         authorWatch.AssertClean();
         memberWatch.AssertClean();
-    }
-
-    /// <summary>A confirmed account administering a published profile, set up directly (the profile journey is tested elsewhere).</summary>
-    private async Task<string> MemberWithPublishedProfileAsync(string email, string name, string profileName)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
-        var slug = TextFolding.Slug(profileName);
-        var profile = new ClusterOrganisation
-        {
-            Slug = slug, Name = profileName, CountryCode = "RS", City = "Novi Sad", Website = "https://cluster.example.org",
-            Status = ProfileStatus.Published, PublishedAt = DateTimeOffset.UtcNow,
-        };
-        profile.Administrators.Add(new ProfileAdministrator { UserId = user.Id, AddedAt = DateTimeOffset.UtcNow });
-        db.ClusterOrganisations.Add(profile);
-        await db.SaveChangesAsync();
-        return slug;
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/account/login"));
-    }
-
-    private async Task<MimeMessage> MailAsync(string to, string subject)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var message = Directory.Exists(app.MailDirectory)
-                ? new DirectoryInfo(app.MailDirectory).GetFiles("*.eml")
-                    .Select(f => MimeMessage.Load(f.FullName))
-                    .FirstOrDefault(m => m.Subject == subject && m.To.Mailboxes.Any(a => a.Address == to))
-                : null;
-            if (message is not null)
-            {
-                return message;
-            }
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException($"no message \"{subject}\" to {to}");
     }
 }

@@ -15,6 +15,8 @@ public sealed class DirectoryEntry
     public int? TotalMembers { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
     public bool IsSampleData { get; init; }
+    /// <summary>The profile hides its phone numbers: the card offers a contact request instead.</summary>
+    public bool RelyOnContactRequests { get; init; }
     public required string[] NameWords { get; init; }
     public required string[] NameStems { get; init; }
     public required int[] TermIds { get; init; }

@@ -112,7 +112,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         var rows = await profiles
             .Select(p => new
             {
-                p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ExcellenceLabel, p.TotalMembers, p.PublishedAt, p.IsSampleData,
+                p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ExcellenceLabel, p.TotalMembers, p.PublishedAt, p.IsSampleData, p.RelyOnContactRequests,
                 p.CountriesInEurope, p.CountriesOutsideEurope,
                 p.Latitude, p.Longitude, p.LocationPrecision, p.EstablishedOn,
                 p.SmeMembers, p.StartupMembers, p.LargeCompanyMembers, p.ResearchOrganisationMembers, p.OtherEcosystemActors,
@@ -152,6 +152,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             TotalMembers = r.TotalMembers,
             PublishedAt = r.PublishedAt,
             IsSampleData = r.IsSampleData,
+            RelyOnContactRequests = r.RelyOnContactRequests,
             NameWords = [.. SearchText.Words(SearchDocument.Fold(r.Name + " " + r.Acronym)).Select(string.Intern)],
             NameStems = [.. SearchText.Words(SearchDocument.Fold(r.Name + " " + r.Acronym)).Select(w => string.Intern(SearchText.StemOf(w)))],
             TermIds = termsByProfile.TryGetValue(r.Id, out var termIds) ? [.. termIds] : [],

@@ -36,9 +36,15 @@ public sealed class OutgoingMail(IMailSender sender, ClusterAtlasDbContext db, T
     /// Composes the message now and adds it to <paramref name="context"/>'s outbox, to be saved by the caller's
     /// SaveChanges together with the event that caused it; the outbox worker delivers it after the commit.
     /// </summary>
-    public OutboxMessage Enqueue(ClusterAtlasDbContext context, string toAddress, string? toName, string? language, Func<MailContent> compose)
+    public OutboxMessage Enqueue(ClusterAtlasDbContext context, string toAddress, string? toName, string? language, Func<MailContent> compose) =>
+        Enqueue(context, Compose(toAddress, toName, language, compose));
+
+    /// <summary>Adds a message made by <see cref="Compose"/> (and given headers of its own, such as Reply-To) to the outbox.</summary>
+    public OutboxMessage Enqueue(ClusterAtlasDbContext context, MimeMessage message)
     {
-        var message = Compose(toAddress, toName, language, compose);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(message);
+        var toAddress = message.To.Mailboxes.First().Address;
         using var bytes = new MemoryStream();
         message.WriteTo(bytes);
         var now = clock.GetUtcNow();

@@ -11,4 +11,6 @@ public enum ModerationActionKind
     ColleagueAdded, ColleagueRemoved, HandedOver,
     // The command-line importer.
     ImportCreated, ImportUpdated,
+    // Contact requests: sent, refused by the rate limit, reported as spam, and the moderators' decisions on reports.
+    ContactRequestSent, ContactRateLimited, ContactReported, ContactReportDismissed, ContactSenderBlocked, ContactSenderUnblocked,
 }

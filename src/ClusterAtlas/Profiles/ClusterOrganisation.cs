@@ -12,6 +12,7 @@ public class ClusterOrganisation : Data.IStampedContent
     private static readonly HashSet<string> WorkflowProperties =
     [
         nameof(Status), nameof(PublishedAt), nameof(SubmittedAt), nameof(RejectionReason), nameof(CriteriaWaived), nameof(UpdatedAt),
+        nameof(RelyOnContactRequests),
     ];
 
     IReadOnlySet<string> Data.IStampedContent.NotContentProperties => WorkflowProperties;
@@ -91,6 +92,11 @@ public class ClusterOrganisation : Data.IStampedContent
     // Workflow
     public ProfileStatus Status { get; set; } = ProfileStatus.Draft;
     public bool IsSampleData { get; set; }
+    /// <summary>
+    /// A setting of the profile, not its content: its phone numbers are not shown (page, print view, team) and visitors
+    /// are sent to a contact request instead (see Contact/ and docs/decisions/0016-contact-requests.md).
+    /// </summary>
+    public bool RelyOnContactRequests { get; set; }
     /// <summary>Where the profile came from, e.g. "eccp-import".</summary>
     public string? Source { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

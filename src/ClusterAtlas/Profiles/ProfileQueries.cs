@@ -66,7 +66,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, DataLabels labels, 
     private async Task<IReadOnlyList<ProfileSummary>> SummariesAsync(IQueryable<ClusterOrganisation> profiles, CancellationToken cancellationToken)
     {
         var rows = await profiles
-            .Select(p => new { p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ShortDescription, p.ExcellenceLabel, p.TotalMembers, p.IsSampleData, p.LogoSha256 })
+            .Select(p => new { p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ShortDescription, p.ExcellenceLabel, p.TotalMembers, p.IsSampleData, p.LogoSha256, p.RelyOnContactRequests })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var sectors = (await db.Set<ProfileTerm>().AsNoTracking()
@@ -77,7 +77,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, DataLabels labels, 
             .ToDictionary(g => g.Key, g => g.OrderBy(t => t.SortOrder).Select(t => t.Label).Take(3).ToList());
         return [.. rows.Select(r => new ProfileSummary(
             r.Slug, r.Name, r.Acronym, r.CountryCode, r.RegionName, r.ShortDescription, r.ExcellenceLabel, r.TotalMembers, r.IsSampleData,
-            sectors.GetValueOrDefault(r.Id) ?? [], r.LogoSha256))];
+            sectors.GetValueOrDefault(r.Id) ?? [], r.LogoSha256, r.RelyOnContactRequests))];
     }
 
     public string CountryName(string? code) => labels.Country(code);

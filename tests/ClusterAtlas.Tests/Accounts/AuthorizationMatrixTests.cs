@@ -54,10 +54,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // The map and statistics of published profiles, as the directory. (A profile's point is corrected on its edit
         // form, one of its own pages below.)
         "/cluster-organisations/map", "/api/v1/cluster-organisations.geojson", "/statistics", "/statistics/{table}.csv",
+        // Contact requests: any signed-in member writes to a published profile (limited per sender, refused to blocked
+        // senders: ContactRequestTests, ContactRateLimitTests), and sees their own inbox. A conversation is below.
+        "/cluster-organisations/{slug}/contact", "/account/inbox",
     };
 
     /// <summary>A profile's own pages and the staff's pages: only its administrators, or staff with two-factor, get through.</summary>
-    private static readonly string[] ProtectedPrefixes = ["/cluster-organisations/{slug}/", "/moderation", "/admin", "/partner-search/{postingId:int}/"];
+    private static readonly string[] ProtectedPrefixes = ["/cluster-organisations/{slug}/", "/moderation", "/admin", "/partner-search/{postingId:int}/", "/account/inbox/"];
 
     public sealed class Fixture : IAsyncLifetime
     {
@@ -74,6 +77,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         public int PostingId { get; private set; }
 
         public int CommentId { get; private set; }
+
+        /// <summary>A contact request to the target profile from someone who is none of the people below: only its administrator opens it.</summary>
+        public int RequestId { get; private set; }
 
         /// <summary>A revision of the target profile, for the revert page.</summary>
         public long RevisionId { get; private set; }
@@ -95,6 +101,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             TargetId = await App.WithDbAsync(db => Task.FromResult(db.ClusterOrganisations.Single(p => p.Slug == TargetSlug).Id));
             (PostingId, CommentId) = await PartnerSearch.PartnerSearchScenarios.PostingWithCommentAsync(App, TargetId);
             RevisionId = await App.WithDbAsync(db => Task.FromResult(db.ProfileRevisions.Where(r => r.ClusterOrganisationId == TargetId).Min(r => r.Id)));
+            var contactSender = ClusterAtlasFactory.NewEmail();
+            await App.RegisterAndConfirmAsync(contactSender);
+            RequestId = await Contact.ContactScenarios.StoredRequestAsync(App, TargetId, contactSender, DateTimeOffset.UtcNow);
             AccountId = await App.WithDbAsync(db => Task.FromResult(db.ProfileAdministrators.Where(a => a.ClusterOrganisationId == TargetId).Select(a => a.UserId).First()));
             TermId = await App.WithDbAsync(db => Task.FromResult(db.VocabularyTerms.Where(t => t.Vocabulary == ClusterAtlas.Vocabularies.Vocabulary.SectoralIndustries).Min(t => t.Id)));
 
@@ -133,6 +142,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         Assert.True(protectedProbes.Count >= 15, $"only {protectedProbes.Count} protected handlers found: the endpoint listing is broken");
         var before = await fixture.App.SnapshotAsync() + await StaffSnapshotAsync();
         var postingsBefore = await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App);
+        var contactBefore = await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App);
         var attempts = 0;
         var failures = new List<string>();
         foreach (var probe in protectedProbes)
@@ -167,6 +177,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         Assert.True(failures.Count == 0, "Let through:\n" + string.Join("\n", failures));
         Assert.Equal(before, await fixture.App.SnapshotAsync() + await StaffSnapshotAsync());
         Assert.Equal(postingsBefore, await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App));
+        Assert.Equal(contactBefore, await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App));
     }
 
     /// <summary>What the staff's pages could change besides profiles: roles, locks and sessions of accounts, the audit log, reviews.</summary>
@@ -227,6 +238,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 "commentId" => fixture.CommentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "revisionId" => fixture.RevisionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "userId" => fixture.AccountId,
+                "requestId" => fixture.RequestId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ when pattern.Contains("/terms/{" + parameter.Name, StringComparison.Ordinal) => fixture.TermId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => fixture.TargetId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };

@@ -11,7 +11,7 @@ namespace ClusterAtlas.Tests.Profiles;
 /// <summary>The public profile page as those who may edit the profile see it: the editing tabs, and the profile before it is published.</summary>
 public sealed class ProfilePageForEditorsTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
 {
-    private static readonly string[] EditingTabs = ["Edit", "Revisions", "Colleagues"];
+    private static readonly string[] EditingTabs = ["Edit", "Revisions", "Colleagues", "Contact settings"];
 
     [Fact]
     public async Task The_editing_tabs_are_shown_to_the_administrator_only()
@@ -32,7 +32,7 @@ public sealed class ProfilePageForEditorsTests(ClusterAtlasFactory app) : IClass
 
         var tabs = await TabsAsync(owner, url);
         Assert.Equal(["View", .. EditingTabs, "Printer-friendly version"], tabs.Select(t => t.Text));
-        Assert.Equal([url, url + "/edit", url + "/revisions", url + "/colleagues", url + "/print"], tabs.Select(t => t.Href));
+        Assert.Equal([url, url + "/edit", url + "/revisions", url + "/colleagues", url + "/contact-settings", url + "/print"], tabs.Select(t => t.Href));
         Assert.Equal(["View", "Printer-friendly version"], (await TabsAsync(stranger, url)).Select(t => t.Text));
         Assert.Equal(["View", "Printer-friendly version"], (await TabsAsync(anonymous, url)).Select(t => t.Text));
         var page = await ClusterAtlasFactory.ParseAsync(await owner.GetStringAsync(new Uri(url, UriKind.Relative)));

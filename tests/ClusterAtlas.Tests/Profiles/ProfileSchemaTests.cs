@@ -28,6 +28,8 @@ public sealed class ProfileSchemaTests(ClusterAtlasFactory app) : IClassFixture<
         nameof(ClusterOrganisation.ConcurrencyToken), nameof(ClusterOrganisation.Administrators),
         // How the map's point was found: derived from the address or from typed coordinates, never typed itself.
         nameof(ClusterOrganisation.LocationPrecision),
+        // A setting of how the profile is reached (Contact/), not what it says.
+        nameof(ClusterOrganisation.RelyOnContactRequests),
     ];
 
     /// <summary>What a row of a repeated group has that is not content.</summary>

@@ -1,3 +1,3 @@
 namespace ClusterAtlas.Profiles.Editing;
 
-public enum ProfileTab { View, Edit, Revisions, Colleagues }
+public enum ProfileTab { View, Edit, Revisions, Colleagues, Contact }

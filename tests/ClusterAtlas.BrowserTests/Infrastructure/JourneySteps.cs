@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using ClusterAtlas.Accounts;
+using ClusterAtlas.Data;
+using ClusterAtlas.Profiles;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MimeKit;
+
+namespace ClusterAtlas.BrowserTests.Infrastructure;
+
+/// <summary>Steps journeys share: members with published profiles set up directly, signing in through the page, mail read from the pickup folder.</summary>
+public static class JourneySteps
+{
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>A confirmed account administering a published profile, set up directly (the profile journey is tested elsewhere).</summary>
+    public static async Task<string> MemberWithPublishedProfileAsync(this BrowserApp app, string email, string name, string profileName)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
+        var slug = TextFolding.Slug(profileName);
+        var profile = new ClusterOrganisation
+        {
+            Slug = slug, Name = profileName, CountryCode = "RS", City = "Novi Sad", Website = "https://cluster.example.org",
+            Status = ProfileStatus.Published, PublishedAt = DateTimeOffset.UtcNow,
+        };
+        profile.Administrators.Add(new ProfileAdministrator { UserId = user.Id, AddedAt = DateTimeOffset.UtcNow });
+        db.ClusterOrganisations.Add(profile);
+        await db.SaveChangesAsync();
+        return slug;
+    }
+
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/account/login"));
+    }
+
+    public static async Task<MimeMessage> MailAsync(this BrowserApp app, string to, string subject)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var message = Directory.Exists(app.MailDirectory)
+                ? new DirectoryInfo(app.MailDirectory).GetFiles("*.eml")
+                    .Select(f => MimeMessage.Load(f.FullName))
+                    .FirstOrDefault(m => m.Subject == subject && m.To.Mailboxes.Any(a => a.Address == to))
+                : null;
+            if (message is not null)
+            {
+                return message;
+            }
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException($"no message \"{subject}\" to {to}");
+    }
+}

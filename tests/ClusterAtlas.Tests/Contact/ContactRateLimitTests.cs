@@ -1,0 +1,74 @@
+using System.Net;
+using ClusterAtlas.Moderation;
+using ClusterAtlas.Tests.Infrastructure;
+using ClusterAtlas.Tests.PartnerSearch;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterAtlas.Tests.Contact;
+
+/// <summary>An installation that allows 2 contact requests per hour and 4 per day to each sender.</summary>
+public sealed class LowContactLimitFactory : ClusterAtlasFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ClusterAtlas:Contact:RequestsPerHour", "2");
+        builder.UseSetting("ClusterAtlas:Contact:RequestsPerDay", "4");
+    }
+}
+
+/// <summary>Contact requests are limited per sender, per hour and per day: the refusal says when they may write again, and is in the audit log.</summary>
+public sealed class ContactRateLimitTests(LowContactLimitFactory app) : IClassFixture<LowContactLimitFactory>
+{
+    [Fact]
+    public async Task The_third_request_in_an_hour_is_refused_with_429_and_when_to_write_again_and_is_audited()
+    {
+        var recipient = await app.MemberWithPublishedProfileAsync("Popular Cluster");
+        var senderEmail = ClusterAtlasFactory.NewEmail();
+        using var sender = await app.RegisterAndSignInAsync(senderEmail);
+        await ContactScenarios.SendRequestAsync(sender, recipient.Slug, "First");
+        await ContactScenarios.SendRequestAsync(sender, recipient.Slug, "Second");
+        var before = await app.RequestCountAsync();
+
+        using var refused = await ContactScenarios.WriteAsync(sender, recipient.Slug, "Third");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 3000, 3600);
+        var page = await ClusterAtlasFactory.ParseAsync(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("You have sent 2 contact requests in the last hour, the most allowed. You may write again at", page.QuerySelector(".alert-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Third", page.QuerySelector("#Draft_Subject")!.GetAttribute("value"));
+        Assert.Equal(before, await app.RequestCountAsync());
+        var audited = await app.WithDbAsync(db => db.ModerationActions.Where(a => a.Action == ModerationActionKind.ContactRateLimited && a.ClusterOrganisationId == recipient.ProfileId).Select(a => a.Detail).ToListAsync());
+        Assert.Contains("2 per hour reached", Assert.Single(audited), StringComparison.Ordinal);
+
+        // Another sender is not held back by this one's limit.
+        using var other = await app.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
+        await ContactScenarios.SendRequestAsync(other, recipient.Slug, "Someone else");
+        // Opening the form says so too, before anything is typed.
+        var form = await ContactScenarios.PageAsync(sender, $"/cluster-organisations/{recipient.Slug}/contact");
+        Assert.NotNull(form.QuerySelector("#rate-limited"));
+    }
+
+    [Fact]
+    public async Task The_daily_limit_counts_the_last_24_hours_and_says_when_the_oldest_leaves_it()
+    {
+        var recipient = await app.MemberWithPublishedProfileAsync("Daily Limit Cluster");
+        var senderEmail = ClusterAtlasFactory.NewEmail();
+        using var sender = await app.RegisterAndSignInAsync(senderEmail);
+        var now = DateTimeOffset.UtcNow;
+        await app.StoredRequestAsync(recipient.ProfileId, senderEmail, now.AddHours(-25)); // outside the day: not counted
+        await app.StoredRequestAsync(recipient.ProfileId, senderEmail, now.AddHours(-23));
+        await app.StoredRequestAsync(recipient.ProfileId, senderEmail, now.AddHours(-5));
+        await app.StoredRequestAsync(recipient.ProfileId, senderEmail, now.AddHours(-3));
+        await app.StoredRequestAsync(recipient.ProfileId, senderEmail, now.AddHours(-2));
+        using var refused = await ContactScenarios.WriteAsync(sender, recipient.Slug, "Fifth today");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var text = await ClusterAtlasFactory.MainTextAsync(refused);
+        Assert.Contains("You have sent 4 contact requests in the last 24 hours, the most allowed.", text, StringComparison.Ordinal);
+        Assert.Contains("You may write again at", text, StringComparison.Ordinal);
+        // The oldest of the four leaves the 24 hours in about an hour.
+        var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 3400, 3600);
+    }
+}
