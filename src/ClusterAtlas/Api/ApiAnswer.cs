@@ -18,11 +18,40 @@ public sealed class ApiAnswer<T>(T value) : IResult, IEndpointMetadataProvider
 {
     public T Value { get; } = value;
 
-    public async Task ExecuteAsync(HttpContext httpContext)
+    public Task ExecuteAsync(HttpContext httpContext)
     {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var json = httpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        return ApiAnswer.WriteAsync(httpContext, JsonSerializer.SerializeToUtf8Bytes(Value, json), "application/json; charset=utf-8");
+    }
+
+#pragma warning disable CA1000 // IEndpointMetadataProvider's member is static on the result type by design.
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void)));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status412PreconditionFailed, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+    }
+#pragma warning restore CA1000
+}
+
+public static class ApiAnswer
+{
+    /// <summary>Seconds a client or proxy may reuse an answer without asking again.</summary>
+    public const int MaxAgeSeconds = 60;
+
+    public static ApiAnswer<T> Of<T>(T value) => new(value);
+
+    /// <summary>
+    /// Writes <paramref name="body"/> as an API read answer: strong ETag from its bytes, conditional GET (304) and
+    /// If-Match (412), public caching and the data licence. Used by every read of the API, whatever its format.
+    /// </summary>
+    public static async Task WriteAsync(HttpContext httpContext, byte[] body, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(body);
         var services = httpContext.RequestServices;
-        var json = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        var body = JsonSerializer.SerializeToUtf8Bytes(Value, json);
         var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16)) + "\"");
         var request = httpContext.Request.GetTypedHeaders();
         var response = httpContext.Response;
@@ -43,29 +72,11 @@ public sealed class ApiAnswer<T>(T value) : IResult, IEndpointMetadataProvider
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
-        response.ContentType = "application/json; charset=utf-8";
+        response.ContentType = contentType;
         response.ContentLength = body.Length;
         if (!HttpMethods.IsHead(httpContext.Request.Method))
         {
             await response.Body.WriteAsync(body, httpContext.RequestAborted);
         }
     }
-
-#pragma warning disable CA1000 // IEndpointMetadataProvider's member is static on the result type by design.
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void)));
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status412PreconditionFailed, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
-    }
-#pragma warning restore CA1000
-}
-
-public static class ApiAnswer
-{
-    /// <summary>Seconds a client or proxy may reuse an answer without asking again.</summary>
-    public const int MaxAgeSeconds = 60;
-
-    public static ApiAnswer<T> Of<T>(T value) => new(value);
 }

@@ -53,6 +53,11 @@ public static class OpenApiDocumentSetup
                 {
                     operation.Parameters = SearchParameters();
                 }
+                if (path == "/api/v1/cluster-organisations.geojson")
+                {
+                    // The map's points: the search's words and filters, every match at once (no pages, no order).
+                    operation.Parameters = [.. SearchParameters().Where(p => p.Name is not ("page" or "pageSize" or "sort"))];
+                }
                 foreach (var parameter in operation.Parameters ?? [])
                 {
                     Example(path, parameter);

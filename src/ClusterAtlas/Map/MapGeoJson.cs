@@ -17,7 +17,15 @@ public static class MapGeoJson
         app.MapGet(Path, WriteAsync)
             .WithTags("Directory")
             .WithName("ClusterOrganisationsGeoJson")
-            .WithSummary("The located published cluster organisations matching the directory's words and filters, as GeoJSON points.");
+            .WithSummary("The located published cluster organisations matching the directory's words and filters, as GeoJSON points.")
+            // An API read like the others: rate-limited per client, and its answer carries an ETag (see ApiAnswer).
+            .RequireRateLimiting(Api.ApiFeature.RateLimit)
+            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
 
     private static async Task<IResult> WriteAsync(HttpContext context, DirectorySearch search, CountryList countries,
         ClusterAtlas.Links.PublicAddress address, CancellationToken cancellationToken)
@@ -33,8 +41,9 @@ public static class MapGeoJson
             return TypedResults.ValidationProblem(errors, title: "Invalid search parameters");
         }
         var baseUrl = address.TrustedBaseUrl() ?? "";
-        context.Response.ContentType = "application/geo+json; charset=utf-8";
-        await using var json = new Utf8JsonWriter(context.Response.Body);
+        // Written to memory first: the ETag is a hash of the whole answer (about 300 bytes a point).
+        using var buffer = new MemoryStream();
+        await using var json = new Utf8JsonWriter(buffer);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteStartArray("features");
@@ -75,14 +84,11 @@ public static class MapGeoJson
             json.WriteString("url", $"{baseUrl}/cluster-organisations/{e.Slug}");
             json.WriteEndObject();
             json.WriteEndObject();
-            if (json.BytesPending > 32_768)
-            {
-                await json.FlushAsync(cancellationToken);
-            }
         }
         json.WriteEndArray();
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
+        await Api.ApiAnswer.WriteAsync(context, buffer.ToArray(), "application/geo+json; charset=utf-8");
         return TypedResults.Empty;
     }
 }

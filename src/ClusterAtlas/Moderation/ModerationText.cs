@@ -14,6 +14,8 @@ public static class ModerationText
         (AuditGroup.Imports, [ModerationActionKind.ImportCreated, ModerationActionKind.ImportUpdated]),
         (AuditGroup.Vocabularies, [ModerationActionKind.TermAdded, ModerationActionKind.TermRenamed, ModerationActionKind.TermRetired, ModerationActionKind.TermRestored,
             ModerationActionKind.TermAccepted, ModerationActionKind.TermMerged, ModerationActionKind.TermRejected]),
+        (AuditGroup.Contact, [ModerationActionKind.ContactRequestSent, ModerationActionKind.ContactRateLimited, ModerationActionKind.ContactReported,
+            ModerationActionKind.ContactReportDismissed, ModerationActionKind.ContactSenderBlocked, ModerationActionKind.ContactSenderUnblocked]),
     ];
 
     public static string GroupName(AuditGroup group, IStringLocalizer T) => group switch
@@ -22,6 +24,7 @@ public static class ModerationText
         AuditGroup.Colleagues => T["Profile administrators"],
         AuditGroup.Accounts => T["Accounts"],
         AuditGroup.Imports => T["Imports"],
+        AuditGroup.Contact => T["Contact requests"],
         _ => T["Vocabularies"],
     };
 
@@ -50,6 +53,12 @@ public static class ModerationText
         ModerationActionKind.HandedOver => T["Profile handed over"],
         ModerationActionKind.ImportCreated => T["Created by an import"],
         ModerationActionKind.ImportUpdated => T["Updated by an import"],
+        ModerationActionKind.ContactRequestSent => T["Contact request sent"],
+        ModerationActionKind.ContactRateLimited => T["Contact request refused by the rate limit"],
+        ModerationActionKind.ContactReported => T["Contact request reported as spam"],
+        ModerationActionKind.ContactReportDismissed => T["Spam report dismissed"],
+        ModerationActionKind.ContactSenderBlocked => T["Sender blocked from contact requests"],
+        ModerationActionKind.ContactSenderUnblocked => T["Sender's block lifted"],
         _ => action.ToString(),
     };
 }

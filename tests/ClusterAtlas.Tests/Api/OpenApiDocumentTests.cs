@@ -57,7 +57,7 @@ public sealed class OpenApiDocumentTests(ApiFactory app) : IClassFixture<ApiFact
         var document = JsonNode.Parse(await ServedAsync())!;
         var paths = document["paths"]!.AsObject();
         Assert.Equal(
-            ["/api/v1/cluster-organisations", "/api/v1/cluster-organisations/{slug}", "/api/v1/countries", "/api/v1/vocabularies", "/api/v1/vocabularies/{name}"],
+            ["/api/v1/cluster-organisations", "/api/v1/cluster-organisations.geojson", "/api/v1/cluster-organisations/{slug}", "/api/v1/countries", "/api/v1/vocabularies", "/api/v1/vocabularies/{name}"],
             paths.Select(p => p.Key).Order(StringComparer.Ordinal));
         var search = paths["/api/v1/cluster-organisations"]!["get"]!;
         var parameters = search["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ToList();
