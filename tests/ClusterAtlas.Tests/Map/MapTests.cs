@@ -36,6 +36,23 @@ public sealed class MapTests(MapAndStatisticsFixture fixture) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task The_geojson_is_an_api_read_with_an_etag_a_304_and_the_licence()
+    {
+        using var client = fixture.App.CreateClient();
+        using var first = await client.GetAsync(new Uri("/api/v1/cluster-organisations.geojson?country=RS", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.Contains("rel=\"license\"", first.Headers.GetValues("Link").Single(), StringComparison.Ordinal);
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/cluster-organisations.geojson?country=RS", UriKind.Relative));
+        again.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        using var other = await client.GetAsync(new Uri("/api/v1/cluster-organisations.geojson?country=AT", UriKind.Relative));
+        Assert.NotEqual(etag, other.Headers.ETag);
+    }
+
+    [Fact]
     public async Task The_geojson_takes_the_directorys_filters_and_words_and_refuses_what_it_does_not_know()
     {
         Assert.Equal(["Belgrade ICT Network", "Novi Sad Metal Works"], Names(await GeoJsonAsync("?country=RS")));
