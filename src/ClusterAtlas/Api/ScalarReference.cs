@@ -17,6 +17,8 @@ public static class ScalarReference
             .DisableTelemetry()
             .DisableAgent()
             .DisableMcp()
+            // The hosted-service bar (share, SDK generation, deploy) points at services outside this site.
+            .HideDeveloperTools()
             .WithNonce();
         context.Response.OnStarting(() =>
         {

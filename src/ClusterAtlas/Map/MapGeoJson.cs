@@ -15,7 +15,7 @@ public static class MapGeoJson
 
     public static void Map(WebApplication app) =>
         app.MapGet(Path, WriteAsync)
-            .WithTags("Directory")
+            .WithTags("Cluster organisations")
             .WithName("ClusterOrganisationsGeoJson")
             .WithSummary("The located published cluster organisations matching the directory's words and filters, as GeoJSON points.")
             // An API read like the others: rate-limited per client, and its answer carries an ETag (see ApiAnswer).
