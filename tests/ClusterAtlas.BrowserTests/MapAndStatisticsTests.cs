@@ -40,6 +40,8 @@ public sealed class MapAndStatisticsTests(BrowserApp app)
         await page.Keyboard.PressAsync("Enter");
         var popupLink = page.Locator(".leaflet-popup-content .popup-title a");
         await Assertions.Expect(popupLink).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/cluster-organisations/vojvodina-metal-cluster$"));
+        // The popup may still be moving into view (the map pans to show it on a phone): check it once it has settled.
+        await page.WaitForFunctionAsync("() => { const p = document.querySelector('.leaflet-popup'); return p && getComputedStyle(p).opacity === '1' && !document.querySelector('.leaflet-pan-anim, .leaflet-zoom-anim'); }");
         await Axe.AssertNoViolationsAsync(page, $"map ({device})");
         await Artefacts.ScreenshotAsync(page, $"map-{device}");
 

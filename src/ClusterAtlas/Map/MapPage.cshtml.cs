@@ -41,7 +41,7 @@ public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, IOptions<
             .Select(g => (g.Key, g.Count(), (IReadOnlyList<(string, int)>)[.. g.Where(e => e.Region is not null).GroupBy(e => e.Region!)
                 .Select(r => (r.Key, r.Count())).OrderByDescending(r => r.Item2).ThenBy(r => r.Item1, StringComparer.CurrentCulture)]))
             .OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal)];
-        Classes = ClassesUpTo(ByCountry.Count == 0 ? 0 : ByCountry[0].Count);
+        Classes = ClassesOf([.. ByCountry.Select(c => c.Item2)]);
         CountsJson = JsonSerializer.Serialize(ByCountry
             .Select(c => (Key: gazetteer.BoundaryKeyOf(c.Country), c.Count)).Where(c => c.Key is not null)
             .ToDictionary(c => c.Key!, c => c.Count));
@@ -54,14 +54,19 @@ public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, IOptions<
         return Page();
     }
 
-    /// <summary>Up to five classes of about equal width on a rounded scale: 1, 2-5, 6-10 … up to the maximum.</summary>
-    public static IReadOnlyList<(int From, int To)> ClassesUpTo(int max)
+    /// <summary>
+    /// The legend's classes for these per-country counts: one per count when there are at most five different counts
+    /// (a single country is one class, not a scale of empty ranges), else five of about equal width up to the maximum.
+    /// </summary>
+    public static IReadOnlyList<(int From, int To)> ClassesOf(IReadOnlyCollection<int> counts)
     {
-        if (max <= 0)
+        var distinct = counts.Where(c => c > 0).Distinct().Order().ToList();
+        if (distinct.Count <= 5)
         {
-            return [];
+            return [.. distinct.Select(c => (c, c))];
         }
-        var step = Math.Max(1, (int)Math.Ceiling(max / 5.0));
+        var max = distinct[^1];
+        var step = (int)Math.Ceiling(max / 5.0);
         var classes = new List<(int, int)>();
         for (var from = 1; from <= max; from += step)
         {
