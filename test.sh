@@ -73,6 +73,10 @@ for trx in "$results"/*/*.trx; do
   n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
 done
+if [ "$failed" -gt 0 ]; then
+  log "why the failed tests failed"
+  node scripts/failed-tests.mjs "$results"/*/*.trx || true
+fi
 if [ "$passed" -eq 0 ]; then echo "test.sh: no test ran" >&2; status=1; fi
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
