@@ -22,8 +22,7 @@ public sealed class FreshCloneTests(ITestOutputHelper output)
     public async Task The_readme_run_command_serves_a_styled_site_with_sample_profiles()
     {
         var started = Stopwatch.StartNew();
-        // Not Path.GetTempPath(): the browser fixture points TMPDIR into its own folder, which it deletes when it is done.
-        var scratch = Directory.CreateDirectory(Path.Combine(SystemTemp, "clusteratlas-fresh-clone", Guid.NewGuid().ToString("N"))).FullName;
+        var scratch = Directory.CreateDirectory(Path.Combine(BrowserApp.SystemTemp, "clusteratlas-fresh-clone", Guid.NewGuid().ToString("N"))).FullName;
         var clone = Path.Combine(scratch, "repo");
         try
         {
@@ -60,8 +59,6 @@ public sealed class FreshCloneTests(ITestOutputHelper output)
     private static async Task AssertStyledAsync(Uri baseAddress, string scratch)
     {
         var browserTemp = Directory.CreateDirectory(Path.Combine(scratch, "browser")).FullName;
-        // The browser fixture's TMPDIR (where Playwright's driver writes) may be gone once its tests are done.
-        Directory.CreateDirectory(Path.GetTempPath());
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -109,8 +106,6 @@ public sealed class FreshCloneTests(ITestOutputHelper output)
         Assert.True(samples > 0, "the first run's directory shows no sample profile");
         watch.AssertClean();
     }
-
-    private static string SystemTemp => Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath();
 
     private static string Normalise(string fontFamily) => string.Join(',', fontFamily.Split(',').Select(f => f.Trim().Trim('"', '\'')));
 

@@ -23,7 +23,33 @@ public sealed class BrowserApp : IAsyncLifetime, IAsyncDisposable
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly string _scratch = Path.Combine(Path.GetTempPath(), "clusteratlas-browser-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>The system's temporary folder as it was when the tests started, before TMPDIR pointed elsewhere.</summary>
+    public static readonly string SystemTemp = Path.GetTempPath();
+
+    /// <summary>
+    /// TMPDIR of the whole test process (Playwright's driver makes the browsers' throwaway profiles there, SQLite its
+    /// temporary files). One folder for every fixture, removed when the process ends: a fixture that pointed TMPDIR
+    /// into its own folder once deleted, when it was done, the folder another fixture was still using.
+    /// </summary>
+    private static readonly Lazy<string> ProcessTemp = new(() =>
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(SystemTemp, "clusteratlas-browser-tests", $"tmp-{Environment.ProcessId}")).FullName;
+        Environment.SetEnvironmentVariable("TMPDIR", folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A browser process still closing its files: the folder is in the system's temp and goes with it.
+            }
+        };
+        return folder;
+    });
+
+    private readonly string _scratch = Path.Combine(SystemTemp, "clusteratlas-browser-tests", Guid.NewGuid().ToString("N"));
     private KestrelApp? _app;
     private IPlaywright? _playwright;
 
@@ -49,9 +75,8 @@ public sealed class BrowserApp : IAsyncLifetime, IAsyncDisposable
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh (it installs Debian's chromium) or apt-get install chromium.");
         }
-        // Playwright's driver makes the browser's throwaway profile under TMPDIR: keep it in our folder.
+        _ = ProcessTemp.Value;
         var browserTemp = Directory.CreateDirectory(Path.Combine(_scratch, "browser")).FullName;
-        Environment.SetEnvironmentVariable("TMPDIR", browserTemp);
         _playwright = await Playwright.CreateAsync();
         // Two cores run the app, the browser and the other test assemblies at once: give page changes time.
         Assertions.SetDefaultExpectTimeout(15_000);
