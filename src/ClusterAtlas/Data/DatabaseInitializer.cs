@@ -12,6 +12,7 @@ public sealed class DatabaseInitializer(
     ClusterAtlasDbContext db,
     EccpProfileImporter importer,
     DemoDataGenerator demoData,
+    PartnerSearch.DemoPostings demoPostings,
     SearchIndexWriter searchIndex,
     DirectoryIndex directory,
     Map.ProfileLocations locations,
@@ -57,6 +58,8 @@ public sealed class DatabaseInitializer(
             {
                 var created = await demoData.GenerateAsync(options.Value.DemoSampleProfiles, DemoDataGenerator.DefaultSeed, null, cancellationToken);
                 logger.LogInformation("Loaded {Count} sample profiles (remove them with: demo-data --remove)", created);
+                var postings = await demoPostings.AddAsync(12, DemoDataGenerator.DefaultSeed, cancellationToken);
+                logger.LogInformation("Loaded {Count} sample partner searches", postings);
             }
         }
         // Profiles stored before locations were computed get theirs.

@@ -12,6 +12,7 @@ public static class PartnerSearchFeature
             .ValidateOnStart();
         return services
             .AddScoped<PostingEditor>()
+            .AddScoped<DemoPostings>()
             .AddScoped<PostingSearch>()
             .AddScoped<PostingActivity>()
             .AddScoped<PartnerSearchMail>()

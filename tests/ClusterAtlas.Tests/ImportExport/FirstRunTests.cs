@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ClusterAtlas.ImportExport;
+using ClusterAtlas.PartnerSearch;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Tests.Infrastructure;
 using ClusterAtlas.Tests.Profiles;
@@ -59,6 +60,24 @@ public sealed class FirstRunTests : IDisposable
         Assert.Contains("sample data", directoryPage, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task The_first_start_shows_open_partner_searches_of_sample_profiles_that_say_they_are_samples()
+    {
+        var postings = await _app.WithDbAsync(db => db.Set<PartnerSearchPosting>()
+            .Select(p => new { p.Status, p.Profile.IsSampleData, p.Text, Terms = p.Terms.Count }).ToListAsync());
+        Assert.InRange(postings.Count, 10, 20);
+        Assert.All(postings, p =>
+        {
+            Assert.Equal(PostingStatus.Open, p.Status);
+            Assert.True(p.IsSampleData);
+            Assert.Contains("Sample data", p.Text, StringComparison.Ordinal);
+            Assert.True(p.Terms > 0);
+        });
+        using var browser = _app.CreateClient();
+        var list = await browser.GetStringAsync(new Uri("/partner-search", UriKind.Relative));
+        Assert.Contains($"{postings.Count} open partner searches", list, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("metal")]
     [InlineData("vojvodina")]
@@ -81,6 +100,7 @@ public sealed class FirstRunTests : IDisposable
         Assert.Equal(FirstRunFactory.SampleProfiles, deleted);
         var left = await _app.WithDbAsync(db => db.ClusterOrganisations.OrderBy(p => p.Slug).Select(p => p.Slug).ToListAsync());
         Assert.Equal([memberSlug, "vojvodina-metal-cluster"], left);
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Set<PartnerSearchPosting>().CountAsync()));
         // The directory and its text index forget them at once.
         var all = await SearchAsync("");
         Assert.Equal(1, all.GetProperty("total").GetInt32());
