@@ -38,9 +38,12 @@ public static class ProfileSchema
             new(nameof(ClusterOrganisation.LocalLanguage), Language, "Language of the local name") { MaxLength = 2, NotOnEccpPages = true },
             new(nameof(ClusterOrganisation.Acronym), Text, "Acronym") { MaxLength = 50, Search = SearchRole.Name, Eccp = Eccp("acronym", "acronym") },
             new(nameof(ClusterOrganisation.ShortDescription), Text, "Short description")
-                { MaxLength = 1000, Search = SearchRole.Text, Eccp = Block("description", "shortdescription", "description") },
-            new(nameof(ClusterOrganisation.Website), Url, "Website") { MaxLength = 500, Eccp = Eccp("website", "website", "webpage") },
-            new(nameof(ClusterOrganisation.Email), Email, "E-mail") { MaxLength = 254, Eccp = Eccp("email", "email") },
+                {
+                    MaxLength = 1000, Search = SearchRole.Text, Eccp = Block("description", "shortdescription", "description"),
+                    Demo = "{name} brings together {members} members in {sector} around {place}: companies, research organisations and public partners working on joint projects.",
+                },
+            new(nameof(ClusterOrganisation.Website), Url, "Website") { MaxLength = 500, Eccp = Eccp("website", "website", "webpage"), Demo = "https://{slug}.example.org" },
+            new(nameof(ClusterOrganisation.Email), Email, "E-mail") { MaxLength = 254, Eccp = Eccp("email", "email"), Demo = "info@{slug}.example.org" },
             new(nameof(ClusterOrganisation.Phone), Phone, "Phone") { MaxLength = 40, Eccp = Eccp("phone", "telephone", "phone") },
             new(nameof(ClusterOrganisation.Street), Text, "Street and number") { MaxLength = 200, Eccp = Eccp("street", "street") },
             new(nameof(ClusterOrganisation.Postcode), Text, "Postcode") { MaxLength = 20, Eccp = Eccp("postcode", "postcode", "postalcode") },

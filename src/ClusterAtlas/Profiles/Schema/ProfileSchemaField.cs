@@ -70,6 +70,13 @@ public sealed record ProfileSchemaField(string Name, FieldKind Kind, string Labe
     /// </summary>
     public bool RenderedBySchema { get; init; }
 
+    /// <summary>
+    /// What the demo generator writes into a plain text field: a template over {name}, {slug}, {place}, {sector} and
+    /// {members} of the generated profile (see ImportExport/DemoDataGenerator); null when the generator leaves it empty
+    /// or writes it by its own rules.
+    /// </summary>
+    public string? Demo { get; init; }
+
     /// <summary>For repeated groups: its rows.</summary>
     public FieldGroup? Group { get; init; }
 
