@@ -151,23 +151,23 @@ public sealed class NarrowScreenTests(BrowserApp app)
 
         var published = (await editor.FindAsync("vojvodina-metal-cluster", CancellationToken.None))!;
         var form = editor.FormOf(published);
-        form.ShortDescription = "Metalworking companies and institutes of Vojvodina, working together on precision manufacturing " + unique;
+        form[nameof(ClusterOrganisation.ShortDescription)] = "Metalworking companies and institutes of Vojvodina, working together on precision manufacturing " + unique;
         Assert.IsType<SaveOutcome.Saved>(await editor.SaveAsync(published, form, published.ConcurrencyToken, principal, CancellationToken.None));
         return waiting.Slug;
     }
 
     private static ProfileForm Form(string name, int sector) => new()
     {
-        Name = name,
-        ShortDescription = "Makers of things, working together.",
-        Website = "https://cluster.example.org",
-        CountryCode = "RS",
-        City = "Novi Sad",
+        [nameof(ClusterOrganisation.Name)] = name,
+        [nameof(ClusterOrganisation.ShortDescription)] = "Makers of things, working together.",
+        [nameof(ClusterOrganisation.Website)] = "https://cluster.example.org",
+        [nameof(ClusterOrganisation.CountryCode)] = "RS",
+        [nameof(ClusterOrganisation.City)] = "Novi Sad",
         SectoralIndustries = [sector],
-        ManagementTeamFte = 1.5m,
-        TotalMembers = 40,
-        SmeMembers = 30,
-        ResearchOrganisationMembers = 5,
+        [nameof(ClusterOrganisation.ManagementTeamFte)] = 1.5m,
+        [nameof(ClusterOrganisation.TotalMembers)] = 40,
+        [nameof(ClusterOrganisation.SmeMembers)] = 30,
+        [nameof(ClusterOrganisation.ResearchOrganisationMembers)] = 5,
     };
 
 }

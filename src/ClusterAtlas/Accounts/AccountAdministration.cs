@@ -6,29 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Accounts;
 
-/// <summary>An account as the administrators' list shows it.</summary>
-public sealed record AccountRow(string Id, string Email, string DisplayName, bool EmailConfirmed, bool TwoFactorEnabled, AccountLock Lock,
-    IReadOnlyList<string> Roles, DateTimeOffset CreatedAt);
-
-/// <summary>Whether an account can sign in: open, locked for a while after failed sign-ins (until <see cref="Until"/>), or locked by an administrator.</summary>
-public sealed record AccountLock(bool Locked, bool ByAdministrator, DateTimeOffset? Until)
-{
-    /// <summary>Identity's "locked for good": what an administrator's lock sets.</summary>
-    public static readonly DateTimeOffset Indefinitely = DateTimeOffset.MaxValue;
-
-    public static AccountLock Of(ApplicationUser user, DateTimeOffset now) => user.LockoutEnd is { } end && end > now
-        ? new(true, end.UtcDateTime.Year >= Indefinitely.Year, end)
-        : new(false, false, null);
-}
-
-/// <summary>What came of an administrator's change to an account: done, or refused with the reason (and the form field it concerns).</summary>
-public sealed record AccountChangeResult(string? Error = null, string? Field = null)
-{
-    public bool Succeeded => Error is null;
-
-    public static readonly AccountChangeResult Done = new();
-}
-
 /// <summary>
 /// Administrators' changes to accounts: locking (the person cannot sign in, and the sessions they have end at their
 /// next request, because the account's security stamp changes: see AccountsFeature) and unlocking, each

@@ -59,6 +59,3 @@ public sealed class AccountLinks(PublicAddress address, IHttpContextAccessor htt
         }
     }
 }
-
-/// <summary>A link was asked for in a request whose address the configuration does not vouch for.</summary>
-public sealed class UntrustedAddressException(string message) : InvalidOperationException(message);

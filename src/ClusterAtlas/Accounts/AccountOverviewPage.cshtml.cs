@@ -68,12 +68,3 @@ public class AccountOverviewPageModel(UserManager<ApplicationUser> users, SignIn
         return Page();
     }
 }
-
-public sealed class ProfileInput
-{
-    [Required(ErrorMessage = "Enter your name.")]
-    [StringLength(100, ErrorMessage = "Use at most 100 characters.")]
-    public string DisplayName { get; set; } = "";
-
-    public string PreferredLanguage { get; set; } = "";
-}

@@ -69,10 +69,3 @@ public abstract class AccountPageModel : PageModel
         }
     }
 }
-
-/// <summary>A checkbox that must be ticked (consent to the privacy policy and the terms).</summary>
-[AttributeUsage(AttributeTargets.Property)]
-public sealed class MustBeCheckedAttribute : ValidationAttribute
-{
-    public override bool IsValid(object? value) => value is true;
-}

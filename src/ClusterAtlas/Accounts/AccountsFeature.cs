@@ -10,20 +10,6 @@ using Microsoft.Extensions.Options;
 
 namespace ClusterAtlas.Accounts;
 
-/// <summary>Settings under "ClusterAtlas:Accounts".</summary>
-public sealed class AccountOptions
-{
-    public const string Section = "ClusterAtlas:Accounts";
-
-    /// <summary>How many times one client (IP address) may post one sign-in, registration or password form per window.</summary>
-    public int RateLimitPermits { get; set; } = 10;
-
-    public int RateLimitWindowSeconds { get; set; } = 60;
-
-    /// <summary>The name authenticator apps show next to the codes for this platform (the otpauth issuer).</summary>
-    public string AuthenticatorIssuer { get; set; } = "ClusterAtlas";
-}
-
 /// <summary>Accounts: ASP.NET Core Identity on the platform's database, its pages under /account/, roles, mail, rate limits.</summary>
 public static class AccountsFeature
 {
@@ -166,16 +152,4 @@ public static class AccountsFeature
             QueueLimit = 0,
         });
     }
-}
-
-public static class AccountPolicies
-{
-    /// <summary>Moderators and administrators, signed in with two-factor authentication set up.</summary>
-    public const string Moderator = "Moderator";
-
-    /// <summary>Administrators, with two-factor authentication set up.</summary>
-    public const string Administrator = "Administrator";
-
-    /// <summary>Resource-based: may the user edit this profile (see <see cref="ProfileEditingHandler"/>).</summary>
-    public const string EditProfile = "EditProfile";
 }

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace ClusterAtlas.Accounts;
 
-public enum CurrentPasswordResult { Correct, Wrong, Refused }
-
 /// <summary>
 /// The password asked again before a change that takes over an account (new password, deletion, a new authenticator,
 /// new recovery codes, another e-mail address). Wrong ones are counted per account; after

@@ -103,16 +103,3 @@ public class LoginPageModel(SignInManager<ApplicationUser> signIn, UserManager<A
         return Page();
     }
 }
-
-public sealed class LoginInput
-{
-    [Required(ErrorMessage = "Enter your e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
-    public string Email { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter your password.")]
-    [DataType(DataType.Password)]
-    public string Password { get; set; } = "";
-
-    public bool RememberMe { get; set; }
-}

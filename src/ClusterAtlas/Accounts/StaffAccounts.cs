@@ -4,13 +4,6 @@ using Microsoft.AspNetCore.Identity;
 namespace ClusterAtlas.Accounts;
 
 /// <summary>
-/// What `users add-admin` and `users add-moderator` did, and the one-time link to hand to the person: absolute when
-/// ClusterAtlas:BaseUrl is set (<paramref name="BaseUrlConfigured"/>), else only its path is known for sure.
-/// </summary>
-public sealed record StaffAccountResult(
-    string Email, string Role, bool Created, string SetPasswordLink, string SetPasswordPath, bool BaseUrlConfigured, DateTimeOffset LinkValidUntil);
-
-/// <summary>
 /// Makes an account a moderator or administrator from the command line: the way the first administrator comes
 /// to be. No password is ever set here; the person chooses one through a one-time link (a password-reset token,
 /// which stops working once used because setting a password changes the account's security stamp).
@@ -75,5 +68,3 @@ public sealed class StaffAccounts(UserManager<ApplicationUser> users, RoleManage
         }
     }
 }
-
-public sealed class StaffAccountException(string message) : Exception(message);

@@ -2,6 +2,7 @@ using System.Globalization;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
+using ClusterAtlas.Profiles.Schema;
 using ClusterAtlas.Vocabularies;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace ClusterAtlas.ImportExport;
 /// sizes are spread the way real profiles are (a few big countries and common sectors, many small ones).
 /// Deterministic for a given seed.
 /// </summary>
-public sealed class DemoDataGenerator(ClusterAtlasDbContext db, ProfileWrites writes, Map.ProfileLocator locator)
+public sealed partial class DemoDataGenerator(ClusterAtlasDbContext db, ProfileWrites writes, Map.ProfileLocator locator)
 {
     public const int BatchSize = 5000;
 
@@ -143,9 +144,6 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, ProfileWrites wr
                 CountryCode = country,
                 RegionName = random.NextDouble() < 0.85 ? $"{Pick(["Region of", "Province of", "County of", ""])} {Pick(PlaceStarts)}{Pick(PlaceEnds)}".Trim() : null,
                 City = place,
-                Website = $"https://{slug}.example.org",
-                Email = $"info@{slug}.example.org",
-                ShortDescription = $"{name} brings together {total} members in {mainSector.Label.ToLowerInvariant()} around {place}: companies, research organisations and public partners working on joint projects.",
                 EstablishedOn = new DateOnly(random.Next(1990, 2024), random.Next(1, 13), random.Next(1, 29)),
                 ManagementTeamFte = Math.Round((decimal)(0.5 + random.NextDouble() * 10), 1),
                 ExcellenceLabel = random.NextDouble() switch { < 0.04 => ExcellenceLabel.Gold, < 0.12 => ExcellenceLabel.Silver, < 0.28 => ExcellenceLabel.Bronze, < 0.5 => ExcellenceLabel.None, _ => null },
@@ -168,6 +166,11 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, ProfileWrites wr
                 IsSampleData = true,
                 Source = "demo-data",
             };
+            FillFromSchema(profile, new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["name"] = name, ["slug"] = slug, ["place"] = place, ["sector"] = mainSector.Label.ToLowerInvariant(),
+                ["members"] = total.ToString(CultureInfo.InvariantCulture),
+            });
             // Bulk inserts pass by EF's save, so the point is found here (an invented city: the country's point).
             locator.Apply(profile);
             profile.ManagementTeam.Add(new ManagementTeamMember { Role = roles.Length > 0 ? roles[0] : "Cluster Manager", Phone = "+00 555 0100", Email = $"manager@{slug}.example.org", SortOrder = 0 });
@@ -316,4 +319,24 @@ public sealed class DemoDataGenerator(ClusterAtlasDbContext db, ProfileWrites wr
         var first = label.Split([',', '(', '/'])[0].Replace(" and ", " & ", StringComparison.Ordinal).Trim();
         return first.Length > 40 ? first[..40].TrimEnd() : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(first.ToLowerInvariant());
     }
+
+    /// <summary>
+    /// The plain text fields whose schema entry gives a demo template (<see cref="ProfileSchemaField.Demo"/>): a field
+    /// added to the schema with one is generated without a change here. No random draw, so a seed gives the same profiles.
+    /// </summary>
+    private static void FillFromSchema(ClusterOrganisation profile, Dictionary<string, string> words)
+    {
+        foreach (var field in ProfileSchema.Fields.Where(f => f.Demo is not null && f.IsPlain && f.PlainType == typeof(string)))
+        {
+            if (ProfileSchemaField.HasValue(field.EntityValue(profile)))
+            {
+                continue;
+            }
+            var text = DemoPlaceholder().Replace(field.Demo!, m => words.TryGetValue(m.Groups[1].Value, out var word) ? word : m.Value);
+            field.SetEntityValue(profile, field.MaxLength is { } max && text.Length > max ? text[..max] : text);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{(\w+)\}")]
+    private static partial System.Text.RegularExpressions.Regex DemoPlaceholder();
 }

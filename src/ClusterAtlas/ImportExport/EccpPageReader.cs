@@ -26,7 +26,7 @@ public static partial class EccpPageReader
         ["generalinformation"] = EccpPageTarget.None,
         ["sectoralandindustrialfocus"] = EccpPageTarget.None,
         ["compositionofthecluster"] = EccpPageTarget.None,
-        ["clusterstrategy"] = EccpPageTarget.Of(ProfileSchema.Field(nameof(ClusterAtlas.Profiles.Editing.ProfileForm.StrategyMarkdown))),
+        ["clusterstrategy"] = EccpPageTarget.Of(ProfileSchema.Field(nameof(ClusterOrganisation.StrategyMarkdown))),
         ["supportservices"] = EccpPageTarget.None,
         ["cooperationactivities"] = EccpPageTarget.None,
         ["internationalcooperation"] = EccpPageTarget.None,

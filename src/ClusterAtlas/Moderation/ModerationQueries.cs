@@ -37,9 +37,9 @@ public sealed class ModerationQueries(ClusterAtlasDbContext db, ProfileEditor ed
             // What the criteria read, and nothing more.
             var form = new ProfileForm
             {
-                ManagementTeamFte = r.ManagementTeamFte, Website = r.Website, TotalMembers = r.TotalMembers, SmeMembers = r.SmeMembers,
-                StartupMembers = r.StartupMembers, LargeCompanyMembers = r.LargeCompanyMembers,
-                ResearchOrganisationMembers = r.ResearchOrganisationMembers, OtherEcosystemActors = r.OtherEcosystemActors,
+                [nameof(r.ManagementTeamFte)] = r.ManagementTeamFte, [nameof(r.Website)] = r.Website, [nameof(r.TotalMembers)] = r.TotalMembers,
+                [nameof(r.SmeMembers)] = r.SmeMembers, [nameof(r.StartupMembers)] = r.StartupMembers, [nameof(r.LargeCompanyMembers)] = r.LargeCompanyMembers,
+                [nameof(r.ResearchOrganisationMembers)] = r.ResearchOrganisationMembers, [nameof(r.OtherEcosystemActors)] = r.OtherEcosystemActors,
                 SupportProgrammes = [.. r.Programmes.OrderBy(s => s.SortOrder).Select(s => new ProgrammeRow { Name = s.Name, Level = s.Level })],
             };
             var criteria = ValidationCriteria.Check(form, T);

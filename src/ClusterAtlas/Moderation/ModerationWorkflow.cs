@@ -217,11 +217,7 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
     {
         var result = ProfileForm.FromJson(current.ToJson());
         var earlier = ProfileForm.FromJson(before.ToJson());
-        foreach (var name in fields)
-        {
-            var property = typeof(ProfileForm).GetProperty(name)!;
-            property.SetValue(result, property.GetValue(earlier));
-        }
+        ProfileForm.CopyProperties(earlier, result, fields);
         return result;
     }
 

@@ -50,20 +50,3 @@ public class PartnerSearchPosting : Data.INotContent
 
     public IEnumerable<PostingTerm> TermsOf(PostingTermField field) => Terms.Where(t => t.Field == field).OrderBy(t => t.SortOrder);
 }
-
-public enum PostingKind { CooperationOffer, CooperationRequest, CallInterest, EventParticipants }
-
-public enum PostingStatus { Open, Closed, Expired }
-
-/// <summary>What a posting seeks: one or more of these codes, which also travel in query strings.</summary>
-public static class PartnerSearchIntents
-{
-    public const string Partnering = "partnering";
-    public const string Supplying = "supplying";
-    public const string Buying = "buying";
-    public const string Investing = "investing";
-    public const string Research = "research";
-    public const string Training = "training";
-
-    public static readonly IReadOnlyList<string> All = [Partnering, Supplying, Buying, Investing, Research, Training];
-}

@@ -6,27 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.PartnerSearch;
 
-/// <summary>A profile a member may speak for when they express interest.</summary>
-public sealed record MemberProfile(int Id, string Slug, string Name);
-
-/// <summary>An interest as the posting's author sees it.</summary>
-public sealed record InterestShown(string UserName, string ProfileSlug, string ProfileName, string? Message, DateTimeOffset CreatedAt);
-
-public enum ActivityOutcome
-{
-    Done,
-    /// <summary>The posting is closed or expired: it takes no more interest or comments.</summary>
-    NotOpen,
-    /// <summary>The profile chosen is not one the member administers and may speak for.</summary>
-    NotYourProfile,
-    /// <summary>Members of the posting's own profile do not express interest in it.</summary>
-    OwnPosting,
-    AlreadyInterested,
-    Invalid,
-    EditWindowOver,
-    NotFound,
-}
-
 /// <summary>
 /// What members do with a posting: follow it, express interest on behalf of one of their cluster organisations (its
 /// author is notified, with that profile linked), and comment, one level deep (the author and followers are notified). Moderators remove comments with a reason.

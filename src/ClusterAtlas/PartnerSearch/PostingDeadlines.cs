@@ -4,18 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace ClusterAtlas.PartnerSearch;
 
-/// <summary>Settings under "ClusterAtlas:PartnerSearch".</summary>
-public sealed class PartnerSearchOptions
-{
-    public const string Section = "ClusterAtlas:PartnerSearch";
-
-    /// <summary>How often deadlines are looked at (expiry and reminders).</summary>
-    public TimeSpan DeadlineCheckInterval { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>How long before its deadline a posting's author is asked to renew or close it.</summary>
-    public int ReminderDaysBefore { get; set; } = 7;
-}
-
 /// <summary>
 /// Closes postings past their deadline and asks authors, once, to renew or close a week before (a notification). Every step is a
 /// conditional UPDATE, so several instances may run it at once: a posting expires once and a reminder is claimed by one.
@@ -58,28 +46,5 @@ public sealed class PostingDeadlines(ClusterAtlasDbContext db, PartnerSearchMail
             reminded++;
         }
         return (expired, reminded);
-    }
-}
-
-/// <summary>Runs <see cref="PostingDeadlines"/> now and then, in every instance of the platform.</summary>
-public sealed class PostingDeadlineService(IServiceScopeFactory scopes, IOptions<PartnerSearchOptions> options, ILogger<PostingDeadlineService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.DeadlineCheckInterval);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<PostingDeadlines>().RunAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // The next check tries again; a database that is briefly away must not stop the platform.
-                logger.LogError(error, "Checking the partner search deadlines failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

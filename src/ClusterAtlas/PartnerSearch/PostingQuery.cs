@@ -3,8 +3,6 @@ using Microsoft.Extensions.Primitives;
 
 namespace ClusterAtlas.PartnerSearch;
 
-public enum PostingSort { Relevance, Newest, Deadline }
-
 /// <summary>
 /// A partner search as it travels in the query string: the directory's q, facets, page and pageSize (read by the
 /// same parser), and the sort this list has (best match, newest, deadline soonest).

@@ -7,29 +7,6 @@ using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.PartnerSearch;
 
-/// <summary>An open posting as the list shows it, with what its filters and full text need.</summary>
-public sealed record PostingSummary(
-    int Id, string Title, PostingKind Kind, string ProfileName, string ProfileSlug, string? ProfileCountry,
-    DateOnly Deadline, DateTimeOffset CreatedAt, IReadOnlyList<string> Intents, IReadOnlyList<string> TargetCountries,
-    IReadOnlyList<string> Sectors, IReadOnlyList<string> Technologies, string Excerpt)
-{
-    /// <summary>The values of one facet that this posting has (sectors and technology fields by their stored label).</summary>
-    public IReadOnlyList<string> ValuesOf(string facet) => facet switch
-    {
-        PostingQuery.Kind => [PostingLabels.KindCode(Kind)],
-        PostingQuery.Intent => Intents,
-        PostingQuery.Sector => Sectors,
-        PostingQuery.Technology => Technologies,
-        PostingQuery.Target => TargetCountries,
-        PostingQuery.Country => ProfileCountry is null ? [] : [ProfileCountry],
-        _ => [],
-    };
-}
-
-public sealed record PostingFacetValue(string Value, string Label, int Count, bool Selected);
-
-public sealed record PostingSearchResult(int Total, IReadOnlyList<PostingSummary> Hits, IReadOnlyDictionary<string, IReadOnlyList<PostingFacetValue>> Facets);
-
 /// <summary>
 /// The list of open postings: every word of q must start a word of the posting (accents and case folded), and the
 /// facets count the disjunctive way the directory does (each facet's counts apply every other facet's filters).

@@ -11,5 +11,3 @@ public class PostingTerm
     public VocabularyTerm Term { get; set; } = null!;
     public int SortOrder { get; set; }
 }
-
-public enum PostingTermField { SectoralIndustry, TechnologyField }

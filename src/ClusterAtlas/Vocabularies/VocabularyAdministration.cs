@@ -16,7 +16,7 @@ namespace ClusterAtlas.Vocabularies;
 /// directory and the search text follow at once.
 /// </summary>
 public sealed class VocabularyAdministration(
-    ClusterAtlasDbContext db, SearchIndexWriter searchIndex, DirectoryIndex directory, TimeProvider clock, IStringLocalizer<SharedResource> T)
+    ClusterAtlasDbContext db, ProfileWrites writes, DirectoryIndex directory, TimeProvider clock, IStringLocalizer<SharedResource> T)
 {
     /// <summary>The length of <see cref="VocabularyTerm.Label"/> in the database.</summary>
     public const int MaxLabelLength = 300;
@@ -172,14 +172,16 @@ public sealed class VocabularyAdministration(
 
     private static string Shortened(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
-    /// <summary>Saves the change with its audit entry, then brings the search text of the changed profiles and the directory up to date.</summary>
+    /// <summary>
+    /// Saves the change with its audit entry through the profiles' write path (which indexes the changed profiles' search
+    /// text in the same transaction and marks the directory stale), then lets the directory relabel its terms.
+    /// </summary>
     private async Task SaveAsync(IReadOnlyCollection<int> changedProfiles, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await writes.BeginAsync(cancellationToken);
         await VocabularyChanges.TouchAsync(db, changedProfiles, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await searchIndex.IndexAsync(db, changedProfiles, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        write.Wrote(changedProfiles);
+        await write.CommitAsync(cancellationToken);
         directory.MarkVocabularyChanged();
     }
 }

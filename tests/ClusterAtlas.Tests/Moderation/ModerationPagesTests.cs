@@ -1,3 +1,4 @@
+using ClusterAtlas.Profiles;
 using System.Net;
 using ClusterAtlas.Accounts;
 using ClusterAtlas.Tests.Accounts;
@@ -19,7 +20,7 @@ public sealed class ModerationPagesTests(ClusterAtlasFactory app) : IClassFixtur
         {
             await ApproveAsync(moderator, published);
         }
-        var edit = await app.EditAsync(published, form => form.ShortDescription = "A change nobody may revert but staff.");
+        var edit = await app.EditAsync(published, form => form[nameof(ClusterOrganisation.ShortDescription)] = "A change nobody may revert but staff.");
         // The profile's own administrator is a member like any other here.
         using var administrator = await app.SignInAsync(profile.AdministratorEmail);
         using var member = await app.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
@@ -132,10 +133,10 @@ public sealed class ModerationPagesTests(ClusterAtlasFactory app) : IClassFixtur
         await ApproveAsync(moderator, published);
         var edit = await app.EditAsync(published, form =>
         {
-            form.ShortDescription = "Changed <b>words</b> & more.";
-            form.City = null;
+            form[nameof(ClusterOrganisation.ShortDescription)] = "Changed <b>words</b> & more.";
+            form[nameof(ClusterOrganisation.City)] = null;
         });
-        await app.EditAsync(published, form => form.ShortDescription = "Changed again.");
+        await app.EditAsync(published, form => form[nameof(ClusterOrganisation.ShortDescription)] = "Changed again.");
         using (var reject = await moderator.SubmitFormAsync($"/moderation/profiles/{hopeless.Id}", new() { ["Reason"] = "Too small & no programme." }, RejectForm))
         {
             Assert.Equal(HttpStatusCode.Redirect, reject.StatusCode);

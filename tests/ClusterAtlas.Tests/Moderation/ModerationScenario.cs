@@ -35,19 +35,19 @@ public static class ModerationScenario
         var sector = await db.VocabularyTerms.Where(t => t.Vocabulary == Vocabulary.SectoralIndustries).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
         var form = new ProfileForm
         {
-            Name = name,
-            ShortDescription = description,
-            Website = "https://cluster.example.org",
-            CountryCode = "RS",
-            City = "Novi Sad",
+            [nameof(ClusterOrganisation.Name)] = name,
+            [nameof(ClusterOrganisation.ShortDescription)] = description,
+            [nameof(ClusterOrganisation.Website)] = "https://cluster.example.org",
+            [nameof(ClusterOrganisation.CountryCode)] = "RS",
+            [nameof(ClusterOrganisation.City)] = "Novi Sad",
             SectoralIndustries = [sector],
         };
         if (meetsCriteria)
         {
-            form.ManagementTeamFte = 1.5m;
-            form.TotalMembers = 40;
-            form.SmeMembers = 30;
-            form.ResearchOrganisationMembers = 5;
+            form[nameof(ClusterOrganisation.ManagementTeamFte)] = 1.5m;
+            form[nameof(ClusterOrganisation.TotalMembers)] = 40;
+            form[nameof(ClusterOrganisation.SmeMembers)] = 30;
+            form[nameof(ClusterOrganisation.ResearchOrganisationMembers)] = 5;
         }
         if (programme is not null)
         {

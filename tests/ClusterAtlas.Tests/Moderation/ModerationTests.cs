@@ -220,7 +220,7 @@ public sealed class ModerationTests(ClusterAtlasFactory app) : IClassFixture<Clu
         var reviewUrl = new Uri($"/moderation/profiles/{profile.Id}", UriKind.Relative);
         var opened = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(reviewUrl));
 
-        await app.EditAsync(profile, form => form.ShortDescription = "Now selling something else entirely.");
+        await app.EditAsync(profile, form => form[nameof(ClusterOrganisation.ShortDescription)] = "Now selling something else entirely.");
         using var refused = await moderator.PostFormAsync(opened.QuerySelector(ApproveForm)!, reviewUrl, []);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -241,9 +241,9 @@ public sealed class ModerationTests(ClusterAtlasFactory app) : IClassFixture<Clu
         var profile = await app.SubmittedProfileAsync("Feed Cluster", description: "Metal works in the Danube region.");
         using var moderator = await app.SignInAsStaffAsync(AccountRoles.Moderator);
         await ApproveAsync(moderator, profile);
-        var vandalism = await app.EditAsync(profile, form => form.ShortDescription = "Cheap watches, click here.");
-        var later = await app.EditAsync(profile, form => form.City = "Subotica");
-        Assert.Equal(nameof(ProfileForm.City), later.ChangedFields);
+        var vandalism = await app.EditAsync(profile, form => form[nameof(ClusterOrganisation.ShortDescription)] = "Cheap watches, click here.");
+        var later = await app.EditAsync(profile, form => form[nameof(ClusterOrganisation.City)] = "Subotica");
+        Assert.Equal(nameof(ClusterOrganisation.City), later.ChangedFields);
 
         var feed = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri("/moderation/edits", UriKind.Relative)));
         var articles = feed.QuerySelectorAll("article.edit").ToList();
@@ -270,7 +270,7 @@ public sealed class ModerationTests(ClusterAtlasFactory app) : IClassFixture<Clu
         var revert = await app.WithDbAsync(db => db.ProfileRevisions.AsNoTracking().Where(r => r.ClusterOrganisationId == profile.Id).OrderBy(r => r.Id).LastAsync());
         Assert.Equal(RevisionKind.Reverted, revert.Kind);
         Assert.Equal(vandalism.Id, revert.RevertsRevisionId);
-        Assert.Equal(nameof(ProfileForm.ShortDescription), revert.ChangedFields);
+        Assert.Equal(nameof(ClusterOrganisation.ShortDescription), revert.ChangedFields);
         var action = (await app.ActionsAsync(profile.Id)).Last();
         Assert.Equal(ModerationActionKind.Reverted, action.Action);
         Assert.Contains($"Revision {vandalism.Id}", action.Detail, StringComparison.Ordinal);
@@ -299,8 +299,8 @@ public sealed class ModerationTests(ClusterAtlasFactory app) : IClassFixture<Clu
         var profile = await app.SubmittedProfileAsync("Twice Changed Cluster", description: "First words.");
         using var moderator = await app.SignInAsStaffAsync(AccountRoles.Moderator);
         await ApproveAsync(moderator, profile);
-        var first = await app.EditAsync(profile, form => form.ShortDescription = "Second words.");
-        await app.EditAsync(profile, form => form.ShortDescription = "Third words.");
+        var first = await app.EditAsync(profile, form => form[nameof(ClusterOrganisation.ShortDescription)] = "Second words.");
+        await app.EditAsync(profile, form => form[nameof(ClusterOrganisation.ShortDescription)] = "Third words.");
 
         var feed = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri("/moderation/edits", UriKind.Relative)));
         var entry = feed.QuerySelector($"article[aria-labelledby='revision-{first.Id}']")!;
@@ -343,7 +343,7 @@ public sealed class ModerationTests(ClusterAtlasFactory app) : IClassFixture<Clu
         {
             Assert.Equal(HttpStatusCode.Redirect, reject.StatusCode);
         }
-        var edit = await app.EditAsync(approved, form => form.Acronym = "AAC");
+        var edit = await app.EditAsync(approved, form => form[nameof(ClusterOrganisation.Acronym)] = "AAC");
         using (await RevertedAsync(moderator, edit.Id, "An acronym nobody uses."))
         {
         }

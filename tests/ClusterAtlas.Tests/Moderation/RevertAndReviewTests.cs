@@ -1,6 +1,7 @@
 using System.Net;
 using ClusterAtlas.Accounts;
 using ClusterAtlas.Moderation;
+using ClusterAtlas.Profiles;
 using ClusterAtlas.Profiles.Editing;
 using ClusterAtlas.Tests.Accounts;
 using ClusterAtlas.Tests.Infrastructure;
@@ -22,10 +23,10 @@ public sealed class RevertAndReviewTests(ClusterAtlasFactory app) : IClassFixtur
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredLanguage, "de")));
         var edit = await app.EditAsync(profile, form =>
         {
-            form.ShortDescription = "Buy cheap watches here.";
-            form.City = "Zrenjanin";
+            form[nameof(ClusterOrganisation.ShortDescription)] = "Buy cheap watches here.";
+            form[nameof(ClusterOrganisation.City)] = "Zrenjanin";
         });
-        var url = $"/moderation/edits/{edit.Id}/revert?field={nameof(ProfileForm.ShortDescription)}";
+        var url = $"/moderation/edits/{edit.Id}/revert?field={nameof(ClusterOrganisation.ShortDescription)}";
 
         // The confirmation shows each field of the change, with what it holds now and what it would get back; only the one asked for is ticked.
         var page = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri(url, UriKind.Relative)));
@@ -47,7 +48,7 @@ public sealed class RevertAndReviewTests(ClusterAtlasFactory app) : IClassFixtur
         Assert.Equal(actions, (await app.ActionsAsync(profile.Id)).Count);
         Assert.Equal("Buy cheap watches here.", (await app.StoredAsync(profile.Id)).ShortDescription);
 
-        using var reverted = await RevertedAsync(moderator, edit.Id, "Advertising is not a description of the cluster.", nameof(ProfileForm.ShortDescription));
+        using var reverted = await RevertedAsync(moderator, edit.Id, "Advertising is not a description of the cluster.", nameof(ClusterOrganisation.ShortDescription));
 
         Assert.Equal($"/moderation/edits?reverted={edit.Id}", reverted.Headers.Location!.PathAndQuery());
         var stored = await app.StoredAsync(profile.Id);
@@ -57,7 +58,7 @@ public sealed class RevertAndReviewTests(ClusterAtlasFactory app) : IClassFixtur
         var revert = await app.WithDbAsync(db => db.ProfileRevisions.AsNoTracking().Where(r => r.ClusterOrganisationId == profile.Id).OrderBy(r => r.Id).LastAsync());
         Assert.Equal(RevisionKind.Reverted, revert.Kind);
         Assert.Equal(edit.Id, revert.RevertsRevisionId);
-        Assert.Equal(nameof(ProfileForm.ShortDescription), revert.ChangedFields);
+        Assert.Equal(nameof(ClusterOrganisation.ShortDescription), revert.ChangedFields);
         var action = (await app.ActionsAsync(profile.Id)).Last();
         Assert.Equal(ModerationActionKind.Reverted, action.Action);
         Assert.Equal($"Revision {edit.Id} by Profile Administrator <{profile.AdministratorEmail}>", action.Detail![..action.Detail!.IndexOf(" at ", StringComparison.Ordinal)]);
@@ -75,7 +76,7 @@ public sealed class RevertAndReviewTests(ClusterAtlasFactory app) : IClassFixtur
         Assert.NotNull(feed.QuerySelector($"article[aria-labelledby='revision-{edit.Id}'] a.revert-link"));
         var again = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri($"/moderation/edits/{edit.Id}/revert", UriKind.Relative)));
         var ticked = again.QuerySelectorAll(".revert-field input[checked]").Select(i => i.GetAttribute("value")).ToList();
-        Assert.Equal([nameof(ProfileForm.City)], ticked);
+        Assert.Equal([nameof(ClusterOrganisation.City)], ticked);
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class RevertAndReviewTests(ClusterAtlasFactory app) : IClassFixtur
         var profile = await app.SubmittedProfileAsync("Careful Revert Cluster", description: "Original words.");
         using var moderator = await app.SignInAsStaffAsync(AccountRoles.Moderator);
         await ApproveAsync(moderator, profile);
-        var edit = await app.EditAsync(profile, form => form.ShortDescription = "Changed words.");
+        var edit = await app.EditAsync(profile, form => form[nameof(ClusterOrganisation.ShortDescription)] = "Changed words.");
         var url = new Uri($"/moderation/edits/{edit.Id}/revert", UriKind.Relative);
         var page = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(url));
         var form = page.QuerySelector("main form[method=post]")!;
@@ -97,7 +98,7 @@ public sealed class RevertAndReviewTests(ClusterAtlasFactory app) : IClassFixtur
         }
 
         form.QuerySelector("input[type=checkbox]")!.SetAttribute("checked", "checked");
-        await app.EditAsync(profile, form => form.City = "Kikinda");
+        await app.EditAsync(profile, form => form[nameof(ClusterOrganisation.City)] = "Kikinda");
         using var changed = await moderator.PostFormAsync(form, url, new() { ["Reason"] = "Spam." });
 
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
@@ -114,8 +115,8 @@ public sealed class RevertAndReviewTests(ClusterAtlasFactory app) : IClassFixtur
         var moderatorEmail = ClusterAtlasFactory.NewEmail();
         using var moderator = await app.SignInAsStaffAsync(AccountRoles.Moderator, moderatorEmail);
         await ApproveAsync(moderator, profile);
-        var first = await app.EditAsync(profile, form => form.Acronym = "RFC");
-        var second = await app.EditAsync(profile, form => form.City = "Sombor");
+        var first = await app.EditAsync(profile, form => form[nameof(ClusterOrganisation.Acronym)] = "RFC");
+        var second = await app.EditAsync(profile, form => form[nameof(ClusterOrganisation.City)] = "Sombor");
         var feedUrl = new Uri("/moderation/edits", UriKind.Relative);
 
         var feed = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(feedUrl));
@@ -146,7 +147,7 @@ public sealed class RevertAndReviewTests(ClusterAtlasFactory app) : IClassFixtur
         feed = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(feedUrl));
         var markAll = feed.QuerySelector("form.mark-all-form")!;
         Assert.Contains(markAll.QuerySelectorAll("input[name=revisionIds]"), i => i.GetAttribute("value") == Text((int)second.Id));
-        var late = await app.EditAsync(profile, form => form.City = "Apatin");
+        var late = await app.EditAsync(profile, form => form[nameof(ClusterOrganisation.City)] = "Apatin");
         using (var markedAll = await moderator.PostFormAsync(markAll, feedUrl, []))
         {
             Assert.Equal(HttpStatusCode.Redirect, markedAll.StatusCode);

@@ -178,7 +178,7 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
 
             var revision = await app.WithDbAsync(db => db.ProfileRevisions.Where(r => r.ClusterOrganisation.Slug == slug).OrderBy(r => r.Id).LastAsync());
             Assert.Equal(ProfileStatus.Published, revision.ProfileStatus);
-            Assert.Equal(nameof(ProfileForm.ShortDescription), revision.ChangedFields);
+            Assert.Equal(nameof(ClusterOrganisation.ShortDescription), revision.ChangedFields);
             Assert.Contains("Hydrogen valves", revision.AfterJson, StringComparison.Ordinal);
         }
     }

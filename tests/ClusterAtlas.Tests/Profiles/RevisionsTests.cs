@@ -66,8 +66,8 @@ public sealed class RevisionsTests(ClusterAtlasFactory app) : IClassFixture<Clus
                     Kind = RevisionKind.Edited,
                     ProfileStatus = ProfileStatus.Draft,
                     ChangedFields = "City",
-                    BeforeJson = new ProfileForm { Name = "Busy Cluster", City = $"City {i - 1}" }.ToJson(),
-                    AfterJson = new ProfileForm { Name = "Busy Cluster", City = $"City {i}" }.ToJson(),
+                    BeforeJson = new ProfileForm { [nameof(ClusterOrganisation.Name)] = "Busy Cluster", [nameof(ClusterOrganisation.City)] = $"City {i - 1}" }.ToJson(),
+                    AfterJson = new ProfileForm { [nameof(ClusterOrganisation.Name)] = "Busy Cluster", [nameof(ClusterOrganisation.City)] = $"City {i}" }.ToJson(),
                 });
             }
             return await db.SaveChangesAsync();

@@ -26,13 +26,13 @@ public sealed class ProfileDiff(IReadOnlyDictionary<int, string> termLabels, Cou
         var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var property in ProfileFormLabels.Of.Keys)
         {
-            var value = typeof(ProfileForm).GetProperty(property)!.GetValue(f);
+            var value = ProfileSchema.Field(property).FormValue(f);
             values[property] = property switch
             {
-                nameof(ProfileForm.LocalLanguage) => Text(f.LocalLanguage is null ? null : $"{ImportExport.LanguageCodes.NativeName(f.LocalLanguage)} ({f.LocalLanguage})"),
-                nameof(ProfileForm.CountryCode) => Text(f.CountryCode is null ? null : countries.LocalisedName(f.CountryCode)),
+                nameof(ClusterOrganisation.LocalLanguage) => Text(value is string language ? $"{ImportExport.LanguageCodes.NativeName(language)} ({language})" : null),
+                nameof(ClusterOrganisation.CountryCode) => Text(value is string country ? countries.LocalisedName(country) : null),
                 // The logo by the start of its hash: enough to tell two versions apart.
-                nameof(ProfileForm.Logo) => f.Logo is null ? [] : [f.Logo.Length > 12 ? f.Logo[..12] : f.Logo],
+                ProfileForm.Logo => value is string logo ? [logo.Length > 12 ? logo[..12] : logo] : [],
                 _ when ProfileForm.TermLists.FirstOrDefault(t => t.Property == property) is { Property: not null } list =>
                     [.. f.TermIds(list.Field).Select(id => termLabels.GetValueOrDefault(id, $"#{id}"))],
                 // A person's contact data goes with who may see it.

@@ -107,15 +107,15 @@ public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countrie
     public async Task<SaveOutcome> SaveLogoAsync(ClusterOrganisation profile, LogoFile? logo, ClaimsPrincipal author, CancellationToken cancellationToken)
     {
         var form = FormOf(profile);
-        form.Logo = logo?.Sha256;
-        if (logo is not null && !await db.ProfileLogos.AnyAsync(l => l.ClusterOrganisationId == profile.Id && l.Sha256 == form.Logo, cancellationToken))
+        form[ProfileForm.Logo] = logo?.Sha256;
+        if (logo is not null && !await db.ProfileLogos.AnyAsync(l => l.ClusterOrganisationId == profile.Id && l.Sha256 == logo.Sha256, cancellationToken))
         {
             db.ProfileLogos.Add(new ProfileLogo
             {
-                ClusterOrganisationId = profile.Id, Sha256 = form.Logo!, ContentType = logo.ContentType, Content = logo.Content, UploadedAt = clock.GetUtcNow(),
+                ClusterOrganisationId = profile.Id, Sha256 = logo.Sha256, ContentType = logo.ContentType, Content = logo.Content, UploadedAt = clock.GetUtcNow(),
             });
         }
-        return await SaveFieldsAsync(profile, form, [nameof(ProfileForm.Logo)], profile.ConcurrencyToken, author, cancellationToken);
+        return await SaveFieldsAsync(profile, form, [ProfileForm.Logo], profile.ConcurrencyToken, author, cancellationToken);
     }
 
     /// <summary>
@@ -166,8 +166,8 @@ public sealed class ProfileEditor(ClusterAtlasDbContext db, CountryList countrie
         await using var write = await writes.BeginAsync(cancellationToken);
         var profile = new ClusterOrganisation
         {
-            Slug = await FreeSlugAsync(form.Name!, cancellationToken),
-            Name = ProfileForm.Clean(form.Name)!,
+            Slug = await FreeSlugAsync(form.Text(nameof(ClusterOrganisation.Name))!, cancellationToken),
+            Name = ProfileForm.Clean(form.Text(nameof(ClusterOrganisation.Name)))!,
             Status = ProfileStatus.Draft,
             Source = "registration",
         };

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClusterAtlas.ImportExport;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using ClusterAtlas.Profiles.Schema;
 using ClusterAtlas.Vocabularies;
 
@@ -11,77 +13,70 @@ namespace ClusterAtlas.Profiles.Editing;
 /// free lists as one entry per line, vocabulary terms as ids. The same shape is stored in every revision
 /// (before and after), so diffs and reverts work on what people typed, field by field.
 /// </summary>
-public sealed class ProfileForm
+public sealed class ProfileForm : IJsonOnDeserialized
 {
-    // Identity and contact
-    public string? Name { get; set; }
-    public string? LocalName { get; set; }
-    /// <summary>ISO 639-1 code of the local name's language; empty means the country's main language.</summary>
-    public string? LocalLanguage { get; set; }
-    public string? Acronym { get; set; }
-    public string? ShortDescription { get; set; }
-    public string? Website { get; set; }
-    public string? Email { get; set; }
-    public string? Phone { get; set; }
-    public string? Street { get; set; }
-    public string? Postcode { get; set; }
-    public string? City { get; set; }
-    public string? CountryCode { get; set; }
-    public string? RegionName { get; set; }
-    public string? NutsCode { get; set; }
-    /// <summary>Where the cluster organisation is, for the map (WGS 84 degrees).</summary>
-    public double? Latitude { get; set; }
-    public double? Longitude { get; set; }
-    /// <summary>The hash of the logo shown (uploaded on its own page, not by a step of the form).</summary>
-    public string? Logo { get; set; }
+    /// <summary>
+    /// The plain fields (text, Markdown, dates, numbers, yes/no, choices, countries, languages, lists typed one per line),
+    /// keyed by their name in <see cref="ProfileSchema"/>, as what the entity stores or people typed: a field added to the
+    /// schema is in the form without a change here. Bound from "Form.{Name}" as a property would be (<see cref="PlainFieldsBinder"/>),
+    /// stored in revisions as properties of their own (the JSON is the same as when they were properties).
+    /// </summary>
+    [JsonExtensionData]
+    [ModelBinder(typeof(PlainFieldsBinder), Name = "")]
+    [ValidateNever]
+    public Dictionary<string, object> Values { get; set; } = new(StringComparer.Ordinal);
 
-    // General information
-    public DateOnly? EstablishedOn { get; set; }
-    public decimal? ManagementTeamFte { get; set; }
-    public ExcellenceLabel? ExcellenceLabel { get; set; }
-    public DateOnly? ExcellenceLabelValidUntil { get; set; }
-    public string? OtherLabels { get; set; }
-    /// <summary>One network per line.</summary>
-    public string? NetworkMemberships { get; set; }
-    /// <summary>Language names or ISO 639-1 codes, one per line or separated by commas.</summary>
-    public string? Languages { get; set; }
+    /// <summary>A plain field's value (null when not given); setting null removes it.</summary>
+    public object? this[string name]
+    {
+        get => Values.GetValueOrDefault(name);
+        set
+        {
+            if (value is null)
+            {
+                Values.Remove(name);
+            }
+            else
+            {
+                Values[name] = value;
+            }
+        }
+    }
+
+    /// <summary>A plain text field's value.</summary>
+    public string? Text(string name) => this[name] as string;
+
+    /// <summary>A plain field holding a number, a date, yes/no or a choice.</summary>
+    public T? Value<T>(string name) where T : struct => this[name] is T value ? value : null;
+
     public List<TeamMemberRow> ManagementTeam { get; set; } = [];
 
-    // Sectoral and industrial focus
+    // Vocabulary terms, by the profile field (and so the vocabulary) they fill
     public List<int> SectoralIndustries { get; set; } = [];
     public List<int> EmergingIndustries { get; set; } = [];
     public List<int> TechnologyFields { get; set; } = [];
     public List<int> S3PriorityAreas { get; set; } = [];
-    public string? OtherSpecialisationAreas { get; set; }
+    public List<int> SupportServices { get; set; } = [];
+    public List<int> InternationalActivities { get; set; } = [];
+    public List<int> EuropeanActivities { get; set; } = [];
 
-    // Composition
-    public int? TotalMembers { get; set; }
-    public int? SmeMembers { get; set; }
-    public int? StartupMembers { get; set; }
-    public int? LargeCompanyMembers { get; set; }
-    public int? ResearchOrganisationMembers { get; set; }
-    public int? OtherEcosystemActors { get; set; }
+    // Repeated groups
     public List<FacilityRow> SupportFacilities { get; set; } = [];
     public List<MajorPlayerRow> MajorPlayers { get; set; } = [];
-
-    // Strategy and services
-    public string? StrategyMarkdown { get; set; }
-    public bool? HasFormalisedStrategy { get; set; }
-    public bool? HasInternationalisationFocus { get; set; }
-    public List<int> SupportServices { get; set; } = [];
-    public string? SupportServicesMarkdown { get; set; }
-
-    // Cooperation
-    public List<int> InternationalActivities { get; set; } = [];
-    /// <summary>Country names, one per line.</summary>
-    public string? CountriesOutsideEurope { get; set; }
-    public List<int> EuropeanActivities { get; set; } = [];
-    public string? CountriesInEurope { get; set; }
     public List<PartnerRow> CollaboratingClusters { get; set; } = [];
-
-    // Programmes and stories
     public List<ProgrammeRow> SupportProgrammes { get; set; } = [];
     public List<StoryRow> SuccessStories { get; set; } = [];
+
+    /// <summary>Read back from a revision, each plain value gets its field's type again; values of fields no longer in the schema are dropped.</summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        foreach (var (name, value) in Values.ToList())
+        {
+            this[name] = ProfileSchema.Find(name) is { IsPlain: true } field && value is JsonElement json
+                ? json.Deserialize(field.PlainType, JsonOptions)
+                : null;
+        }
+    }
 
     /// <summary>The vocabulary field each term list fills (from the schema).</summary>
     public static readonly IReadOnlyList<(ProfileField Field, string Property)> TermLists =
@@ -110,7 +105,7 @@ public sealed class ProfileForm
         // hand, so it stays empty (and the address decides) until someone types them (see Map/ProfileLocator).
         if (p.LocationPrecision is not null and not LocationPrecision.Exact)
         {
-            (form.Latitude, form.Longitude) = (null, null);
+            (form[nameof(ClusterOrganisation.Latitude)], form[nameof(ClusterOrganisation.Longitude)]) = (null, null);
         }
         return form;
     }
@@ -135,10 +130,11 @@ public sealed class ProfileForm
             });
         }
         // A profile always has a name; left empty, a local name is taken to be in the country's main language.
-        content.Name = Clean(Name) ?? p.Name;
-        content.LocalLanguage = Clean(LocalLanguage)?.ToLowerInvariant() ?? (Clean(LocalName) is null ? null : countries.MainLanguageOf(Clean(CountryCode)));
+        content.Name = Clean(Text(nameof(ClusterOrganisation.Name))) ?? p.Name;
+        content.LocalLanguage = Clean(Text(nameof(ClusterOrganisation.LocalLanguage)))?.ToLowerInvariant()
+            ?? (Clean(Text(nameof(ClusterOrganisation.LocalName))) is null ? null : countries.MainLanguageOf(Clean(Text(nameof(ClusterOrganisation.CountryCode)))));
         p.ReplaceContentWith(content);
-        p.LogoSha256 = Clean(Logo);
+        p.LogoSha256 = Clean(Text(Logo));
 
         foreach (var (field, _) in TermLists)
         {
@@ -219,15 +215,18 @@ public sealed class ProfileForm
         return copy;
     }
 
-    /// <summary>Copies the named properties (see <see cref="ProfileFormLabels"/>) from one form to another.</summary>
+    /// <summary>Copies the named fields of the schema (see <see cref="ProfileFormLabels"/>) from one form to another.</summary>
     public static void CopyProperties(ProfileForm source, ProfileForm target, IEnumerable<string> names)
     {
         foreach (var name in names)
         {
-            var property = typeof(ProfileForm).GetProperty(name) ?? throw new ArgumentException($"The profile form has no field {name}.", nameof(names));
-            property.SetValue(target, property.GetValue(source));
+            var field = ProfileSchema.Find(name) ?? throw new ArgumentException($"The profile form has no field {name}.", nameof(names));
+            field.SetFormValue(target, field.FormValue(source));
         }
     }
+
+    /// <summary>The key of the logo's field (the hash of the logo shown; uploaded on its own page, not by a step of the form).</summary>
+    public const string Logo = "Logo";
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 

@@ -81,7 +81,7 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
                 errors.Add(new(key, T["Choose who may see the contact details."]));
                 break;
         }
-        if (field.Name == nameof(ProfileForm.NutsCode) && !string.IsNullOrWhiteSpace(text) && !NutsPattern().IsMatch(text.Trim()))
+        if (field.Name == nameof(ClusterOrganisation.NutsCode) && !string.IsNullOrWhiteSpace(text) && !NutsPattern().IsMatch(text.Trim()))
         {
             errors.Add(new(key, T["A NUTS code is two capital letters and up to three letters or digits, such as RS12."]));
         }
@@ -116,45 +116,42 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
 
     private void Identity(ProfileForm f, List<FormError> errors)
     {
-        if (f.Latitude is null != f.Longitude is null)
+        if (f.Value<double>(nameof(ClusterOrganisation.Latitude)) is null != f.Value<double>(nameof(ClusterOrganisation.Longitude)) is null)
         {
-            errors.Add(new(f.Latitude is null ? nameof(f.Latitude) : nameof(f.Longitude), T["Give both the latitude and the longitude, or neither."]));
+            errors.Add(new(f.Value<double>(nameof(ClusterOrganisation.Latitude)) is null ? nameof(ClusterOrganisation.Latitude) : nameof(ClusterOrganisation.Longitude), T["Give both the latitude and the longitude, or neither."]));
         }
     }
 
     private void General(ProfileForm f, List<FormError> errors)
     {
-        if (f.EstablishedOn is { Year: < 1800 })
+        if (f.Value<DateOnly>(nameof(ClusterOrganisation.EstablishedOn)) is { Year: < 1800 })
         {
-            errors.Add(new(nameof(f.EstablishedOn), T["Enter a date after 1800."]));
+            errors.Add(new(nameof(ClusterOrganisation.EstablishedOn), T["Enter a date after 1800."]));
         }
-        if (f.ExcellenceLabelValidUntil is not null && f.ExcellenceLabel is null or ExcellenceLabel.None)
+        if (f.Value<DateOnly>(nameof(ClusterOrganisation.ExcellenceLabelValidUntil)) is not null && f.Value<ExcellenceLabel>(nameof(ClusterOrganisation.ExcellenceLabel)) is null or ExcellenceLabel.None)
         {
-            errors.Add(new(nameof(f.ExcellenceLabelValidUntil), T["Give a validity date only with a label."]));
+            errors.Add(new(nameof(ClusterOrganisation.ExcellenceLabelValidUntil), T["Give a validity date only with a label."]));
         }
     }
 
     private void Composition(ProfileForm f, List<FormError> errors)
     {
-        if (f.TotalMembers is { } total and >= 0)
+        if (f.Value<int>(nameof(ClusterOrganisation.TotalMembers)) is not { } total || total < 0)
         {
-            if (f.SmeMembers > total)
+            return;
+        }
+        void AtMostTotal(string part, Func<int, LocalizedString> message)
+        {
+            if (f.Value<int>(part) is { } count && count > total)
             {
-                errors.Add(new(nameof(f.SmeMembers), T["There cannot be more SME members ({0}) than members in total ({1}).", f.SmeMembers, total]));
-            }
-            if (f.StartupMembers > total)
-            {
-                errors.Add(new(nameof(f.StartupMembers), T["There cannot be more start-up members ({0}) than members in total ({1}).", f.StartupMembers, total]));
-            }
-            if (f.LargeCompanyMembers > total)
-            {
-                errors.Add(new(nameof(f.LargeCompanyMembers), T["There cannot be more large company members ({0}) than members in total ({1}).", f.LargeCompanyMembers, total]));
-            }
-            if (f.ResearchOrganisationMembers > total)
-            {
-                errors.Add(new(nameof(f.ResearchOrganisationMembers), T["There cannot be more research and education members ({0}) than members in total ({1}).", f.ResearchOrganisationMembers, total]));
+                errors.Add(new(part, message(count)));
             }
         }
+        AtMostTotal(nameof(ClusterOrganisation.SmeMembers), count => T["There cannot be more SME members ({0}) than members in total ({1}).", count, total]);
+        AtMostTotal(nameof(ClusterOrganisation.StartupMembers), count => T["There cannot be more start-up members ({0}) than members in total ({1}).", count, total]);
+        AtMostTotal(nameof(ClusterOrganisation.LargeCompanyMembers), count => T["There cannot be more large company members ({0}) than members in total ({1}).", count, total]);
+        AtMostTotal(nameof(ClusterOrganisation.ResearchOrganisationMembers),
+            count => T["There cannot be more research and education members ({0}) than members in total ({1}).", count, total]);
     }
 
     private void Languages(List<FormError> errors, string field, string? text)

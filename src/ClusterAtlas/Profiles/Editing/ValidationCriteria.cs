@@ -18,17 +18,17 @@ public static class ValidationCriteria
     public static IReadOnlyList<CriterionResult> Check(ProfileForm form, IStringLocalizer T)
     {
         var memberTypes = MemberTypes(form, T);
-        var hasWebsite = ProfileFormValidator.IsWebAddress(form.Website);
+        var hasWebsite = ProfileFormValidator.IsWebAddress(form.Text(nameof(ClusterOrganisation.Website)));
         return
         [
-            new("management", T["Dedicated management of at least 0.5 full-time equivalents"], form.ManagementTeamFte >= MinimumFte,
-                form.ManagementTeamFte is { } fte
+            new("management", T["Dedicated management of at least 0.5 full-time equivalents"], form.Value<decimal>(nameof(ClusterOrganisation.ManagementTeamFte)) >= MinimumFte,
+                form.Value<decimal>(nameof(ClusterOrganisation.ManagementTeamFte)) is { } fte
                     ? T["The profile gives {0} full-time equivalents.", fte.ToString("0.##", CultureInfo.CurrentCulture)]
                     : T["The profile does not give the size of the management team."]),
             new("website", T["A website"], hasWebsite,
-                hasWebsite ? T["The profile gives {0}.", form.Website!.Trim()] : T["The profile gives no website."]),
-            new("members", T["At least 15 members"], form.TotalMembers >= MinimumMembers,
-                form.TotalMembers is { } total ? T["The profile gives {0} members.", total] : T["The profile does not give the number of members."]),
+                hasWebsite ? T["The profile gives {0}.", form.Text(nameof(ClusterOrganisation.Website))!.Trim()] : T["The profile gives no website."]),
+            new("members", T["At least 15 members"], form.Value<int>(nameof(ClusterOrganisation.TotalMembers)) >= MinimumMembers,
+                form.Value<int>(nameof(ClusterOrganisation.TotalMembers)) is { } total ? T["The profile gives {0} members.", total] : T["The profile does not give the number of members."]),
             new("member-types", T["At least two types of members (the triple helix)"], memberTypes.Count >= MinimumMemberTypes,
                 memberTypes.Count == 0 ? T["The profile gives no members by type."] : T["Types of members given: {0}.", string.Join(", ", memberTypes)]),
         ];
@@ -45,15 +45,15 @@ public static class ValidationCriteria
     private static List<string> MemberTypes(ProfileForm form, IStringLocalizer T)
     {
         var types = new List<string>();
-        if (form.SmeMembers > 0 || form.StartupMembers > 0 || form.LargeCompanyMembers > 0)
+        if (form.Value<int>(nameof(ClusterOrganisation.SmeMembers)) > 0 || form.Value<int>(nameof(ClusterOrganisation.StartupMembers)) > 0 || form.Value<int>(nameof(ClusterOrganisation.LargeCompanyMembers)) > 0)
         {
             types.Add(T["companies"]);
         }
-        if (form.ResearchOrganisationMembers > 0)
+        if (form.Value<int>(nameof(ClusterOrganisation.ResearchOrganisationMembers)) > 0)
         {
             types.Add(T["research and education"]);
         }
-        if (form.OtherEcosystemActors > 0)
+        if (form.Value<int>(nameof(ClusterOrganisation.OtherEcosystemActors)) > 0)
         {
             types.Add(T["other actors such as public bodies"]);
         }

@@ -31,44 +31,47 @@ public static class ProfileSchema
     public static readonly IReadOnlyList<ProfileSection> Sections =
     [
         new("identity", "Identity and contact", "identity", "/Profiles/Sections/_Header.cshtml", [
-            new(nameof(ProfileForm.Name), Text, "Name of the cluster organisation")
-                { MaxLength = 300, Required = true, RequiredMessage = "Enter the name of the cluster organisation.", Search = SearchRole.Name },
-            new(nameof(ProfileForm.LocalName), Text, "Name in the local language")
+            new(nameof(ClusterOrganisation.Name), Text, "Name of the cluster organisation")
+                { MaxLength = 300, Required = true, RequiredMessage = "Enter the name of the cluster organisation.", Search = SearchRole.Name, NotOnEccpPages = true },
+            new(nameof(ClusterOrganisation.LocalName), Text, "Name in the local language")
                 { MaxLength = 300, Search = SearchRole.Name, Eccp = Eccp("local name", "nameinthelocallanguage", "nameinlocallanguage", "localname") },
-            new(nameof(ProfileForm.LocalLanguage), Language, "Language of the local name") { MaxLength = 2 },
-            new(nameof(ProfileForm.Acronym), Text, "Acronym") { MaxLength = 50, Search = SearchRole.Name, Eccp = Eccp("acronym", "acronym") },
-            new(nameof(ProfileForm.ShortDescription), Text, "Short description")
-                { MaxLength = 1000, Search = SearchRole.Text, Eccp = Block("description", "shortdescription", "description") },
-            new(nameof(ProfileForm.Website), Url, "Website") { MaxLength = 500, Eccp = Eccp("website", "website", "webpage") },
-            new(nameof(ProfileForm.Email), Email, "E-mail") { MaxLength = 254, Eccp = Eccp("email", "email") },
-            new(nameof(ProfileForm.Phone), Phone, "Phone") { MaxLength = 40, Eccp = Eccp("phone", "telephone", "phone") },
-            new(nameof(ProfileForm.Street), Text, "Street and number") { MaxLength = 200, Eccp = Eccp("street", "street") },
-            new(nameof(ProfileForm.Postcode), Text, "Postcode") { MaxLength = 20, Eccp = Eccp("postcode", "postcode", "postalcode") },
-            new(nameof(ProfileForm.City), Text, "City") { MaxLength = 200, Search = SearchRole.Term, Eccp = Eccp("city", "city") },
-            new(nameof(ProfileForm.CountryCode), Country, "Country")
+            new(nameof(ClusterOrganisation.LocalLanguage), Language, "Language of the local name") { MaxLength = 2, NotOnEccpPages = true },
+            new(nameof(ClusterOrganisation.Acronym), Text, "Acronym") { MaxLength = 50, Search = SearchRole.Name, Eccp = Eccp("acronym", "acronym") },
+            new(nameof(ClusterOrganisation.ShortDescription), Text, "Short description")
+                {
+                    MaxLength = 1000, Search = SearchRole.Text, Eccp = Block("description", "shortdescription", "description"),
+                    Demo = "{name} brings together {members} members in {sector} around {place}: companies, research organisations and public partners working on joint projects.",
+                },
+            new(nameof(ClusterOrganisation.Website), Url, "Website") { MaxLength = 500, Eccp = Eccp("website", "website", "webpage"), Demo = "https://{slug}.example.org" },
+            new(nameof(ClusterOrganisation.Email), Email, "E-mail") { MaxLength = 254, Eccp = Eccp("email", "email"), Demo = "info@{slug}.example.org" },
+            new(nameof(ClusterOrganisation.Phone), Phone, "Phone") { MaxLength = 40, Eccp = Eccp("phone", "telephone", "phone") },
+            new(nameof(ClusterOrganisation.Street), Text, "Street and number") { MaxLength = 200, Eccp = Eccp("street", "street") },
+            new(nameof(ClusterOrganisation.Postcode), Text, "Postcode") { MaxLength = 20, Eccp = Eccp("postcode", "postcode", "postalcode") },
+            new(nameof(ClusterOrganisation.City), Text, "City") { MaxLength = 200, Search = SearchRole.Term, Eccp = Eccp("city", "city") },
+            new(nameof(ClusterOrganisation.CountryCode), Country, "Country")
                 { MaxLength = 2, Search = SearchRole.Term, Facet = "country", Eccp = Eccp("country", "country") },
-            new(nameof(ProfileForm.RegionName), Text, "Region")
+            new(nameof(ClusterOrganisation.RegionName), Text, "Region")
                 { MaxLength = 200, Search = SearchRole.Term, Facet = "region", PageSection = "general", Eccp = Eccp("region", "region") },
-            new(nameof(ProfileForm.NutsCode), Text, "NUTS code") { MaxLength = 5, PageSection = "general", ShownAlone = false },
-            new(nameof(ProfileForm.Latitude), Coordinate, "Latitude")
-                { Range = new(-90, 90, "A latitude is between -90 and 90 degrees, such as 45.2671 for Novi Sad.") },
-            new(nameof(ProfileForm.Longitude), Coordinate, "Longitude")
-                { Range = new(-180, 180, "A longitude is between -180 and 180 degrees, such as 19.8335 for Novi Sad.") },
-            new(nameof(ProfileForm.Logo), Logo, "Logo") { EntityName = nameof(ClusterOrganisation.LogoSha256), MaxLength = 64, EditedOnOwnPage = true },
+            new(nameof(ClusterOrganisation.NutsCode), Text, "NUTS code") { MaxLength = 5, PageSection = "general", ShownAlone = false, NotOnEccpPages = true },
+            new(nameof(ClusterOrganisation.Latitude), Coordinate, "Latitude")
+                { Range = new(-90, 90, "A latitude is between -90 and 90 degrees, such as 45.2671 for Novi Sad."), NotOnEccpPages = true },
+            new(nameof(ClusterOrganisation.Longitude), Coordinate, "Longitude")
+                { Range = new(-180, 180, "A longitude is between -180 and 180 degrees, such as 19.8335 for Novi Sad."), NotOnEccpPages = true },
+            new(nameof(ProfileForm.Logo), Logo, "Logo") { EntityName = nameof(ClusterOrganisation.LogoSha256), MaxLength = 64, EditedOnOwnPage = true, NotOnEccpPages = true },
         ]),
         new("general", "General Information", "general", "/Profiles/Sections/_general.cshtml", [
-            new(nameof(ProfileForm.EstablishedOn), Date, "Established on")
+            new(nameof(ClusterOrganisation.EstablishedOn), Date, "Established on")
                 { NotInFuture = true, Eccp = Eccp("established", "thedatewhentheclusterorganisationwasestablished", "dateofestablishment") },
-            new(nameof(ProfileForm.ManagementTeamFte), Number, "Management team in full-time equivalents")
+            new(nameof(ClusterOrganisation.ManagementTeamFte), Number, "Management team in full-time equivalents")
                 { Range = new(0, 10_000, "Enter a number from 0 to 10,000."), Eccp = Eccp("staff fte", "numberofstaffinthemanagementteam") with { Rule = EccpRule.ManagementStaff } },
-            new(nameof(ProfileForm.ExcellenceLabel), Choice, "Cluster management excellence label")
+            new(nameof(ClusterOrganisation.ExcellenceLabel), Choice, "Cluster management excellence label")
                 { Facet = "label", Eccp = Eccp("label", "clusterexcellencelabel") with { Rule = EccpRule.ExcellenceLabel } },
-            new(nameof(ProfileForm.ExcellenceLabelValidUntil), Date, "Label valid until")
+            new(nameof(ClusterOrganisation.ExcellenceLabelValidUntil), Date, "Label valid until")
                 { ShownAlone = false, Eccp = Eccp("label validity", "clusterexcellencelabelvalid", "labelvaliduntil") },
-            new(nameof(ProfileForm.OtherLabels), Text, "Other labels") { MaxLength = 1000, Eccp = Block("other labels", "otherlabels") },
-            new(nameof(ProfileForm.NetworkMemberships), Lines, "Member of networks")
+            new(nameof(ClusterOrganisation.OtherLabels), Text, "Other labels") { MaxLength = 1000, Eccp = Block("other labels", "otherlabels") },
+            new(nameof(ClusterOrganisation.NetworkMemberships), Lines, "Member of networks")
                 { MaxLength = 300, Search = SearchRole.Term, Eccp = Eccp("networks", "membershiptoothernetworks", "membershipofothernetworks") },
-            new(nameof(ProfileForm.Languages), Languages, "Languages spoken") { Eccp = Eccp("languages", "languagesspoken") },
+            new(nameof(ClusterOrganisation.Languages), Languages, "Languages spoken") { Eccp = Eccp("languages", "languagesspoken") },
             new(nameof(ProfileForm.ManagementTeam), Group, "Management team")
             {
                 Eccp = Eccp("team", "clustermanagementteam") with { Rule = EccpRule.ManagementTeam },
@@ -87,16 +90,16 @@ public static class ProfileSchema
             Terms(nameof(ProfileForm.EmergingIndustries), "Emerging industries", ProfileField.EmergingIndustry, null, Eccp("emerging", "emergingindustries")),
             Terms(nameof(ProfileForm.TechnologyFields), "Technology fields", ProfileField.TechnologyField, "technology", Eccp("technology", "technologyfields")),
             Terms(nameof(ProfileForm.S3PriorityAreas), "S3 priority areas", ProfileField.S3PriorityArea, "s3", Eccp("s3", "s3eupriorityareas")),
-            new(nameof(ProfileForm.OtherSpecialisationAreas), Text, "Other specialisation areas")
+            new(nameof(ClusterOrganisation.OtherSpecialisationAreas), Text, "Other specialisation areas")
                 { MaxLength = 2000, Search = SearchRole.Text, Eccp = Block("other specialisation", "otherareasofspecialisation", "areasofspecialisation") },
         ]),
         new("composition", "Composition of the cluster", "composition", "/Profiles/Sections/_composition.cshtml", [
-            new(nameof(ProfileForm.TotalMembers), Count, "Total number of members") { Range = MemberCount, Facet = "members", Eccp = Eccp("total members", "totalnumberofmembers") },
-            new(nameof(ProfileForm.SmeMembers), Count, "SME members") { Range = MemberCount, Eccp = Eccp("sme members", "numberofsmemembers") },
-            new(nameof(ProfileForm.StartupMembers), Count, "Start-up members") { Range = MemberCount, Eccp = Eccp("startups", "numberofstartups", "numberofstartupsamongsmemembers") },
-            new(nameof(ProfileForm.LargeCompanyMembers), Count, "Large company members") { Range = MemberCount, Eccp = Eccp("large members", "numberoflargercompanymembers") },
-            new(nameof(ProfileForm.ResearchOrganisationMembers), Count, "Research and education organisations") { Range = MemberCount, Eccp = Eccp("research members", "numberofresearchorganisations") },
-            new(nameof(ProfileForm.OtherEcosystemActors), Count, "Other ecosystem actors") { Range = MemberCount, Eccp = Eccp("other actors", "numberofotherecosystemactors") },
+            new(nameof(ClusterOrganisation.TotalMembers), Count, "Total number of members") { Range = MemberCount, Facet = "members", Eccp = Eccp("total members", "totalnumberofmembers") },
+            new(nameof(ClusterOrganisation.SmeMembers), Count, "SME members") { Range = MemberCount, Eccp = Eccp("sme members", "numberofsmemembers") },
+            new(nameof(ClusterOrganisation.StartupMembers), Count, "Start-up members") { Range = MemberCount, Eccp = Eccp("startups", "numberofstartups", "numberofstartupsamongsmemembers") },
+            new(nameof(ClusterOrganisation.LargeCompanyMembers), Count, "Large company members") { Range = MemberCount, Eccp = Eccp("large members", "numberoflargercompanymembers") },
+            new(nameof(ClusterOrganisation.ResearchOrganisationMembers), Count, "Research and education organisations") { Range = MemberCount, Eccp = Eccp("research members", "numberofresearchorganisations") },
+            new(nameof(ClusterOrganisation.OtherEcosystemActors), Count, "Other ecosystem actors") { Range = MemberCount, Eccp = Eccp("other actors", "numberofotherecosystemactors") },
             new(nameof(ProfileForm.SupportFacilities), Group, "Support facilities")
             {
                 Eccp = Eccp("facilities", "entrepreneurshipandscaleupsupportfacilities") with { Rule = EccpRule.SupportFacilities },
@@ -117,26 +120,26 @@ public static class ProfileSchema
             },
         ]),
         new("strategy", "Cluster Strategy", "strategy", "/Profiles/Sections/_strategy.cshtml", [
-            new(nameof(ProfileForm.StrategyMarkdown), Markdown, "Strategy")
+            new(nameof(ClusterOrganisation.StrategyMarkdown), Markdown, "Strategy")
                 { MaxLength = MaxMarkdownLength, Search = SearchRole.Text, Eccp = Block("strategy", "clusterstrategy") },
-            new(nameof(ProfileForm.HasFormalisedStrategy), YesNo, "The cluster has a formalised strategy")
+            new(nameof(ClusterOrganisation.HasFormalisedStrategy), YesNo, "The cluster has a formalised strategy")
                 { Partial = "/Profiles/Editing/Steps/_YesNoChoice.cshtml", Eccp = Eccp("formalised", "doyouhaveaformalisedstrategy") },
-            new(nameof(ProfileForm.HasInternationalisationFocus), YesNo, "The strategy has an internationalisation focus")
+            new(nameof(ClusterOrganisation.HasInternationalisationFocus), YesNo, "The strategy has an internationalisation focus")
                 { Partial = "/Profiles/Editing/Steps/_YesNoChoice.cshtml", Eccp = Eccp("internationalisation focus", "doyouhaveaspecificstrategyfocus") },
         ]),
         new("services", "Support services", "strategy", "/Profiles/Sections/_services.cshtml", [
             Terms(nameof(ProfileForm.SupportServices), "Support services", ProfileField.SupportService, "service", Eccp("services", "supportservicesprovided")),
-            new(nameof(ProfileForm.SupportServicesMarkdown), Markdown, "About the support services")
+            new(nameof(ClusterOrganisation.SupportServicesMarkdown), Markdown, "About the support services")
                 { MaxLength = MaxMarkdownLength, Search = SearchRole.Text, Eccp = Block("service details", "detailsofsupportservices") },
         ]),
         new("cooperation", "Cooperation Activities", "cooperation", "/Profiles/Sections/_cooperation.cshtml", [
             Terms(nameof(ProfileForm.EuropeanActivities), "Activities in Europe", ProfileField.EuropeanActivity, null,
                 Eccp("european activities", "ourclusterorganisationundertookthefollowingactivitiesineurope")),
-            new(nameof(ProfileForm.CountriesInEurope), Countries, "Countries in Europe")
+            new(nameof(ClusterOrganisation.CountriesInEurope), Countries, "Countries in Europe")
                 { Facet = "cooperatesWith", Eccp = Eccp("countries in europe", "themaincountriesaddressedbytheclusterorganisationineurope") },
             Terms(nameof(ProfileForm.InternationalActivities), "Activities outside Europe", ProfileField.InternationalActivity, null,
                 Eccp("international activities", "ourclusterorganisationundertookthefollowinginternationalactivities")),
-            new(nameof(ProfileForm.CountriesOutsideEurope), Countries, "Countries outside Europe")
+            new(nameof(ClusterOrganisation.CountriesOutsideEurope), Countries, "Countries outside Europe")
                 { Facet = "cooperatesWith", Eccp = Eccp("countries outside europe", "themaincountriesaddressedbytheclusterorganisationoutsideeurope") },
             new(nameof(ProfileForm.CollaboratingClusters), Group, "Collaborating clusters")
             {

@@ -8,7 +8,10 @@ namespace ClusterAtlas.Profiles.Schema;
 /// One field of the profile, declared once: the form, the diff, the review, the validator, the importer, the search
 /// document, the page's sections and the database's column limits all read it from here.
 /// </summary>
-/// <param name="Name">The property of <see cref="ProfileForm"/> (or of the group's row type) that holds it in the form.</param>
+/// <param name="Name">
+/// Its key: in the form's <see cref="ProfileForm.Values"/> for a plain field, else the property of <see cref="ProfileForm"/>
+/// (or of the group's row type) that holds it; the inputs are named "Form.{Name}" either way.
+/// </param>
 /// <param name="Kind">What it holds.</param>
 /// <param name="Label">Its label in the form, the diffs and the review (an English key of the shared resource).</param>
 public sealed record ProfileSchemaField(string Name, FieldKind Kind, string Label)
@@ -33,8 +36,14 @@ public sealed record ProfileSchemaField(string Name, FieldKind Kind, string Labe
     /// <summary>For term sets: the profile field (and so the vocabulary) its terms belong to.</summary>
     public ProfileField? TermField { get; init; }
 
-    /// <summary>Where it is on a saved ECCP page, or null when the ECCP page does not have it.</summary>
+    /// <summary>Where it is on a saved ECCP page; null only for a field marked <see cref="NotOnEccpPages"/>.</summary>
     public EccpLabels? Eccp { get; init; }
+
+    /// <summary>
+    /// ECCP profile pages do not have it (the name comes from the breadcrumb, the local name's language from the country,
+    /// the map's point and the logo are this platform's): the importer leaves it alone and the tests ask for no labels.
+    /// </summary>
+    public bool NotOnEccpPages { get; init; }
 
     public SearchRole Search { get; init; }
 
@@ -61,6 +70,13 @@ public sealed record ProfileSchemaField(string Name, FieldKind Kind, string Labe
     /// </summary>
     public bool RenderedBySchema { get; init; }
 
+    /// <summary>
+    /// What the demo generator writes into a plain text field: a template over {name}, {slug}, {place}, {sector} and
+    /// {members} of the generated profile (see ImportExport/DemoDataGenerator); null when the generator leaves it empty
+    /// or writes it by its own rules.
+    /// </summary>
+    public string? Demo { get; init; }
+
     /// <summary>For repeated groups: its rows.</summary>
     public FieldGroup? Group { get; init; }
 
@@ -77,10 +93,34 @@ public sealed record ProfileSchemaField(string Name, FieldKind Kind, string Labe
 
     public void SetEntityValue(object entity, object? value) => Property(entity.GetType(), EntityProperty!).SetValue(entity, value);
 
-    /// <summary>The value in the form (or in a row of the form).</summary>
-    public object? FormValue(object form) => Property(form.GetType(), Name).GetValue(form);
+    /// <summary>
+    /// Held in the form's <see cref="ProfileForm.Values"/> under its name, as a value of <see cref="PlainType"/>: every field
+    /// of the profile but term sets and repeated groups (which have properties of the form: they are lists).
+    /// </summary>
+    public bool IsPlain => Kind is not (FieldKind.Terms or FieldKind.Group);
 
-    public void SetFormValue(object form, object? value) => Property(form.GetType(), Name).SetValue(form, value);
+    /// <summary>
+    /// The type of a plain field's value in the form: text for what is typed as text (lists one per line, countries and
+    /// languages by name), else the type the profile stores (a date, a number, yes/no, a choice).
+    /// </summary>
+    public Type PlainType => Kind is FieldKind.Lines or FieldKind.Languages or FieldKind.Countries
+        ? typeof(string)
+        : Property(typeof(ClusterOrganisation), EntityProperty!).PropertyType;
+
+    /// <summary>The value in the form (or in a row of the form).</summary>
+    public object? FormValue(object form) => form is ProfileForm profileForm && IsPlain ? profileForm[Name] : Property(form.GetType(), Name).GetValue(form);
+
+    public void SetFormValue(object form, object? value)
+    {
+        if (form is ProfileForm profileForm && IsPlain)
+        {
+            profileForm[Name] = value;
+        }
+        else
+        {
+            Property(form.GetType(), Name).SetValue(form, value);
+        }
+    }
 
     internal static bool HasValue(object? value) => value switch
     {

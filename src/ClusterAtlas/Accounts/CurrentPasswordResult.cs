@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ClusterAtlas.Accounts;
+
+public enum CurrentPasswordResult { Correct, Wrong, Refused }

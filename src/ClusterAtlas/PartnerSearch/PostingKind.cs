@@ -1,0 +1,5 @@
+using ClusterAtlas.Profiles;
+
+namespace ClusterAtlas.PartnerSearch;
+
+public enum PostingKind { CooperationOffer, CooperationRequest, CallInterest, EventParticipants }

@@ -1,0 +1,5 @@
+using ClusterAtlas.Vocabularies;
+
+namespace ClusterAtlas.PartnerSearch;
+
+public enum PostingTermField { SectoralIndustry, TechnologyField }
