@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using ClusterAtlas.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -41,6 +40,15 @@ public class AccessTokensPageModel(UserManager<ApplicationUser> users, AccessTok
         {
             return Challenge();
         }
+        var name = Input.Name?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            ModelState.AddModelError("Input.Name", T["Give the token a name, such as the site or script that uses it."]);
+        }
+        else if (name.Length > AccessToken.MaxNameLength)
+        {
+            ModelState.AddModelError("Input.Name", T["Use at most {0} characters (there are {1}).", AccessToken.MaxNameLength, name.Length]);
+        }
         if (!AccessTokenStore.LifetimesInDays.Contains(Input.LifetimeInDays))
         {
             ModelState.AddModelError("Input.LifetimeInDays", T["Choose one of the lifetimes offered."]);
@@ -55,7 +63,7 @@ public class AccessTokensPageModel(UserManager<ApplicationUser> users, AccessTok
         }
         if (ModelState.IsValid)
         {
-            (_, NewSecret) = await tokens.CreateAsync(user, Input.Name, Input.Scope, Input.LifetimeInDays, cancellationToken);
+            (_, NewSecret) = await tokens.CreateAsync(user, name, Input.Scope, Input.LifetimeInDays, cancellationToken);
             // The token is in this answer only: no cache may keep a copy.
             Response.Headers.CacheControl = "no-store";
             Input = new TokenInput();
@@ -82,9 +90,7 @@ public class AccessTokensPageModel(UserManager<ApplicationUser> users, AccessTok
 
 public sealed class TokenInput
 {
-    [Required(ErrorMessage = "Give the token a name, such as the site or script that uses it.")]
-    [StringLength(AccessToken.MaxNameLength, ErrorMessage = "Use at most 100 characters.")]
-    public string Name { get; set; } = "";
+    public string? Name { get; set; }
 
     public AccessTokenScope Scope { get; set; } = AccessTokenScope.Read;
 

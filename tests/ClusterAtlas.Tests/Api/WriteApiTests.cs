@@ -49,6 +49,18 @@ public sealed class WriteApiTests(WriteApiFactory app) : IClassFixture<WriteApiF
     }
 
     [Fact]
+    public async Task The_tokens_page_is_valid_html_empty_with_a_new_token_and_with_errors()
+    {
+        using var browser = await app.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
+        await HtmlValidator.AssertValidAsync(await browser.GetStringAsync(new Uri("/account/tokens", UriKind.Relative)), "/account/tokens (none)");
+        using var made = await browser.SubmitFormAsync("/account/tokens", new() { ["Input.Name"] = "Site", ["Input.Scope"] = "Write" }, "form[action*='handler=Create']");
+        Assert.Equal("no-store", made.Headers.CacheControl?.ToString());
+        await HtmlValidator.AssertValidAsync(await made.Content.ReadAsStringAsync(), "/account/tokens (new token)");
+        using var refused = await browser.SubmitFormAsync("/account/tokens", new() { ["Input.Name"] = "" }, "form[action*='handler=Create']");
+        await HtmlValidator.AssertValidAsync(await refused.Content.ReadAsStringAsync(), "/account/tokens (errors)");
+    }
+
+    [Fact]
     public async Task The_lifetime_is_one_of_those_offered_and_the_name_is_required()
     {
         using var browser = await app.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
