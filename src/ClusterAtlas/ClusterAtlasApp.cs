@@ -1,3 +1,4 @@
+using ClusterAtlas.AccessTokens;
 using ClusterAtlas.Accounts;
 using ClusterAtlas.Api;
 using ClusterAtlas.Contact;
@@ -54,6 +55,7 @@ public static class ClusterAtlasApp
         services.AddWebOfData();
         services.AddImportExport();
         services.AddAccounts(builder.Configuration);
+        services.AddAccessTokens();
         services.AddModeration();
         services.AddPartnerSearch(builder.Configuration);
         services.AddNetwork();

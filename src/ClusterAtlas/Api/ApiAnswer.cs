@@ -14,15 +14,17 @@ namespace ClusterAtlas.Api;
 /// a short public cache lifetime and the data licence as a Link header. Answers never depend on who asks (the API
 /// reads as an anonymous visitor), which is what makes them cacheable by anyone.
 /// </summary>
-public sealed class ApiAnswer<T>(T value) : IResult, IEndpointMetadataProvider
+public sealed class ApiAnswer<T>(T value, bool personal = false) : IResult, IEndpointMetadataProvider
 {
     public T Value { get; } = value;
+
+    /// <summary>The answer depends on the caller's access token (members-only contacts): private, never shared by caches.</summary>
+    public bool Personal { get; } = personal;
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var json = httpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        return ApiAnswer.WriteAsync(httpContext, JsonSerializer.SerializeToUtf8Bytes(Value, json), "application/json; charset=utf-8");
+        return ApiAnswer.WriteAsync(httpContext, ApiAnswer.Serialize(httpContext, Value), ApiAnswer.JsonContentType, Personal);
     }
 
 #pragma warning disable CA1000 // IEndpointMetadataProvider's member is static on the result type by design.
@@ -41,25 +43,44 @@ public static class ApiAnswer
     /// <summary>Seconds a client or proxy may reuse an answer without asking again.</summary>
     public const int MaxAgeSeconds = 60;
 
-    public static ApiAnswer<T> Of<T>(T value) => new(value);
+    public const string JsonContentType = "application/json; charset=utf-8";
+
+    public static ApiAnswer<T> Of<T>(T value, bool personal = false) => new(value, personal);
+
+    /// <summary>The bytes of an answer, as every API answer writes JSON (so that equal values give equal ETags).</summary>
+    public static byte[] Serialize<T>(HttpContext httpContext, T value)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var json = httpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        return JsonSerializer.SerializeToUtf8Bytes(value, json);
+    }
+
+    /// <summary>The strong ETag of an answer's bytes.</summary>
+    public static EntityTagHeaderValue ETagOf(byte[] body) => new("\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16)) + "\"");
 
     /// <summary>
     /// Writes <paramref name="body"/> as an API read answer: strong ETag from its bytes, conditional GET (304) and
     /// If-Match (412), public caching and the data licence. Used by every read of the API, whatever its format.
+    /// A <paramref name="personal"/> answer (it depends on the caller's token) is private to the caller; an answer to
+    /// a write is not <paramref name="conditional"/> (the request's If-Match named the version it replaced).
     /// </summary>
-    public static async Task WriteAsync(HttpContext httpContext, byte[] body, string contentType)
+    public static async Task WriteAsync(HttpContext httpContext, byte[] body, string contentType, bool personal = false, bool conditional = true)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(body);
         var services = httpContext.RequestServices;
-        var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16)) + "\"");
+        var etag = ETagOf(body);
         var request = httpContext.Request.GetTypedHeaders();
         var response = httpContext.Response;
         response.Headers.ETag = etag.ToString();
-        response.Headers.CacheControl = $"public, max-age={ApiAnswer.MaxAgeSeconds}";
+        response.Headers.CacheControl = personal ? "private, no-cache" : $"public, max-age={ApiAnswer.MaxAgeSeconds}";
+        if (personal)
+        {
+            response.Headers.Vary = "Authorization";
+        }
         var licence = services.GetRequiredService<IOptions<DataLicenceOptions>>().Value;
         response.Headers.Link = $"<{licence.Url}>; rel=\"license\"";
-        if (request.IfMatch is { Count: > 0 } ifMatch && !ifMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: true)))
+        if (conditional && request.IfMatch is { Count: > 0 } ifMatch && !ifMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: true)))
         {
             await TypedResults.Problem(
                 detail: $"If-Match names another version of this resource; its current ETag is {etag}.",
@@ -67,7 +88,7 @@ public static class ApiAnswer
                 extensions: new Dictionary<string, object?> { ["header"] = "If-Match" }).ExecuteAsync(httpContext);
             return;
         }
-        if (request.IfNoneMatch is { Count: > 0 } ifNoneMatch && ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
+        if (conditional && request.IfNoneMatch is { Count: > 0 } ifNoneMatch && ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ClusterAtlas.AccessTokens;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -22,15 +23,20 @@ public static class ApiFeature
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section)
             .Validate(o => o.RequestsPerMinute >= 1, $"{ApiOptions.Section}:RequestsPerMinute must be 1 or more.")
+            .Validate(o => o.WritesPerMinute >= 1, $"{ApiOptions.Section}:WritesPerMinute must be 1 or more.")
             .ValidateOnStart();
         // Anyone may read from any origin; no credentials, since answers never depend on who asks.
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
             .AllowAnyOrigin()
             .WithMethods(ReadMethods)
-            .WithHeaders("Accept", "Accept-Language", "If-None-Match", "If-Match")
+            .WithHeaders("Accept", "Accept-Language", "If-None-Match", "If-Match", "Authorization")
             .WithExposedHeaders("ETag", "Link", "Retry-After")
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
-        services.Configure<RateLimiterOptions>(options => options.AddPolicy(RateLimit, ReadsPerClient));
+        services.Configure<RateLimiterOptions>(options =>
+        {
+            options.AddPolicy(RateLimit, ReadsPerClient);
+            options.AddPolicy(ProfileWriteApi.RateLimit, WritesPerToken);
+        });
         services.AddOpenApi("v1", options => OpenApiDocumentSetup.Configure(options));
         return services;
     }
@@ -63,6 +69,24 @@ public static class ApiFeature
     public static ProblemHttpResult NotFound(string detail, string parameter) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
 
+    /// <summary>
+    /// Writes are counted per access token (authorisation, which runs first, has put the token's account on the
+    /// request), so one runaway script cannot crowd out another member's, wherever they run.
+    /// </summary>
+    private static RateLimitPartition<string> WritesPerToken(HttpContext context)
+    {
+        var settings = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
+        var key = context.User.AccessTokenId() is { } tokenId
+            ? "token " + tokenId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : "client " + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = settings.WritesPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    }
+
     private static RateLimitPartition<string> ReadsPerClient(HttpContext context)
     {
         var settings = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
@@ -82,4 +106,7 @@ public sealed class ApiOptions
 
     /// <summary>Requests one client address may make to /api/v1 per minute; more get 429 with Retry-After.</summary>
     public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Writes (PUT, PATCH) one access token may make per minute; more get 429 with Retry-After.</summary>
+    public int WritesPerMinute { get; set; } = 60;
 }

@@ -55,6 +55,9 @@ public sealed class ApiProblems(RequestDelegate next, ILogger<ApiProblems> logge
             StatusCodes.Status429TooManyRequests => (
                 $"Too many requests from this client; try again in {(headers.RetryAfter.Count > 0 ? headers.RetryAfter.ToString() : "a minute")} seconds.",
                 new() { ["retryAfter"] = int.TryParse(headers.RetryAfter.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : null }),
+            StatusCodes.Status415UnsupportedMediaType => (
+                $"{method} {path} does not take the request's Content-Type ({(string.IsNullOrEmpty(context.Request.ContentType) ? "none" : context.Request.ContentType)}); see /openapi/v1.json for the media type it takes.",
+                new() { ["header"] = "Content-Type" }),
             StatusCodes.Status401Unauthorized => ($"{path} needs an access token.", new() { ["header"] = "Authorization" }),
             StatusCodes.Status403Forbidden => ($"The access token does not allow {method} {path}.", new() { ["header"] = "Authorization" }),
             StatusCodes.Status500InternalServerError => ("The server failed to answer this request; the failure was logged. Try again later.", new() { ["path"] = path }),

@@ -32,18 +32,38 @@ public static class OpenApiDocumentSetup
             Version = "v1",
             Description = "Open data on cluster organisations: published profiles, the directory search, the vocabularies and countries they use. "
                 + "Reads need no account. Answers carry an ETag (send If-None-Match for a 304), Cache-Control and the data licence as a Link header (rel=\"license\"); "
-                + "CORS allows GET and HEAD from any origin. Every error is RFC 9457 problem details (application/problem+json) naming the parameter, header or path.",
+                + "CORS allows GET and HEAD from any origin. Every error is RFC 9457 problem details (application/problem+json) naming the parameter, header or path. "
+                + "A member's personal access token (made on /account/tokens, sent as Authorization: Bearer) also reads the contacts shown to members; a write-scoped token of a "
+                + "profile's administrator changes the profile with PUT or PATCH (JSON Merge Patch), with If-Match.",
         };
         document.Servers = [];
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
         document.Components.Schemas[ProfileOpenApiSchema.Name] = ProfileOpenApiSchema.Build();
+        document.Components.Schemas[PatchSchemaName] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = $"A JSON Merge Patch (RFC 7396) of a {ProfileOpenApiSchema.Name}: any of its properties, each replacing the stored one (lists and rows as a whole); null empties a field. "
+                + "Terms may be given by id alone ([{\"id\": 12}] or [12]). The properties the platform sets (id, slug, url, sampleData, publishedAt, updatedAt, licence, logo) cannot be changed.",
+        };
         document.Components.Schemas.Remove("JsonObject");
         document.Components.Schemas.Remove("JsonNode");
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
+        document.Components.SecuritySchemes[SecuritySchemeName] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "A personal access token (clat_…) made on the account page /account/tokens: read scope, or write scope for the profiles the account administers.",
+        };
         foreach (var (path, item) in document.Paths)
         {
-            foreach (var (_, operation) in item.Operations ?? [])
+            foreach (var (method, operation) in item.Operations ?? [])
             {
+                var write = operation.OperationId is ProfileWriteApi.PutOperationId or ProfileWriteApi.PatchOperationId;
+                if (path == "/api/v1/cluster-organisations/{slug}")
+                {
+                    DescribeTokenUse(document, operation, write);
+                }
                 if (path == "/api/v1/cluster-organisations/{slug}" && operation.Responses?.TryGetValue("200", out var ok) == true
                     && ok.Content?.TryGetValue("application/json", out var json) == true)
                 {
@@ -67,12 +87,49 @@ public static class OpenApiDocumentSetup
                 {
                     response.Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
                     {
-                        ["ETag"] = Header("The version of this answer; send it back in If-None-Match to get 304 Not Modified while it has not changed."),
-                        ["Cache-Control"] = Header($"public, max-age={ApiAnswer.MaxAgeSeconds}"),
+                        ["ETag"] = Header(write
+                            ? "The version saved; send it in If-Match with the next write."
+                            : "The version of this answer; send it back in If-None-Match to get 304 Not Modified while it has not changed."),
+                        ["Cache-Control"] = Header(write ? "private, no-cache" : $"public, max-age={ApiAnswer.MaxAgeSeconds} (private, no-cache for an answer to an access token)"),
                         ["Link"] = Header("The data licence: <https://creativecommons.org/licenses/by/4.0/>; rel=\"license\" (the licence this installation publishes under)."),
                     };
                 }
             }
+        }
+    }
+
+    public const string SecuritySchemeName = "accessToken";
+    public const string PatchSchemaName = "ClusterOrganisationPatch";
+
+    /// <summary>The profile's reads take a token optionally; its writes need one, If-Match and a body.</summary>
+    private static void DescribeTokenUse(OpenApiDocument document, OpenApiOperation operation, bool write)
+    {
+        var token = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemeName, document)] = [] };
+        operation.Security = write ? [token] : [new OpenApiSecurityRequirement(), token];
+        if (!write)
+        {
+            return;
+        }
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "If-Match", In = ParameterLocation.Header, Required = true,
+            Description = "The ETag of the version this write replaces (from GET); 412 when the profile changed since, 428 without it.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String }, Example = "\"5d41402abc4b2a76b9719d911017c592\"",
+        });
+        foreach (var (_, media) in operation.RequestBody?.Content ?? new Dictionary<string, OpenApiMediaType>())
+        {
+            media.Schema = operation.OperationId == ProfileWriteApi.PatchOperationId
+                ? new OpenApiSchemaReference(PatchSchemaName, document)
+                : new OpenApiSchemaReference(ProfileOpenApiSchema.Name, document);
+            if (operation.OperationId == ProfileWriteApi.PatchOperationId)
+            {
+                media.Example = new JsonObject { ["website"] = "https://www.example.org", ["totalMembers"] = 140, ["otherLabels"] = null };
+            }
+        }
+        if (operation.RequestBody is OpenApiRequestBody body)
+        {
+            body.Required = true;
         }
     }
 
@@ -109,6 +166,26 @@ public static class OpenApiDocumentSetup
             ["429"] = Problem(429, "Too Many Requests", "Too many requests from this client; try again in 42 seconds.", "retryAfter", 42),
             ["500"] = Problem(500, "An error occurred while processing your request.", "The server failed to answer this request; the failure was logged. Try again later.", "path", path),
         };
+        if (path == "/api/v1/cluster-organisations/{slug}")
+        {
+            examples["400"] = Problem(400, "Bad Request", "The body must be a JSON object: the profile, or the fields to change.", "parameter", "body");
+            examples["401"] = Problem(401, "Unauthorized", "The access token is not valid: it is unknown, expired or revoked, or the header is not \"Authorization: Bearer <token>\".", "header", "Authorization");
+            examples["403"] = Problem(403, "Forbidden", "This access token may only read; writing needs a token with the write scope.", "header", "Authorization");
+            examples["412"] = Problem(412, "Precondition Failed", "If-Match names another version of this profile: it changed since you read it. Its current ETag is \"5d41402abc4b2a76b9719d911017c592\"; GET it again and apply your change to it.", "header", "If-Match");
+            examples["415"] = Problem(415, "Unsupported Media Type", "PATCH takes application/merge-patch+json; the request's Content-Type is application/json.", "header", "Content-Type");
+            examples["428"] = Problem(428, "Precondition Required", "Send If-Match with the ETag of the version you change (GET it first); the current one is \"5d41402abc4b2a76b9719d911017c592\". This keeps a write from undoing another made meanwhile.", "header", "If-Match");
+            examples["422"] = new JsonObject
+            {
+                ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.5.21", ["title"] = "The profile was not saved", ["status"] = 422,
+                ["detail"] = "Some fields are not valid; each is named by its JSON path in errors. Nothing was written.",
+                ["errors"] = new JsonObject
+                {
+                    ["website"] = new JsonArray("Enter a full web address starting with https://, such as https://www.example.org."),
+                    ["managementTeam[1].email"] = new JsonArray("Enter an e-mail address such as name@example.org."),
+                    ["colour"] = new JsonArray("Unknown property \"colour\": a cluster organisation has no such field (the fields are in the ClusterOrganisation schema of /openapi/v1.json)."),
+                },
+            };
+        }
         if (path == "/api/v1/cluster-organisations")
         {
             examples["400"] = new JsonObject

@@ -10,7 +10,7 @@ namespace ClusterAtlas.Api;
 /// A published profile as the API's JSON, written field by field from <see cref="ProfileSchema"/>: a field added to the
 /// schema is in the API (and in its OpenAPI schema, <see cref="ProfileOpenApiSchema"/>) with no list to update here.
 /// Properties are the schema fields' names in camelCase, every field present (null or [] when empty) except the
-/// contact data a team member's row does not show publicly, which is left out.
+/// contact data a team member's row does not show to the reader (<see cref="ContactAudience"/>), which is left out.
 /// </summary>
 public static class ProfileJson
 {
@@ -19,7 +19,7 @@ public static class ProfileJson
 
     public static string PropertyName(ProfileSchemaField field) => JsonNamingPolicy.CamelCase.ConvertName(field.Name);
 
-    public static JsonObject Write(ClusterOrganisation profile, string baseUrl, Pages.DataLicenceOptions licence)
+    public static JsonObject Write(ClusterOrganisation profile, string baseUrl, Pages.DataLicenceOptions licence, ContactAudience audience = ContactAudience.Everyone)
     {
         var url = $"{baseUrl}/cluster-organisations/{Uri.EscapeDataString(profile.Slug)}";
         var json = new JsonObject
@@ -40,19 +40,24 @@ public static class ProfileJson
                     .Select(t => (JsonNode)new JsonObject { ["id"] = t.Term.Id, ["label"] = t.Term.Label })]),
                 FieldKind.Logo => profile.LogoSha256 is { } sha ? $"{url}/logo/{sha}" : null,
                 FieldKind.Group => new JsonArray([.. ((System.Collections.IEnumerable)field.EntityValue(profile)!).Cast<object>()
-                    .Select(row => (JsonNode)Row(field.Group!, row))]),
+                    .Select(row => (JsonNode)Row(field.Group!, row, audience))]),
                 _ => Value(field, field.EntityValue(profile)),
             };
         }
         return json;
     }
 
-    private static JsonObject Row(FieldGroup group, object row)
+    private static JsonObject Row(FieldGroup group, object row, ContactAudience audience)
     {
         var json = new JsonObject();
-        // A person's e-mail and phone only where the row shows them to everyone: members-only contacts need a member's
-        // access token (not there yet), hidden ones are never published.
-        var showsContacts = row is not ManagementTeamMember member || member.ContactVisibility == ContactVisibility.Public;
+        // A person's e-mail and phone as the profile's page shows them: public ones to everyone, members-only ones to a
+        // member's token; hidden ones only to the profile's own administrators, who edit them (as the form shows them).
+        var showsContacts = row is not ManagementTeamMember member || member.ContactVisibility switch
+        {
+            ContactVisibility.Public => true,
+            ContactVisibility.MembersOnly => audience >= ContactAudience.Members,
+            _ => audience == ContactAudience.Editors,
+        };
         foreach (var field in group.Fields)
         {
             if (field.Privacy == ContactPrivacy.RowVisibility && !showsContacts)

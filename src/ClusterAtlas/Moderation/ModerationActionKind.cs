@@ -13,4 +13,6 @@ public enum ModerationActionKind
     ImportCreated, ImportUpdated,
     // Contact requests: sent, refused by the rate limit, reported as spam, and the moderators' decisions on reports.
     ContactRequestSent, ContactRateLimited, ContactReported, ContactReportDismissed, ContactSenderBlocked, ContactSenderUnblocked,
+    // Members' access tokens of the API (the subject is the account).
+    AccessTokenCreated, AccessTokenRevoked,
 }

@@ -10,7 +10,8 @@ public static class ModerationText
     [
         (AuditGroup.Decisions, [ModerationActionKind.Approved, ModerationActionKind.ApprovedWithWaiver, ModerationActionKind.Rejected, ModerationActionKind.Reverted]),
         (AuditGroup.Colleagues, [ModerationActionKind.ColleagueAdded, ModerationActionKind.ColleagueRemoved, ModerationActionKind.HandedOver]),
-        (AuditGroup.Accounts, [ModerationActionKind.RoleGranted, ModerationActionKind.RoleRemoved, ModerationActionKind.AccountLocked, ModerationActionKind.AccountUnlocked]),
+        (AuditGroup.Accounts, [ModerationActionKind.RoleGranted, ModerationActionKind.RoleRemoved, ModerationActionKind.AccountLocked, ModerationActionKind.AccountUnlocked,
+            ModerationActionKind.AccessTokenCreated, ModerationActionKind.AccessTokenRevoked]),
         (AuditGroup.Imports, [ModerationActionKind.ImportCreated, ModerationActionKind.ImportUpdated]),
         (AuditGroup.Vocabularies, [ModerationActionKind.TermAdded, ModerationActionKind.TermRenamed, ModerationActionKind.TermRetired, ModerationActionKind.TermRestored,
             ModerationActionKind.TermAccepted, ModerationActionKind.TermMerged, ModerationActionKind.TermRejected]),
@@ -59,6 +60,8 @@ public static class ModerationText
         ModerationActionKind.ContactReportDismissed => T["Spam report dismissed"],
         ModerationActionKind.ContactSenderBlocked => T["Sender blocked from contact requests"],
         ModerationActionKind.ContactSenderUnblocked => T["Sender's block lifted"],
+        ModerationActionKind.AccessTokenCreated => T["API access token created"],
+        ModerationActionKind.AccessTokenRevoked => T["API access token revoked"],
         _ => action.ToString(),
     };
 }

@@ -99,6 +99,34 @@ public sealed class OpenApiDocumentTests(ApiFactory app) : IClassFixture<ApiFact
             (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}")).Take(20)));
     }
 
+    [Fact]
+    public async Task A_patch_answer_and_its_refusals_validate_against_the_committed_document()
+    {
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(CommittedPath))!;
+        var (browser, token, _) = await app.DemoAdministratorAsync();
+        using var _b = browser;
+        var (profile, etag) = await app.ReadAsync(token);
+
+        // The acronym as it is: an answer like any other, and the demo profile stays as the other tests expect it.
+        var (saved, savedJson) = await app.PatchAsync(token, new { acronym = profile["acronym"]?.GetValue<string>() }, etag);
+        var (invalid, invalidJson) = await app.PatchAsync(token, new { colour = "blue" }, etag);
+        var (unauthorised, unauthorisedJson) = await app.PatchAsync("clat_not-a-token", new { acronym = "X" }, etag);
+        var (withoutIfMatch, withoutIfMatchJson) = await app.PatchAsync(token, new { acronym = "X" }, null);
+
+        foreach (var (response, json) in new[] { (saved, savedJson), (invalid, invalidJson), (unauthorised, unauthorisedJson), (withoutIfMatch, withoutIfMatchJson) })
+        {
+            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var content = document["paths"]!["/api/v1/cluster-organisations/{slug}"]!["patch"]!["responses"]![status]?["content"]?.AsObject().Single()
+                ?? throw new Xunit.Sdk.XunitException($"PATCH answered {status}, which the document does not describe: {json}");
+            Assert.Equal(content.Key, response.Content.Headers.ContentType?.MediaType);
+            using var answer = JsonDocument.Parse(json!.ToJsonString());
+            var result = SchemaOf(content.Value!["schema"]!, document).Evaluate(answer.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+            Assert.True(result.IsValid, $"PATCH {status} does not match its schema:\n" + string.Join("\n",
+                (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}")).Take(20)));
+        }
+        Assert.Equal([200, 422, 401, 428], new[] { saved, invalid, unauthorised, withoutIfMatch }.Select(r => (int)r.StatusCode));
+    }
+
     /// <summary>A response's schema as a JSON Schema of its own: the document's components become its $defs.</summary>
     private static JsonSchema SchemaOf(JsonNode schema, JsonNode document)
     {
