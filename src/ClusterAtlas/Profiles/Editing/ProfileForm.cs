@@ -38,6 +38,8 @@ public sealed class ProfileForm
     // General information
     public DateOnly? EstablishedOn { get; set; }
     public decimal? ManagementTeamFte { get; set; }
+    /// <summary>The size of the management team as a band of people ("11-20"), as the ECCP's newer pages give it.</summary>
+    public string? ManagementTeamBand { get; set; }
     public ExcellenceLabel? ExcellenceLabel { get; set; }
     public DateOnly? ExcellenceLabelValidUntil { get; set; }
     public string? OtherLabels { get; set; }

@@ -61,6 +61,9 @@ public static class ProfileSchema
                 { NotInFuture = true, Eccp = Eccp("established", "thedatewhentheclusterorganisationwasestablished", "dateofestablishment") },
             new(nameof(ProfileForm.ManagementTeamFte), Number, "Management team in full-time equivalents")
                 { Range = new(0, 10_000, "Enter a number from 0 to 10,000."), Eccp = Eccp("staff fte", "numberofstaffinthemanagementteam") with { Rule = EccpRule.ManagementStaff } },
+            // The ECCP's pages since 2021 give the team as a band of people ("11-20"), which is no number of full-time equivalents.
+            new(nameof(ProfileForm.ManagementTeamBand), Text, "Staff in the management team")
+                { MaxLength = 20, RenderedBySchema = true, Eccp = Eccp("staff band", "staffinthemanagementteam") },
             new(nameof(ProfileForm.ExcellenceLabel), Choice, "Cluster management excellence label")
                 { Facet = "label", Eccp = Eccp("label", "clusterexcellencelabel") with { Rule = EccpRule.ExcellenceLabel } },
             new(nameof(ProfileForm.ExcellenceLabelValidUntil), Date, "Label valid until")
