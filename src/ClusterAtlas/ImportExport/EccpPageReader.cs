@@ -36,7 +36,15 @@ public static partial class EccpPageReader
         ["primarytabs"] = EccpPageTarget.Ignore,
         ["contact"] = EccpPageTarget.None,
         ["contactdetails"] = EccpPageTarget.None,
+        // The newer layout's headings (EccpCurrentLayout reads their lines) close the field before them.
+        [EccpCurrentLayout.HeadingKeys[0]] = EccpPageTarget.None,
+        [EccpCurrentLayout.HeadingKeys[1]] = EccpPageTarget.None,
+        [EccpCurrentLayout.HeadingKeys[2]] = EccpPageTarget.None,
     });
+
+    /// <summary>A heading of the older layout (a line without a colon that opens or closes a section).</summary>
+    internal static bool IsHeading(string trimmed) =>
+        trimmed.Length is > 0 and <= 60 && !trimmed.EndsWith(':') && Headings.Value.ContainsKey(TextFolding.MatchKey(trimmed));
 
     internal static (string Name, int Line) FindName(string[] lines, string sourceName)
     {
