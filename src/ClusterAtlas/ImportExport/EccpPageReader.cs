@@ -44,7 +44,7 @@ public static partial class EccpPageReader
 
     /// <summary>A heading of the older layout (a line without a colon that opens or closes a section).</summary>
     internal static bool IsHeading(string trimmed) =>
-        trimmed.Length is > 0 and <= 60 && !trimmed.EndsWith(':') && Headings.Value.ContainsKey(TextFolding.MatchKey(trimmed));
+        trimmed.Length is > 0 and <= 120 && !trimmed.EndsWith(':') && Headings.Value.ContainsKey(TextFolding.MatchKey(trimmed));
 
     internal static (string Name, int Line) FindName(string[] lines, string sourceName)
     {
@@ -131,7 +131,7 @@ public static partial class EccpPageReader
                 blocks.Add(current);
                 continue;
             }
-            if (trimmed.Length > 0 && trimmed.Length <= 60 && !trimmed.EndsWith(':')
+            if (trimmed.Length > 0 && trimmed.Length <= 120 && !trimmed.EndsWith(':')
                 && Headings.Value.TryGetValue(TextFolding.MatchKey(trimmed), out var heading))
             {
                 // "Support services" is both a heading and, as "Support services provided:", a label; a heading never has a colon.
