@@ -41,7 +41,7 @@ public class EccpCurrentLayoutTests
         Assert.Equal("Food Processing and Manufacturing", Assert.Single(parsed.Terms, t => t.Field == ProfileField.SectoralIndustry).Label);
         Assert.Empty(parsed.Report.Problems);
         Assert.Contains(parsed.Report.Entries, e => e is { Field: "staff band", Value: "11-20", Line: 10 });
-        Assert.Contains(parsed.Report.Entries, e => e is { Field: "sme members", Value: "95", Line: 15 });
+        Assert.Contains(parsed.Report.Entries, e => e is { Field: "sme members", Value: "95", Line: 14 });
     }
 
     [Fact]
