@@ -72,9 +72,13 @@ public sealed class EccpImportRun(IServiceProvider services, TextWriter output, 
         {
             await Each(null);
         }
-        foreach (var (text, error) in print ? printed : [])
+        // A trial (all or nothing) prints only why files cannot be imported; its reports would say what was not done.
+        foreach (var (text, error) in printed)
         {
-            await output.WriteAsync(text);
+            if (print)
+            {
+                await output.WriteAsync(text);
+            }
             await errors.WriteAsync(error);
         }
         return failures;
