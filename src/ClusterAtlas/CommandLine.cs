@@ -38,40 +38,23 @@ public static class CommandLine
 
     private static Command ImportCommand()
     {
-        var files = new Argument<FileInfo[]>("files") { Description = "ECCP profile pages saved as text", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<FileInfo[]>("files") { Description = "ECCP profile pages saved as text or HTML (either layout)", Arity = ArgumentArity.OneOrMore };
         var status = new Option<ProfileStatus>("--status") { Description = "Status of newly created profiles", DefaultValueFactory = _ => ProfileStatus.Published };
         var replace = new Option<bool>("--replace") { Description = "Replace profiles that their members maintain on the platform (recorded as a revision)" };
-        var eccp = new Command("eccp", "Create or update profiles from ECCP profile pages saved as text (idempotent by slug).");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print what would change, and write nothing" };
+        var allOrNothing = new Option<bool>("--all-or-nothing") { Description = "Write nothing unless every file can be imported" };
+        var eccp = new Command("eccp", "Create or update profiles from ECCP profile pages saved as text or HTML (idempotent by slug, or by website).");
         eccp.Arguments.Add(files);
         eccp.Options.Add(status);
         eccp.Options.Add(replace);
+        eccp.Options.Add(dryRun);
+        eccp.Options.Add(allOrNothing);
         eccp.SetAction(async (parse, cancellationToken) =>
         {
             await using var host = await StartServicesAsync(cancellationToken);
-            var failures = 0;
-            foreach (var given in parse.GetValue(files) ?? [])
-            {
-                var file = ResolveFromCallerDirectory(given);
-                await using var scope = host.Services.CreateAsyncScope();
-                var importer = scope.ServiceProvider.GetRequiredService<EccpProfileImporter>();
-                try
-                {
-                    if (!file.Exists)
-                    {
-                        throw new MalformedProfilePageException(file.FullName, 0, "no such file");
-                    }
-                    var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-                    var report = await importer.ImportFileAsync(bytes, file.Name, parse.GetValue(status), parse.GetValue(replace), cancellationToken);
-                    await scope.ServiceProvider.GetRequiredService<Moderation.AuditLog>().ImportAsync(report, file.Name, cancellationToken);
-                    ImportReportPrinter.Print(Console.Out, file.Name, report);
-                }
-                catch (Exception error) when (error is MalformedProfilePageException or ProfileImportRefusedException)
-                {
-                    failures++;
-                    await Console.Error.WriteLineAsync($"error: {error.Message}. Nothing was stored from this file.");
-                }
-            }
-            return failures == 0 ? 0 : 1;
+            var options = new EccpImportRun.Options(parse.GetValue(status), parse.GetValue(replace), parse.GetValue(dryRun), parse.GetValue(allOrNothing));
+            return await new EccpImportRun(host.Services, Console.Out, Console.Error)
+                .RunAsync([.. (parse.GetValue(files) ?? []).Select(ResolveFromCallerDirectory)], options, cancellationToken);
         });
         var import = new Command("import", "Import profiles.");
         import.Subcommands.Add(eccp);

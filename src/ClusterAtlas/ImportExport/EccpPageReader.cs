@@ -36,7 +36,15 @@ public static partial class EccpPageReader
         ["primarytabs"] = EccpPageTarget.Ignore,
         ["contact"] = EccpPageTarget.None,
         ["contactdetails"] = EccpPageTarget.None,
+        // The newer layout's headings (EccpCurrentLayout reads their lines) close the field before them.
+        [EccpCurrentLayout.HeadingKeys[0]] = EccpPageTarget.None,
+        [EccpCurrentLayout.HeadingKeys[1]] = EccpPageTarget.None,
+        [EccpCurrentLayout.HeadingKeys[2]] = EccpPageTarget.None,
     });
+
+    /// <summary>A heading of the older layout (a line without a colon that opens or closes a section).</summary>
+    internal static bool IsHeading(string trimmed) =>
+        trimmed.Length is > 0 and <= 120 && !trimmed.EndsWith(':') && Headings.Value.ContainsKey(TextFolding.MatchKey(trimmed));
 
     internal static (string Name, int Line) FindName(string[] lines, string sourceName)
     {
@@ -123,7 +131,7 @@ public static partial class EccpPageReader
                 blocks.Add(current);
                 continue;
             }
-            if (trimmed.Length > 0 && trimmed.Length <= 60 && !trimmed.EndsWith(':')
+            if (trimmed.Length > 0 && trimmed.Length <= 120 && !trimmed.EndsWith(':')
                 && Headings.Value.TryGetValue(TextFolding.MatchKey(trimmed), out var heading))
             {
                 // "Support services" is both a heading and, as "Support services provided:", a label; a heading never has a colon.

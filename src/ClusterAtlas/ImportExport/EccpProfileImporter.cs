@@ -7,22 +7,25 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterAtlas.ImportExport;
 
 /// <summary>
-/// Creates or updates a profile from a saved ECCP profile page, idempotently by slug.
-/// The page is parsed completely before anything is written, and the write is one transaction:
-/// a malformed page leaves the database as it was.
+/// Creates or updates a profile from a saved ECCP profile page (either layout, as text or HTML), idempotently by slug,
+/// or by website when no profile has the page's slug. The page is parsed completely before anything is written, and
+/// the write is one transaction: a malformed page leaves the database as it was. A dry run does all of it, reports what
+/// would change, and rolls the transaction back (its scope's change tracker is then stale: use a scope per dry run).
 /// </summary>
 public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList countries, ProfileWrites writes, TimeProvider clock)
 {
     /// <summary>Imports a saved page file, read as UTF-8 or, failing that, in the legacy code page it was saved in (<see cref="EccpPageText"/>).</summary>
-    public Task<ImportReport> ImportFileAsync(byte[] bytes, string sourceName, ProfileStatus status, bool replace, CancellationToken cancellationToken) =>
-        ImportAsync(EccpPageText.Decode(bytes, sourceName), sourceName, status, cancellationToken, replace);
+    public Task<ImportReport> ImportFileAsync(byte[] bytes, string sourceName, ProfileStatus status, bool replace, CancellationToken cancellationToken,
+        bool dryRun = false) =>
+        ImportAsync(EccpPageText.Decode(bytes, sourceName), sourceName, status, cancellationToken, replace, dryRun);
 
     /// <summary>
     /// Creates the profile, or updates it. A profile its members maintain on the platform (it has administrators, or edits
     /// by members) is replaced only with <paramref name="replace"/>, and then, like any edit, with a revision the moderators
     /// see in their feed; otherwise the import is refused and nothing is written.
     /// </summary>
-    public async Task<ImportReport> ImportAsync(string text, string sourceName, ProfileStatus status, CancellationToken cancellationToken, bool replace = false)
+    public async Task<ImportReport> ImportAsync(string text, string sourceName, ProfileStatus status, CancellationToken cancellationToken, bool replace = false,
+        bool dryRun = false)
     {
         var parsed = new EccpProfilePageParser(countries).Parse(text, sourceName);
         var report = parsed.Report;
@@ -41,6 +44,17 @@ public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList co
         }
 
         var profile = await db.ClusterOrganisations.WithContent().SingleOrDefaultAsync(p => p.Slug == parsed.Profile.Slug, cancellationToken);
+        if (profile is null && parsed.Profile.Website is { } website)
+        {
+            // The same cluster under another name (renamed, or named in another language) is known by its website, when only one profile has it.
+            var sameWebsite = await db.ClusterOrganisations.WithContent().Where(p => p.Website == website).Take(2).ToListAsync(cancellationToken);
+            if (sameWebsite.Count == 1)
+            {
+                profile = sameWebsite[0];
+                report.Slug = profile.Slug;
+                report.MatchedByWebsite = true;
+            }
+        }
         report.Created = profile is null;
         ProfileForm? before = null;
         if (profile is not null)
@@ -118,6 +132,15 @@ public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList co
         {
             profile.PublishedAt ??= clock.GetUtcNow();
         }
+        var after = ProfileForm.From(profile, countries).Normalised();
+        var changes = (await writes.DiffAsync(cancellationToken)).Compare(before ?? new ProfileForm(), after);
+        report.Changes = changes;
+        if (dryRun)
+        {
+            report.DryRun = true;
+            await write.RollbackAsync(cancellationToken);
+            return report;
+        }
         if (before is null)
         {
             write.Wrote(profile);
@@ -125,9 +148,7 @@ public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList co
         else
         {
             // An update is a save like any other: who (the import), when, and the content before and after.
-            var after = ProfileForm.From(profile, countries).Normalised();
-            write.Revise(profile, before, after, (await writes.DiffAsync(cancellationToken)).Compare(before, after),
-                new RevisionAuthor(null, $"Import of {sourceName}"), RevisionKind.Edited);
+            write.Revise(profile, before, after, changes, new RevisionAuthor(null, $"Import of {sourceName}"), RevisionKind.Edited);
         }
         await write.CommitAsync(cancellationToken);
         return report;

@@ -33,11 +33,38 @@ public sealed class EccpProfilePageParser(CountryList countries)
         }
         // Control characters (terminal escapes among them) are never content: they reach neither the report nor the profile.
         text = EccpPageReader.ControlCharacters().Replace(text, "");
+        if (!EccpPageHtml.IsHtml(text))
+        {
+            return ParseText(text, sourceName);
+        }
+        // A page saved as HTML is read as its text; the report and errors name the lines of the HTML file.
+        var (pageText, sourceLines) = EccpPageHtml.ToText(text);
+        int SourceLine(int line) => line >= 1 && line <= sourceLines.Length ? sourceLines[line - 1] : line;
+        if (sourceLines.Length == 0)
+        {
+            throw new MalformedProfilePageException(sourceName, 1, "the HTML page has no text: expected a saved ECCP profile page");
+        }
+        try
+        {
+            var parsed = ParseText(pageText, sourceName);
+            parsed.Report.MapLines(SourceLine);
+            return parsed;
+        }
+        catch (MalformedProfilePageException error)
+        {
+            throw new MalformedProfilePageException(sourceName, SourceLine(error.Line), error.Problem);
+        }
+    }
 
+    private ParsedProfilePage ParseText(string text, string sourceName)
+    {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\u00A0', ' ').Split('\n')
             .Select(l => l.TrimEnd()).ToArray();
         var report = new ImportReport();
-        var (name, nameLine) = EccpPageReader.FindName(lines, sourceName);
+        // The layout since 2021 is read first; what it does not take is read as the older layout (labels with a colon).
+        var current = EccpCurrentLayout.Detect(lines);
+        var (name, nameLine, currentBlocks) = current ? EccpCurrentLayout.Read(lines, countries, report, sourceName) : OlderLayoutName(lines, sourceName);
+        report.Layout = current ? EccpLayout.Since2021 : EccpLayout.Older;
         var profile = new ClusterOrganisation { Name = name, Slug = TextFolding.Slug(name), Source = "eccp-import" };
         report.Took("name", name, nameLine);
         report.Slug = profile.Slug;
@@ -46,7 +73,7 @@ public sealed class EccpProfilePageParser(CountryList countries)
             throw new MalformedProfilePageException(sourceName, nameLine, $"the name \"{name}\" has no letters or digits to make a URL from");
         }
 
-        var blocks = EccpPageReader.SplitIntoFields(lines, nameLine, name, report);
+        var blocks = currentBlocks.Concat(EccpPageReader.SplitIntoFields(lines, nameLine, name, report)).ToList();
         if (!blocks.Any(b => b.Target.Field is not null || b.Target == EccpPageTarget.Address))
         {
             throw new MalformedProfilePageException(sourceName, 1,
@@ -62,6 +89,12 @@ public sealed class EccpProfilePageParser(CountryList countries)
         // A local name is most likely in the country's main language (as the form assumes); its editors can change it.
         profile.LocalLanguage = profile.LocalName is null ? null : countries.MainLanguageOf(profile.CountryCode);
         return new ParsedProfilePage(profile, terms, report);
+    }
+
+    private static (string Name, int Line, List<EccpPageBlock> Blocks) OlderLayoutName(string[] lines, string sourceName)
+    {
+        var (name, line) = EccpPageReader.FindName(lines, sourceName);
+        return (name, line, []);
     }
 
     /// <summary>
@@ -97,7 +130,11 @@ public sealed class EccpProfilePageParser(CountryList countries)
         var lines = block.NonEmpty.Select(v => v with { Text = v.Text.Trim() }).ToList();
         if (lines.Count == 0)
         {
-            if (block.Target != EccpPageTarget.Unknown)
+            if (block.Target == EccpPageTarget.Unknown)
+            {
+                report.NotPlaced(block.Label, "", block.Line, "unknown label, without a value");
+            }
+            else
             {
                 report.Empty(fieldName, block.Line);
             }

@@ -6,4 +6,7 @@ public sealed class MalformedProfilePageException(string source, int line, strin
 {
     public string SourceName { get; } = source;
     public int Line { get; } = line;
+
+    /// <summary>What is wrong, without the file and line.</summary>
+    public string Problem { get; } = message;
 }

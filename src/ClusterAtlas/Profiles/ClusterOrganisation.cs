@@ -48,6 +48,8 @@ public class ClusterOrganisation : Data.IStampedContent
     public DateOnly? EstablishedOn { get; set; }
     /// <summary>Staff of the management team in full-time equivalents.</summary>
     public decimal? ManagementTeamFte { get; set; }
+    /// <summary>Staff of the management team as a band of people ("11-20"): the ECCP's pages since 2021 give a band, not a number.</summary>
+    public string? ManagementTeamBand { get; set; }
     public ExcellenceLabel? ExcellenceLabel { get; set; }
     public DateOnly? ExcellenceLabelValidUntil { get; set; }
     public string? OtherLabels { get; set; }

@@ -61,9 +61,12 @@ public static class ProfileSchema
         ]),
         new("general", "General Information", "general", "/Profiles/Sections/_general.cshtml", [
             new(nameof(ClusterOrganisation.EstablishedOn), Date, "Established on")
-                { NotInFuture = true, Eccp = Eccp("established", "thedatewhentheclusterorganisationwasestablished", "dateofestablishment") },
+                { NotInFuture = true, Eccp = Eccp("established", "thedatewhentheclusterorganisationwasestablished", "dateofestablishment", "established") },
             new(nameof(ClusterOrganisation.ManagementTeamFte), Number, "Management team in full-time equivalents")
                 { Range = new(0, 10_000, "Enter a number from 0 to 10,000."), Eccp = Eccp("staff fte", "numberofstaffinthemanagementteam") with { Rule = EccpRule.ManagementStaff } },
+            // The ECCP's pages since 2021 give the team as a band of people ("11-20"), which is no number of full-time equivalents.
+            new(nameof(ClusterOrganisation.ManagementTeamBand), Text, "Staff in the management team")
+                { MaxLength = 20, RenderedBySchema = true, Eccp = Eccp("staff band", "staffinthemanagementteam") },
             new(nameof(ClusterOrganisation.ExcellenceLabel), Choice, "Cluster management excellence label")
                 { Facet = "label", Eccp = Eccp("label", "clusterexcellencelabel") with { Rule = EccpRule.ExcellenceLabel } },
             new(nameof(ClusterOrganisation.ExcellenceLabelValidUntil), Date, "Label valid until")
@@ -94,10 +97,10 @@ public static class ProfileSchema
                 { MaxLength = 2000, Search = SearchRole.Text, Eccp = Block("other specialisation", "otherareasofspecialisation", "areasofspecialisation") },
         ]),
         new("composition", "Composition of the cluster", "composition", "/Profiles/Sections/_composition.cshtml", [
-            new(nameof(ClusterOrganisation.TotalMembers), Count, "Total number of members") { Range = MemberCount, Facet = "members", Eccp = Eccp("total members", "totalnumberofmembers") },
-            new(nameof(ClusterOrganisation.SmeMembers), Count, "SME members") { Range = MemberCount, Eccp = Eccp("sme members", "numberofsmemembers") },
-            new(nameof(ClusterOrganisation.StartupMembers), Count, "Start-up members") { Range = MemberCount, Eccp = Eccp("startups", "numberofstartups", "numberofstartupsamongsmemembers") },
-            new(nameof(ClusterOrganisation.LargeCompanyMembers), Count, "Large company members") { Range = MemberCount, Eccp = Eccp("large members", "numberoflargercompanymembers") },
+            new(nameof(ClusterOrganisation.TotalMembers), Count, "Total number of members") { Range = MemberCount, Facet = "members", Eccp = Eccp("total members", "totalnumberofmembers", "clustermembers") },
+            new(nameof(ClusterOrganisation.SmeMembers), Count, "SME members") { Range = MemberCount, Eccp = Eccp("sme members", "numberofsmemembers", "smes", "smemembers") },
+            new(nameof(ClusterOrganisation.StartupMembers), Count, "Start-up members") { Range = MemberCount, Eccp = Eccp("startups", "numberofstartups", "numberofstartupsamongsmemembers", "numberofstartupsamongsmes") },
+            new(nameof(ClusterOrganisation.LargeCompanyMembers), Count, "Large company members") { Range = MemberCount, Eccp = Eccp("large members", "numberoflargercompanymembers", "largecompanies") },
             new(nameof(ClusterOrganisation.ResearchOrganisationMembers), Count, "Research and education organisations") { Range = MemberCount, Eccp = Eccp("research members", "numberofresearchorganisations") },
             new(nameof(ClusterOrganisation.OtherEcosystemActors), Count, "Other ecosystem actors") { Range = MemberCount, Eccp = Eccp("other actors", "numberofotherecosystemactors") },
             new(nameof(ProfileForm.SupportFacilities), Group, "Support facilities")
@@ -153,7 +156,7 @@ public static class ProfileSchema
         new("programmes", "Support Programmes", "programmes", "/Profiles/Sections/_programmes.cshtml", [
             new(nameof(ProfileForm.SupportProgrammes), Group, "Support Programmes")
             {
-                Eccp = Block("programmes", "participationinfundedsupportprogrammes") with { Rule = EccpRule.SupportProgrammes },
+                Eccp = Block("programmes", "participationinfundedsupportprogrammes", "regionalnationalsupportprogrammes") with { Rule = EccpRule.SupportProgrammes },
                 Group = new(typeof(ProgrammeRow), typeof(SupportProgramme), "Programme {0}", "Add another programme", [
                     RowName(nameof(ProgrammeRow.Name), "Name", 300) with { Search = SearchRole.Text },
                     new(nameof(ProgrammeRow.Level), Choice, "Level"),

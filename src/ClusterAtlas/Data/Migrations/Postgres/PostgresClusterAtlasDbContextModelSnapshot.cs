@@ -974,6 +974,10 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("ManagementTeamBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<decimal?>("ManagementTeamFte")
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");

@@ -942,6 +942,10 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("ManagementTeamBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("ManagementTeamFte")
                         .HasPrecision(6, 2)
                         .HasColumnType("TEXT");
