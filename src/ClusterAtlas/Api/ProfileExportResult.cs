@@ -34,6 +34,12 @@ public sealed class ProfileExportResult(string format, IReadOnlyList<int> profil
                 await ProfileCsvExport.WriteAsync(body, profiles, batches.Licence, cancellationToken);
                 break;
             case "xlsx":
+                // The zip writer under SpreadCheetah writes each entry's few-byte data descriptor synchronously
+                // (the sheet's rows it writes asynchronously); Kestrel refuses that unless allowed.
+                if (httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } bodyControl)
+                {
+                    bodyControl.AllowSynchronousIO = true;
+                }
                 await ProfileXlsxExport.WriteAsync(body, profiles, batches.Licence, now, cancellationToken);
                 break;
             default:

@@ -7,5 +7,6 @@ public static class ImportExportFeature
         services
             .AddScoped<EccpProfileImporter>()
             .AddScoped<DemoDataGenerator>()
-            .AddScoped<ProfileExportBatches>();
+            .AddScoped<ProfileExportBatches>()
+            .AddScoped<ProfileRecordImporter>();
 }
