@@ -125,7 +125,8 @@ public sealed class ProfileImportTests(ApiFactory source) : IClassFixture<ApiFac
         Assert.False(await source.WithDbAsync(db => db.VocabularyTerms.AnyAsync(t => t.Label == "A dry-run sector")));
         var printed = new StringWriter();
         ProfileImportPrinter.Print(printed, run);
-        Assert.Contains($"would update /cluster-organisations/{SeedPage.Slug}: TotalMembers", printed.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"would update /cluster-organisations/{SeedPage.Slug}: ", printed.ToString(), StringComparison.Ordinal);
+        Assert.Contains("proposed term", printed.ToString(), StringComparison.Ordinal);
         Assert.Contains("Nothing was written.", printed.ToString(), StringComparison.Ordinal);
     }
 
