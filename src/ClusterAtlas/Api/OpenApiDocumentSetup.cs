@@ -54,9 +54,18 @@ public static class OpenApiDocumentSetup
                     operation.Parameters = SearchParameters();
                 }
                 if (path.StartsWith(ExportApi.PathPrefix, StringComparison.Ordinal) && operation.Responses?.TryGetValue("200", out var export) == true
-                    && export.Content?.TryGetValue("application/json", out var array) == true)
+                    && export is OpenApiResponse exported)
                 {
-                    array.Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchemaReference(ProfileOpenApiSchema.Name, document) };
+                    var (extension, contentType, _, _) = ExportApi.Formats.Single(f => path.EndsWith("." + f.Extension, StringComparison.Ordinal));
+                    exported.Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                    {
+                        [contentType.Split(';')[0]] = new()
+                        {
+                            Schema = extension == "json"
+                                ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchemaReference(ProfileOpenApiSchema.Name, document) }
+                                : new OpenApiSchema { Type = JsonSchemaType.String, Format = extension == "xlsx" ? "binary" : null },
+                        },
+                    };
                 }
                 if (path == "/api/v1/cluster-organisations.geojson" || path.StartsWith(ExportApi.PathPrefix, StringComparison.Ordinal))
                 {
