@@ -58,6 +58,8 @@ public static class CommandLine
         });
         var import = new Command("import", "Import profiles.");
         import.Subcommands.Add(eccp);
+        import.Subcommands.Add(ProfileFileImportCommand.Create("json", StartServicesAsync, ResolveFromCallerDirectory));
+        import.Subcommands.Add(ProfileFileImportCommand.Create("csv", StartServicesAsync, ResolveFromCallerDirectory));
         return import;
     }
 

@@ -58,6 +58,7 @@ public static class ApiFeature
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status500InternalServerError)
             .MapDirectoryApi()
+            .MapExportApi()
             .MapProfileApi()
             .MapVocabularyApi();
         app.MapOpenApi(DocumentPath.Replace("v1", "{documentName}", StringComparison.Ordinal))

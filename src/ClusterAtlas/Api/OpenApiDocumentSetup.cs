@@ -73,7 +73,21 @@ public static class OpenApiDocumentSetup
                 {
                     operation.Parameters = SearchParameters();
                 }
-                if (path == "/api/v1/cluster-organisations.geojson")
+                if (path.StartsWith(ExportApi.PathPrefix, StringComparison.Ordinal) && operation.Responses?.TryGetValue("200", out var export) == true
+                    && export is OpenApiResponse exported)
+                {
+                    var (extension, contentType, _, _) = ExportApi.Formats.Single(f => path.EndsWith("." + f.Extension, StringComparison.Ordinal));
+                    exported.Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                    {
+                        [contentType.Split(';')[0]] = new()
+                        {
+                            Schema = extension == "json"
+                                ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchemaReference(ProfileOpenApiSchema.Name, document) }
+                                : new OpenApiSchema { Type = JsonSchemaType.String, Format = extension == "xlsx" ? "binary" : null },
+                        },
+                    };
+                }
+                if (path == "/api/v1/cluster-organisations.geojson" || path.StartsWith(ExportApi.PathPrefix, StringComparison.Ordinal))
                 {
                     // The map's points: the search's words and filters, every match at once (no pages, no order).
                     operation.Parameters = [.. SearchParameters().Where(p => p.Name is not ("page" or "pageSize" or "sort"))];
@@ -85,7 +99,7 @@ public static class OpenApiDocumentSetup
                 ProblemExamples(path, operation);
                 if (operation.Responses?.TryGetValue("200", out var answer) == true && answer is OpenApiResponse response)
                 {
-                    response.Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
+                    response.Headers = path.StartsWith(ExportApi.PathPrefix, StringComparison.Ordinal) ? ExportHeaders() : new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
                     {
                         ["ETag"] = Header(write
                             ? "The version saved; send it in If-Match with the next write."
@@ -232,6 +246,14 @@ public static class OpenApiDocumentSetup
     {
         Name = name, In = ParameterLocation.Query, Description = description, Schema = schema, Example = example,
         Style = schema.Type == JsonSchemaType.Array ? ParameterStyle.Form : null, Explode = schema.Type == JsonSchemaType.Array,
+    };
+
+    /// <summary>An export is written while it is read from the database: no ETag, offered as a file.</summary>
+    private static Dictionary<string, IOpenApiHeader> ExportHeaders() => new(StringComparer.Ordinal)
+    {
+        ["Content-Disposition"] = Header("attachment; filename=\"cluster-organisations-2026-12-05.csv\" (the day of the export, the format's extension)."),
+        ["Cache-Control"] = Header($"public, max-age={ApiAnswer.MaxAgeSeconds}"),
+        ["Link"] = Header("The data licence: <https://creativecommons.org/licenses/by/4.0/>; rel=\"license\" (the licence this installation publishes under)."),
     };
 
     private static OpenApiHeader Header(string description) => new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };

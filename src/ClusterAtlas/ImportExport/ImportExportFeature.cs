@@ -6,5 +6,7 @@ public static class ImportExportFeature
     public static IServiceCollection AddImportExport(this IServiceCollection services) =>
         services
             .AddScoped<EccpProfileImporter>()
-            .AddScoped<DemoDataGenerator>();
+            .AddScoped<DemoDataGenerator>()
+            .AddScoped<ProfileExportBatches>()
+            .AddScoped<ProfileRecordImporter>();
 }

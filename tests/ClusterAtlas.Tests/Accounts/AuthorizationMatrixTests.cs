@@ -54,6 +54,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // The map and statistics of published profiles, as the directory. (A profile's point is corrected on its edit
         // form, one of its own pages below.)
         "/cluster-organisations/map", "/api/v1/cluster-organisations.geojson", "/statistics", "/statistics/{table}.csv",
+        // Exports of the directory's search: published profiles as the read API shows them to everyone (no members-only contacts).
+        "/api/v1/cluster-organisations/export.csv", "/api/v1/cluster-organisations/export.xlsx", "/api/v1/cluster-organisations/export.json",
         // Contact requests: any signed-in member writes to a published profile (limited per sender, refused to blocked
         // senders: ContactRequestTests, ContactRateLimitTests), and sees their own inbox. A conversation is below.
         "/cluster-organisations/{slug}/contact", "/account/inbox",

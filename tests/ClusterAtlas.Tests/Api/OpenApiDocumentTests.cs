@@ -57,7 +57,9 @@ public sealed class OpenApiDocumentTests(ApiFactory app) : IClassFixture<ApiFact
         var document = JsonNode.Parse(await ServedAsync())!;
         var paths = document["paths"]!.AsObject();
         Assert.Equal(
-            ["/api/v1/cluster-organisations", "/api/v1/cluster-organisations.geojson", "/api/v1/cluster-organisations/{slug}", "/api/v1/countries", "/api/v1/vocabularies", "/api/v1/vocabularies/{name}"],
+            ["/api/v1/cluster-organisations", "/api/v1/cluster-organisations.geojson", "/api/v1/cluster-organisations/export.csv",
+                "/api/v1/cluster-organisations/export.json", "/api/v1/cluster-organisations/export.xlsx", "/api/v1/cluster-organisations/{slug}",
+                "/api/v1/countries", "/api/v1/vocabularies", "/api/v1/vocabularies/{name}"],
             paths.Select(p => p.Key).Order(StringComparer.Ordinal));
         var search = paths["/api/v1/cluster-organisations"]!["get"]!;
         var parameters = search["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ToList();
@@ -65,9 +67,14 @@ public sealed class OpenApiDocumentTests(ApiFactory app) : IClassFixture<ApiFact
         foreach (var (path, item) in paths)
         {
             var responses = item!["get"]!["responses"]!.AsObject();
-            Assert.True(responses.ContainsKey("200") && responses.ContainsKey("304") && responses.ContainsKey("404") && responses.ContainsKey("429") && responses.ContainsKey("500"),
+            // Exports are written while they are read: no ETag, so no 304.
+            var conditional = !path.Contains("/export.", StringComparison.Ordinal);
+            Assert.True(responses.ContainsKey("200") && (responses.ContainsKey("304") || !conditional) && responses.ContainsKey("404") && responses.ContainsKey("429") && responses.ContainsKey("500"),
                 $"{path} does not describe its answers: {string.Join(", ", responses.Select(r => r.Key))}");
         }
+        var export = paths["/api/v1/cluster-organisations/export.json"]!["get"]!;
+        Assert.Contains("country", export["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
+        Assert.Equal("#/components/schemas/ClusterOrganisation", export["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["items"]!["$ref"]!.GetValue<string>());
         var profile = document["components"]!["schemas"]!["ClusterOrganisation"]!["properties"]!.AsObject();
         Assert.Equal(
             ProfileSchemaNames(),

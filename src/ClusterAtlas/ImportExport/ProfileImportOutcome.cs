@@ -1,0 +1,3 @@
+namespace ClusterAtlas.ImportExport;
+
+public enum ProfileImportOutcome { Created, Updated, Unchanged, Skipped, Refused }
