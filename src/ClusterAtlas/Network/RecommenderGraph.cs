@@ -37,6 +37,7 @@ public sealed class RecommenderGraph
         ByEmerging = Freeze(byEmerging);
         ByCountry = Freeze(byCountry);
         ByTarget = Freeze(byTarget);
+        ComplementCount = [.. nodes.Select(f => f.Sectors.Sum(s => complementarySectors.GetValueOrDefault(s)?.Length ?? 0))];
     }
 
     public IReadOnlyList<ClusterFeatures> Nodes { get; }
@@ -48,6 +49,9 @@ public sealed class RecommenderGraph
     public IReadOnlyDictionary<int, int[]> ByEmerging { get; }
     public IReadOnlyDictionary<string, int[]> ByCountry { get; }
     public IReadOnlyDictionary<string, int[]> ByTarget { get; }
+
+    /// <summary>For each profile, the number of sectors next to its own along value chains (counted per own sector).</summary>
+    public int[] ComplementCount { get; }
 
     public int Count => Nodes.Count;
 

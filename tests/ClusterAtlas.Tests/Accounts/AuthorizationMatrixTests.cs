@@ -57,6 +57,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // Contact requests: any signed-in member writes to a published profile (limited per sender, refused to blocked
         // senders: ContactRequestTests, ContactRateLimitTests), and sees their own inbox. A conversation is below.
         "/cluster-organisations/{slug}/contact", "/account/inbox",
+        // The clusters the signed-in member's own profiles could work with (read only, their profiles only); the "not
+        // relevant" button posts to the profile's protected network page (AccountRecommendationsTests).
+        "/account/recommendations",
     };
 
     /// <summary>A profile's own pages and the staff's pages: only its administrators, or staff with two-factor, get through.</summary>
