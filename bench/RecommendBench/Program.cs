@@ -3,7 +3,7 @@
 // nDCG@10 of the recommender and of three baselines (random same-sector, most connected, common neighbours) on the
 // same held-out edges; milliseconds per recommendation; the load average.
 // Usage: RecommendBench PROFILES [EVALUATED] [SEED]   (the benchmark; EVALUATED query profiles, a random sample)
-//        RecommendBench tune PROFILES [QUERIES] [SEED] (learns the weights on another seed's validation split)
+//        RecommendBench tune PROFILES [NETWORKS] [SEED]  (learns the weights on networks of other seeds)
 //        RecommendBench eccp PROFILES                  (the seed page's stated collaborations)
 using System.Diagnostics;
 using System.Globalization;
@@ -14,7 +14,7 @@ var inv = CultureInfo.InvariantCulture;
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], inv) : fallback;
 if (args.Length > 0 && args[0] == "tune")
 {
-    Tuning.Run(Arg(1, 2000), Arg(2, 600), Arg(3, 7));
+    Tuning.Run(Arg(1, 1000), Arg(2, 3), Arg(3, 7));
     return;
 }
 if (args.Length > 0 && args[0] == "eccp")

@@ -18,6 +18,10 @@ public static class Recommender
         var best = new PriorityQueue<int, double>(count + 1);
         void Offer(int j, double score)
         {
+            if (best.Count == count && best.TryPeek(out _, out var lowest) && score <= lowest)
+            {
+                return;
+            }
             if (j == node || score <= 0 || Array.BinarySearch(mine, j) >= 0 || excluded?.Contains(j) == true)
             {
                 return;
@@ -38,13 +42,8 @@ public static class Recommender
         }
         else
         {
-            weights ??= RecommenderWeights.Learned;
-            var collected = RecommenderSignals.Collect(graph, node);
-            for (var c = 0; c < collected.Candidates.Length; c++)
-            {
-                var j = collected.Candidates[c];
-                Offer(j, weights.Score(collected, c, graph.Neighbours[j].Length));
-            }
+            var used = weights ??= RecommenderWeights.Learned;
+            RecommenderSignals.Visit(graph, node, (j, signals, shared) => Offer(j, used.Score(signals, shared, graph.Neighbours[j].Length)));
         }
         var result = new List<Recommendation>(best.Count);
         while (best.TryDequeue(out var j, out var score))

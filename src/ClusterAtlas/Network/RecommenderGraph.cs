@@ -2,7 +2,7 @@ namespace ClusterAtlas.Network;
 
 /// <summary>
 /// The profiles (by dense index) with their features and undirected collaborations, and the inverted indexes the
-/// recommender walks: who has a term, who is in a country, who targets a country. Built once per snapshot, so a
+/// recommender walks (most connected first): who has a term, who is in a country, who targets a country. Built once per snapshot, so a
 /// recommendation touches only the profiles that share something with the one asked for.
 /// </summary>
 public sealed class RecommenderGraph
@@ -31,12 +31,12 @@ public sealed class RecommenderGraph
             }
             AddAll(byTarget, node.TargetCountries, i);
         }
-        BySector = Freeze(bySector);
-        ByTechnology = Freeze(byTechnology);
-        ByS3 = Freeze(byS3);
-        ByEmerging = Freeze(byEmerging);
-        ByCountry = Freeze(byCountry);
-        ByTarget = Freeze(byTarget);
+        BySector = Freeze(bySector, neighbours);
+        ByTechnology = Freeze(byTechnology, neighbours);
+        ByS3 = Freeze(byS3, neighbours);
+        ByEmerging = Freeze(byEmerging, neighbours);
+        ByCountry = Freeze(byCountry, neighbours);
+        ByTarget = Freeze(byTarget, neighbours);
         ComplementCount = [.. nodes.Select(f => f.Sectors.Sum(s => complementarySectors.GetValueOrDefault(s)?.Length ?? 0))];
     }
 
@@ -63,8 +63,9 @@ public sealed class RecommenderGraph
         }
     }
 
-    private static Dictionary<TKey, int[]> Freeze<TKey>(Dictionary<TKey, List<int>> index) where TKey : notnull =>
-        index.ToDictionary(p => p.Key, p => p.Value.ToArray(), index.Comparer);
+    /// <summary>Each list most connected first (then by index), so a walk cut short keeps the profiles that could still rank.</summary>
+    private static Dictionary<TKey, int[]> Freeze<TKey>(Dictionary<TKey, List<int>> index, int[][] neighbours) where TKey : notnull =>
+        index.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(i => neighbours[i].Length).ThenBy(i => i).ToArray(), index.Comparer);
 
     /// <summary>Undirected neighbour lists (sorted, without duplicates or self-loops) from collaborations stated either way.</summary>
     public static int[][] Undirected(int count, IEnumerable<(int From, int To)> edges)

@@ -6,7 +6,8 @@ namespace ClusterAtlas.Network;
 /// sector or technology field (1 / the number of profiles holding it, shared over the asker's own terms), a country
 /// targeted, the same country, a neighbouring link of a value chain, a partner's partner (resource allocation); once
 /// from the asker's side ("forward") and once from the candidate's ("backward"). Collected by walking only the
-/// inverted lists of the asker's own terms, countries and partners: a profile nothing leads to is never scored,
+/// inverted lists of the asker's own terms, countries and partners (their most connected first, see <see cref="MaxWalked"/>):
+/// a profile nothing leads to is never scored,
 /// so every recommendation has a reason to give.
 /// </summary>
 public static class RecommenderSignals
@@ -21,11 +22,38 @@ public static class RecommenderSignals
     /// <summary>The signals of the touched candidates: <c>Values[c * Count + k]</c> is signal k of <c>Candidates[c]</c>.</summary>
     public sealed record Collected(int[] Candidates, double[] Values, int[] SharedTerms);
 
+    /// <summary>Called once per candidate with its signals (valid during the call only) and the number of terms both hold.</summary>
+    public delegate void CandidateVisitor(int candidate, ReadOnlySpan<double> signals, int sharedTerms);
+
+    /// <summary>
+    /// How far down each list (held most connected first) a recommendation walks: a profile only in long lists gets
+    /// little from each, so beyond the first few thousand only well-connected ones could still rank, and they come first.
+    /// </summary>
+    public const int MaxWalked = 1500;
+
     [ThreadStatic] private static double[]? _values;
     [ThreadStatic] private static int[]? _shared;
     [ThreadStatic] private static bool[]? _seen;
 
+    /// <summary>The signals of every candidate, copied out (for learning the weights).</summary>
     public static Collected Collect(RecommenderGraph graph, int node)
+    {
+        var candidates = new List<int>();
+        var values = new List<double>();
+        var shared = new List<int>();
+        Visit(graph, node, (j, signals, terms) =>
+        {
+            candidates.Add(j);
+            foreach (var value in signals)
+            {
+                values.Add(value);
+            }
+            shared.Add(terms);
+        });
+        return new Collected([.. candidates], [.. values], [.. shared]);
+    }
+
+    public static void Visit(RecommenderGraph graph, int node, CandidateVisitor visit)
     {
         var n = graph.Count;
         if (_values is null || _seen!.Length < n)
@@ -47,7 +75,8 @@ public static class RecommenderSignals
                 touched.Add(j);
             }
         }
-        void Terms(IReadOnlyDictionary<int, int[]> index, int[] mine, Func<ClusterFeatures, int> theirCount, int forward, int backward)
+        static ReadOnlySpan<int> Walked(int[] list) => list.AsSpan(0, Math.Min(list.Length, MaxWalked));
+        void Terms(IReadOnlyDictionary<int, int[]> index, int[] mine, bool sectors, int forward, int backward)
         {
             foreach (var term in mine)
             {
@@ -56,28 +85,29 @@ public static class RecommenderSignals
                     continue;
                 }
                 var share = 1.0 / holders.Length;
-                foreach (var j in holders)
+                foreach (var j in Walked(holders))
                 {
                     Touch(j);
                     shared[j]++;
                     if (forward >= 0)
                     {
+                        var theirs = sectors ? graph.Nodes[j].Sectors.Length : graph.Nodes[j].Technologies.Length;
                         values[j * Count + forward] += share / mine.Length;
-                        values[j * Count + backward] += share / theirCount(graph.Nodes[j]);
+                        values[j * Count + backward] += share / theirs;
                     }
                 }
             }
         }
-        Terms(graph.BySector, me.Sectors, f => f.Sectors.Length, SectorForward, SectorBackward);
-        Terms(graph.ByTechnology, me.Technologies, f => f.Technologies.Length, TechnologyForward, TechnologyBackward);
-        Terms(graph.ByS3, me.S3Areas, _ => 1, -1, -1);
-        Terms(graph.ByEmerging, me.EmergingIndustries, _ => 1, -1, -1);
+        Terms(graph.BySector, me.Sectors, true, SectorForward, SectorBackward);
+        Terms(graph.ByTechnology, me.Technologies, false, TechnologyForward, TechnologyBackward);
+        Terms(graph.ByS3, me.S3Areas, false, -1, -1);
+        Terms(graph.ByEmerging, me.EmergingIndustries, false, -1, -1);
         foreach (var target in me.TargetCountries)
         {
             if (graph.ByCountry.TryGetValue(target, out var there))
             {
                 var share = 1.0 / (me.TargetCountries.Length * there.Length);
-                foreach (var j in there)
+                foreach (var j in Walked(there))
                 {
                     Touch(j);
                     values[j * Count + InYourTarget] += share;
@@ -87,12 +117,12 @@ public static class RecommenderSignals
         if (me.Country is not null)
         {
             var here = graph.ByCountry.GetValueOrDefault(me.Country) ?? [];
-            foreach (var j in graph.ByTarget.GetValueOrDefault(me.Country) ?? [])
+            foreach (var j in Walked(graph.ByTarget.GetValueOrDefault(me.Country) ?? []))
             {
                 Touch(j);
                 values[j * Count + TheyTargetYou] += 1.0 / (graph.Nodes[j].TargetCountries.Length * Math.Max(1, here.Length));
             }
-            foreach (var j in here)
+            foreach (var j in Walked(here))
             {
                 Touch(j);
                 values[j * Count + SameCountry] += 1.0 / here.Length;
@@ -110,7 +140,7 @@ public static class RecommenderSignals
                 {
                     continue;
                 }
-                foreach (var j in holders)
+                foreach (var j in Walked(holders))
                 {
                     Touch(j);
                     values[j * Count + ChainForward] += 1.0 / (myComplements * holders.Length);
@@ -129,19 +159,13 @@ public static class RecommenderSignals
                 values[j * Count + PartnersBackward] += 1.0 / (Math.Max(1, graph.Neighbours[j].Length) * (double)theirs.Length);
             }
         }
-        var candidates = touched.ToArray();
-        var result = new double[candidates.Length * Count];
-        var sharedTerms = new int[candidates.Length];
-        for (var c = 0; c < candidates.Length; c++)
+        foreach (var j in touched)
         {
-            var j = candidates[c];
             values[j * Count + Anyone] = 1.0 / n;
-            Array.Copy(values, j * Count, result, c * Count, Count);
+            visit(j, values.AsSpan(j * Count, Count), shared[j]);
             Array.Clear(values, j * Count, Count);
-            sharedTerms[c] = shared[j];
             shared[j] = 0;
             seen[j] = false;
         }
-        return new Collected(candidates, result, sharedTerms);
     }
 }
