@@ -7,5 +7,6 @@ public static class NetworkFeature
         services.AddSingleton<NetworkIndex>()
             .AddScoped<NetworkLinker>()
             .AddScoped<NetworkDecisions>()
+            .AddScoped<PartnerSuggestions>()
             .AddScoped<RecommendationReasons>();
 }

@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterAtlas.Network;
 
 /// <summary>
-/// The network in memory, refreshed from the database like the directory's index: when any profile changed (its
-/// latest UpdatedAt or the count of profiles moved, which every save, import and publication does), the links are
-/// matched again (<see cref="NetworkLinker"/>) before the graph is rebuilt. This is the one place the matcher runs
-/// from, so no write path has to remember to call it; an administrator's decision marks the index stale.
+/// The network in memory, refreshed from the database like the directory's index. Profiles written through the one
+/// write path have their links matched in that write (<see cref="NetworkLinker.UpdateForAsync"/>), which then tells
+/// the index (<see cref="WrittenAsync"/>) the state it left. Should the profiles change any other way (their latest
+/// UpdatedAt or their counts move without such a report), every collaboration is matched again before the graph is
+/// rebuilt, so a change outside the write path is never silently missed; an administrator's decision marks it stale.
 /// </summary>
 public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NetworkIndex> logger) : IDisposable
 {
@@ -21,6 +22,32 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
     private volatile bool _stale = true;
 
     public void Dispose() => _lock.Dispose();
+
+    /// <summary>After a write matched what it wrote: the state it left is known to be matched, the graph is rebuilt on the next read.</summary>
+    public async Task WrittenAsync(CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var state = await StateAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), cancellationToken);
+            // Only a state already matched before may be carried on: at start (never matched) the whole network is matched once.
+            if (_state.Count >= 0)
+            {
+                _state = state;
+            }
+            _stale = true;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private static async Task<(int Count, int Published, DateTimeOffset LastChange)> StateAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken) => (
+        await db.ClusterOrganisations.CountAsync(cancellationToken),
+        await db.ClusterOrganisations.CountAsync(p => p.Status == ProfileStatus.Published, cancellationToken),
+        await db.ClusterOrganisations.MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, cancellationToken) ?? DateTimeOffset.MinValue);
 
     /// <summary>After a confirmation, rejection or dismissal: the next read rebuilds.</summary>
     public void MarkStale() => _stale = true;
@@ -50,15 +77,13 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
                 _lastCheck = clock.GetUtcNow();
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
-                var state = (
-                    await db.ClusterOrganisations.CountAsync(cancellationToken),
-                    await db.ClusterOrganisations.CountAsync(p => p.Status == ProfileStatus.Published, cancellationToken),
-                    await db.ClusterOrganisations.MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, cancellationToken) ?? DateTimeOffset.MinValue);
+                var state = await StateAsync(db, cancellationToken);
                 if (state != _state)
                 {
                     var started = clock.GetTimestamp();
                     var changes = await scope.ServiceProvider.GetRequiredService<NetworkLinker>().UpdateAllAsync(cancellationToken);
-                    logger.LogInformation("Collaborations matched again: {Changes} links changed in {Elapsed}", changes, clock.GetElapsedTime(started));
+                    logger.LogInformation("Profiles changed outside the write path (or at start): every collaboration matched again, {Changes} links changed in {Elapsed}",
+                        changes, clock.GetElapsedTime(started));
                     _state = state;
                     _snapshot = await BuildAsync(db, cancellationToken);
                 }

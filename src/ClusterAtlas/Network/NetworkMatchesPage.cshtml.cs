@@ -47,14 +47,15 @@ public class NetworkMatchesPageModel(ClusterAtlasDbContext db, NetworkIndex netw
     public Task<IActionResult> OnPostRejectAsync(string slug, long linkId, CancellationToken cancellationToken) =>
         DecideAsync(slug, linkId, confirm: false, cancellationToken);
 
-    public async Task<IActionResult> OnPostDismissAsync(string slug, int dismissedProfileId, CancellationToken cancellationToken)
+    /// <summary>Marks a recommendation not relevant; back to the account's list when <paramref name="from"/> is "account", else to the profile.</summary>
+    public async Task<IActionResult> OnPostDismissAsync(string slug, int dismissedProfileId, string? from, CancellationToken cancellationToken)
     {
         if (await LoadAsync(slug, cancellationToken) is { } refusal)
         {
             return refusal;
         }
         await decisions.DismissAsync(Profile.Id, dismissedProfileId, User.UserId(), cancellationToken);
-        return Redirect($"/cluster-organisations/{Profile.Slug}#network");
+        return Redirect(from == "account" ? $"/account/recommendations#for-{Profile.Slug}" : $"/cluster-organisations/{Profile.Slug}#network");
     }
 
     private async Task<IActionResult> DecideAsync(string slug, long linkId, bool confirm, CancellationToken cancellationToken)

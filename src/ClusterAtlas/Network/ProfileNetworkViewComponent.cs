@@ -7,16 +7,14 @@ namespace ClusterAtlas.Network;
 /// (a plain link, no script), similar clusters for visitors, and for its administrators the clusters they could work
 /// with, each with its reasons and a "not relevant" button.
 /// </summary>
-public sealed class ProfileNetworkViewComponent(NetworkIndex network, NetworkDecisions decisions, RecommendationReasons reasons) : ViewComponent
+public sealed class ProfileNetworkViewComponent(NetworkIndex network, PartnerSuggestions suggestions, RecommendationReasons reasons) : ViewComponent
 {
     public const int Shown = 6;
 
     public sealed record Partner(NetworkProfile Profile, bool Mutual, IReadOnlyList<NetworkProfile> TheirPartners);
 
-    public sealed record Suggestion(NetworkProfile Profile, string Reasons);
-
     public sealed record Model(string Slug, bool MayEdit, bool Wide, int Proposed, IReadOnlyList<Partner> Partners,
-        IReadOnlyList<Suggestion> Similar, IReadOnlyList<Suggestion> CouldWorkWith);
+        IReadOnlyList<RecommendedCluster> Similar, IReadOnlyList<RecommendedCluster> CouldWorkWith);
 
     public async Task<IViewComponentResult> InvokeAsync(int profileId, string slug, bool mayEdit)
     {
@@ -35,15 +33,8 @@ public sealed class ProfileNetworkViewComponent(NetworkIndex network, NetworkDec
                 wide ? [.. snapshot.PartnersOf(p.Id).Where(q => q.Id != profileId).OrderBy(q => q.Name, StringComparer.CurrentCulture)] : []))
             .ToList();
         var similar = Recommender.Recommend(snapshot.Graph, me.Node, Shown, similarOnly: true)
-            .Select(r => new Suggestion(snapshot.Profiles[r.Node], reasons.Explain(snapshot, r))).ToList();
-        IReadOnlyList<Suggestion> couldWorkWith = [];
-        if (mayEdit)
-        {
-            var dismissed = await decisions.DismissedAsync(profileId, cancellationToken);
-            var excluded = dismissed.Select(id => snapshot.Find(id)?.Node ?? -1).ToHashSet();
-            couldWorkWith = [.. Recommender.Recommend(snapshot.Graph, me.Node, Shown, similarOnly: false, excluded)
-                .Select(r => new Suggestion(snapshot.Profiles[r.Node], reasons.Explain(snapshot, r)))];
-        }
+            .Select(r => new RecommendedCluster(snapshot.Profiles[r.Node], reasons.Explain(snapshot, r))).ToList();
+        var couldWorkWith = mayEdit ? await suggestions.CouldWorkWithAsync(snapshot, me, Shown, cancellationToken) : [];
         return View("/Network/_ProfileNetwork.cshtml", new Model(slug, mayEdit, wide, proposed, partners, similar, couldWorkWith));
     }
 }

@@ -1,32 +1,64 @@
 namespace ClusterAtlas.Network;
 
 /// <summary>
-/// Scores every profile that shares something with the one asked for, walking only the inverted indexes of its own
-/// terms, countries and partners (so a recommendation costs the size of those lists, not of the directory), and keeps
-/// the best. Shared terms count by their rarity (a rare technology says more than a common sector); complementary
-/// sectors, target countries and common partners (Adamic–Adar) add to it; size and label adjust it a little.
-/// "Similar clusters" weigh only what the two profiles are; "clusters you could work with" weigh what they could do together.
+/// Recommends profiles. "Clusters you could work with" scores every profile that shares something with the one asked
+/// for by the chances that either side would come upon the other (<see cref="RecommenderSignals"/>), weighted as
+/// learned (<see cref="RecommenderWeights"/>), so a recommendation costs the size of its own lists, not of the
+/// directory. "Similar clusters" weigh only what the two profiles are: shared terms by their rarity (idf), size and label.
+/// Current partners and dismissed profiles are excluded; reasons are computed for the shown ones only.
 /// </summary>
 public static class Recommender
 {
     private const double SectorWeight = 1.0, TechnologyWeight = 1.2, S3Weight = 0.6, EmergingWeight = 0.7;
-    private const double ComplementWeight = 0.8, YourTargetWeight = 1.6, TheirTargetWeight = 1.2, SharedTargetWeight = 0.25;
-    private const double AdamicAdarWeight = 4, SameCountryWeight = 0.6;
 
-    public static IReadOnlyList<Recommendation> Recommend(RecommenderGraph graph, int node, int count, bool similarOnly, IReadOnlySet<int>? excluded = null)
+    public static IReadOnlyList<Recommendation> Recommend(RecommenderGraph graph, int node, int count, bool similarOnly,
+        IReadOnlySet<int>? excluded = null, RecommenderWeights? weights = null)
+    {
+        var mine = graph.Neighbours[node];
+        var best = new PriorityQueue<int, double>(count + 1);
+        void Offer(int j, double score)
+        {
+            if (best.Count == count && best.TryPeek(out _, out var lowest) && score <= lowest)
+            {
+                return;
+            }
+            if (j == node || score <= 0 || Array.BinarySearch(mine, j) >= 0 || excluded?.Contains(j) == true)
+            {
+                return;
+            }
+            best.Enqueue(j, score);
+            if (best.Count > count)
+            {
+                best.Dequeue();
+            }
+        }
+        if (similarOnly)
+        {
+            var similarity = Similarity(graph, node);
+            foreach (var (j, score) in similarity)
+            {
+                Offer(j, score * Adjustment(graph.Nodes[node], graph.Nodes[j]));
+            }
+        }
+        else
+        {
+            var used = weights ??= RecommenderWeights.Learned;
+            RecommenderSignals.Visit(graph, node, (j, signals, shared) => Offer(j, used.Score(signals, shared, graph.Neighbours[j].Length)));
+        }
+        var result = new List<Recommendation>(best.Count);
+        while (best.TryDequeue(out var j, out var score))
+        {
+            result.Add(new Recommendation(j, score, similarOnly ? SimilarReasons(graph, node, j) : Reasons(graph, node, j, weights!)));
+        }
+        result.Reverse();
+        return result;
+    }
+
+    private static Dictionary<int, double> Similarity(RecommenderGraph graph, int node)
     {
         var n = graph.Count;
-        var scores = new double[n];
-        var touched = new List<int>(1024);
         var me = graph.Nodes[node];
-        void Add(int j, double value)
-        {
-            if (scores[j] == 0)
-            {
-                touched.Add(j);
-            }
-            scores[j] += value;
-        }
+        var scores = new Dictionary<int, double>();
         void Shared(IReadOnlyDictionary<int, int[]> index, int[] terms, double weight)
         {
             foreach (var term in terms)
@@ -36,7 +68,7 @@ public static class Recommender
                     var idf = Idf(n, holders.Length);
                     foreach (var j in holders)
                     {
-                        Add(j, weight * idf);
+                        scores[j] = scores.GetValueOrDefault(j) + weight * idf;
                     }
                 }
             }
@@ -45,125 +77,40 @@ public static class Recommender
         Shared(graph.ByTechnology, me.Technologies, TechnologyWeight);
         Shared(graph.ByS3, me.S3Areas, S3Weight);
         Shared(graph.ByEmerging, me.EmergingIndustries, EmergingWeight);
-        if (!similarOnly)
-        {
-            Shared(graph.BySector, Complements(graph, me), ComplementWeight);
-            foreach (var target in me.TargetCountries)
-            {
-                foreach (var j in graph.ByCountry.GetValueOrDefault(target) ?? [])
-                {
-                    Add(j, YourTargetWeight);
-                }
-                foreach (var j in graph.ByTarget.GetValueOrDefault(target) ?? [])
-                {
-                    Add(j, SharedTargetWeight);
-                }
-            }
-            if (me.Country is not null)
-            {
-                foreach (var j in graph.ByTarget.GetValueOrDefault(me.Country) ?? [])
-                {
-                    Add(j, TheirTargetWeight);
-                }
-                foreach (var j in graph.ByCountry.GetValueOrDefault(me.Country) ?? [])
-                {
-                    Add(j, SameCountryWeight);
-                }
-            }
-            foreach (var partner in graph.Neighbours[node])
-            {
-                var weight = AdamicAdarWeight / Math.Log(Math.Max(2, graph.Neighbours[partner].Length));
-                foreach (var j in graph.Neighbours[partner])
-                {
-                    Add(j, weight);
-                }
-            }
-        }
-        var mine = graph.Neighbours[node];
-        var best = new PriorityQueue<int, double>(count + 1);
-        foreach (var j in touched)
-        {
-            if (j == node || Array.BinarySearch(mine, j) >= 0 || excluded?.Contains(j) == true)
-            {
-                continue;
-            }
-            // Well-connected clusters take on partners more readily (preferential attachment), for "work with" only.
-            var score = scores[j] * Adjustment(me, graph.Nodes[j]) * (similarOnly ? 1 : Math.Sqrt(graph.Neighbours[j].Length + 1));
-            best.Enqueue(j, score);
-            if (best.Count > count)
-            {
-                best.Dequeue();
-            }
-        }
-        var result = new List<Recommendation>(best.Count);
-        while (best.TryDequeue(out var j, out var score))
-        {
-            result.Add(new Recommendation(j, score, Reasons(graph, node, j, similarOnly)));
-        }
-        result.Reverse();
-        return result;
+        return scores;
     }
 
     private static double Idf(int n, int holders) => Math.Log(1 + (double)n / Math.Max(1, holders));
 
-    private static int[] Complements(RecommenderGraph graph, ClusterFeatures me) =>
-        [.. me.Sectors.SelectMany(s => graph.ComplementarySectors.GetValueOrDefault(s) ?? []).Except(me.Sectors).Distinct()];
-
-    /// <summary>Clusters of a similar size and both labelled fit a little better; never enough to make a recommendation alone.</summary>
+    /// <summary>Clusters of a similar size and both labelled are a little more alike; never enough to make a recommendation alone.</summary>
     private static double Adjustment(ClusterFeatures me, ClusterFeatures other) =>
         (SimilarSize(me, other) ? 1.1 : 1.0) * (me.Labelled && other.Labelled ? 1.05 : 1.0);
 
     private static bool SimilarSize(ClusterFeatures a, ClusterFeatures b) =>
         a.Members is > 0 && b.Members is > 0 && Math.Abs(Math.Log((double)a.Members.Value / b.Members.Value)) < Math.Log(2);
 
-    /// <summary>The reasons of one recommendation, strongest first: only computed for the few shown.</summary>
-    public static IReadOnlyList<Reason> Reasons(RecommenderGraph graph, int node, int other, bool similarOnly)
+    private static List<Reason> SharedTerms(RecommenderGraph graph, ClusterFeatures me, ClusterFeatures them, Func<int[], int[], int, double> weight)
     {
-        var n = graph.Count;
-        var me = graph.Nodes[node];
-        var them = graph.Nodes[other];
         var reasons = new List<Reason>();
-        void Shared(ReasonKind kind, IReadOnlyDictionary<int, int[]> index, int[] mine, int[] theirs, double weight)
+        void Shared(ReasonKind kind, IReadOnlyDictionary<int, int[]> index, int[] mine, int[] theirs)
         {
             foreach (var term in mine.Intersect(theirs))
             {
-                reasons.Add(new Reason(kind, weight * Idf(n, index.GetValueOrDefault(term)?.Length ?? 1), TermId: term));
+                reasons.Add(new Reason(kind, weight(mine, theirs, index.GetValueOrDefault(term)?.Length ?? 1), TermId: term));
             }
         }
-        Shared(ReasonKind.SharedSector, graph.BySector, me.Sectors, them.Sectors, SectorWeight);
-        Shared(ReasonKind.SharedTechnology, graph.ByTechnology, me.Technologies, them.Technologies, TechnologyWeight);
-        Shared(ReasonKind.SharedS3Area, graph.ByS3, me.S3Areas, them.S3Areas, S3Weight);
-        Shared(ReasonKind.SharedEmergingIndustry, graph.ByEmerging, me.EmergingIndustries, them.EmergingIndustries, EmergingWeight);
-        if (!similarOnly)
-        {
-            foreach (var term in Complements(graph, me).Intersect(them.Sectors))
-            {
-                reasons.Add(new Reason(ReasonKind.ComplementarySector, ComplementWeight * Idf(n, graph.BySector.GetValueOrDefault(term)?.Length ?? 1), TermId: term));
-            }
-            if (them.Country is not null && me.TargetCountries.Contains(them.Country))
-            {
-                reasons.Add(new Reason(ReasonKind.InYourTargetCountry, YourTargetWeight, Country: them.Country));
-            }
-            if (me.Country is not null && them.TargetCountries.Contains(me.Country))
-            {
-                reasons.Add(new Reason(ReasonKind.TheyTargetYourCountry, TheirTargetWeight, Country: me.Country));
-            }
-            var sharedTargets = me.TargetCountries.Intersect(them.TargetCountries).ToList();
-            if (sharedTargets.Count > 0)
-            {
-                reasons.Add(new Reason(ReasonKind.SharedTargetCountry, SharedTargetWeight * sharedTargets.Count, Country: sharedTargets[0]));
-            }
-            var common = graph.Neighbours[node].Intersect(graph.Neighbours[other]).ToList();
-            if (common.Count > 0)
-            {
-                reasons.Add(new Reason(ReasonKind.CommonPartners,
-                    common.Sum(z => AdamicAdarWeight / Math.Log(Math.Max(2, graph.Neighbours[z].Length))), Count: common.Count));
-            }
-            if (me.Country is not null && me.Country == them.Country)
-            {
-                reasons.Add(new Reason(ReasonKind.SameCountry, SameCountryWeight, Country: me.Country));
-            }
-        }
+        Shared(ReasonKind.SharedSector, graph.BySector, me.Sectors, them.Sectors);
+        Shared(ReasonKind.SharedTechnology, graph.ByTechnology, me.Technologies, them.Technologies);
+        Shared(ReasonKind.SharedS3Area, graph.ByS3, me.S3Areas, them.S3Areas);
+        Shared(ReasonKind.SharedEmergingIndustry, graph.ByEmerging, me.EmergingIndustries, them.EmergingIndustries);
+        return reasons;
+    }
+
+    private static IReadOnlyList<Reason> SimilarReasons(RecommenderGraph graph, int node, int other)
+    {
+        var me = graph.Nodes[node];
+        var them = graph.Nodes[other];
+        var reasons = SharedTerms(graph, me, them, (_, _, holders) => Idf(graph.Count, holders));
         if (SimilarSize(me, them))
         {
             reasons.Add(new Reason(ReasonKind.SimilarSize, 0.1));
@@ -171,6 +118,61 @@ public static class Recommender
         if (me.Labelled && them.Labelled)
         {
             reasons.Add(new Reason(ReasonKind.BothLabelled, 0.05));
+        }
+        return [.. reasons.OrderByDescending(r => r.Weight)];
+    }
+
+    /// <summary>The reasons of one "could work with" recommendation, strongest first, each weighing what its signal added.</summary>
+    public static IReadOnlyList<Reason> Reasons(RecommenderGraph graph, int node, int other, RecommenderWeights weights)
+    {
+        var w = weights.Signals;
+        var me = graph.Nodes[node];
+        var them = graph.Nodes[other];
+        // A shared term weighs what it adds through sectors (or technologies: the larger); S3 areas and emerging
+        // industries only make a pair more alike, so they come after.
+        var reasons = SharedTerms(graph, me, them, (mine, theirs, holders) =>
+            Math.Max(w[RecommenderSignals.SectorForward], w[RecommenderSignals.TechnologyForward]) / (mine.Length * holders)
+            + Math.Max(w[RecommenderSignals.SectorBackward], w[RecommenderSignals.TechnologyBackward]) / (theirs.Length * holders));
+        for (var r = 0; r < reasons.Count; r++)
+        {
+            if (reasons[r].Kind is ReasonKind.SharedS3Area or ReasonKind.SharedEmergingIndustry)
+            {
+                reasons[r] = reasons[r] with { Weight = reasons[r].Weight / 10 };
+            }
+        }
+        int Held(string? country) => country is null ? 1 : graph.ByCountry.GetValueOrDefault(country)?.Length ?? 1;
+        var complements = me.Sectors.SelectMany(s => graph.ComplementarySectors.GetValueOrDefault(s) ?? []).Except(me.Sectors).Distinct();
+        foreach (var term in complements.Intersect(them.Sectors))
+        {
+            var holders = graph.BySector.GetValueOrDefault(term)?.Length ?? 1;
+            reasons.Add(new Reason(ReasonKind.ComplementarySector,
+                (w[RecommenderSignals.ChainForward] + w[RecommenderSignals.ChainBackward]) / (Math.Max(1, graph.ComplementCount[node]) * holders), TermId: term));
+        }
+        if (them.Country is not null && me.TargetCountries.Contains(them.Country))
+        {
+            reasons.Add(new Reason(ReasonKind.InYourTargetCountry, w[RecommenderSignals.InYourTarget] / (me.TargetCountries.Length * Held(them.Country)), Country: them.Country));
+        }
+        if (me.Country is not null && them.TargetCountries.Contains(me.Country))
+        {
+            reasons.Add(new Reason(ReasonKind.TheyTargetYourCountry, w[RecommenderSignals.TheyTargetYou] / (them.TargetCountries.Length * Held(me.Country)), Country: me.Country));
+        }
+        var common = graph.Neighbours[node].Intersect(graph.Neighbours[other]).ToList();
+        if (common.Count > 0)
+        {
+            var allocation = common.Sum(z => 1.0 / graph.Neighbours[z].Length);
+            reasons.Add(new Reason(ReasonKind.CommonPartners,
+                allocation * (w[RecommenderSignals.PartnersForward] / graph.Neighbours[node].Length
+                    + w[RecommenderSignals.PartnersBackward] / Math.Max(1, graph.Neighbours[other].Length)), Count: common.Count));
+        }
+        if (me.Country is not null && me.Country == them.Country)
+        {
+            reasons.Add(new Reason(ReasonKind.SameCountry, w[RecommenderSignals.SameCountry] / Held(me.Country), Country: me.Country));
+        }
+        // Both targeting one country is not a way clusters meet in the model, only a hint worth saying last.
+        var sharedTarget = me.TargetCountries.Intersect(them.TargetCountries).FirstOrDefault();
+        if (sharedTarget is not null)
+        {
+            reasons.Add(new Reason(ReasonKind.SharedTargetCountry, 0, Country: sharedTarget));
         }
         return [.. reasons.OrderByDescending(r => r.Weight)];
     }

@@ -2,7 +2,7 @@ namespace ClusterAtlas.Network;
 
 /// <summary>
 /// The profiles (by dense index) with their features and undirected collaborations, and the inverted indexes the
-/// recommender walks: who has a term, who is in a country, who targets a country. Built once per snapshot, so a
+/// recommender walks (most connected first): who has a term, who is in a country, who targets a country. Built once per snapshot, so a
 /// recommendation touches only the profiles that share something with the one asked for.
 /// </summary>
 public sealed class RecommenderGraph
@@ -31,12 +31,13 @@ public sealed class RecommenderGraph
             }
             AddAll(byTarget, node.TargetCountries, i);
         }
-        BySector = Freeze(bySector);
-        ByTechnology = Freeze(byTechnology);
-        ByS3 = Freeze(byS3);
-        ByEmerging = Freeze(byEmerging);
-        ByCountry = Freeze(byCountry);
-        ByTarget = Freeze(byTarget);
+        BySector = Freeze(bySector, neighbours);
+        ByTechnology = Freeze(byTechnology, neighbours);
+        ByS3 = Freeze(byS3, neighbours);
+        ByEmerging = Freeze(byEmerging, neighbours);
+        ByCountry = Freeze(byCountry, neighbours);
+        ByTarget = Freeze(byTarget, neighbours);
+        ComplementCount = [.. nodes.Select(f => f.Sectors.Sum(s => complementarySectors.GetValueOrDefault(s)?.Length ?? 0))];
     }
 
     public IReadOnlyList<ClusterFeatures> Nodes { get; }
@@ -49,6 +50,9 @@ public sealed class RecommenderGraph
     public IReadOnlyDictionary<string, int[]> ByCountry { get; }
     public IReadOnlyDictionary<string, int[]> ByTarget { get; }
 
+    /// <summary>For each profile, the number of sectors next to its own along value chains (counted per own sector).</summary>
+    public int[] ComplementCount { get; }
+
     public int Count => Nodes.Count;
 
     private static void AddAll<TKey>(Dictionary<TKey, List<int>> index, IEnumerable<TKey> keys, int node) where TKey : notnull
@@ -59,8 +63,9 @@ public sealed class RecommenderGraph
         }
     }
 
-    private static Dictionary<TKey, int[]> Freeze<TKey>(Dictionary<TKey, List<int>> index) where TKey : notnull =>
-        index.ToDictionary(p => p.Key, p => p.Value.ToArray(), index.Comparer);
+    /// <summary>Each list most connected first (then by index), so a walk cut short keeps the profiles that could still rank.</summary>
+    private static Dictionary<TKey, int[]> Freeze<TKey>(Dictionary<TKey, List<int>> index, int[][] neighbours) where TKey : notnull =>
+        index.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(i => neighbours[i].Length).ThenBy(i => i).ToArray(), index.Comparer);
 
     /// <summary>Undirected neighbour lists (sorted, without duplicates or self-loops) from collaborations stated either way.</summary>
     public static int[][] Undirected(int count, IEnumerable<(int From, int To)> edges)

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
+using ClusterAtlas.Network;
 using ClusterAtlas.Profiles.Editing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
@@ -12,12 +13,16 @@ namespace ClusterAtlas.Profiles;
 /// One write of profile content in progress (from <see cref="ProfileWrites.BeginAsync"/>): its transaction, its time
 /// and the profiles it wrote. Rows saved through the change tracker are stamped by the timestamps interceptor; set-based
 /// writes (decisions, bulk inserts) take <see cref="At"/>. <see cref="CommitAsync"/> saves, indexes the written
-/// profiles in the same transaction, commits, and then marks the directory stale. Disposed without a commit, nothing
+/// profiles and matches their collaborations (and other profiles' that could name them) in the same transaction,
+/// commits, and then marks the directory and the network stale. Disposed without a commit, nothing
 /// of it is kept.
 /// </summary>
-public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter searchIndex, DirectoryIndex directory, IDbContextTransaction transaction,
-    DateTimeOffset at) : IAsyncDisposable
+public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter searchIndex, DirectoryIndex directory, NetworkLinker linker, NetworkIndex network,
+    IDbContextTransaction transaction, DateTimeOffset at) : IAsyncDisposable
 {
+    /// <summary>Above this many written profiles (imports, the demo generator) every collaboration is matched again: cheaper than selecting.</summary>
+    private const int IncrementalMatchingLimit = 200;
+
     private readonly List<ClusterOrganisation> _written = [];
     private readonly HashSet<int> _writtenIds = [];
     private readonly List<ClusterOrganisation> _loaded = [];
@@ -100,8 +105,21 @@ public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter sea
         {
             await searchIndex.IndexLoadedAsync(db, _loaded, cancellationToken);
         }
+        var matched = ids.Concat(_loaded.Select(p => p.Id)).Distinct().ToList();
+        if (matched.Count > IncrementalMatchingLimit)
+        {
+            await linker.UpdateAllAsync(cancellationToken);
+        }
+        else if (matched.Count > 0)
+        {
+            await linker.UpdateForAsync(matched, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         directory.MarkStale();
+        if (matched.Count > 0)
+        {
+            await network.WrittenAsync(cancellationToken);
+        }
     }
 
     public Task RollbackAsync(CancellationToken cancellationToken) => transaction.RollbackAsync(cancellationToken);

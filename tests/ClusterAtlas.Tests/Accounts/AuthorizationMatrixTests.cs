@@ -61,6 +61,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         "/cluster-organisations/{slug}/contact", "/account/inbox",
         // The signed-in person's own access tokens of the API (another person's token id revokes nothing: WriteApiTests).
         "/account/tokens",
+        // The clusters the signed-in member's own profiles could work with (read only, their profiles only); the "not
+        // relevant" button posts to the profile's protected network page (AccountRecommendationsTests).
+        "/account/recommendations",
     };
 
     /// <summary>

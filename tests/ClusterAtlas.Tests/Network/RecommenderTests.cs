@@ -33,6 +33,67 @@ public sealed class RecommenderTests
     }
 
     [Fact]
+    public void Finds_clusters_along_a_value_chain_and_those_that_target_your_country_with_nothing_shared()
+    {
+        ClusterFeatures[] nodes =
+        [
+            Cluster([1], [], "RS"),          // 0: the one asked for
+            Cluster([2], [], "FR"),          // 1: the next link of its value chain
+            Cluster([3], [], "DE", "RS"),    // 2: targets Serbia
+            Cluster([4], [], "IT"),          // 3: nothing leads to it
+        ];
+        var graph = new RecommenderGraph(nodes, [.. nodes.Select(_ => Array.Empty<int>())], new Dictionary<int, int[]> { [1] = [2], [2] = [1] });
+
+        var recommendations = Recommender.Recommend(graph, 0, 10, similarOnly: false);
+
+        Assert.Equal([1, 2], recommendations.Select(r => r.Node).Order());
+        Assert.Equal(ReasonKind.ComplementarySector, recommendations.Single(r => r.Node == 1).Reasons[0].Kind);
+        Assert.Equal(ReasonKind.TheyTargetYourCountry, recommendations.Single(r => r.Node == 2).Reasons[0].Kind);
+        Assert.All(recommendations, r => Assert.NotEmpty(r.Reasons));
+    }
+
+    [Fact]
+    public void Of_two_otherwise_equal_clusters_the_better_connected_comes_first_and_a_dismissed_one_never()
+    {
+        ClusterFeatures[] nodes =
+        [
+            Cluster([1], [10], "RS"),    // 0: the one asked for
+            Cluster([1], [10], "AT"),    // 1: three partners
+            Cluster([1], [10], "AT"),    // 2: none
+            Cluster([5], [15], "PT"), Cluster([6], [16], "PT"), Cluster([7], [17], "PT"),
+        ];
+        var neighbours = RecommenderGraph.Undirected(nodes.Length, [(1, 3), (1, 4), (1, 5)]);
+        var graph = new RecommenderGraph(nodes, neighbours, new Dictionary<int, int[]>());
+
+        Assert.Equal([1, 2], Recommender.Recommend(graph, 0, 2, similarOnly: false).Select(r => r.Node));
+        Assert.Equal([2], Recommender.Recommend(graph, 0, 2, similarOnly: false, new HashSet<int> { 1 }).Select(r => r.Node));
+    }
+
+    [Fact]
+    public void Signals_count_the_chance_of_meeting_through_each_list_from_both_sides()
+    {
+        ClusterFeatures[] nodes =
+        [
+            Cluster([1, 2], [], "RS"),   // 0: two sectors, so each leads to half its choices
+            Cluster([1], [], "RS"),      // 1: one sector, shared
+            Cluster([1], [], "DE"),      // 2: the same sector elsewhere
+        ];
+        var graph = new RecommenderGraph(nodes, [.. nodes.Select(_ => Array.Empty<int>())], new Dictionary<int, int[]>());
+
+        var collected = RecommenderSignals.Collect(graph, 0);
+        double Signal(int node, int signal) => collected.Values[Array.IndexOf(collected.Candidates, node) * RecommenderSignals.Count + signal];
+
+        // Sector 1 is held by 3 profiles: forward 1/2 (of my sectors) × 1/3, backward 1/1 (of theirs) × 1/3.
+        Assert.Equal(1.0 / 6, Signal(1, RecommenderSignals.SectorForward), 9);
+        Assert.Equal(1.0 / 3, Signal(1, RecommenderSignals.SectorBackward), 9);
+        Assert.Equal(1.0 / 2, Signal(1, RecommenderSignals.SameCountry), 9);
+        Assert.Equal(0, Signal(2, RecommenderSignals.SameCountry));
+        Assert.Equal(1, collected.SharedTerms[Array.IndexOf(collected.Candidates, 2)]);
+        // Collecting again gives the same: the buffers are cleared after each profile.
+        Assert.Equal(collected.Values, RecommenderSignals.Collect(graph, 0).Values);
+    }
+
+    [Fact]
     public void The_generative_model_is_deterministic_by_seed()
     {
         var nodes = Enumerable.Range(0, 300).Select(i => Cluster([i % 7], [i % 5], i % 3 == 0 ? "RS" : "DE", "AT")).ToList();
