@@ -27,6 +27,9 @@
       { selector: 'edge[mutual = 1]', style: { 'width': 2.5, 'line-color': '#0b5cad' } }
     ]
   });
+  // What was drawn, for tests and tools that cannot look into the canvas.
+  container.setAttribute('data-nodes', String(cy.nodes().length));
+  container.setAttribute('data-mutual-edges', String(cy.edges('[mutual = 1]').length));
   cy.on('tap', 'node', function (event) {
     window.location.href = '/cluster-organisations/' + encodeURIComponent(event.target.id());
   });
