@@ -11,6 +11,13 @@
     return;
   }
   container.hidden = false;
+  // cytoscape adds an inline <style> (its container's position) unless an element with this id exists; the site's
+  // CSP allows no inline style, and site.css positions the container already.
+  if (!document.getElementById('__________cytoscape_stylesheet')) {
+    var marker = document.createElement('meta');
+    marker.id = '__________cytoscape_stylesheet';
+    document.head.appendChild(marker);
+  }
   var elements = graph.nodes.map(function (n) {
     return { data: { id: n.id, label: n.name, match: n.match ? 1 : 0 } };
   }).concat(graph.edges.map(function (e, i) {
