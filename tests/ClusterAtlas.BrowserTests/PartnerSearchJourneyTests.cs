@@ -67,7 +67,7 @@ public sealed class PartnerSearchJourneyTests(BrowserApp app)
         var mail = await app.MailAsync(authorEmail, $"{unique} Fibre Cluster is interested in your partner search");
         Assert.Contains($"/cluster-organisations/{memberSlug}", mail.TextBody, StringComparison.Ordinal);
         await author.GotoAsync(postingPath);
-        await Assertions.Expect(author.Locator(".posting-owner")).ToContainTextAsync("1 members follow it; 1 expressed interest.");
+        await Assertions.Expect(author.Locator(".posting-owner")).ToContainTextAsync("1 member follows it; 1 member expressed interest.");
         await Assertions.Expect(author.Locator(".posting-owner")).ToContainTextAsync("Our members make textile sensors.");
 
         // 4. ... and closes it: it leaves the list.

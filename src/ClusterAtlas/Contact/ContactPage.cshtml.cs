@@ -69,7 +69,7 @@ public class ContactPageModel(ClusterAtlasDbContext db, ContactRequests requests
                 break;
             case ContactOutcome.RateLimited:
                 Limit = result.Limit;
-                Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((result.Limit!.RetryAt - DateTimeOffset.UtcNow).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                Response.Headers.RetryAfter = result.Limit!.RetryAfterSeconds(DateTimeOffset.UtcNow);
                 ModelState.AddModelError("", LimitMessage(result.Limit));
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 break;

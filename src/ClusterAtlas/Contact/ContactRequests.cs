@@ -15,7 +15,15 @@ namespace ClusterAtlas.Contact;
 public sealed record SenderProfileChoice(int Id, string Name);
 
 /// <summary>The limit a sender reached, and when they may write again.</summary>
-public sealed record ContactLimitReached(int Limit, bool PerHour, DateTimeOffset RetryAt);
+public sealed record ContactLimitReached(int Limit, bool PerHour, DateTimeOffset RetryAt)
+{
+    /// <summary>The value of the Retry-After header: whole seconds until <see cref="RetryAt"/>, at least one.</summary>
+    public string RetryAfterSeconds(DateTimeOffset now) =>
+        Math.Max(1, (int)Math.Ceiling((RetryAt - now).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What became of an answer: stored (no problem), refused with what is wrong, or refused by the answers' limit.</summary>
+public sealed record ContactAnswerResult(string? Problem, ContactLimitReached? Limit = null);
 
 public enum ContactOutcome { Sent, Invalid, NoAdministrators, OwnProfile, Blocked, RateLimited }
 
@@ -52,21 +60,33 @@ public sealed class ContactRequests(ClusterAtlasDbContext db, ContactRequestMail
     public Task<ContactBlock?> BlockOfAsync(string userId, CancellationToken cancellationToken) =>
         db.Set<ContactBlock>().AsNoTracking().SingleOrDefaultAsync(b => b.UserId == userId, cancellationToken);
 
-    /// <summary>The first limit the sender has reached (per hour, then per day), or null when they may write.</summary>
-    public async Task<ContactLimitReached?> LimitReachedAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>The first limit of new requests the sender has reached (per hour, then per day), or null when they may write.</summary>
+    public Task<ContactLimitReached?> LimitReachedAsync(string userId, CancellationToken cancellationToken) =>
+        FirstLimitReachedAsync(db.Set<ContactRequest>().AsNoTracking().Where(r => r.SenderUserId == userId).Select(r => r.CreatedAt),
+            options.Value.RequestsPerHour, options.Value.RequestsPerDay, cancellationToken);
+
+    /// <summary>
+    /// The first limit of answers the member has reached (per hour, then per day), or null: answers in any
+    /// conversation, from either side, counted from the stored messages that are not the first of their request.
+    /// </summary>
+    public Task<ContactLimitReached?> AnswerLimitReachedAsync(string userId, CancellationToken cancellationToken) =>
+        FirstLimitReachedAsync(db.Set<ContactMessage>().AsNoTracking()
+                .Where(m => m.AuthorUserId == userId
+                    && !(m.FromSender && db.Set<ContactRequest>().Any(r => r.Id == m.RequestId && r.CreatedAt == m.CreatedAt)))
+                .Select(m => m.CreatedAt),
+            options.Value.AnswersPerHour, options.Value.AnswersPerDay, cancellationToken);
+
+    private async Task<ContactLimitReached?> FirstLimitReachedAsync(IQueryable<DateTimeOffset> written, int perHour, int perDay, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var settings = options.Value;
-        foreach (var (limit, window, perHour) in new[] { (settings.RequestsPerHour, TimeSpan.FromHours(1), true), (settings.RequestsPerDay, TimeSpan.FromDays(1), false) })
+        foreach (var (limit, window, isHour) in new[] { (perHour, TimeSpan.FromHours(1), true), (perDay, TimeSpan.FromDays(1), false) })
         {
             var since = now - window;
-            var recent = await db.Set<ContactRequest>().AsNoTracking()
-                .Where(r => r.SenderUserId == userId && r.CreatedAt > since)
-                .OrderByDescending(r => r.CreatedAt).Select(r => r.CreatedAt).Take(limit).ToListAsync(cancellationToken);
+            var recent = await written.Where(at => at > since).OrderByDescending(at => at).Take(limit).ToListAsync(cancellationToken);
             if (recent.Count >= limit)
             {
-                // Writing is possible again when the oldest of the last <limit> requests leaves the window.
-                return new ContactLimitReached(limit, perHour, recent[^1] + window);
+                // Writing is possible again when the oldest of the last <limit> messages leaves the window.
+                return new ContactLimitReached(limit, isHour, recent[^1] + window);
             }
         }
         return null;
@@ -252,19 +272,29 @@ public sealed class ContactRequests(ClusterAtlasDbContext db, ContactRequestMail
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>An answer from either side; the other side is mailed. Null when it is stored, else what is wrong.</summary>
-    public async Task<string?> AnswerAsync(Conversation conversation, ClaimsPrincipal member, string? message, CancellationToken cancellationToken)
+    /// <summary>
+    /// An answer from either side; the other side is mailed. Refused with what is wrong, or when the member reached
+    /// the answers' limit (which the audit log records).
+    /// </summary>
+    public async Task<ContactAnswerResult> AnswerAsync(Conversation conversation, ClaimsPrincipal member, string? message, CancellationToken cancellationToken)
     {
         var userId = member.UserId()!;
         if (conversation.IAmSender && await BlockOfAsync(userId, cancellationToken) is not null)
         {
-            return T["A moderator has blocked you from contact requests."];
+            return new(T["A moderator has blocked you from contact requests."]);
         }
         var errors = new List<(string, string)>();
         var text = CheckText(message, "Answer", errors);
         if (errors.Count > 0)
         {
-            return errors[0].Item2;
+            return new(errors[0].Item2);
+        }
+        if (await AnswerLimitReachedAsync(userId, cancellationToken) is { } limit)
+        {
+            audit.Add(ModerationActionKind.ContactRateLimited, conversation.ProfileName, conversation.Request.ProfileId,
+                string.Create(CultureInfo.InvariantCulture, $"{member.NameToShow()}: {limit.Limit} answers per {(limit.PerHour ? "hour" : "day")} reached; may answer again at {limit.RetryAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"));
+            await db.SaveChangesAsync(cancellationToken);
+            return new(null, limit);
         }
         _ = mail.BaseUrl;
         var request = conversation.Request;
@@ -288,7 +318,7 @@ public sealed class ContactRequests(ClusterAtlasDbContext db, ContactRequestMail
                 : [];
         mail.QueueAnswer(db, request, text, from, to);
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return new(null);
     }
 
     /// <summary>A recipient reports the request as spam: moderators see it (and only then) on their page.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClusterAtlas.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -43,7 +44,18 @@ public class ConversationPageModel(ContactRequests requests, IStringLocalizer<Sh
             return NotFound();
         }
         Conversation = conversation;
-        if (await requests.AnswerAsync(conversation, User, Answer, cancellationToken) is { } problem)
+        var result = await requests.AnswerAsync(conversation, User, Answer, cancellationToken);
+        if (result.Limit is { } limit)
+        {
+            Response.Headers.RetryAfter = limit.RetryAfterSeconds(DateTimeOffset.UtcNow);
+            ModelState.AddModelError(nameof(Answer), string.Format(CultureInfo.CurrentCulture,
+                limit.PerHour ? T["You have written {0} answers in the last hour, the most allowed. You may answer again at {1} (UTC)."]
+                    : T["You have written {0} answers in the last 24 hours, the most allowed. You may answer again at {1} (UTC)."],
+                limit.Limit, limit.RetryAt.UtcDateTime.ToString("g", CultureInfo.CurrentCulture)));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+        if (result.Problem is { } problem)
         {
             ModelState.AddModelError(nameof(Answer), problem);
             Response.StatusCode = StatusCodes.Status400BadRequest;

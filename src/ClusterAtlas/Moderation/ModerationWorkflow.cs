@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using ClusterAtlas.Accounts;
 using ClusterAtlas.Data;
+using ClusterAtlas.Mail;
+using ClusterAtlas.Notifications;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Profiles.Editing;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +19,7 @@ namespace ClusterAtlas.Moderation;
 /// check that the user is acting staff (policy <see cref="AccountPolicies.Moderator"/>).
 /// </summary>
 public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor editor, ProfileWrites writes,
-    ModerationMail mail, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> T)
+    ModerationMail mail, SavedSearches savedSearches, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> T)
 {
     public const int MaxReasonLength = 2000;
 
@@ -68,11 +70,12 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
                 .SetProperty(p => p.PublishedAt, now)
                 .SetProperty(p => p.CriteriaWaived, waived)
                 .SetProperty(p => p.RejectionReason, (string?)null),
-            cancellationToken))
+            () => mail.QueuePublishedAsync(profile, cancellationToken), cancellationToken))
         {
             return ChangedMeanwhile;
         }
-        await mail.SendPublishedAsync(profile, cancellationToken);
+        // Saved directory searches are run by the directory itself, which holds the profile once the publication is committed.
+        await savedSearches.NotifyMatchingProfileAsync(profile.Id, cancellationToken);
         return ModerationResult.Done;
     }
 
@@ -101,11 +104,10 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
         if (!await DecideAsync(profile, reviewedToken, action, setters => setters
                 .SetProperty(p => p.Status, ProfileStatus.Rejected)
                 .SetProperty(p => p.RejectionReason, reason),
-            cancellationToken))
+            () => mail.QueueRejectedAsync(profile, reason, cancellationToken), cancellationToken))
         {
             return ChangedMeanwhile;
         }
-        await mail.SendRejectedAsync(profile, reason, cancellationToken);
         return ModerationResult.Done;
     }
 
@@ -154,8 +156,16 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
         {
             db.EditReviews.Add(review);
         }
+        // The mail names the fields the revert changes (the editor's own comparison), and is saved with it.
+        var reverting = (await writes.DiffAsync(cancellationToken)).Compare(editor.FormOf(profile).Normalised(), wanted.Normalised());
+        var outbox = db.ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity).ToHashSet();
+        if (reverting.Count > 0)
+        {
+            await mail.QueueRevertedAsync(profile, [.. reverting.Where(c => ProfileFormLabels.Of.ContainsKey(c.Property)).Select(c => ProfileFormLabels.Of[c.Property])], reason, cancellationToken);
+        }
+        var queued = db.ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity).Where(m => !outbox.Contains(m)).ToList();
         var outcome = await editor.SaveAsync(profile, wanted, profile.ConcurrencyToken, moderator, cancellationToken, RevisionKind.Reverted, revision.Id);
-        foreach (var written in new object?[] { action, review })
+        foreach (var written in new object?[] { action, review }.Concat(queued))
         {
             if (written is not null && db.Entry(written).State == EntityState.Added)
             {
@@ -168,7 +178,6 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
                 // The validation team's own change needs no second look.
                 db.EditReviews.Add(Review(revert.Id, moderator));
                 await db.SaveChangesAsync(cancellationToken);
-                await mail.SendRevertedAsync(profile, [.. ChangedFields(revert).Select(f => ProfileFormLabels.Of[f])], reason, cancellationToken);
                 return ModerationResult.Done;
             case SaveOutcome.Saved:
                 return new(T["Nothing was reverted: the fields of this change already hold the values from before it."]);
@@ -253,10 +262,11 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
     /// Writes the decision (<paramref name="setters"/>) and its audit entry in one transaction, on condition that the
     /// profile is still submitted and its content is the version the moderator reviewed: a single conditional update,
     /// so that of two moderators deciding at once only one succeeds. Publishing and rejecting change the status only,
-    /// so editors' open copies stay valid. The search index follows in the same transaction, the directory after it.
+    /// so editors' open copies stay valid. The search index follows in the same transaction, the directory after it;
+    /// <paramref name="queueMail"/> adds the decision's mail to the outbox in it too.
     /// </summary>
     private async Task<bool> DecideAsync(ClusterOrganisation profile, Guid reviewedToken, ModerationAction action,
-        Action<UpdateSettersBuilder<ClusterOrganisation>> setters, CancellationToken cancellationToken)
+        Action<UpdateSettersBuilder<ClusterOrganisation>> setters, Func<Task> queueMail, CancellationToken cancellationToken)
     {
         await using var write = await writes.BeginAsync(cancellationToken);
         if (!await write.UpdateAsync(profile.Id, p => p.Status == ProfileStatus.Submitted && p.ConcurrencyToken == reviewedToken, setters, cancellationToken))
@@ -265,6 +275,7 @@ public sealed class ModerationWorkflow(ClusterAtlasDbContext db, ProfileEditor e
             return false;
         }
         db.ModerationActions.Add(action);
+        await queueMail();
         await write.CommitAsync(cancellationToken);
         // The tracked copy was read before the update.
         db.Entry(profile).State = EntityState.Detached;

@@ -34,10 +34,12 @@ public class NetworkPageModel(NetworkIndex network, DataLabels labels) : PageMod
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var snapshot = await network.CurrentAsync(cancellationToken);
-        var countries = Request.Query[Facet.Country].OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var sectors = Request.Query[Facet.Sector].OfType<string>().Select(s => int.TryParse(s, CultureInfo.InvariantCulture, out var id) ? id : -1).ToHashSet();
-        var levels = Request.Query[Facet.Label].OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // The form sends "All" as an empty value: it is no filter.
+        var countries = Request.Query[Facet.Country].OfType<string>().Where(Chosen).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var sectors = Request.Query[Facet.Sector].OfType<string>().Where(Chosen).Select(s => int.TryParse(s, CultureInfo.InvariantCulture, out var id) ? id : -1).ToHashSet();
+        var levels = Request.Query[Facet.Label].OfType<string>().Where(Chosen).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Selected = countries.Select(c => "country:" + c.ToUpperInvariant()).Concat(sectors.Select(s => "sector:" + s.ToString(CultureInfo.InvariantCulture))).Concat(levels.Select(l => "label:" + l.ToLowerInvariant())).ToHashSet();
+        static bool Chosen(string value) => !string.IsNullOrWhiteSpace(value);
         bool Matches(NetworkProfile p) =>
             (countries.Count == 0 || (p.CountryCode is not null && countries.Contains(p.CountryCode)))
             && (sectors.Count == 0 || p.SectorIds.Any(sectors.Contains))

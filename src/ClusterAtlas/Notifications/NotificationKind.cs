@@ -13,4 +13,6 @@ public enum NotificationKind
     DeadlineReminder,
     /// <summary>Another member wrote to the administrators of my cluster organisation.</summary>
     ContactRequest,
+    /// <summary>A newly published cluster organisation matches one of my saved directory searches.</summary>
+    MatchingProfile,
 }

@@ -1,4 +1,5 @@
 using ClusterAtlas.Accounts;
+using ClusterAtlas.Localisation;
 using ClusterAtlas.Mail;
 using Microsoft.Extensions.Localization;
 
@@ -74,7 +75,7 @@ public sealed class NotificationMail(AccountLinks links, UnsubscribeTokens token
             paragraphs.Add(item);
         }
         return new MailContent(
-            T["Your ClusterAtlas digest: {0} notifications", notifications.Count],
+            T.Plural(notifications.Count, T["Your ClusterAtlas digest: {0} notification"], T["Your ClusterAtlas digest: {0} notifications|few"], T["Your ClusterAtlas digest: {0} notifications"]),
             paragraphs,
             new MailLink(T["See all your notifications"], baseUrl + "/account/notifications"),
             [T["You get this digest because of your notification settings: {0}", baseUrl + SettingsPath]],

@@ -17,6 +17,7 @@ public static class NotificationWording
         NotificationKind.MatchingPosting => T["A new partner search matches your saved search “{0}”: “{1}”.", notification.Actor ?? "", notification.Subject],
         NotificationKind.DeadlineReminder => T["Your partner search “{0}” closes soon: give it a later deadline or close it.", notification.Subject],
         NotificationKind.ContactRequest => T["{0} sent you a contact request: “{1}”.", notification.Actor ?? "", notification.Subject],
+        NotificationKind.MatchingProfile => T["A newly published cluster organisation matches your saved search “{0}”: {1}.", notification.Actor ?? "", notification.Subject],
         _ => notification.Subject,
     };
 
@@ -27,6 +28,7 @@ public static class NotificationWording
         NotificationKind.MatchingPosting => T["New partner searches matching my saved searches"],
         NotificationKind.DeadlineReminder => T["Deadline reminders of my partner searches"],
         NotificationKind.ContactRequest => T["Contact requests to my cluster organisations"],
+        NotificationKind.MatchingProfile => T["New cluster organisations matching my saved searches"],
         _ => kind.ToString(),
     };
 

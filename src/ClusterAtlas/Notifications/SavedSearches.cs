@@ -1,6 +1,7 @@
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.PartnerSearch;
+using ClusterAtlas.Profiles;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,9 +11,10 @@ public enum SaveSearchOutcome { Saved, NameMissing, NameTooLong, QueryInvalid, T
 
 /// <summary>
 /// Members' saved searches: kept in the form the list page reads (parsed and written again by the page's own query
-/// code, without paging), and, for partner searches, matched against each new posting by the list's own matching.
+/// code, without paging), matched by the list's own search: partner searches against each new posting, directory
+/// searches against each newly published profile.
 /// </summary>
-public sealed class SavedSearches(ClusterAtlasDbContext db, PostingSearch postings, TimeProvider clock)
+public sealed class SavedSearches(ClusterAtlasDbContext db, PostingSearch postings, DirectorySearch directory, TimeProvider clock)
 {
     public async Task<IReadOnlyList<SavedSearch>> ListAsync(string userId, CancellationToken cancellationToken) =>
         await db.Set<SavedSearch>().AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(cancellationToken);
@@ -95,6 +97,49 @@ public sealed class SavedSearches(ClusterAtlasDbContext db, PostingSearch postin
             Notifier.Add(db, search.UserId, NotificationKind.MatchingPosting,
                 new NotificationText(posting.Title, Actor: search.Name), $"/partner-search/{posting.Id}", now);
             told++;
+        }
+        return told;
+    }
+
+    /// <summary>
+    /// Notifies, and saves, each member with a saved directory search that finds the newly published profile (once
+    /// per member, naming their first matching search); its own administrators are not told. Runs after the
+    /// publication's commit, when the directory's index holds the profile: the directory's own search decides.
+    /// </summary>
+    public async Task<int> NotifyMatchingProfileAsync(int profileId, CancellationToken cancellationToken)
+    {
+        var profile = await db.ClusterOrganisations.AsNoTracking()
+            .Where(p => p.Id == profileId && p.Status == ProfileStatus.Published)
+            .Select(p => new { p.Name, p.Slug }).SingleOrDefaultAsync(cancellationToken);
+        if (profile is null)
+        {
+            return 0;
+        }
+        var saved = await db.Set<SavedSearch>().AsNoTracking()
+            .Where(s => s.Scope == SavedSearchScope.Directory
+                && !db.ProfileAdministrators.Any(a => a.ClusterOrganisationId == profileId && a.UserId == s.UserId))
+            .OrderBy(s => s.UserId).ThenBy(s => s.Id)
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var told = 0;
+        foreach (var searches in saved.GroupBy(s => s.UserId, StringComparer.Ordinal))
+        {
+            foreach (var search in searches)
+            {
+                var parsed = SearchQuery.Parse(QueryHelpers.ParseQuery(search.Query), Facet.All, ignoreUnknown: true);
+                if (!parsed.IsValid || !(await directory.MatchingAsync(parsed.Query, cancellationToken)).Entries.Any(e => e.Id == profileId))
+                {
+                    continue;
+                }
+                Notifier.Add(db, search.UserId, NotificationKind.MatchingProfile,
+                    new NotificationText(profile.Name, Actor: search.Name), $"/cluster-organisations/{profile.Slug}", now);
+                told++;
+                break;
+            }
+        }
+        if (told > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
         }
         return told;
     }

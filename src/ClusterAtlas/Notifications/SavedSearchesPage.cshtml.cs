@@ -8,7 +8,7 @@ namespace ClusterAtlas.Notifications;
 
 /// <summary>
 /// The member's saved searches: saved from the directory's and the partner search's "Save this search" form, listed
-/// with their links, deleted here. New partner searches that a saved search finds are notified.
+/// with their links, deleted here. New partner searches and newly published profiles that a saved search finds are notified.
 /// </summary>
 [Authorize]
 public class SavedSearchesPageModel(SavedSearches saved, IStringLocalizer<SharedResource> T) : PageModel
@@ -23,6 +23,7 @@ public class SavedSearchesPageModel(SavedSearches saved, IStringLocalizer<Shared
         Done = done switch
         {
             "saved" => T["Your search is saved. New partner searches it finds are notified to you."].Value,
+            "saved-directory" => T["Your search is saved. Cluster organisations it finds when they are published are notified to you."].Value,
             "deleted" => T["The saved search is deleted."].Value,
             _ => null,
         };
@@ -38,7 +39,7 @@ public class SavedSearchesPageModel(SavedSearches saved, IStringLocalizer<Shared
         switch (outcome)
         {
             case SaveSearchOutcome.Saved:
-                return LocalRedirect(Path + "?done=saved");
+                return LocalRedirect(Path + (parsedScope == SavedSearchScope.Directory ? "?done=saved-directory" : "?done=saved"));
             case SaveSearchOutcome.NameMissing:
                 ModelState.AddModelError("name", T["Give the search a name."]);
                 break;

@@ -3,6 +3,7 @@ using ClusterAtlas.Accounts;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
@@ -15,7 +16,7 @@ public static class JourneySteps
     public const string Password = "correct horse battery staple";
 
     /// <summary>A confirmed account administering a published profile, set up directly (the profile journey is tested elsewhere).</summary>
-    public static async Task<string> MemberWithPublishedProfileAsync(this BrowserApp app, string email, string name, string profileName)
+    public static async Task<string> MemberWithPublishedProfileAsync(this BrowserApp app, string email, string name, string profileName, string countryCode = "RS")
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -26,13 +27,23 @@ public static class JourneySteps
         var slug = TextFolding.Slug(profileName);
         var profile = new ClusterOrganisation
         {
-            Slug = slug, Name = profileName, CountryCode = "RS", City = "Novi Sad", Website = "https://cluster.example.org",
+            Slug = slug, Name = profileName, CountryCode = countryCode, City = countryCode == "RS" ? "Novi Sad" : null, Website = "https://cluster.example.org",
             Status = ProfileStatus.Published, PublishedAt = DateTimeOffset.UtcNow,
         };
         profile.Administrators.Add(new ProfileAdministrator { UserId = user.Id, AddedAt = DateTimeOffset.UtcNow });
         db.ClusterOrganisations.Add(profile);
         await db.SaveChangesAsync();
         return slug;
+    }
+
+    /// <summary>Adds a collaborating cluster, as written, to a profile's stated collaborations (as its editor would save it).</summary>
+    public static async Task StateCollaborationAsync(this BrowserApp app, string slug, string partnerName, string partnerCountryCode)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
+        var profile = await db.ClusterOrganisations.Include(p => p.CollaboratingClusters).SingleAsync(p => p.Slug == slug);
+        profile.CollaboratingClusters.Add(new CollaboratingCluster { Name = partnerName, CountryCode = partnerCountryCode, SortOrder = profile.CollaboratingClusters.Count });
+        await db.SaveChangesAsync();
     }
 
     public static async Task SignInAsync(IPage page, string email)

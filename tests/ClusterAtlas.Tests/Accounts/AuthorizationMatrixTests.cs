@@ -75,6 +75,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         "PUT /api/v1/cluster-organisations/{slug}", "PATCH /api/v1/cluster-organisations/{slug}",
     };
 
+    /// <summary>
+    /// Open endpoints that act for the signed-in member only (their own notifications, saved searches, inbox, requests they
+    /// write; following, interest and comments on a posting): every handler of these, and every POST handler of a
+    /// posting, must send anonymous visitors to sign in and change nothing. Strangers and other profiles' administrators
+    /// act there for themselves (another person's id changes nothing: NotificationTests, SavedSearchTests, PostingActivityTests).
+    /// </summary>
+    private static readonly HashSet<string> MemberEndpoints = new(StringComparer.Ordinal)
+    {
+        "/account/notifications", "/account/notifications/settings", "/account/saved-searches", "/account/inbox",
+        "/cluster-organisations/{slug}/contact",
+    };
+
     /// <summary>A profile's own pages and the staff's pages: only its administrators, or staff with two-factor, get through.</summary>
     private static readonly string[] ProtectedPrefixes = ["/cluster-organisations/{slug}/", "/moderation", "/admin", "/partner-search/{postingId:int}/", "/account/inbox/"];
 
@@ -191,6 +203,33 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             Assert.True(answers.Contains(HttpStatusCode.OK), $"GET {path}: neither the profile's administrator nor a platform administrator got it ({string.Join(", ", answers)})");
         }
         output.WriteLine($"{probes.Select(p => p.Pattern).Distinct().Count()} endpoints, {protectedProbes.Count} protected handlers, {attempts} attempts, {failures.Count} let through");
+        Assert.True(failures.Count == 0, "Let through:\n" + string.Join("\n", failures));
+        Assert.Equal(before, await fixture.App.SnapshotAsync() + await StaffSnapshotAsync());
+        Assert.Equal(postingsBefore, await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App));
+        Assert.Equal(contactBefore, await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App));
+    }
+
+    [Fact]
+    public async Task Member_handlers_of_open_endpoints_send_anonymous_visitors_to_sign_in_and_change_nothing()
+    {
+        var probes = (await ProbesAsync())
+            .Where(p => MemberEndpoints.Contains(p.Pattern) || (p.Pattern == "/partner-search/{postingId:int}" && p.Method == "POST"))
+            .ToList();
+        Assert.True(probes.Count >= 12, $"only {probes.Count} member handlers found: the endpoint listing is broken");
+        var before = await fixture.App.SnapshotAsync() + await StaffSnapshotAsync();
+        var postingsBefore = await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App);
+        var contactBefore = await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App);
+        var anonymous = fixture.People["anonymous"];
+        var failures = new List<string>();
+        foreach (var probe in probes)
+        {
+            var path = Fill(probe.Pattern) + (probe.Handler is null ? "" : "?handler=" + probe.Handler);
+            using var response = probe.Method == "GET" ? await anonymous.GetAsync(new Uri(path, UriKind.Relative)) : await PostAsync(anonymous, path);
+            if (!IsRefused(response))
+            {
+                failures.Add($"{probe.Method} {path} answered {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
         Assert.True(failures.Count == 0, "Let through:\n" + string.Join("\n", failures));
         Assert.Equal(before, await fixture.App.SnapshotAsync() + await StaffSnapshotAsync());
         Assert.Equal(postingsBefore, await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App));

@@ -1,4 +1,5 @@
 using System.Net;
+using ClusterAtlas.Contact;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Tests.Infrastructure;
 using ClusterAtlas.Tests.PartnerSearch;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Tests.Contact;
 
-/// <summary>An installation that allows 2 contact requests per hour and 4 per day to each sender.</summary>
+/// <summary>An installation that allows 2 contact requests per hour and 4 per day to each sender, and 3 answers per hour.</summary>
 public sealed class LowContactLimitFactory : ClusterAtlasFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -15,6 +16,7 @@ public sealed class LowContactLimitFactory : ClusterAtlasFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("ClusterAtlas:Contact:RequestsPerHour", "2");
         builder.UseSetting("ClusterAtlas:Contact:RequestsPerDay", "4");
+        builder.UseSetting("ClusterAtlas:Contact:AnswersPerHour", "3");
     }
 }
 
@@ -70,5 +72,34 @@ public sealed class ContactRateLimitTests(LowContactLimitFactory app) : IClassFi
         // The oldest of the four leaves the 24 hours in about an hour.
         var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 3400, 3600);
+    }
+
+    [Fact]
+    public async Task The_fourth_answer_in_an_hour_is_refused_with_429_and_when_to_answer_again_the_request_itself_not_counted()
+    {
+        var recipient = await app.MemberWithPublishedProfileAsync("Chatty Cluster");
+        var sender = await app.MemberWithPublishedProfileAsync("Talkative Cluster");
+        var id = await ContactScenarios.SendRequestAsync(sender.Browser, recipient.Slug, "Many questions");
+        for (var i = 1; i <= 3; i++)
+        {
+            using var answered = await ContactScenarios.ActAsync(sender.Browser, id, "Answer", ("Answer", $"Question {i}"));
+            Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        }
+
+        using var refused = await ContactScenarios.ActAsync(sender.Browser, id, "Answer", ("Answer", "Question 4"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 3000, 3600);
+        var page = await ClusterAtlasFactory.ParseAsync(await refused.Content.ReadAsStringAsync());
+        Assert.StartsWith("You have written 3 answers in the last hour, the most allowed. You may answer again at",
+            page.QuerySelector(".field-validation-error[data-valmsg-for=Answer]")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("Question 4", page.QuerySelector("#Answer")!.TextContent);
+        Assert.Equal(4, await app.WithDbAsync(db => db.Set<ContactMessage>().CountAsync(m => m.RequestId == id)));
+        var audited = await app.WithDbAsync(db => db.ModerationActions.Where(a => a.Action == ModerationActionKind.ContactRateLimited && a.ClusterOrganisationId == recipient.ProfileId).Select(a => a.Detail).ToListAsync());
+        Assert.Contains("3 answers per hour reached", Assert.Single(audited), StringComparison.Ordinal);
+
+        // The other side is held back by its own answers only.
+        using var reply = await ContactScenarios.ActAsync(recipient.Browser, id, "Answer", ("Answer", "One answer to all."));
+        Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
     }
 }

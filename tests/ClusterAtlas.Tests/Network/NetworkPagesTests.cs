@@ -54,6 +54,9 @@ public sealed class NetworkPagesTests(ClusterAtlasFactory app) : IClassFixture<C
             && r.QuerySelector($"a[href='/cluster-organisations/{SeedPage.Slug}']") is not null);
         Assert.Contains("Mutual", edge.TextContent, StringComparison.Ordinal);
         Assert.NotNull(network.QuerySelector("#network-data"));
+        // The filter form sends "All" of the other lists as empty values: they filter nothing.
+        var submitted = await ClusterAtlasFactory.ParseAsync(await visitor.GetStringAsync(new Uri("/network?country=RS&sector=&label=", UriKind.Relative)));
+        Assert.Equal(network.QuerySelectorAll("tbody tr").Length, submitted.QuerySelectorAll("tbody tr").Length);
     }
 
     [Fact]

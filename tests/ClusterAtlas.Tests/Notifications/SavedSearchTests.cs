@@ -1,6 +1,7 @@
 using System.Net;
 using ClusterAtlas.Notifications;
 using ClusterAtlas.Tests.Infrastructure;
+using ClusterAtlas.Tests.Moderation;
 using ClusterAtlas.Tests.PartnerSearch;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,30 @@ public sealed class SavedSearchTests(ClusterAtlasFactory app) : IClassFixture<Cl
         Assert.Equal((NotificationKind.MatchingPosting, $"/partner-search/{matching}"), (notification.Kind, notification.Link));
         // The author's own saved search does not tell them of their own posting.
         Assert.Empty(await app.NotificationsOfAsync(author.Email));
+    }
+
+    [Fact]
+    public async Task A_saved_directory_search_notifies_its_owner_of_a_newly_published_profile_it_finds_and_of_no_other()
+    {
+        var word = ModerationScenario.UniqueWord();
+        var watcherEmail = ClusterAtlasFactory.NewEmail();
+        using var watcher = await app.RegisterAndSignInAsync(watcherEmail);
+        using var saved = await watcher.SubmitFormAsync($"/cluster-organisations?q={word}&country=RS", new() { ["name"] = "New foundries" }, ".save-search form");
+        Assert.Equal("/account/saved-searches?done=saved-directory", saved.Headers.Location!.OriginalString);
+        var matching = await app.SubmittedProfileAsync($"{word} Foundry Cluster");
+        var elsewhere = await app.SubmittedProfileAsync("Unrelated Weaving Cluster");
+        using var moderator = await app.SignInAsStaffAsync(ClusterAtlas.Accounts.AccountRoles.Moderator);
+
+        await ModerationScenario.ApproveAsync(moderator, elsewhere);
+        await ModerationScenario.ApproveAsync(moderator, matching);
+
+        var mail = await app.LatestMailAsync(watcherEmail, $"A newly published cluster organisation matches your saved search “New foundries”: {word} Foundry Cluster");
+        Assert.Equal($"/cluster-organisations/{matching.Slug}", ClusterAtlasFactory.LinkIn(mail, $"/cluster-organisations/{matching.Slug}").OriginalString);
+        await app.NotificationsHandledAsync();
+        var notification = Assert.Single(await app.NotificationsOfAsync(watcherEmail));
+        Assert.Equal((NotificationKind.MatchingProfile, $"/cluster-organisations/{matching.Slug}"), (notification.Kind, notification.Link));
+        // Its own administrator is not told of it.
+        Assert.DoesNotContain(await app.NotificationsOfAsync(matching.AdministratorEmail), n => n.Kind == NotificationKind.MatchingProfile);
     }
 
     [Fact]

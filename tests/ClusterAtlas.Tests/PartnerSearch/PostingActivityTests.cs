@@ -26,7 +26,7 @@ public sealed class PostingActivityTests(ClusterAtlasFactory app) : IClassFixtur
         using var again = await ActAsync(follower, id, "Follow");
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<PostingFollower>().CountAsync(f => f.PostingId == id)));
         var ownerView = await ClusterAtlasFactory.ParseAsync(await author.Browser.GetStringAsync(new Uri($"/partner-search/{id}", UriKind.Relative)));
-        Assert.Contains("1 members follow it; 0 expressed interest.", ownerView.QuerySelector(".posting-owner")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 member follows it; 0 members expressed interest.", ownerView.QuerySelector(".posting-owner")!.TextContent, StringComparison.Ordinal);
         var followerView = await ClusterAtlasFactory.ParseAsync(await follower.GetStringAsync(new Uri($"/partner-search/{id}", UriKind.Relative)));
         Assert.Null(followerView.QuerySelector(".posting-owner"));
 
@@ -59,7 +59,7 @@ public sealed class PostingActivityTests(ClusterAtlasFactory app) : IClassFixtur
 
         var ownerView = await ClusterAtlasFactory.ParseAsync(await author.Browser.GetStringAsync(new Uri($"/partner-search/{id}", UriKind.Relative)));
         var owner = ownerView.QuerySelector(".posting-owner")!;
-        Assert.Contains("0 members follow it; 1 expressed interest.", owner.TextContent, StringComparison.Ordinal);
+        Assert.Contains("0 members follow it; 1 member expressed interest.", owner.TextContent, StringComparison.Ordinal);
         Assert.Contains(owner.QuerySelectorAll(".interests a"), a => a.GetAttribute("href") == $"/cluster-organisations/{secondSlug}");
 
         using var twice = await ActAsync(interested.Browser, id, "Interest", ("InterestProfileId", secondId.ToString(System.Globalization.CultureInfo.InvariantCulture)));

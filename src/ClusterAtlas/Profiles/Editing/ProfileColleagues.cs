@@ -46,10 +46,10 @@ public sealed class ProfileColleagues(ClusterAtlasDbContext db, UserManager<Appl
             }
             db.ProfileAdministrators.Add(new ProfileAdministrator { ClusterOrganisationId = profile.Id, UserId = colleague.Id, AddedAt = clock.GetUtcNow() });
             await audit.ColleagueAsync(Moderation.ModerationActionKind.ColleagueAdded, profile, colleague.Id, cancellationToken);
+            mail.QueueAdded(colleague, profile, addedBy.NameToShow(), handedOver: false);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        await mail.SendAddedAsync(colleague, profile, addedBy.NameToShow(), handedOver: false, cancellationToken);
         return ColleagueOutcome.Done;
     }
 
@@ -97,10 +97,10 @@ public sealed class ProfileColleagues(ClusterAtlasDbContext db, UserManager<Appl
             db.ProfileAdministrators.Add(new ProfileAdministrator { ClusterOrganisationId = profile.Id, UserId = successor.Id, AddedAt = clock.GetUtcNow() });
             db.ProfileAdministrators.Remove(own);
             await audit.ColleagueAsync(Moderation.ModerationActionKind.HandedOver, profile, successor.Id, cancellationToken);
+            mail.QueueAdded(successor, profile, leaving.NameToShow(), handedOver: true);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        await mail.SendAddedAsync(successor, profile, leaving.NameToShow(), handedOver: true, cancellationToken);
         return ColleagueOutcome.Done;
     }
 

@@ -50,9 +50,10 @@ public class SubmitProfilePageModel(ProfileEditor editor, EditableProfiles edita
                 : T["The profile cannot be submitted yet: see what is missing below."]);
             return Page();
         }
+        // Queued in the shared context first: the submission's own commit saves the mail with it.
+        await mail.QueueSubmittedAsync(Profile, cancellationToken);
+        await mail.QueueReceivedAsync(Profile, cancellationToken);
         await editor.SubmitAsync(Profile, cancellationToken);
-        await mail.SendSubmittedAsync(Profile, cancellationToken);
-        await mail.SendReceivedAsync(Profile, cancellationToken);
         return Redirect($"/cluster-organisations/{Profile.Slug}/submit?submitted=true");
     }
 

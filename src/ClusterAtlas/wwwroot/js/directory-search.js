@@ -32,6 +32,7 @@
         var summary = results.querySelector(".result-count, .alert h2");
         if (status && summary) { status.textContent = summary.textContent.trim(); }
         if (pushHistory) { history.pushState(null, "", url); } else { history.replaceState(null, "", url); }
+        updateSaveSearch(qs);
       })
       .catch(function (error) { if (error.name !== "AbortError") { form.submit(); } });
   }
@@ -54,6 +55,20 @@
     var title = update.content.getElementById("results-update").getAttribute("data-title");
     var brand = document.title.lastIndexOf(" · ");
     if (title) { document.title = brand < 0 ? title : title + document.title.slice(brand); }
+  }
+
+  // "Save this search" saves the search shown now, not the one the page was loaded with; a name the member typed stays.
+  var saveName = document.getElementById("save-search-name");
+  var nameTyped = false;
+  if (saveName) { saveName.addEventListener("input", function () { nameTyped = true; }); }
+  function updateSaveSearch(qs) {
+    var query = document.getElementById("save-search-query");
+    if (query) { query.value = qs ? "?" + qs : ""; }
+    if (saveName && !nameTyped && input.value.trim() !== "") { saveName.value = input.value.trim(); }
+    var signIn = document.getElementById("save-search-sign-in");
+    if (signIn) {
+      signIn.href = "/account/login?returnUrl=" + encodeURIComponent(new URL(form.action).pathname + (qs ? "?" + qs : ""));
+    }
   }
 
   // The buttons are for use without JavaScript.

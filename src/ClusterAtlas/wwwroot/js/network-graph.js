@@ -22,6 +22,13 @@
     degree[e.target] = (degree[e.target] || 0) + 1;
   });
   var maxDegree = Math.max.apply(null, graph.nodes.map(function (n) { return degree[n.id] || 0; }).concat([1]));
+  // cytoscape adds an inline <style> (its container's position) unless an element with this id exists; the site's
+  // CSP allows no inline style, and site.css positions the container already.
+  if (!document.getElementById('__________cytoscape_stylesheet')) {
+    var marker = document.createElement('meta');
+    marker.id = '__________cytoscape_stylesheet';
+    document.head.appendChild(marker);
+  }
   var elements = graph.nodes.map(function (n) {
     return { data: { id: n.id, label: n.name, match: n.match ? 1 : 0, degree: degree[n.id] || 0 } };
   }).concat(graph.edges.map(function (e, i) {
@@ -50,6 +57,9 @@
   cy.on('mouseout', 'node', function () {
     cy.elements().removeClass('faded focused');
   });
+  // What was drawn, for tests and tools that cannot look into the canvas.
+  container.setAttribute('data-nodes', String(cy.nodes().length));
+  container.setAttribute('data-mutual-edges', String(cy.edges('[mutual = 1]').length));
   cy.on('tap', 'node', function (event) {
     window.location.href = '/cluster-organisations/' + encodeURIComponent(event.target.id());
   });
