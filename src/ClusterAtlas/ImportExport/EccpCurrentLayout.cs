@@ -55,7 +55,7 @@ public static partial class EccpCurrentLayout
             var key = TextFolding.MatchKey(trimmed);
             if (key == AboutUs && !trimmed.EndsWith(':'))
             {
-                i = ReadText(lines, i + 1, Block(blocks, nameof(ProfileForm.ShortDescription), trimmed, i + 1));
+                i = ReadText(lines, i + 1, Block(blocks, nameof(ClusterOrganisation.ShortDescription), trimmed, i + 1));
             }
             else if (key == Composition && !trimmed.EndsWith(':'))
             {
@@ -104,15 +104,15 @@ public static partial class EccpCurrentLayout
             if (!countryFound && countryRegion.Success && countries.Find(countryRegion.Groups["country"].Value) is not null)
             {
                 countryFound = true;
-                Block(blocks, nameof(ProfileForm.CountryCode), "country", lineNumber).Values.Add(new(countryRegion.Groups["country"].Value.Trim(), lineNumber));
+                Block(blocks, nameof(ClusterOrganisation.CountryCode), "country", lineNumber).Values.Add(new(countryRegion.Groups["country"].Value.Trim(), lineNumber));
                 if (countryRegion.Groups["region"].Value.Trim() is { Length: > 0 } region)
                 {
-                    Block(blocks, nameof(ProfileForm.RegionName), "region", lineNumber).Values.Add(new(region, lineNumber));
+                    Block(blocks, nameof(ClusterOrganisation.RegionName), "region", lineNumber).Values.Add(new(region, lineNumber));
                 }
             }
-            else if (!countryFound && !blocks.Any(b => b.Target.Field?.Name == nameof(ProfileForm.LocalName)))
+            else if (!countryFound && !blocks.Any(b => b.Target.Field?.Name == nameof(ClusterOrganisation.LocalName)))
             {
-                Block(blocks, nameof(ProfileForm.LocalName), "local name", lineNumber).Values.Add(new(trimmed, lineNumber));
+                Block(blocks, nameof(ClusterOrganisation.LocalName), "local name", lineNumber).Values.Add(new(trimmed, lineNumber));
             }
             else if (countryFound && !blocks.Any(b => b.Target.Field?.Name == nameof(ProfileForm.ManagementTeam)))
             {
@@ -172,12 +172,12 @@ public static partial class EccpCurrentLayout
                 return;
             }
             pending = null;
-            if (blocks.Any(b => b.Target.Field?.Name == nameof(ProfileForm.SmeMembers)))
+            if (blocks.Any(b => b.Target.Field?.Name == nameof(ClusterOrganisation.SmeMembers)))
             {
                 report.NotPlaced("cluster composition", number.Number, number.Line, "a second number without a label (the SMEs' number has none)");
                 return;
             }
-            Block(blocks, nameof(ProfileForm.SmeMembers), "SMEs", number.Line).Values.Add(new(number.Number, number.Line));
+            Block(blocks, nameof(ClusterOrganisation.SmeMembers), "SMEs", number.Line).Values.Add(new(number.Number, number.Line));
         }
         void Labelled(string number, int numberLine, string label, int labelLine)
         {

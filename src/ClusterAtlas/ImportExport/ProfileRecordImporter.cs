@@ -142,7 +142,7 @@ public sealed partial class ProfileRecordImporter(ClusterAtlasDbContext db, Coun
         LeaveComputedPointToTheMap(form);
         var validator = new ProfileFormValidator(countries, terms.ById, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), T, reader.TermIds);
         LeaveOutWhatDoesNotPass(validator, form, report, record.Line);
-        var name = ProfileForm.Clean(form.Name);
+        var name = ProfileForm.Clean(form.Text(nameof(ClusterOrganisation.Name)));
         if (name is null)
         {
             return Bad(ProfileImportOutcome.Skipped, "the profile has no name (\"name\")", profile?.Slug);
@@ -271,11 +271,14 @@ public sealed partial class ProfileRecordImporter(ClusterAtlasDbContext db, Coun
     /// </summary>
     private void LeaveComputedPointToTheMap(ProfileForm form)
     {
-        if (form is { Latitude: { } latitude, Longitude: { } longitude }
-            && locator.Locate(form.CountryCode, form.City, form.RegionName, form.NutsCode) is { } point
+        if (form.Value<double>(nameof(ClusterOrganisation.Latitude)) is { } latitude
+            && form.Value<double>(nameof(ClusterOrganisation.Longitude)) is { } longitude
+            && locator.Locate(form.Text(nameof(ClusterOrganisation.CountryCode)), form.Text(nameof(ClusterOrganisation.City)),
+                form.Text(nameof(ClusterOrganisation.RegionName)), form.Text(nameof(ClusterOrganisation.NutsCode))) is { } point
             && Math.Abs(point.Latitude - latitude) < 1e-9 && Math.Abs(point.Longitude - longitude) < 1e-9)
         {
-            (form.Latitude, form.Longitude) = (null, null);
+            form[nameof(ClusterOrganisation.Latitude)] = null;
+            form[nameof(ClusterOrganisation.Longitude)] = null;
         }
     }
 

@@ -7,11 +7,18 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ClusterAtlas.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AddAccessTokens : Migration
+    public partial class AddAccessTokensAndManagementTeamBand : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ManagementTeamBand",
+                table: "ClusterOrganisations",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AccessTokens",
                 columns: table => new
@@ -56,6 +63,10 @@ namespace ClusterAtlas.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "AccessTokens");
+
+            migrationBuilder.DropColumn(
+                name: "ManagementTeamBand",
+                table: "ClusterOrganisations");
         }
     }
 }

@@ -5,11 +5,18 @@
 namespace ClusterAtlas.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AddAccessTokens : Migration
+    public partial class AddAccessTokensAndManagementTeamBand : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ManagementTeamBand",
+                table: "ClusterOrganisations",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AccessTokens",
                 columns: table => new
@@ -54,6 +61,10 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "AccessTokens");
+
+            migrationBuilder.DropColumn(
+                name: "ManagementTeamBand",
+                table: "ClusterOrganisations");
         }
     }
 }
