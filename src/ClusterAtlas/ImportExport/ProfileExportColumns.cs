@@ -60,8 +60,9 @@ public static class ProfileExportColumns
     /// <summary>The values a choice takes, as the API writes them (camelCase names of the enumeration).</summary>
     public static IEnumerable<string> ChoiceValues(ProfileSchemaField field)
     {
-        var owner = ProfileSchema.Fields.FirstOrDefault(f => f.Group?.Fields.Contains(field) == true)?.Group!.RowType ?? typeof(Profiles.Editing.ProfileForm);
-        var type = owner.GetProperty(field.Name)!.PropertyType;
+        // A row's field is a property of its row type; a plain field of the profile has its type from the schema.
+        var row = ProfileSchema.Fields.FirstOrDefault(f => f.Group?.Fields.Contains(field) == true)?.Group!.RowType;
+        var type = row is null ? field.PlainType : row.GetProperty(field.Name)!.PropertyType;
         type = Nullable.GetUnderlyingType(type) ?? type;
         return Enum.GetNames(type).Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName);
     }
