@@ -113,8 +113,11 @@ public sealed class ProfileJsonReader
         }
     }
 
+    // The form keeps plain fields by their schema name, not as properties: their type is the schema's.
     private static Type ProfileSchemaFieldType(ProfileSchemaField field, Type owner) =>
-        owner.GetProperty(field.Name)?.PropertyType ?? throw new InvalidOperationException($"{owner.Name} has no property {field.Name}.");
+        owner == typeof(ProfileForm) && field.IsPlain
+            ? field.PlainType
+            : owner.GetProperty(field.Name)?.PropertyType ?? throw new InvalidOperationException($"{owner.Name} has no property {field.Name}.");
 
     private (bool, object?) Number(JsonNode? value, Type type, string path)
     {
