@@ -68,7 +68,8 @@ public sealed class ProfileRecordReader(ProfileImportTerms terms, ImportReport r
     /// <summary>A plain field of the form or of a row: set when the value fits, else reported.</summary>
     private void Scalar(ProfileSchemaField field, string path, JsonNode? node, object target)
     {
-        var type = target.GetType().GetProperty(field.Name)!.PropertyType;
+        // The profile's form keeps plain fields by their schema name; a row keeps them as properties.
+        var type = target is ProfileForm ? field.PlainType : target.GetType().GetProperty(field.Name)!.PropertyType;
         if (Convert(field, node, type, out var value, out var problem))
         {
             field.SetFormValue(target, value);
