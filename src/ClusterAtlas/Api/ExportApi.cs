@@ -34,7 +34,7 @@ public static class ExportApi
                 .WithTags("Cluster organisations")
                 .WithSummary(summary)
                 .WithDescription("Sort and paging do not apply: every match is exported, in the order of the profiles' ids. "
-                    + "Contacts of team members that the profile shows to members only are left out. The data licence is in the answer's Link header and in the file.")
+                    + "Contacts of team members that the profile shows to members only are left out. The data licence is in the answer's Link header (and in the XLSX and JSON files).")
                 .Produces(StatusCodes.Status200OK, contentType: contentType.Split(';')[0]);
         }
         return api;

@@ -5,8 +5,8 @@ using CsvHelper;
 namespace ClusterAtlas.ImportExport;
 
 /// <summary>
-/// Profiles as CSV: UTF-8 with a byte-order mark (spreadsheets then read the accents), a comment line naming the data
-/// licence, the header, one row a profile (<see cref="ProfileExportColumns"/>). Written and flushed batch by batch.
+/// Profiles as CSV: UTF-8 with a byte-order mark (spreadsheets then read the accents), the header on the
+/// first line, one row a profile (<see cref="ProfileExportColumns"/>). Written and flushed batch by batch.
 /// </summary>
 public static class ProfileCsvExport
 {
@@ -22,7 +22,8 @@ public static class ProfileCsvExport
         var csv = CsvWriter.Create(output, new CsvWriterOptions { WriteByteOrderMark = true, CommentPrefix = CommentPrefix, NewLine = "\r\n" }, leaveOpen: true);
         await using (csv)
         {
-            csv.WriteComment($" Cluster organisation profiles. Data licence: {licence.Name} ({licence.Url}). Columns: see docs/export-columns.md.");
+            // No line before the header: spreadsheets and CSV readers take the first line for the column names. The
+            // licence travels in the answer's Link header and in the documentation of the columns.
             await csv.WriteRecordAsync([.. ProfileExportColumns.All.Select(c => c.Name)], cancellationToken);
             await foreach (var batch in batches.WithCancellation(cancellationToken))
             {

@@ -35,9 +35,9 @@ public sealed class ExportColumnsDocumentTests
             their ids. The JSON export is an array of whole profiles as `GET /api/v1/cluster-organisations/{slug}` answers them.
             The CSV and XLSX exports have the columns below, generated from the profile schema (this page is checked by a test).
 
-            - CSV: UTF-8 with a byte-order mark, comma-separated, a first line `# ... Data licence: ...` naming the licence,
-              then the header and one row a profile. The XLSX has the same columns on its sheet "Profiles", and the licence on
-              its sheet "Licence".
+            - CSV: UTF-8 with a byte-order mark, comma-separated, the header on the first line and one row a profile; the data
+              licence is in the answer's `Link: <...>; rel="license"` header. The XLSX has the same columns on its sheet
+              "Profiles", and the licence on its sheet "Licence".
             - Several values in one cell (lists, terms, the rows of a group) are joined with `; `; a `;` or `\` inside a value
               is written `\;` or `\\`. The fields of a group's rows are columns of their own (`managementTeam.name`,
               `managementTeam.role`...), the n-th value of each belonging to the n-th row.
