@@ -18,11 +18,9 @@ public static class Tags
             .Where(slug => slug.Length > 0)
             .Distinct(StringComparer.Ordinal)];
 
-    /// <summary>Why the input is not a valid tag list, or null: too many tags, or one too long.</summary>
-    public static string? Problem(IReadOnlyList<string> slugs) =>
-        slugs.Count > MaxCount ? $"at most {MaxCount} tags"
-        : slugs.FirstOrDefault(s => s.Length > MaxLength) is { } tooLong ? $"the tag \"{tooLong}\" is longer than {MaxLength} characters"
-        : null;
+    /// <summary>True when the list is within the limits; the form says which one is broken, in the visitor's language.</summary>
+    public static bool WithinLimits(IReadOnlyList<string> slugs) =>
+        slugs.Count <= MaxCount && slugs.All(s => s.Length <= MaxLength);
 
     /// <summary>A slug as people read it: "green-deal" is "green deal".</summary>
     public static string Display(string slug) => slug.Replace('-', ' ');
