@@ -29,6 +29,7 @@ public partial class ClusterAtlasFactory : WebApplicationFactory<Program>
         _dataDirectory = previous?._dataDirectory ?? Path.Combine(Path.GetTempPath(), "clusteratlas-tests", Guid.NewGuid().ToString("N"));
         _postgresDatabase = previous is not null ? previous._postgresDatabase
             : TestDatabase.IsPostgres ? "clusteratlas_test_" + Guid.NewGuid().ToString("N")[..12] : null;
+        _materialised = previous is not null;
     }
 
     /// <summary>Leaves the data folder and database in place on dispose, for a host started on them afterwards.</summary>
@@ -49,6 +50,7 @@ public partial class ClusterAtlasFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        StartFromTemplate();
         builder.UseEnvironment("Production");
         builder.UseSetting("ClusterAtlas:DataDirectory", _dataDirectory);
         // As a production configuration names its host: links in mail are made for requests to it.
@@ -122,6 +124,9 @@ public sealed class FirstRunFactory : ClusterAtlasFactory
     public const int SampleProfiles = 200;
 
     protected override int DemoSampleProfiles => SampleProfiles;
+
+    /// <summary>The first start is what these hosts test.</summary>
+    protected override bool StartsFromTemplate => false;
 }
 
 /// <summary>A new installation with its demo content switched off: an empty directory.</summary>

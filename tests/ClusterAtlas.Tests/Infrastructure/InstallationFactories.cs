@@ -73,6 +73,9 @@ public sealed class LogCollector : ILoggerProvider
 /// <summary>An installation with one setting given a wrong value: it must refuse to start, naming the setting.</summary>
 public sealed class MisconfiguredInstallationFactory(string setting, string value) : ClusterAtlasFactory
 {
+    /// <summary>The start itself is under test, on a database of its own.</summary>
+    protected override bool StartsFromTemplate => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
