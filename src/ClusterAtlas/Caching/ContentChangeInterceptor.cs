@@ -9,10 +9,13 @@ namespace ClusterAtlas.Caching;
 /// Evicts the cached answers that a save changed, by the tags the features declared for the saved entity types
 /// (<see cref="CacheTagMap"/>). Outside a transaction that is right after the save; inside one, after its commit (a
 /// rollback forgets them), so that no reader renders, and stores, the old content between the save and the commit.
+/// A save of profiles or vocabularies also marks the in-memory directory stale (which evicts in turn), so a page rendered
+/// after the eviction never reads the directory as it was before the write.
 /// Set-based writes (ExecuteUpdate, ExecuteDelete, bulk inserts) bypass the change tracker and evict themselves
 /// (<see cref="CacheEviction"/>), most of them through the directory's stale mark.
 /// </summary>
-public sealed class ContentChangeInterceptor(CacheTagMap map, CacheEviction eviction) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ContentChangeInterceptor(CacheTagMap map, CacheEviction eviction, ClusterDirectory.DirectoryIndex directory)
+    : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private sealed class Pending
     {
@@ -92,7 +95,7 @@ public sealed class ContentChangeInterceptor(CacheTagMap map, CacheEviction evic
             pending.Saving.Clear();
             return;
         }
-        eviction.Evict([.. pending.Saving]);
+        Evict(pending.Saving);
         pending.Saving.Clear();
     }
 
@@ -102,8 +105,21 @@ public sealed class ContentChangeInterceptor(CacheTagMap map, CacheEviction evic
         {
             return;
         }
-        eviction.Evict([.. pending.AwaitingCommit]);
+        Evict(pending.AwaitingCommit);
         pending.AwaitingCommit.Clear();
+    }
+
+    private void Evict(HashSet<string> tags)
+    {
+        if (tags.Contains(ContentTags.Vocabularies))
+        {
+            directory.MarkVocabularyChanged();
+        }
+        else if (tags.Contains(ContentTags.Profiles))
+        {
+            directory.MarkStale();
+        }
+        eviction.Evict([.. tags]);
     }
 
     private void Forget(DbContext? context, bool saving)
