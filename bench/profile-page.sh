@@ -1,23 +1,29 @@
 #!/usr/bin/env bash
 # Profile-page benchmark: how fast the app renders one public profile page, next to nginx serving the same bytes
 # as a static file on the same machine (the ceiling for "an HTML page over HTTP/1.1 here").
-# Both are loaded the same way with wrk (BENCH_THREADS threads, BENCH_CONNECTIONS connections, BENCH_DURATION s).
+# The app runs twice on the same data: as configured (public pages in the output cache) and with the output cache off
+# (ClusterAtlas__OutputCache__Enabled=false: every request renders the page). Each is loaded the same way as nginx with
+# wrk (BENCH_THREADS threads, BENCH_DURATION s) at each number of connections in BENCH_CONNECTIONS (default "32 256").
 # Settings: BENCH_PATH (page), BENCH_WARMUP (s, app warm-up), BENCH_DURATION (s), BENCH_THREADS, BENCH_CONNECTIONS.
-# The last line is `profile-page rps=.. nginx_rps=.. ratio=.. p99_ms=..` (ratio = app / nginx requests per second).
+# The last line is `profile-page rps=.. nginx_rps=.. ratio=.. p99_ms=..` for the cached app at the first number of
+# connections (ratio = app / nginx requests per second), then `uncached_rps= uncached_ratio= uncached_p99_ms=` there,
+# and `c<N>_ratio= c<N>_p99_ms= c<N>_uncached_ratio=` for every number of connections.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 path=${BENCH_PATH:-/cluster-organisations/vojvodina-metal-cluster}
 warmup=${BENCH_WARMUP:-10}
 duration=${BENCH_DURATION:-15}
 threads=${BENCH_THREADS:-2}
-connections=${BENCH_CONNECTIONS:-32}
+connection_counts=${BENCH_CONNECTIONS:-32 256}
 
 scratch=$(mktemp -d)
 app_pid=""
+uncached_pid=""
 nginx_pid=""
 stop() { [ -n "$1" ] && kill "$1" 2>/dev/null && wait "$1" 2>/dev/null || true; }
 cleanup() {
   stop "$app_pid"
+  stop "$uncached_pid"
   stop "$nginx_pid"
   rm -rf "$scratch"
 }
@@ -42,20 +48,30 @@ app="src/ClusterAtlas/bin/Release/net10.0/ClusterAtlas.dll"
 # A port the kernel just handed out and released: free, and not one a fixed guess might collide with.
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 app_port=$(free_port)
+uncached_port=$(free_port)
 nginx_port=$(free_port)
-while [ "$nginx_port" = "$app_port" ]; do nginx_port=$(free_port); done
+while [ "$uncached_port" = "$app_port" ]; do uncached_port=$(free_port); done
+while [ "$nginx_port" = "$app_port" ] || [ "$nginx_port" = "$uncached_port" ]; do nginx_port=$(free_port); done
 
 # The app on a fresh data folder: first start creates the SQLite database and loads the demo profile.
 ClusterAtlas__DataDirectory="$scratch/data" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   dotnet "$app" --urls "http://127.0.0.1:$app_port" >"$scratch/app.log" 2>&1 &
 app_pid=$!
 # --max-time everywhere: a hung app must not hang the benchmark.
-ready() { curl -sf --max-time 5 -o /dev/null "http://127.0.0.1:$app_port/health/ready"; }
-deadline=$((SECONDS + 60))
-until ready; do
-  kill -0 "$app_pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ] || { echo "the app did not become ready in 60 s"; tail -20 "$scratch/app.log"; exit 1; }
-  sleep 1
-done
+ready() { curl -sf --max-time 5 -o /dev/null "http://127.0.0.1:$1/health/ready"; }
+wait_ready() {
+  local deadline=$((SECONDS + 60))
+  until ready "$1"; do
+    kill -0 "$2" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ] || { echo "the app did not become ready in 60 s"; tail -20 "$3"; exit 1; }
+    sleep 1
+  done
+}
+wait_ready "$app_port" "$app_pid" "$scratch/app.log"
+# The same data with the output cache off: what rendering the page costs (started once the first has made the database).
+ClusterAtlas__DataDirectory="$scratch/data" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ClusterAtlas__OutputCache__Enabled=false \
+  dotnet "$app" --urls "http://127.0.0.1:$uncached_port" >"$scratch/uncached.log" 2>&1 &
+uncached_pid=$!
+wait_ready "$uncached_port" "$uncached_pid" "$scratch/uncached.log"
 
 # The page as the app renders it now: nginx serves exactly these bytes. -f: a 404 or 500 page is no baseline.
 www="$scratch/www"
@@ -100,6 +116,7 @@ for _ in $(seq 1 50); do curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$n
 curl -sf --max-time 5 -o "$scratch/nginx-page.html" "http://127.0.0.1:$nginx_port$path" \
   || { echo "nginx did not serve the page"; cat "$scratch/nginx.out" "$scratch/nginx-error.log" 2>/dev/null; exit 1; }
 cmp -s "$www/page.html" "$scratch/nginx-page.html" || { echo "nginx serves different bytes than the app"; exit 1; }
+curl -sf --max-time 10 -o "$scratch/uncached-page.html" "http://127.0.0.1:$uncached_port$path" || { echo "GET $path failed on the uncached app"; exit 1; }
 
 # Milliseconds from a wrk duration such as 812.00us, 3.45ms or 1.02s.
 to_ms() { awk -v v="$1" 'BEGIN {
@@ -111,7 +128,7 @@ to_ms() { awk -v v="$1" 'BEGIN {
 # Runs wrk against URL and sets rps, p50, p99 (ms) and errors ("none" or what wrk reported).
 measure() {
   local out="$scratch/wrk-$1.txt"
-  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "$2" >"$out" 2>&1 || { cat "$out"; exit 1; }
+  wrk -t"$threads" -c"$3" -d"${duration}s" --latency "$2" >"$out" 2>&1 || { cat "$out"; exit 1; }
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
@@ -124,8 +141,9 @@ measure() {
 }
 
 url_app="http://127.0.0.1:$app_port$path"
+url_uncached="http://127.0.0.1:$uncached_port$path"
 url_nginx="http://127.0.0.1:$nginx_port$path"
-echo "page $path ($page_bytes bytes); wrk -t$threads -c$connections -d${duration}s; warm-up ${warmup}s (app), 3s (nginx)"
+echo "page $path ($page_bytes bytes); wrk -t$threads -c{$connection_counts} -d${duration}s; warm-up ${warmup}s (app), 3s (nginx)"
 # Other work on the machine skews both targets (the app more: it needs far more CPU per request). Say so.
 cores=$(nproc)
 load=$(cut -d' ' -f1 /proc/loadavg)
@@ -134,19 +152,36 @@ if awk -v l="$load" -v c="$cores" 'BEGIN { exit !(l > c / 2) }'; then
   echo "warning: the machine is busy (load $load on $cores cores); numbers will be low and noisy"
 fi
 # Warm-up: JIT (tiered compilation), EF Core query caches and connection pools settle before the app is measured.
-wrk -t"$threads" -c"$connections" -d"${warmup}s" "$url_app" >/dev/null 2>&1
-measure app "$url_app"
-app_rps=$rps app_p50=$p50 app_p99=$p99 app_errors=$errors
-wrk -t"$threads" -c"$connections" -d3s "$url_nginx" >/dev/null 2>&1
-measure nginx "$url_nginx"
-nginx_rps=$rps nginx_p50=$p50 nginx_p99=$p99 nginx_errors=$errors
+first_connections=${connection_counts%% *}
+wrk -t"$threads" -c"$first_connections" -d"${warmup}s" "$url_app" >/dev/null 2>&1
+wrk -t"$threads" -c"$first_connections" -d"${warmup}s" "$url_uncached" >/dev/null 2>&1
+
+table="$scratch/table.txt"
+extra=""
+for connections in $connection_counts; do
+  measure "app-$connections" "$url_app" "$connections"
+  app_rps=$rps app_p50=$p50 app_p99=$p99 app_errors=$errors
+  measure "uncached-$connections" "$url_uncached" "$connections"
+  unc_rps=$rps unc_p50=$p50 unc_p99=$p99 unc_errors=$errors
+  wrk -t"$threads" -c"$connections" -d3s "$url_nginx" >/dev/null 2>&1
+  measure "nginx-$connections" "$url_nginx" "$connections"
+  nginx_rps=$rps nginx_p50=$p50 nginx_p99=$p99 nginx_errors=$errors
+  ratio=$(awk -v a="$app_rps" -v n="$nginx_rps" 'BEGIN { printf "%.3f", (n > 0 ? a / n : 0) }')
+  unc_ratio=$(awk -v a="$unc_rps" -v n="$nginx_rps" 'BEGIN { printf "%.3f", (n > 0 ? a / n : 0) }')
+  printf '%-9s | %5s | %12s | %8.2f | %8.2f | %6s | %s\n' cached "$connections" "$app_rps" "$app_p50" "$app_p99" "$ratio" "$app_errors" >>"$table"
+  printf '%-9s | %5s | %12s | %8.2f | %8.2f | %6s | %s\n' uncached "$connections" "$unc_rps" "$unc_p50" "$unc_p99" "$unc_ratio" "$unc_errors" >>"$table"
+  printf '%-9s | %5s | %12s | %8.2f | %8.2f | %6s | %s\n' nginx "$connections" "$nginx_rps" "$nginx_p50" "$nginx_p99" "1.000" "$nginx_errors" >>"$table"
+  if [ "$connections" = "$first_connections" ]; then
+    first=$(printf 'rps=%s nginx_rps=%s ratio=%s p99_ms=%.2f uncached_rps=%s uncached_ratio=%s uncached_p99_ms=%.2f' \
+      "$app_rps" "$nginx_rps" "$ratio" "$app_p99" "$unc_rps" "$unc_ratio" "$unc_p99")
+  fi
+  extra="$extra $(printf 'c%s_ratio=%s c%s_p99_ms=%.2f c%s_uncached_ratio=%s' "$connections" "$ratio" "$connections" "$app_p99" "$connections" "$unc_ratio")"
+done
 
 echo
-printf '%-7s | %12s | %8s | %8s | %s\n' target "requests/s" "p50 ms" "p99 ms" errors
-printf '%-7s-+-%12s-+-%8s-+-%8s-+-%s\n' ------- ------------ -------- -------- ------
-printf '%-7s | %12s | %8.2f | %8.2f | %s\n' app "$app_rps" "$app_p50" "$app_p99" "$app_errors"
-printf '%-7s | %12s | %8.2f | %8.2f | %s\n' nginx "$nginx_rps" "$nginx_p50" "$nginx_p99" "$nginx_errors"
-ratio=$(awk -v a="$app_rps" -v n="$nginx_rps" 'BEGIN { printf "%.3f", (n > 0 ? a / n : 0) }')
+printf '%-9s | %5s | %12s | %8s | %8s | %6s | %s\n' target conns "requests/s" "p50 ms" "p99 ms" ratio errors
+printf '%-9s-+-%5s-+-%12s-+-%8s-+-%8s-+-%6s-+-%s\n' --------- ----- ------------ -------- -------- ------ ------
+cat "$table"
 echo
-echo "app / nginx = $ratio (share of the static-file ceiling the rendered page reaches)"
-printf 'profile-page rps=%s nginx_rps=%s ratio=%s p99_ms=%.2f\n' "$app_rps" "$nginx_rps" "$ratio" "$app_p99"
+echo "ratio = app / nginx requests per second (share of the static-file ceiling); load average now $(cut -d' ' -f1 /proc/loadavg)"
+echo "profile-page $first$extra"

@@ -1,6 +1,7 @@
 using ClusterAtlas.AccessTokens;
 using ClusterAtlas.Accounts;
 using ClusterAtlas.Api;
+using ClusterAtlas.Caching;
 using ClusterAtlas.Contact;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
@@ -43,6 +44,7 @@ public static class ClusterAtlasApp
         builder.UseBuildOutputStaticAssets();
         var services = builder.Services;
         services.AddClusterAtlasData(builder.Configuration);
+        services.AddCaching();
         services.AddClusterAtlasWeb();
         services.AddLocalisation();
         services.AddLinks();
@@ -92,6 +94,7 @@ public static class ClusterAtlasApp
         app.UseClusterAtlasWeb();
         app.UseApi();
         app.UseAccounts();
+        app.UseCaching();
         app.MapOperations();
         app.MapApi();
         app.MapWebOfData();

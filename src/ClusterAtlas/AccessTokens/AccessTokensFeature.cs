@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using Microsoft.AspNetCore.Authentication;
 
 namespace ClusterAtlas.AccessTokens;
@@ -10,6 +11,7 @@ public static class AccessTokensFeature
 
     public static IServiceCollection AddAccessTokens(this IServiceCollection services)
     {
+        services.AddCacheTags<AccessToken>(); // private to its owner
         services.AddScoped<AccessTokenStore>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(WritePolicy, policy => policy

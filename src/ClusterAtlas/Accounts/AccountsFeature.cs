@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ClusterAtlas.Data;
@@ -35,6 +36,9 @@ public static class AccountsFeature
                 $"{AccountOptions.Section}:AuthenticatorIssuer must be a name without a colon, e.g. ClusterAtlas.")
             .ValidateOnStart();
         // Keys in the database: every app instance and the command line (which makes one-time links) share them.
+        // Accounts, their sign-in counts and the data-protection keys: no public answer shows them.
+        services.AddCacheTags<ApplicationUser>().AddCacheTags<AccountThrottle>()
+            .AddCacheTags<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
         services.AddDataProtection().SetApplicationName("ClusterAtlas").PersistKeysToDbContext<ClusterAtlasDbContext>();
 
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>

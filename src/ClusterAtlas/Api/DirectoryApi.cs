@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Localisation;
 using ClusterAtlas.Vocabularies;
@@ -17,7 +18,8 @@ public static class DirectoryApi
         api.MapMethods("/cluster-organisations", ApiFeature.ReadMethods, SearchAsync)
             .WithName(OperationId)
             .WithTags("Cluster organisations")
-            .WithSummary("Search published cluster organisations, with disjunctive facet counts.");
+            .WithSummary("Search published cluster organisations, with disjunctive facet counts.")
+            .CacheForReaders(ContentTags.Profiles, ContentTags.Vocabularies);
         return api;
     }
 

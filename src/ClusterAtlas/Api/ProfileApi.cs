@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using ClusterAtlas.AccessTokens;
@@ -25,6 +26,7 @@ public static class ProfileApi
     public static RouteGroupBuilder MapProfileApi(this RouteGroupBuilder api)
     {
         api.MapMethods("/cluster-organisations/{slug}", ApiFeature.ReadMethods, GetAsync)
+            .CacheForReaders(ContentTags.Profiles, ContentTags.Vocabularies) // a token's request is never cached
             .WithName(OperationId)
             .WithSummary("One published cluster organisation, with every public field of its profile.")
             .WithDescription("Without a token, the profile as its page shows it to a visitor who is not signed in: contacts of team members shown to members only are left out. "

@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.Data;
 using ClusterAtlas.Localisation;
 using ClusterAtlas.Vocabularies;
@@ -12,11 +13,14 @@ public static class VocabularyApi
     public static RouteGroupBuilder MapVocabularyApi(this RouteGroupBuilder api)
     {
         api.MapMethods("/vocabularies", ApiFeature.ReadMethods, ListAsync)
-            .WithName("ListVocabularies").WithSummary("The controlled vocabularies of profiles, with their names in every language.").WithTags("Reference data");
+            .WithName("ListVocabularies").WithSummary("The controlled vocabularies of profiles, with their names in every language.").WithTags("Reference data")
+            .CacheForReaders(ContentTags.Vocabularies);
         api.MapMethods("/vocabularies/{name}", ApiFeature.ReadMethods, GetAsync)
-            .WithName("GetVocabulary").WithSummary("One vocabulary's terms: hierarchy (parentId), aliases, status and translations.").WithTags("Reference data");
+            .WithName("GetVocabulary").WithSummary("One vocabulary's terms: hierarchy (parentId), aliases, status and translations.").WithTags("Reference data")
+            .CacheForReaders(ContentTags.Vocabularies);
         api.MapMethods("/countries", ApiFeature.ReadMethods, Countries)
-            .WithName("ListCountries").WithSummary("The ISO 3166-1 countries profiles name, with their names in every language.").WithTags("Reference data");
+            .WithName("ListCountries").WithSummary("The ISO 3166-1 countries profiles name, with their names in every language.").WithTags("Reference data")
+            .CacheForReaders();
         return api;
     }
 

@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 namespace ClusterAtlas.Contact;
 
 /// <summary>
@@ -9,6 +10,8 @@ public static class ContactFeature
 {
     public static IServiceCollection AddContact(this IServiceCollection services, IConfiguration configuration)
     {
+        // Between members and clusters: no public answer shows them.
+        services.AddCacheTags<ContactRequest>().AddCacheTags<ContactMessage>().AddCacheTags<ContactBlock>();
         services.Configure<ContactOptions>(configuration.GetSection(ContactOptions.Section));
         services.AddOptions<ContactOptions>()
             .Validate(o => o.RequestsPerHour >= 1 && o.RequestsPerDay >= o.RequestsPerHour,

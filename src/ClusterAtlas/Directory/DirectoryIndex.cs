@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Vocabularies;
@@ -11,7 +12,11 @@ namespace ClusterAtlas.ClusterDirectory;
 /// Counting facets over the full-text matches in one pass is what keeps search fast at 100,000 profiles
 /// (see docs/decisions/0004-directory-search.md).
 /// </summary>
-public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DirectoryIndex> logger) : IDisposable
+/// <remarks>
+/// The stale marks are also where the output cache hears of profile and vocabulary writes that bypass the change
+/// tracker (decisions, bulk imports, locations): both are told in one place, so they never disagree.
+/// </remarks>
+public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clock, CacheEviction cache, ILogger<DirectoryIndex> logger) : IDisposable
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
@@ -22,13 +27,18 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     public void Dispose() => _refreshLock.Dispose();
 
     /// <summary>Called after every write in this process, so the next search sees it.</summary>
-    public void MarkStale() => _stale = true;
+    public void MarkStale()
+    {
+        _stale = true;
+        cache.Evict(ContentTags.Profiles);
+    }
 
     /// <summary>Called after a change to the vocabularies: the next search rebuilds the facets' terms even if no profile changed.</summary>
     public void MarkVocabularyChanged()
     {
         _vocabularyChanged = true;
         _stale = true;
+        cache.Evict(ContentTags.Vocabularies, ContentTags.Profiles);
     }
 
     private volatile bool _vocabularyChanged;

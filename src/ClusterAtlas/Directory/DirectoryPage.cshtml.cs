@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using System.Globalization;
 using ClusterAtlas.Vocabularies;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +13,7 @@ namespace ClusterAtlas.ClusterDirectory;
 /// (the script asks for <c>fragment=results</c> and swaps the results and the filters together).
 /// Parameters the page does not know (tracking tags that links pick up) are ignored; the API refuses them.
 /// </summary>
+[PublicCache(ContentTags.Profiles, ContentTags.Vocabularies)]
 public class DirectoryPageModel(DirectorySearch search, CountryList countries) : PageModel
 {
     public DirectorySearchResult? Found { get; private set; }

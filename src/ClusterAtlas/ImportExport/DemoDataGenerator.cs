@@ -14,7 +14,7 @@ namespace ClusterAtlas.ImportExport;
 /// sizes are spread the way real profiles are (a few big countries and common sectors, many small ones).
 /// Deterministic for a given seed.
 /// </summary>
-public sealed partial class DemoDataGenerator(ClusterAtlasDbContext db, ProfileWrites writes, Map.ProfileLocator locator)
+public sealed partial class DemoDataGenerator(ClusterAtlasDbContext db, ProfileWrites writes, Map.ProfileLocator locator, Caching.CacheEviction cache)
 {
     public const int BatchSize = 5000;
 
@@ -301,6 +301,7 @@ public sealed partial class DemoDataGenerator(ClusterAtlasDbContext db, ProfileW
             await BulkInsert.InsertAsync(db, chunk, (row, property) => property == "ClusterOrganisationId" ? parentOf[row] : null, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        cache.Evict(Caching.ContentTags.Profiles); // bulk rows the change tracker never saw
 
         string AsWritten(string name, string? acronym) => random.NextDouble() switch
         {

@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using Microsoft.Extensions.Options;
 
 namespace ClusterAtlas.Mail;
@@ -11,6 +12,7 @@ public static class MailFeature
     /// </summary>
     public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddCacheTags<OutboxMessage>(); // mail waiting to leave
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.AddSingleton<SmtpMailSender>();
         services.AddSingleton<PickupDirectoryMailSender>();

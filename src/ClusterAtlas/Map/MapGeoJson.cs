@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using System.Text.Json;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Vocabularies;
@@ -20,6 +21,7 @@ public static class MapGeoJson
             .WithSummary("The located published cluster organisations matching the directory's words and filters, as GeoJSON points.")
             // An API read like the others: rate-limited per client, and its answer carries an ETag (see ApiAnswer).
             .RequireRateLimiting(Api.ApiFeature.RateLimit)
+            .CacheForReaders(ContentTags.Profiles)
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem()

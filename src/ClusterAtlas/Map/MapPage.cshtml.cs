@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using System.Text.Json;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Profiles;
@@ -12,6 +13,7 @@ namespace ClusterAtlas.Map;
 /// Earth countries (coloured by how many clusters each has) and the profiles' points, clustered; without
 /// JavaScript, and for screen readers, the page lists the results by country and region with links to the directory.
 /// </summary>
+[PublicCache(ContentTags.Profiles, ContentTags.Vocabularies)]
 public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, IOptions<MapOptions> options) : PageModel
 {
     public ResultsView Results { get; private set; } = null!;

@@ -1,10 +1,12 @@
+using ClusterAtlas.Caching;
 namespace ClusterAtlas.Network;
 
 /// <summary>The cluster network: matching stated collaborations to profiles, the network pages and the recommendations.</summary>
 public static class NetworkFeature
 {
     public static IServiceCollection AddNetwork(this IServiceCollection services) =>
-        services.AddSingleton<NetworkIndex>()
+        services.AddCacheTags<NetworkLink>(ContentTags.Profiles).AddCacheTags<RecommendationDismissal>()
+            .AddSingleton<NetworkIndex>()
             .AddScoped<NetworkLinker>()
             .AddScoped<NetworkDecisions>()
             .AddScoped<PartnerSuggestions>()

@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using System.Globalization;
 using System.Text.Json;
 using ClusterAtlas.ClusterDirectory;
@@ -13,6 +14,7 @@ namespace ClusterAtlas.Network;
 /// with the directory's query-string names (a collaboration is shown when either side matches). The table is the
 /// page; the graph is drawn over it by script where script runs.
 /// </summary>
+[PublicCache(ContentTags.Profiles, ContentTags.Vocabularies)]
 public class NetworkPageModel(NetworkIndex network, DataLabels labels) : PageModel
 {
     /// <summary>More would make neither a readable table nor a readable graph; the filters narrow it down.</summary>

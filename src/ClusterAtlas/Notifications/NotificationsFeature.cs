@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.Mail;
 
 namespace ClusterAtlas.Notifications;
@@ -10,6 +11,7 @@ public static class NotificationsFeature
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddCacheTags<Notification>().AddCacheTags<NotificationPreference>().AddCacheTags<SavedSearch>(); // each member's own
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.AddOptions<NotificationOptions>()
             .Validate(o => o.DigestHourUtc is >= 0 and <= 23, $"{NotificationOptions.Section}: DigestHourUtc must be an hour from 0 to 23.")

@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 namespace ClusterAtlas.PartnerSearch;
 
 /// <summary>Partner search postings: their services, the deadline checks in the background, and the Atom feed.</summary>
@@ -5,6 +6,8 @@ public static class PartnerSearchFeature
 {
     public static IServiceCollection AddPartnerSearch(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddCacheTags<PartnerSearchPosting>(ContentTags.Postings).AddCacheTags<PostingTerm>(ContentTags.Postings)
+            .AddCacheTags<PostingComment>(ContentTags.Postings).AddCacheTags<PostingInterest>(ContentTags.Postings).AddCacheTags<PostingFollower>(ContentTags.Postings);
         services.Configure<PartnerSearchOptions>(configuration.GetSection(PartnerSearchOptions.Section));
         services.AddOptions<PartnerSearchOptions>()
             .Validate(o => o.DeadlineCheckInterval >= TimeSpan.FromSeconds(1) && o.ReminderDaysBefore is >= 1 and <= 60,
@@ -24,7 +27,8 @@ public static class PartnerSearchFeature
     public static WebApplication MapPartnerSearch(this WebApplication app)
     {
         app.MapGet(PostingFeed.Path, async (PostingFeed feed, CancellationToken cancellationToken) =>
-            Results.Bytes(await feed.WriteAsync(cancellationToken), PostingFeed.ContentType));
+            Results.Bytes(await feed.WriteAsync(cancellationToken), PostingFeed.ContentType))
+            .CacheForReaders(ContentTags.Postings, ContentTags.Profiles);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.Accounts;
 using ClusterAtlas.Profiles.Editing;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ namespace ClusterAtlas.PartnerSearch;
 /// The open partner searches, in the directory's style: full text, facets with counts, sort and paging, the whole state
 /// in the query string, a plain GET form that needs no script, filters behind a disclosure on a phone.
 /// </summary>
+[PublicCache(ContentTags.Postings, ContentTags.Profiles, ContentTags.Vocabularies)]
 public class PartnerSearchPageModel(PostingSearch search, ProfileColleagues colleagues) : PageModel
 {
     public const string Path = "/partner-search";

@@ -10,7 +10,7 @@ namespace ClusterAtlas.PartnerSearch;
 /// What members do with a posting: follow it, express interest on behalf of one of their cluster organisations (its
 /// author is notified, with that profile linked), and comment, one level deep (the author and followers are notified). Moderators remove comments with a reason.
 /// </summary>
-public sealed class PostingActivity(ClusterAtlasDbContext db, PartnerSearchMail mail, TimeProvider clock)
+public sealed class PostingActivity(ClusterAtlasDbContext db, Caching.CacheEviction cache, PartnerSearchMail mail, TimeProvider clock)
 {
     public Task<bool> IsFollowingAsync(int postingId, string userId, CancellationToken cancellationToken) =>
         db.Set<PostingFollower>().AnyAsync(f => f.PostingId == postingId && f.UserId == userId, cancellationToken);
@@ -39,8 +39,11 @@ public sealed class PostingActivity(ClusterAtlasDbContext db, PartnerSearchMail 
         }
     }
 
-    public Task UnfollowAsync(int postingId, string userId, CancellationToken cancellationToken) =>
-        db.Set<PostingFollower>().Where(f => f.PostingId == postingId && f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+    public async Task UnfollowAsync(int postingId, string userId, CancellationToken cancellationToken)
+    {
+        await db.Set<PostingFollower>().Where(f => f.PostingId == postingId && f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        cache.Evict(Caching.ContentTags.Postings); // set-based: the change tracker never saw it
+    }
 
     /// <summary>The published profiles <paramref name="userId"/> administers, apart from the posting's own.</summary>
     public async Task<IReadOnlyList<MemberProfile>> ProfilesToSpeakForAsync(string userId, int exceptProfileId, CancellationToken cancellationToken) =>
@@ -117,8 +120,11 @@ public sealed class PostingActivity(ClusterAtlasDbContext db, PartnerSearchMail 
         return ActivityOutcome.Done;
     }
 
-    public Task WithdrawInterestAsync(int postingId, string userId, CancellationToken cancellationToken) =>
-        db.Set<PostingInterest>().Where(i => i.PostingId == postingId && i.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+    public async Task WithdrawInterestAsync(int postingId, string userId, CancellationToken cancellationToken)
+    {
+        await db.Set<PostingInterest>().Where(i => i.PostingId == postingId && i.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        cache.Evict(Caching.ContentTags.Postings); // set-based: the change tracker never saw it
+    }
 
     public Task<int> InterestCountAsync(int postingId, CancellationToken cancellationToken) =>
         db.Set<PostingInterest>().CountAsync(i => i.PostingId == postingId, cancellationToken);

@@ -8,7 +8,7 @@ namespace ClusterAtlas.PartnerSearch;
 /// Closes postings past their deadline and asks authors, once, to renew or close a week before (a notification). Every step is a
 /// conditional UPDATE, so several instances may run it at once: a posting expires once and a reminder is claimed by one.
 /// </summary>
-public sealed class PostingDeadlines(ClusterAtlasDbContext db, PartnerSearchMail mail, TimeProvider clock, IOptions<PartnerSearchOptions> options, ILogger<PostingDeadlines> logger)
+public sealed class PostingDeadlines(ClusterAtlasDbContext db, Caching.CacheEviction cache, PartnerSearchMail mail, TimeProvider clock, IOptions<PartnerSearchOptions> options, ILogger<PostingDeadlines> logger)
 {
     public async Task<(int Expired, int Reminded)> RunAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +20,7 @@ public sealed class PostingDeadlines(ClusterAtlasDbContext db, PartnerSearchMail
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PostingStatus.Expired).SetProperty(p => p.ClosedAt, now).SetProperty(p => p.UpdatedAt, now), cancellationToken);
         if (expired > 0)
         {
+            cache.Evict(Caching.ContentTags.Postings); // a set-based write: the change tracker never saw it
             logger.LogInformation("{Count} partner search postings passed their deadline and closed", expired);
         }
         var remindFrom = today.AddDays(options.Value.ReminderDaysBefore);

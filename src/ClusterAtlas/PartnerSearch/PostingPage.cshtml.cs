@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.Accounts;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
@@ -14,6 +15,7 @@ namespace ClusterAtlas.PartnerSearch;
 /// handler checks on the server); counts and who is interested for those who may edit its profile. A posting of a
 /// profile that is not published exists only for those who may edit that profile.
 /// </summary>
+[PublicCache(ContentTags.Postings, ContentTags.Profiles, ContentTags.Vocabularies)]
 public class PostingPageModel(ClusterAtlasDbContext db, PostingActivity activity, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> T) : PageModel
 {
     public PartnerSearchPosting Posting { get; private set; } = null!;

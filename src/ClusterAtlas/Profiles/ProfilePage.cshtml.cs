@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ namespace ClusterAtlas.Profiles;
 /// and cost no query. Those who may edit the profile also see its editing tabs, and see it before it is published;
 /// for everyone else an unpublished profile does not exist.
 /// </summary>
+[PublicCache(ContentTags.Profiles, ContentTags.Vocabularies, ContentTags.Postings)]
 public class ProfilePageModel(ProfileQueries queries, IAuthorizationService authorization) : PageModel
 {
     public ProfileView View { get; private set; } = null!;

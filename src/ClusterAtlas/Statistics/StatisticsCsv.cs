@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using System.Globalization;
 using System.Text;
 using ClusterAtlas.ClusterDirectory;
@@ -13,7 +14,7 @@ namespace ClusterAtlas.Statistics;
 public static class StatisticsCsv
 {
     public static void Map(WebApplication app) =>
-        app.MapGet("/statistics/{table}.csv", WriteAsync).ExcludeFromDescription();
+        app.MapGet("/statistics/{table}.csv", WriteAsync).ExcludeFromDescription().CacheForReaders(ContentTags.Profiles, ContentTags.Vocabularies);
 
     private static async Task<IResult> WriteAsync(string table, HttpContext context, DirectorySearch search, ClusterStatistics statistics, CancellationToken cancellationToken)
     {

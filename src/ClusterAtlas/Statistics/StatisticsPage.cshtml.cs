@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Map;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ namespace ClusterAtlas.Statistics;
 /// The statistics of the directory's results (the same query string as the directory): a table per question,
 /// each with a CSV download; with JavaScript, Chart.js draws each table as a chart above it.
 /// </summary>
+[PublicCache(ContentTags.Profiles, ContentTags.Vocabularies)]
 public class StatisticsPageModel(DirectorySearch search, ClusterStatistics statistics) : PageModel
 {
     public ResultsView Results { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using System.Globalization;
 using System.Text;
 using ClusterAtlas.Links;
@@ -28,10 +29,12 @@ public static class WebOfDataFeature
                 return Results.NotFound();
             }
             return Results.Bytes(buffer.ToArray(), "application/xml; charset=utf-8");
-        });
-        app.MapGet("/robots.txt", (PublicAddress address) => Results.Text(RobotsTxt(address.ConfiguredBaseUrl ?? address.TrustedBaseUrl()), "text/plain; charset=utf-8"));
+        }).CacheForReaders(ContentTags.Profiles, ContentTags.Postings);
+        app.MapGet("/robots.txt", (PublicAddress address) => Results.Text(RobotsTxt(address.ConfiguredBaseUrl ?? address.TrustedBaseUrl()), "text/plain; charset=utf-8"))
+            .CacheForReaders();
         app.MapGet(ProfileFeed.Path, async (ProfileFeed feed, CancellationToken cancellationToken) =>
-            Results.Bytes(await feed.WriteAsync(cancellationToken), AtomWriting.ContentType));
+            Results.Bytes(await feed.WriteAsync(cancellationToken), AtomWriting.ContentType))
+            .CacheForReaders(ContentTags.Profiles);
         return app;
     }
 
