@@ -9,6 +9,7 @@ using ClusterAtlas.Links;
 using ClusterAtlas.Localisation;
 using ClusterAtlas.Mail;
 using ClusterAtlas.Network;
+using ClusterAtlas.Newsletter;
 using ClusterAtlas.Map;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Notifications;
@@ -63,6 +64,7 @@ public static class ClusterAtlasApp
         services.AddStatistics();
         services.AddNotifications(builder.Configuration);
         services.AddContact(builder.Configuration);
+        services.AddNewsletter(builder.Configuration);
         return builder;
     }
 

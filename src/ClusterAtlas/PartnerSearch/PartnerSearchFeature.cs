@@ -1,3 +1,5 @@
+using ClusterAtlas.WhatsNew;
+
 namespace ClusterAtlas.PartnerSearch;
 
 /// <summary>Partner search postings: their services, the deadline checks in the background, and the Atom feed.</summary>
@@ -18,6 +20,7 @@ public static class PartnerSearchFeature
             .AddScoped<PartnerSearchMail>()
             .AddScoped<PostingDeadlines>()
             .AddScoped<PostingFeed>()
+            .AddPublishedItems<PublishedPostings>()
             .AddHostedService<PostingDeadlineService>();
     }
 
