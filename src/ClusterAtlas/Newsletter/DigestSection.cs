@@ -7,7 +7,7 @@ namespace ClusterAtlas.Newsletter;
 public sealed record DigestSection(string Section, IReadOnlyList<PublishedItem> Items)
 {
     /// <summary>The section's heading: the resource string "WhatsNew.Section.{section}".</summary>
-    public static string Heading(string section, IStringLocalizer T) => T["WhatsNew.Section." + section];
+    public static string Heading(string section, IStringLocalizer T) => T[$"WhatsNew.Section.{section}"];
 
     /// <summary>
     /// The items a subscriber chose: those with one of their sectors (or none, when they chose none) and one of their

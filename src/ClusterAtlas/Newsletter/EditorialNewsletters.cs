@@ -9,7 +9,7 @@ namespace ClusterAtlas.Newsletter;
 /// the issue to every confirmed subscriber. Sending claims the draft with a conditional UPDATE in the transaction that
 /// queues its messages, so a second click (or a second team member) sends nothing again.
 /// </summary>
-public sealed class EditorialNewsletters(ClusterAtlasDbContext db, OutgoingMail mail, IssueQueue queue, NewsletterMail content, TimeProvider clock)
+public sealed class EditorialNewsletters(ClusterAtlasDbContext db, OutgoingMail mail, IssueMessages queue, NewsletterMail content, TimeProvider clock)
 {
     public Task<NewsletterIssue?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.Set<NewsletterIssue>().SingleOrDefaultAsync(i => i.Id == id && i.Kind == NewsletterIssueKind.Editorial, cancellationToken);

@@ -14,26 +14,26 @@ namespace ClusterAtlas.Newsletter;
 /// </summary>
 public sealed class NewsletterChoices(ClusterAtlasDbContext db, CountryList countries, DataLabels labels, IStringLocalizer<SharedResource> T)
 {
-    public sealed record Option(string Value, string Label);
+    public sealed record Choice(string Value, string Label);
 
     public const string LanguageField = "Language";
     public const string SectorsField = "Sectors";
     public const string CountriesField = "Countries";
 
-    public static IReadOnlyList<Option> Languages =>
-        [.. Localisation.Languages.Supported.Select(l => new Option(l.Culture.Name, l.OwnName))];
+    public static IReadOnlyList<Choice> Languages =>
+        [.. Localisation.Languages.Supported.Select(l => new Choice(l.Culture.Name, l.OwnName))];
 
-    public async Task<IReadOnlyList<Option>> SectorsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Choice>> SectorsAsync(CancellationToken cancellationToken)
     {
         var terms = await db.VocabularyTerms.AsNoTracking()
             .Where(t => t.Vocabulary == Vocabulary.SectoralIndustries && t.Status == TermStatus.Active)
             .OrderBy(t => t.SortOrder).ThenBy(t => t.Label)
             .ToListAsync(cancellationToken);
-        return [.. terms.Select(t => new Option(TextFolding.Slug(t.Label), labels.Term(t))).DistinctBy(o => o.Value)];
+        return [.. terms.Select(t => new Choice(TextFolding.Slug(t.Label), labels.Term(t))).DistinctBy(o => o.Value)];
     }
 
-    public IReadOnlyList<Option> Countries =>
-        [.. countries.All.Select(c => new Option(c.Code, countries.LocalisedName(c.Code)))
+    public IReadOnlyList<Choice> Countries =>
+        [.. countries.All.Select(c => new Choice(c.Code, countries.LocalisedName(c.Code)))
             .OrderBy(o => o.Label, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))];
 
     /// <summary>The choices as stored, or the errors by field (in the visitor's language).</summary>

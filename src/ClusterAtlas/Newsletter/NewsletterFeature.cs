@@ -20,7 +20,7 @@ public static class NewsletterFeature
         services.AddScoped<NewsletterMail>();
         services.AddScoped<NewsletterChoices>();
         services.AddScoped<Subscriptions>();
-        services.AddScoped<IssueQueue>();
+        services.AddScoped<IssueMessages>();
         services.AddScoped<EditorialNewsletters>();
         services.AddScoped<WeeklyDigest>();
         services.AddScoped<IOutboxFeeder>(sp => sp.GetRequiredService<WeeklyDigest>());

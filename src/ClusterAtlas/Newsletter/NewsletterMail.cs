@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using ClusterAtlas.Mail;
 using ClusterAtlas.Profiles;
@@ -26,14 +27,14 @@ public sealed class NewsletterMail(NewsletterLinks links, IStringLocalizer<Share
 
     public MailContent Digest(DigestIssue digest, NewsletterSubscription subscription, IReadOnlyList<DigestSection> sections)
     {
-        var paragraphs = new List<string> { T["Hello,"], T["What was published on ClusterAtlas from {0} to {1}:", digest.Start.ToString("D"), digest.End.ToString("D")] };
+        var paragraphs = new List<string> { T["Hello,"], T["What was published on ClusterAtlas from {0} to {1}:", digest.Start.ToString("D", CultureInfo.CurrentCulture), digest.End.ToString("D", CultureInfo.CurrentCulture)] };
         foreach (var section in sections)
         {
             paragraphs.Add("== " + DigestSection.Heading(section.Section, T) + " ==");
             paragraphs.AddRange(section.Items.Select(item => string.Join("\n", new[] { item.Title, item.Summary, links.BaseUrl + item.Path }.OfType<string>())));
         }
         return new MailContent(
-            T["The ClusterAtlas weekly digest of {0}", digest.End.ToString("D")],
+            T["The ClusterAtlas weekly digest of {0}", digest.End.ToString("D", CultureInfo.CurrentCulture)],
             paragraphs,
             new MailLink(T["Read this digest on the web"], links.BaseUrl + digest.Week.Path),
             [T["You get this digest because you subscribed to the ClusterAtlas newsletter. Change your sectors, countries or language: {0}", links.ManageUrl(subscription)]],

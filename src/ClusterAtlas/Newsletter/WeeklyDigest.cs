@@ -13,7 +13,7 @@ namespace ClusterAtlas.Newsletter;
 /// It also deletes subscriptions whose confirmation did not come in time.
 /// </summary>
 public sealed class WeeklyDigest(
-    ClusterAtlasDbContext db, IServiceProvider services, Subscriptions subscriptions, IssueQueue queue, NewsletterMail content,
+    ClusterAtlasDbContext db, IServiceProvider services, Subscriptions subscriptions, IssueMessages queue, NewsletterMail content,
     TimeProvider clock, IOptions<NewsletterOptions> options, ILogger<WeeklyDigest> logger) : IOutboxFeeder
 {
     public async Task FeedAsync(CancellationToken cancellationToken)
@@ -44,6 +44,9 @@ public sealed class WeeklyDigest(
         return SendAsync(DigestWeek.Current(now, options.Value), now, cancellationToken);
     }
 
+    /// <summary>Whether the week's period has begun (a later week has nothing to show yet).</summary>
+    public bool HasBegun(DigestWeek week, DateTimeOffset now) => week.PeriodStart(options.Value) <= now;
+
     /// <summary>The week's digest, unfiltered, until <paramref name="until"/> at the latest (its web view).</summary>
     public Task<DigestIssue> GatherAsync(DigestWeek week, DateTimeOffset until, CancellationToken cancellationToken)
     {
@@ -73,10 +76,14 @@ public sealed class WeeklyDigest(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (await SentElsewhereAsync(week))
+        catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return null; // another instance sent this week in the meantime; its key refused ours and nothing of ours is kept
+            if (await SentElsewhereAsync(week))
+            {
+                return null; // another instance sent this week in the meantime; its key refused ours and nothing of ours is kept
+            }
+            throw;
         }
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Queued the digest of {Week} for {Count} subscribers", week, count);

@@ -9,7 +9,7 @@ namespace ClusterAtlas.Newsletter;
 /// its outbox message's). Throttled: the messages are due one after the other at the configured rate, so the outbox
 /// (which retries) sends them spread out rather than all in one round.
 /// </summary>
-public sealed class IssueQueue(ClusterAtlasDbContext db, OutgoingMail mail, TimeProvider clock, IOptions<NewsletterOptions> options)
+public sealed class IssueMessages(ClusterAtlasDbContext db, OutgoingMail mail, TimeProvider clock, IOptions<NewsletterOptions> options)
 {
     public int Add(NewsletterIssue issue, IEnumerable<(NewsletterSubscription Subscription, Func<MailContent> Compose)> messages)
     {
