@@ -10,6 +10,7 @@ using ClusterAtlas.Links;
 using ClusterAtlas.Localisation;
 using ClusterAtlas.Mail;
 using ClusterAtlas.Network;
+using ClusterAtlas.Newsletter;
 using ClusterAtlas.Map;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Notifications;
@@ -65,6 +66,7 @@ public static class ClusterAtlasApp
         services.AddStatistics();
         services.AddNotifications(builder.Configuration);
         services.AddContact(builder.Configuration);
+        services.AddNewsletter(builder.Configuration);
         return builder;
     }
 

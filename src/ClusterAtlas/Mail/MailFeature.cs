@@ -25,6 +25,7 @@ public static class MailFeature
                 $"{OutboxOptions.Section}: PollInterval must be at least 00:00:00.1, MaxAttempts from 1 to 50, FirstRetryAfter not negative.")
             .ValidateOnStart();
         services.AddSingleton<MailSignal>();
+        services.AddSingleton<MailLinkTokens>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, MailWakeInterceptor>();
         services.AddScoped<OutboxDelivery>();
         services.AddHostedService<MailOutboxWorker>();

@@ -8,9 +8,10 @@ namespace ClusterAtlas.Mail;
 /// <summary>
 /// One round of delivery: each due message is claimed with a conditional UPDATE (a lease, so that of several
 /// instances one sends it), sent through <see cref="IMailSender"/>, then marked sent; a failure sets the next attempt
-/// further off, and after the last attempt the message is given up and logged.
+/// further off, and after the last attempt the message is given up and logged. A permanent refusal of the recipient
+/// (a bounce) is given up at once and told to the <see cref="IMailBounceHandler"/>s.
 /// </summary>
-public sealed class OutboxDelivery(ClusterAtlasDbContext db, IMailSender sender, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxDelivery> logger)
+public sealed class OutboxDelivery(ClusterAtlasDbContext db, IMailSender sender, TimeProvider clock, IOptions<OutboxOptions> options, IEnumerable<IMailBounceHandler> bounceHandlers, ILogger<OutboxDelivery> logger)
 {
     /// <summary>Long enough for a slow SMTP server; a crash while sending frees the message after it.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -71,6 +72,18 @@ public sealed class OutboxDelivery(ClusterAtlasDbContext db, IMailSender sender,
     {
         var now = clock.GetUtcNow();
         var text = error.Message.Length > OutboxMessage.MaxErrorLength ? error.Message[..OutboxMessage.MaxErrorLength] : error.Message;
+        if (MailBounce.IsPermanentRefusal(error))
+        {
+            // The server refused the recipient for good: trying again would be refused the same way.
+            logger.LogWarning("The mail server refused {To} permanently for \"{Subject}\" (outbox message {Id}): {Error}", row.ToAddress, row.Subject, row.Id, text);
+            await db.Set<OutboxMessage>().Where(m => m.Id == row.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.GaveUpAt, now).SetProperty(m => m.BouncedAt, now).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, text), CancellationToken.None);
+            foreach (var handler in bounceHandlers)
+            {
+                await handler.BouncedAsync(row.ToAddress, CancellationToken.None);
+            }
+            return;
+        }
         if (row.Attempts >= options.Value.MaxAttempts)
         {
             logger.LogError(error, "Sending \"{Subject}\" to {To} failed {Attempts} times; it is given up (outbox message {Id})", row.Subject, row.ToAddress, row.Attempts, row.Id);

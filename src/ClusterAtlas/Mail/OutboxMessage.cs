@@ -35,5 +35,8 @@ public class OutboxMessage : IBecomesMail
     /// <summary>Set when the last attempt failed: the message stays for the operator to see, and is not tried again.</summary>
     public DateTimeOffset? GaveUpAt { get; set; }
 
+    /// <summary>Set with <see cref="GaveUpAt"/> when the server refused the recipient permanently (5xx): not tried again.</summary>
+    public DateTimeOffset? BouncedAt { get; set; }
+
     public string? LastError { get; set; }
 }

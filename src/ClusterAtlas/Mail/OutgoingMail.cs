@@ -101,7 +101,8 @@ public sealed class OutgoingMail(IMailSender sender, ClusterAtlasDbContext db, T
         [.. content.Paragraphs.Select(MailText.BodyText)],
         content.Link is { } link ? new MailLink(MailText.HeaderValue(link.Text), MailText.HeaderValue(link.Url)) : null,
         content.After is { } after ? [.. after.Select(MailText.BodyText)] : null,
-        content.Unsubscribe is { } unsubscribe ? new MailLink(MailText.HeaderValue(unsubscribe.Text), MailText.HeaderValue(unsubscribe.Url)) : null);
+        content.Unsubscribe is { } unsubscribe ? new MailLink(MailText.HeaderValue(unsubscribe.Text), MailText.HeaderValue(unsubscribe.Url)) : null,
+        content.Html);
 
     private CultureInfo CultureFor(string? language)
     {
@@ -141,9 +142,16 @@ public sealed class OutgoingMail(IMailSender sender, ClusterAtlasDbContext db, T
         var body = new StringBuilder();
         body.Append("<!DOCTYPE html>\n<html lang=\"").Append(html.Encode(culture.Name)).Append("\">\n<head><meta charset=\"utf-8\"><title>")
             .Append(html.Encode(content.Subject)).Append("</title></head>\n<body>\n");
-        foreach (var paragraph in content.Paragraphs)
+        if (content.Html is { } rendered)
         {
-            body.Append("<p>").Append(html.Encode(paragraph)).Append("</p>\n");
+            body.Append(rendered).Append('\n');
+        }
+        else
+        {
+            foreach (var paragraph in content.Paragraphs)
+            {
+                body.Append("<p>").Append(html.Encode(paragraph)).Append("</p>\n");
+            }
         }
         if (content.Link is { } link)
         {

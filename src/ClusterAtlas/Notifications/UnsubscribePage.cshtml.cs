@@ -15,9 +15,6 @@ namespace ClusterAtlas.Notifications;
 [IgnoreAntiforgeryToken]
 public class UnsubscribePageModel(UnsubscribeTokens tokens, NotificationCenter center) : PageModel
 {
-    public const string OneClickField = "List-Unsubscribe";
-    public const string OneClickValue = "One-Click";
-
     public UnsubscribeRequest? Asked { get; private set; }
     public bool Done { get; private set; }
 
@@ -34,8 +31,7 @@ public class UnsubscribePageModel(UnsubscribeTokens tokens, NotificationCenter c
     public async Task<IActionResult> OnPostAsync(string? token, CancellationToken cancellationToken)
     {
         Asked = tokens.Read(token);
-        var oneClick = Request.HasFormContentType && Request.Form[OneClickField] == OneClickValue;
-        if (Asked is null || !oneClick || !await center.UnsubscribeAsync(Asked, cancellationToken))
+        if (Asked is null || !Mail.OneClickUnsubscribe.IsOneClick(Request) || !await center.UnsubscribeAsync(Asked, cancellationToken))
         {
             Asked = null;
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -1,39 +1,24 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.DataProtection;
+using ClusterAtlas.Mail;
 
 namespace ClusterAtlas.Notifications;
 
 /// <summary>
-/// The token of an unsubscribe link: the person and the kind (or every kind, for the digest), protected by Data
-/// Protection for this purpose only, so that it can be neither forged nor used as any other token. The keys live in the
-/// database, so a link works on every instance and after restarts; it does not expire (old mail must still work).
+/// The token of an unsubscribe link: the person and the kind (or every kind, for the digest), protected for this purpose
+/// only (<see cref="MailLinkTokens"/>), so that it can be neither forged nor used as any other token. It does not
+/// expire (old mail must still work).
 /// </summary>
-public sealed class UnsubscribeTokens(IDataProtectionProvider provider)
+public sealed class UnsubscribeTokens(MailLinkTokens tokens)
 {
+    private const string Purpose = "ClusterAtlas.Notifications.Unsubscribe.v1";
     private const string EveryKind = "*";
 
-    private readonly IDataProtector _protector = provider.CreateProtector("ClusterAtlas.Notifications.Unsubscribe.v1");
-
     /// <summary>A token for <paramref name="kind"/>, or for every kind when it is null.</summary>
-    public string Create(string userId, NotificationKind? kind) => _protector.Protect(userId + "\n" + (kind?.ToString() ?? EveryKind));
+    public string Create(string userId, NotificationKind? kind) => tokens.Protect(Purpose, userId + "\n" + (kind?.ToString() ?? EveryKind));
 
     public UnsubscribeRequest? Read(string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 2000)
-        {
-            return null;
-        }
-        string payload;
-        try
-        {
-            payload = _protector.Unprotect(token);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-        var parts = payload.Split('\n');
-        if (parts.Length != 2 || parts[0].Length == 0)
+        var parts = tokens.Unprotect(Purpose, token)?.Split('\n');
+        if (parts is null || parts.Length != 2 || parts[0].Length == 0)
         {
             return null;
         }

@@ -1,4 +1,6 @@
 using ClusterAtlas.Caching;
+using ClusterAtlas.WhatsNew;
+
 namespace ClusterAtlas.PartnerSearch;
 
 /// <summary>Partner search postings: their services, the deadline checks in the background, and the Atom feed.</summary>
@@ -21,6 +23,7 @@ public static class PartnerSearchFeature
             .AddScoped<PartnerSearchMail>()
             .AddScoped<PostingDeadlines>()
             .AddScoped<PostingFeed>()
+            .AddPublishedItems<PublishedPostings>()
             .AddHostedService<PostingDeadlineService>();
     }
 

@@ -1,4 +1,6 @@
 using ClusterAtlas.Caching;
+using ClusterAtlas.WhatsNew;
+
 namespace ClusterAtlas.Profiles;
 
 public static class ProfilesFeature
@@ -10,5 +12,6 @@ public static class ProfilesFeature
             .AddCacheTags<SupportProgramme>(ContentTags.Profiles).AddCacheTags<SuccessStory>(ContentTags.Profiles)
             .AddCacheTags<ProfileAdministrator>().AddCacheTags<Editing.ProfileRevision>() // who administers a profile and its history: members only
             .AddScoped<ProfileQueries>().AddSingleton<PublishedProfileCache>().AddScoped<ProfileWrites>().AddScoped<Editing.ProfileEditor>().AddScoped<Editing.EditableProfiles>()
-            .AddScoped<Editing.ProfileColleagues>().AddScoped<Editing.ColleagueMail>();
+            .AddScoped<Editing.ProfileColleagues>().AddScoped<Editing.ColleagueMail>()
+            .AddPublishedItems<PublishedProfiles>();
 }

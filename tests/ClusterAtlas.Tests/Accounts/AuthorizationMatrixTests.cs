@@ -64,6 +64,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // The clusters the signed-in member's own profiles could work with (read only, their profiles only); the "not
         // relevant" button posts to the profile's protected network page (AccountRecommendationsTests).
         "/account/recommendations",
+        // The newsletter: subscribing (the same answer for any address; a member's one step acts on their own confirmed
+        // address), and the links of its mail, which act only for a valid token naming the subscription, and the web
+        // view of a week's digest (NewsletterTests). The platform team's pages are under /admin.
+        "/newsletter", "/newsletter/confirm", "/newsletter/manage", "/newsletter/unsubscribe", "/newsletter/digest/{week}",
     };
 
     /// <summary>
@@ -109,6 +113,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         /// <summary>A contact request to the target profile from someone who is none of the people below: only its administrator opens it.</summary>
         public int RequestId { get; private set; }
 
+        /// <summary>A draft of an editorial newsletter, for its page.</summary>
+        public int IssueId { get; private set; }
+
         /// <summary>A revision of the target profile, for the revert page.</summary>
         public long RevisionId { get; private set; }
 
@@ -133,6 +140,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             await App.RegisterAndConfirmAsync(contactSender);
             RequestId = await Contact.ContactScenarios.StoredRequestAsync(App, TargetId, contactSender, DateTimeOffset.UtcNow);
             AccountId = await App.WithDbAsync(db => Task.FromResult(db.ProfileAdministrators.Where(a => a.ClusterOrganisationId == TargetId).Select(a => a.UserId).First()));
+            IssueId = await App.WithDbAsync(async db =>
+            {
+                var draft = new ClusterAtlas.Newsletter.NewsletterIssue { Key = "editorial-matrix", Kind = ClusterAtlas.Newsletter.NewsletterIssueKind.Editorial, Subject = "A draft", BodyMarkdown = "Text" };
+                db.Add(draft);
+                await db.SaveChangesAsync();
+                return draft.Id;
+            });
             TermId = await App.WithDbAsync(db => Task.FromResult(db.VocabularyTerms.Where(t => t.Vocabulary == ClusterAtlas.Vocabularies.Vocabulary.SectoralIndustries).Min(t => t.Id)));
 
             People["anonymous"] = App.CreateBrowser();
@@ -295,6 +309,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 "revisionId" => fixture.RevisionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "userId" => fixture.AccountId,
                 "requestId" => fixture.RequestId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "issueId" => fixture.IssueId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ when pattern.Contains("/terms/{" + parameter.Name, StringComparison.Ordinal) => fixture.TermId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => fixture.TargetId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };

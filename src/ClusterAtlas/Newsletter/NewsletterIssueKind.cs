@@ -1,0 +1,3 @@
+namespace ClusterAtlas.Newsletter;
+
+public enum NewsletterIssueKind { Digest, Editorial }
