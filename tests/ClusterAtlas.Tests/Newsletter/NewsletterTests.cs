@@ -127,7 +127,7 @@ public sealed class NewsletterTests(NewsletterFactory app) : IClassFixture<Newsl
         using var subscribed = await member.SubmitFormAsync("/newsletter", new() { ["Language"] = "en", ["Sectors"] = "", ["Countries"] = "" }, "form[action*='handler=Member']");
         Assert.Equal(HttpStatusCode.OK, subscribed.StatusCode);
         Assert.Equal(SubscriptionStatus.Confirmed, (await SubscriptionAsync(email)).Status);
-        Assert.Empty(app.MailTo(email).Where(m => (m.Subject ?? "").Contains("Newsletter", StringComparison.OrdinalIgnoreCase)));
+        Assert.DoesNotContain(app.MailTo(email), m => (m.Subject ?? "").Contains("Newsletter", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class NewsletterTests(NewsletterFactory app) : IClassFixture<Newsl
         Assert.StartsWith("Der ClusterAtlas-Wochenüberblick vom ", german.Subject, StringComparison.Ordinal);
         Assert.Contains("Neue Clusterprofile", german.TextBody, StringComparison.Ordinal);
         Assert.Empty(app.MailTo(elsewhere));
-        Assert.Empty(app.MailTo(waiting).Where(m => (m.Subject ?? "").Contains("digest", StringComparison.Ordinal)));
+        Assert.DoesNotContain(app.MailTo(waiting), m => (m.Subject ?? "").Contains("digest", StringComparison.Ordinal));
 
         var page = await app.GetDocumentAsync(week.Path);
         Assert.Contains(profile.Name, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
@@ -236,7 +236,7 @@ public sealed class NewsletterTests(NewsletterFactory app) : IClassFixture<Newsl
         Assert.Equal(deliveries, await app.WithDbAsync(db => db.Set<NewsletterDelivery>().CountAsync(d => d.IssueId == id)));
         await app.AllMailSentAsync();
         Assert.Single(app.MailTo(reader), m => m.Subject == subject);
-        Assert.Empty(app.MailTo(waiting).Where(m => m.Subject == subject));
+        Assert.DoesNotContain(app.MailTo(waiting), m => m.Subject == subject);
 
         var report = await ClusterAtlasFactory.ParseAsync(await staff.GetStringAsync(new Uri(NewsletterAdminPageModel.Path, UriKind.Relative)));
         var row = report.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(subject, StringComparison.Ordinal));
