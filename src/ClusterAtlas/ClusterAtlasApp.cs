@@ -4,6 +4,7 @@ using ClusterAtlas.Api;
 using ClusterAtlas.Contact;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
+using ClusterAtlas.Events;
 using ClusterAtlas.ImportExport;
 using ClusterAtlas.Links;
 using ClusterAtlas.Localisation;
@@ -58,6 +59,7 @@ public static class ClusterAtlasApp
         services.AddAccessTokens();
         services.AddModeration();
         services.AddPartnerSearch(builder.Configuration);
+        services.AddEvents();
         services.AddNetwork();
         services.AddMap(builder.Configuration);
         services.AddStatistics();
@@ -98,6 +100,7 @@ public static class ClusterAtlasApp
         app.MapLocalisation();
         app.MapProfileLogos();
         app.MapPartnerSearch();
+        app.MapEvents();
         app.MapMap();
         app.MapStatistics();
         app.MapRazorPages().WithStaticAssets();
