@@ -1,11 +1,19 @@
+using System.Globalization;
 using ClusterAtlas.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ClusterAtlas.Events;
 
 internal sealed class ClusterEventConfiguration : IEntityTypeConfiguration<ClusterEvent>
 {
+    private const string WallClockFormat = "yyyy-MM-dd'T'HH:mm:ss";
+
+    private static readonly ValueConverter<DateTime, string> WallClock = new(
+        local => local.ToString(WallClockFormat, CultureInfo.InvariantCulture),
+        text => DateTime.SpecifyKind(DateTime.ParseExact(text, WallClockFormat, CultureInfo.InvariantCulture), DateTimeKind.Unspecified));
+
     public void Configure(EntityTypeBuilder<ClusterEvent> builder)
     {
         builder.ToTable("Events");
@@ -17,6 +25,9 @@ internal sealed class ClusterEventConfiguration : IEntityTypeConfiguration<Clust
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.TimeZone).HasMaxLength(ClusterEvent.MaxTimeZoneLength);
+        // Wall-clock times without a zone: ISO text in both databases (PostgreSQL's timestamptz would take them for UTC).
+        builder.Property(e => e.StartLocal).HasConversion(WallClock).HasMaxLength(19);
+        builder.Property(e => e.EndLocal).HasConversion(WallClock).HasMaxLength(19);
         builder.Property(e => e.Venue).HasMaxLength(ClusterEvent.MaxPlaceLength);
         builder.Property(e => e.City).HasMaxLength(ClusterEvent.MaxPlaceLength);
         builder.Property(e => e.CountryCode).HasMaxLength(2);
