@@ -5,6 +5,7 @@ using ClusterAtlas.Caching;
 using ClusterAtlas.Contact;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
+using ClusterAtlas.Events;
 using ClusterAtlas.ImportExport;
 using ClusterAtlas.Links;
 using ClusterAtlas.Localisation;
@@ -61,6 +62,7 @@ public static class ClusterAtlasApp
         services.AddAccessTokens();
         services.AddModeration();
         services.AddPartnerSearch(builder.Configuration);
+        services.AddEvents();
         services.AddNetwork();
         services.AddMap(builder.Configuration);
         services.AddStatistics();
@@ -103,6 +105,7 @@ public static class ClusterAtlasApp
         app.MapLocalisation();
         app.MapProfileLogos();
         app.MapPartnerSearch();
+        app.MapEvents();
         app.MapMap();
         app.MapStatistics();
         app.MapRazorPages().WithStaticAssets();

@@ -20,6 +20,7 @@ public sealed class AccessibilityTests(BrowserApp app)
             data.Add("privacy", "/privacy", scheme);
             data.Add("terms", "/terms", scheme);
             data.Add("imprint", "/imprint", scheme);
+            data.Add("events", "/events", scheme);
         }
         return data;
     }

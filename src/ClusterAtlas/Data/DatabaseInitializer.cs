@@ -13,6 +13,7 @@ public sealed class DatabaseInitializer(
     EccpProfileImporter importer,
     DemoDataGenerator demoData,
     PartnerSearch.DemoPostings demoPostings,
+    Events.DemoEvents demoEvents,
     SearchIndexWriter searchIndex,
     DirectoryIndex directory,
     Map.ProfileLocations locations,
@@ -61,6 +62,8 @@ public sealed class DatabaseInitializer(
                 var postings = await demoPostings.AddAsync(12, DemoDataGenerator.DefaultSeed, cancellationToken);
                 logger.LogInformation("Loaded {Count} sample partner searches", postings);
             }
+            var events = await demoEvents.AddAsync(cancellationToken);
+            logger.LogInformation("Loaded {Count} sample events", events);
         }
         // Profiles stored before locations were computed get theirs.
         await locations.LocateUnlocatedAsync(cancellationToken);

@@ -68,6 +68,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // address), and the links of its mail, which act only for a valid token naming the subscription, and the web
         // view of a week's digest (NewsletterTests). The platform team's pages are under /admin.
         "/newsletter", "/newsletter/confirm", "/newsletter/manage", "/newsletter/unsubscribe", "/newsletter/digest/{week}",
+        // Events: the lists, a published event's page (an unpublished one answers 404 to those who may not edit it:
+        // EventTests), its iCalendar file, the calendar of all events and the feed. Submitting is under the profile's
+        // prefix, editing and attendance under the event's, reviewing under /moderation.
+        "/events", "/events/{eventSlug}", "/events/{eventSlug}.ics", "/events/calendar.ics", "/events/feed.atom",
     };
 
     /// <summary>
@@ -92,7 +96,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     };
 
     /// <summary>A profile's own pages and the staff's pages: only its administrators, or staff with two-factor, get through.</summary>
-    private static readonly string[] ProtectedPrefixes = ["/cluster-organisations/{slug}/", "/moderation", "/admin", "/partner-search/{postingId:int}/", "/account/inbox/"];
+    private static readonly string[] ProtectedPrefixes = ["/cluster-organisations/{slug}/", "/moderation", "/admin", "/partner-search/{postingId:int}/", "/account/inbox/", "/events/{eventSlug}/"];
 
     public sealed class Fixture : IAsyncLifetime
     {
@@ -109,6 +113,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         public int PostingId { get; private set; }
 
         public int CommentId { get; private set; }
+
+        /// <summary>A published event organised by the target profile, for the event's and the review's pages.</summary>
+        public string EventSlug { get; private set; } = "";
+
+        public int EventId { get; private set; }
 
         /// <summary>A contact request to the target profile from someone who is none of the people below: only its administrator opens it.</summary>
         public int RequestId { get; private set; }
@@ -135,6 +144,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             TargetSlug = await ProfileScenarios.RegisterProfileAsync(owner, "Matrix Target Cluster");
             TargetId = await App.WithDbAsync(db => Task.FromResult(db.ClusterOrganisations.Single(p => p.Slug == TargetSlug).Id));
             (PostingId, CommentId) = await PartnerSearch.PartnerSearchScenarios.PostingWithCommentAsync(App, TargetId);
+            var matrixEvent = await Events.EventScenarios.StoredEventAsync(App, "Matrix event", TargetId, DateTime.UtcNow.Date.AddDays(30).AddHours(9), DateTime.UtcNow.Date.AddDays(30).AddHours(17));
+            (EventSlug, EventId) = (matrixEvent.Slug, matrixEvent.Id);
             RevisionId = await App.WithDbAsync(db => Task.FromResult(db.ProfileRevisions.Where(r => r.ClusterOrganisationId == TargetId).Min(r => r.Id)));
             var contactSender = ClusterAtlasFactory.NewEmail();
             await App.RegisterAndConfirmAsync(contactSender);
@@ -186,6 +197,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         var before = await fixture.App.SnapshotAsync() + await StaffSnapshotAsync();
         var postingsBefore = await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App);
         var contactBefore = await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App);
+        var eventsBefore = await Events.EventScenarios.EventsSnapshotAsync(fixture.App);
         var attempts = 0;
         var failures = new List<string>();
         foreach (var probe in protectedProbes)
@@ -221,6 +233,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         Assert.Equal(before, await fixture.App.SnapshotAsync() + await StaffSnapshotAsync());
         Assert.Equal(postingsBefore, await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App));
         Assert.Equal(contactBefore, await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App));
+        Assert.Equal(eventsBefore, await Events.EventScenarios.EventsSnapshotAsync(fixture.App));
     }
 
     [Fact]
@@ -233,6 +246,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         var before = await fixture.App.SnapshotAsync() + await StaffSnapshotAsync();
         var postingsBefore = await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App);
         var contactBefore = await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App);
+        var eventsBefore = await Events.EventScenarios.EventsSnapshotAsync(fixture.App);
         var anonymous = fixture.People["anonymous"];
         var failures = new List<string>();
         foreach (var probe in probes)
@@ -248,6 +262,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         Assert.Equal(before, await fixture.App.SnapshotAsync() + await StaffSnapshotAsync());
         Assert.Equal(postingsBefore, await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App));
         Assert.Equal(contactBefore, await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App));
+        Assert.Equal(eventsBefore, await Events.EventScenarios.EventsSnapshotAsync(fixture.App));
     }
 
     /// <summary>What the staff's pages could change besides profiles: roles, locks and sessions of accounts, the audit log, reviews.</summary>
@@ -308,6 +323,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 "commentId" => fixture.CommentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "revisionId" => fixture.RevisionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "userId" => fixture.AccountId,
+                "eventSlug" => fixture.EventSlug,
+                "eventId" => fixture.EventId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "requestId" => fixture.RequestId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "issueId" => fixture.IssueId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ when pattern.Contains("/terms/{" + parameter.Name, StringComparison.Ordinal) => fixture.TermId.ToString(System.Globalization.CultureInfo.InvariantCulture),

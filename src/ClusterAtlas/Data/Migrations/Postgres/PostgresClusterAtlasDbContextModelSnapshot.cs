@@ -359,9 +359,6 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
-                    b.Property<DateTimeOffset?>("BouncedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -543,143 +540,6 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("RecommendationDismissals", (string)null);
-                });
-
-            modelBuilder.Entity("ClusterAtlas.Newsletter.NewsletterDelivery", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("IssueId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("OutboxMessageId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int?>("SubscriptionId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OutboxMessageId");
-
-                    b.HasIndex("SubscriptionId");
-
-                    b.HasIndex("IssueId", "SubscriptionId")
-                        .IsUnique();
-
-                    b.ToTable("NewsletterDeliveries", (string)null);
-                });
-
-            modelBuilder.Entity("ClusterAtlas.Newsletter.NewsletterIssue", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("AuthorUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("BodyMarkdown")
-                        .HasMaxLength(50000)
-                        .HasColumnType("character varying(50000)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.ToTable("NewsletterIssues", (string)null);
-                });
-
-            modelBuilder.Entity("ClusterAtlas.Newsletter.NewsletterSubscription", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset?>("ConfirmedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.PrimitiveCollection<List<string>>("Countries")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<DateTimeOffset?>("EndedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("Key")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.PrimitiveCollection<List<string>>("Sectors")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Email")
-                        .IsUnique();
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "RequestedAt");
-
-                    b.ToTable("NewsletterSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("ClusterAtlas.Notifications.Notification", b =>
@@ -1940,28 +1800,6 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.Navigation("Profile");
                 });
 
-            modelBuilder.Entity("ClusterAtlas.Newsletter.NewsletterDelivery", b =>
-                {
-                    b.HasOne("ClusterAtlas.Newsletter.NewsletterIssue", null)
-                        .WithMany("Deliveries")
-                        .HasForeignKey("IssueId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ClusterAtlas.Mail.OutboxMessage", "OutboxMessage")
-                        .WithMany()
-                        .HasForeignKey("OutboxMessageId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ClusterAtlas.Newsletter.NewsletterSubscription", null)
-                        .WithMany()
-                        .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("OutboxMessage");
-                });
-
             modelBuilder.Entity("ClusterAtlas.Notifications.Notification", b =>
                 {
                     b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
@@ -2258,11 +2096,6 @@ namespace ClusterAtlas.Data.Migrations.Postgres
             modelBuilder.Entity("ClusterAtlas.Accounts.ApplicationUser", b =>
                 {
                     b.Navigation("AdministeredProfiles");
-                });
-
-            modelBuilder.Entity("ClusterAtlas.Newsletter.NewsletterIssue", b =>
-                {
-                    b.Navigation("Deliveries");
                 });
 
             modelBuilder.Entity("ClusterAtlas.PartnerSearch.PartnerSearchPosting", b =>

@@ -343,9 +343,6 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("BouncedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -523,137 +520,6 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("RecommendationDismissals", (string)null);
-                });
-
-            modelBuilder.Entity("ClusterAtlas.Newsletter.NewsletterDelivery", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("IssueId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("OutboxMessageId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("SubscriptionId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OutboxMessageId");
-
-                    b.HasIndex("SubscriptionId");
-
-                    b.HasIndex("IssueId", "SubscriptionId")
-                        .IsUnique();
-
-                    b.ToTable("NewsletterDeliveries", (string)null);
-                });
-
-            modelBuilder.Entity("ClusterAtlas.Newsletter.NewsletterIssue", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BodyMarkdown")
-                        .HasMaxLength(50000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.ToTable("NewsletterIssues", (string)null);
-                });
-
-            modelBuilder.Entity("ClusterAtlas.Newsletter.NewsletterSubscription", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ConfirmedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("Countries")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("EndedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("Key")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RequestedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("Sectors")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Email")
-                        .IsUnique();
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "RequestedAt");
-
-                    b.ToTable("NewsletterSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("ClusterAtlas.Notifications.Notification", b =>
@@ -1876,28 +1742,6 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.Navigation("Profile");
                 });
 
-            modelBuilder.Entity("ClusterAtlas.Newsletter.NewsletterDelivery", b =>
-                {
-                    b.HasOne("ClusterAtlas.Newsletter.NewsletterIssue", null)
-                        .WithMany("Deliveries")
-                        .HasForeignKey("IssueId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ClusterAtlas.Mail.OutboxMessage", "OutboxMessage")
-                        .WithMany()
-                        .HasForeignKey("OutboxMessageId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ClusterAtlas.Newsletter.NewsletterSubscription", null)
-                        .WithMany()
-                        .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("OutboxMessage");
-                });
-
             modelBuilder.Entity("ClusterAtlas.Notifications.Notification", b =>
                 {
                     b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
@@ -2194,11 +2038,6 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
             modelBuilder.Entity("ClusterAtlas.Accounts.ApplicationUser", b =>
                 {
                     b.Navigation("AdministeredProfiles");
-                });
-
-            modelBuilder.Entity("ClusterAtlas.Newsletter.NewsletterIssue", b =>
-                {
-                    b.Navigation("Deliveries");
                 });
 
             modelBuilder.Entity("ClusterAtlas.PartnerSearch.PartnerSearchPosting", b =>

@@ -1,0 +1,53 @@
+using ClusterAtlas.ClusterDirectory;
+using Microsoft.Extensions.Primitives;
+
+namespace ClusterAtlas.Events;
+
+/// <summary>
+/// The events list as it travels in the query string: the directory's q, facets, page and pageSize (read by the same
+/// parser), and which events: upcoming (the default, soonest first) or past (`when=past`, newest first).
+/// </summary>
+public sealed record EventQuery(SearchQuery Search, bool Past)
+{
+    public const string Kind = "kind";
+    public const string Sector = "sector";
+    public const string Country = "country";
+    public const string Format = "format";
+    public const string Tag = "tag";
+
+    /// <summary>Values of the <see cref="Format"/> facet.</summary>
+    public const string Online = "online", InPerson = "in-person";
+
+    public static readonly IReadOnlyList<string> Facets = [Kind, Format, Sector, Country, Tag];
+
+    public static (EventQuery Query, IReadOnlyDictionary<string, string[]> Errors) Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
+    {
+        var pairs = query.ToList();
+        var parsed = SearchQuery.Parse(pairs.Where(p => p.Key != "when"), Facets, ignoreUnknown: true);
+        var errors = new Dictionary<string, string[]>(parsed.Errors, StringComparer.Ordinal);
+        var when = pairs.Where(p => p.Key == "when").SelectMany(p => p.Value).ToList();
+        var past = false;
+        if (when.Count > 1)
+        {
+            errors["when"] = ["'when' may be given once."];
+        }
+        else if (when.Count == 1 && !string.IsNullOrWhiteSpace(when[0]))
+        {
+            past = when[0] switch
+            {
+                "past" => true,
+                "upcoming" => false,
+                _ => (errors["when"] = [$"'when' must be upcoming or past; got '{when[0]}'."]) is null,
+            };
+        }
+        return (new EventQuery(parsed.Query, past), errors);
+    }
+
+    public string ToQueryString(string? toggleFacet = null, string? toggleValue = null, int? page = null)
+    {
+        var query = Search.ToQueryString(toggleFacet, toggleValue, page, keepSort: false);
+        return Past ? (query.Length == 0 ? "?" : query + "&") + "when=past" : query;
+    }
+
+    public EventQuery WithoutFilters() => this with { Search = Search with { Filters = new Dictionary<string, IReadOnlyList<string>>() } };
+}
