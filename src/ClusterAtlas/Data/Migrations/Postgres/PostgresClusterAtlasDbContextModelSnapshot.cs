@@ -201,6 +201,116 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Calls.CallTerm", b =>
+                {
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("VocabularyTermId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CallId", "Field", "VocabularyTermId");
+
+                    b.HasIndex("VocabularyTermId");
+
+                    b.ToTable("CallTerms", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Calls.FundingCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("BudgetAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("BudgetCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("BudgetText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosingTimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.PrimitiveCollection<List<string>>("EligibleCountries")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedAt");
+
+                    b.HasIndex("ClosesAt");
+
+                    b.HasIndex("Identifier");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Calls", (string)null);
+                });
+
             modelBuilder.Entity("ClusterAtlas.Contact.ContactBlock", b =>
                 {
                     b.Property<string>("UserId")
@@ -1643,6 +1753,23 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Calls.CallTerm", b =>
+                {
+                    b.HasOne("ClusterAtlas.Calls.FundingCall", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterAtlas.Vocabularies.VocabularyTerm", "Term")
+                        .WithMany()
+                        .HasForeignKey("VocabularyTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
+                });
+
             modelBuilder.Entity("ClusterAtlas.Contact.ContactBlock", b =>
                 {
                     b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
@@ -2096,6 +2223,11 @@ namespace ClusterAtlas.Data.Migrations.Postgres
             modelBuilder.Entity("ClusterAtlas.Accounts.ApplicationUser", b =>
                 {
                     b.Navigation("AdministeredProfiles");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Calls.FundingCall", b =>
+                {
+                    b.Navigation("Terms");
                 });
 
             modelBuilder.Entity("ClusterAtlas.PartnerSearch.PartnerSearchPosting", b =>

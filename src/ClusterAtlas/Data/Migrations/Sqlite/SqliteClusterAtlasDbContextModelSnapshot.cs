@@ -191,6 +191,114 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Calls.CallTerm", b =>
+                {
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VocabularyTermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CallId", "Field", "VocabularyTermId");
+
+                    b.HasIndex("VocabularyTermId");
+
+                    b.ToTable("CallTerms", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Calls.FundingCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("BudgetAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BudgetCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BudgetText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosingTimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("EligibleCountries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedAt");
+
+                    b.HasIndex("ClosesAt");
+
+                    b.HasIndex("Identifier");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Calls", (string)null);
+                });
+
             modelBuilder.Entity("ClusterAtlas.Contact.ContactBlock", b =>
                 {
                     b.Property<string>("UserId")
@@ -1587,6 +1695,23 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Calls.CallTerm", b =>
+                {
+                    b.HasOne("ClusterAtlas.Calls.FundingCall", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterAtlas.Vocabularies.VocabularyTerm", "Term")
+                        .WithMany()
+                        .HasForeignKey("VocabularyTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
+                });
+
             modelBuilder.Entity("ClusterAtlas.Contact.ContactBlock", b =>
                 {
                     b.HasOne("ClusterAtlas.Accounts.ApplicationUser", null)
@@ -2038,6 +2163,11 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
             modelBuilder.Entity("ClusterAtlas.Accounts.ApplicationUser", b =>
                 {
                     b.Navigation("AdministeredProfiles");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Calls.FundingCall", b =>
+                {
+                    b.Navigation("Terms");
                 });
 
             modelBuilder.Entity("ClusterAtlas.PartnerSearch.PartnerSearchPosting", b =>
