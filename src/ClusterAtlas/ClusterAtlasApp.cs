@@ -1,6 +1,7 @@
 using ClusterAtlas.AccessTokens;
 using ClusterAtlas.Accounts;
 using ClusterAtlas.Api;
+using ClusterAtlas.Calls;
 using ClusterAtlas.Contact;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
@@ -63,6 +64,7 @@ public static class ClusterAtlasApp
         services.AddStatistics();
         services.AddNotifications(builder.Configuration);
         services.AddContact(builder.Configuration);
+        services.AddCalls();
         return builder;
     }
 
@@ -98,6 +100,7 @@ public static class ClusterAtlasApp
         app.MapLocalisation();
         app.MapProfileLogos();
         app.MapPartnerSearch();
+        app.MapCalls();
         app.MapMap();
         app.MapStatistics();
         app.MapRazorPages().WithStaticAssets();

@@ -13,6 +13,8 @@ public sealed class DatabaseInitializer(
     EccpProfileImporter importer,
     DemoDataGenerator demoData,
     PartnerSearch.DemoPostings demoPostings,
+    Calls.DemoCalls demoCalls,
+    TimeProvider clock,
     SearchIndexWriter searchIndex,
     DirectoryIndex directory,
     Map.ProfileLocations locations,
@@ -61,6 +63,8 @@ public sealed class DatabaseInitializer(
                 var postings = await demoPostings.AddAsync(12, DemoDataGenerator.DefaultSeed, cancellationToken);
                 logger.LogInformation("Loaded {Count} sample partner searches", postings);
             }
+            var calls = await demoCalls.AddAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+            logger.LogInformation("Loaded {Count} sample calls", calls);
         }
         // Profiles stored before locations were computed get theirs.
         await locations.LocateUnlocatedAsync(cancellationToken);
