@@ -64,6 +64,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // The clusters the signed-in member's own profiles could work with (read only, their profiles only); the "not
         // relevant" button posts to the profile's protected network page (AccountRecommendationsTests).
         "/account/recommendations",
+        // Calls: the list, its feed and a call's page are public; "calls for you" reads the signed-in member's own
+        // profiles only (CallsForYouTests). Adding, editing, deleting and importing calls are the platform team's, under /admin.
+        "/calls", "/calls/feed.atom", "/calls/{slug}", "/account/calls",
     };
 
     /// <summary>
@@ -112,6 +115,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         /// <summary>A revision of the target profile, for the revert page.</summary>
         public long RevisionId { get; private set; }
 
+        /// <summary>A call, for the platform team's edit page.</summary>
+        public int CallId { get; private set; }
+
         /// <summary>The account of the target profile's administrator, for the administrators' account page.</summary>
         public string AccountId { get; private set; } = "";
 
@@ -134,6 +140,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             RequestId = await Contact.ContactScenarios.StoredRequestAsync(App, TargetId, contactSender, DateTimeOffset.UtcNow);
             AccountId = await App.WithDbAsync(db => Task.FromResult(db.ProfileAdministrators.Where(a => a.ClusterOrganisationId == TargetId).Select(a => a.UserId).First()));
             TermId = await App.WithDbAsync(db => Task.FromResult(db.VocabularyTerms.Where(t => t.Vocabulary == ClusterAtlas.Vocabularies.Vocabulary.SectoralIndustries).Min(t => t.Id)));
+            CallId = await App.WithDbAsync(db => Task.FromResult(db.Set<ClusterAtlas.Calls.FundingCall>().Min(c => c.Id)));
 
             People["anonymous"] = App.CreateBrowser();
             People["stranger"] = await App.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
@@ -169,7 +176,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         var protectedProbes = probes.Where(p => !OpenEndpoints.Contains(p.Pattern) || ProtectedApiWrites.Contains($"{p.Method} {p.Pattern}")).ToList();
         Assert.True(ProtectedApiWrites.All(w => protectedProbes.Any(p => $"{p.Method} {p.Pattern}" == w)), "the API's writes are not among the endpoints");
         Assert.True(protectedProbes.Count >= 15, $"only {protectedProbes.Count} protected handlers found: the endpoint listing is broken");
-        var before = await fixture.App.SnapshotAsync() + await StaffSnapshotAsync();
+        var before = await fixture.App.SnapshotAsync() + await StaffSnapshotAsync() + await Calls.CallScenarios.CallsSnapshotAsync(fixture.App);
         var postingsBefore = await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App);
         var contactBefore = await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App);
         var attempts = 0;
@@ -204,7 +211,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         }
         output.WriteLine($"{probes.Select(p => p.Pattern).Distinct().Count()} endpoints, {protectedProbes.Count} protected handlers, {attempts} attempts, {failures.Count} let through");
         Assert.True(failures.Count == 0, "Let through:\n" + string.Join("\n", failures));
-        Assert.Equal(before, await fixture.App.SnapshotAsync() + await StaffSnapshotAsync());
+        Assert.Equal(before, await fixture.App.SnapshotAsync() + await StaffSnapshotAsync() + await Calls.CallScenarios.CallsSnapshotAsync(fixture.App));
         Assert.Equal(postingsBefore, await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App));
         Assert.Equal(contactBefore, await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App));
     }
@@ -295,6 +302,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 "revisionId" => fixture.RevisionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "userId" => fixture.AccountId,
                 "requestId" => fixture.RequestId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "callId" => fixture.CallId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ when pattern.Contains("/terms/{" + parameter.Name, StringComparison.Ordinal) => fixture.TermId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => fixture.TargetId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };

@@ -90,6 +90,8 @@ public sealed partial class TranslationTests
         keys.UnionWith(ClusterAtlas.Profiles.Schema.ProfileSchema.ResourceKeys);
         // The views show an excellence label as T[$"{label} Label"].
         keys.UnionWith(new[] { ExcellenceLabel.Bronze, ExcellenceLabel.Silver, ExcellenceLabel.Gold }.Select(label => $"{label} Label"));
+        // The "what's new" gatherers show a section's heading as T[$"WhatsNew.Section.{section}"].
+        keys.Add("WhatsNew.Section.calls");
         return keys;
     }
 
