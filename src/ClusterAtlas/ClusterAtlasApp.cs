@@ -2,6 +2,7 @@ using ClusterAtlas.AccessTokens;
 using ClusterAtlas.Accounts;
 using ClusterAtlas.Api;
 using ClusterAtlas.Caching;
+using ClusterAtlas.Calls;
 using ClusterAtlas.Contact;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
@@ -69,6 +70,7 @@ public static class ClusterAtlasApp
         services.AddNotifications(builder.Configuration);
         services.AddContact(builder.Configuration);
         services.AddNewsletter(builder.Configuration);
+        services.AddCalls();
         return builder;
     }
 
@@ -106,6 +108,7 @@ public static class ClusterAtlasApp
         app.MapProfileLogos();
         app.MapPartnerSearch();
         app.MapEvents();
+        app.MapCalls();
         app.MapMap();
         app.MapStatistics();
         app.MapRazorPages().WithStaticAssets();

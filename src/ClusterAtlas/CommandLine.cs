@@ -56,10 +56,11 @@ public static class CommandLine
             return await new EccpImportRun(host.Services, Console.Out, Console.Error)
                 .RunAsync([.. (parse.GetValue(files) ?? []).Select(ResolveFromCallerDirectory)], options, cancellationToken);
         });
-        var import = new Command("import", "Import profiles.");
+        var import = new Command("import", "Import profiles, or open calls.");
         import.Subcommands.Add(eccp);
         import.Subcommands.Add(ProfileFileImportCommand.Create("json", StartServicesAsync, ResolveFromCallerDirectory));
         import.Subcommands.Add(ProfileFileImportCommand.Create("csv", StartServicesAsync, ResolveFromCallerDirectory));
+        import.Subcommands.Add(Calls.CallImportCommand.Create(StartServicesAsync, ResolveFromCallerDirectory));
         return import;
     }
 

@@ -21,6 +21,8 @@ public sealed class AccessibilityTests(BrowserApp app)
             data.Add("terms", "/terms", scheme);
             data.Add("imprint", "/imprint", scheme);
             data.Add("events", "/events", scheme);
+            data.Add("calls", "/calls", scheme);
+            data.Add("call", "/calls/cluster-cooperation-for-resilient-supply-chains", scheme);
         }
         return data;
     }

@@ -14,6 +14,8 @@ public sealed class DatabaseInitializer(
     DemoDataGenerator demoData,
     PartnerSearch.DemoPostings demoPostings,
     Events.DemoEvents demoEvents,
+    Calls.DemoCalls demoCalls,
+    TimeProvider clock,
     SearchIndexWriter searchIndex,
     DirectoryIndex directory,
     Map.ProfileLocations locations,
@@ -64,6 +66,8 @@ public sealed class DatabaseInitializer(
             }
             var events = await demoEvents.AddAsync(cancellationToken);
             logger.LogInformation("Loaded {Count} sample events", events);
+            var calls = await demoCalls.AddAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+            logger.LogInformation("Loaded {Count} sample calls", calls);
         }
         // Profiles stored before locations were computed get theirs.
         await locations.LocateUnlocatedAsync(cancellationToken);

@@ -16,14 +16,15 @@ namespace ClusterAtlas.PartnerSearch;
 /// </summary>
 [Authorize]
 public class NewPostingPageModel(ClusterAtlasDbContext db, IAuthorizationService authorization, PostingEditor editor, Notifications.SavedSearches savedSearches,
-    CountryList countries, DataLabels labels, IStringLocalizer<SharedResource> T)
+    CountryList countries, DataLabels labels, IStringLocalizer<SharedResource> T, Calls.CallPostingDraft callDraft)
     : PostingFormPageModel(editor, countries, labels, T)
 {
     public ClusterOrganisation Profile { get; private set; } = null!;
 
     public bool IsPublished => Profile.Status == ProfileStatus.Published;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>The new posting's form; with <paramref name="call"/> (a call's slug), filled in from that call.</summary>
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] string? call, CancellationToken cancellationToken)
     {
         if (await AuthorizeAsync(slug, cancellationToken) is { } refused)
         {
@@ -31,6 +32,10 @@ public class NewPostingPageModel(ClusterAtlasDbContext db, IAuthorizationService
         }
         Form.Deadline = Editor.Today.AddMonths(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Form.Intents = [PartnerSearchIntents.Partnering];
+        if (call is not null)
+        {
+            await callDraft.FillAsync(Form, call, Editor.Today, cancellationToken);
+        }
         await ShowAsync(Profile, null, cancellationToken);
         return Page();
     }

@@ -9,7 +9,7 @@ public sealed record AtomEntry(string Id, string Title, DateTimeOffset Published
     string AuthorName, string? AuthorUri, string Summary, string? HtmlContent);
 
 /// <summary>
-/// A feed of entries (RFC 4287), written with XmlWriter the same way for every list that has one (partner search,
+/// A feed of entries (RFC 4287), written with XmlWriter the same way for every list that has one (partner search, calls, news,
 /// events): links are absolute from the platform's trusted address when there is one, else relative to the feed.
 /// </summary>
 public static class AtomFeed

@@ -72,6 +72,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // EventTests), its iCalendar file, the calendar of all events and the feed. Submitting is under the profile's
         // prefix, editing and attendance under the event's, reviewing under /moderation.
         "/events", "/events/{eventSlug}", "/events/{eventSlug}.ics", "/events/calendar.ics", "/events/feed.atom",
+        // Calls: the list, its feed and a call's page are public; "calls for you" reads the signed-in member's own
+        // profiles only (CallsForYouTests). Adding, editing, deleting and importing calls are the platform team's, under /admin.
+        "/calls", "/calls/feed.atom", "/calls/{slug}", "/account/calls",
     };
 
     /// <summary>
@@ -128,6 +131,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         /// <summary>A revision of the target profile, for the revert page.</summary>
         public long RevisionId { get; private set; }
 
+        /// <summary>A call, for the platform team's edit page.</summary>
+        public int CallId { get; private set; }
+
         /// <summary>The account of the target profile's administrator, for the administrators' account page.</summary>
         public string AccountId { get; private set; } = "";
 
@@ -159,6 +165,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 return draft.Id;
             });
             TermId = await App.WithDbAsync(db => Task.FromResult(db.VocabularyTerms.Where(t => t.Vocabulary == ClusterAtlas.Vocabularies.Vocabulary.SectoralIndustries).Min(t => t.Id)));
+            CallId = await App.WithDbAsync(db => Task.FromResult(db.Set<ClusterAtlas.Calls.FundingCall>().Min(c => c.Id)));
 
             People["anonymous"] = App.CreateBrowser();
             People["stranger"] = await App.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
@@ -194,7 +201,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         var protectedProbes = probes.Where(p => !OpenEndpoints.Contains(p.Pattern) || ProtectedApiWrites.Contains($"{p.Method} {p.Pattern}")).ToList();
         Assert.True(ProtectedApiWrites.All(w => protectedProbes.Any(p => $"{p.Method} {p.Pattern}" == w)), "the API's writes are not among the endpoints");
         Assert.True(protectedProbes.Count >= 15, $"only {protectedProbes.Count} protected handlers found: the endpoint listing is broken");
-        var before = await fixture.App.SnapshotAsync() + await StaffSnapshotAsync();
+        var before = await fixture.App.SnapshotAsync() + await StaffSnapshotAsync() + await Calls.CallScenarios.CallsSnapshotAsync(fixture.App);
         var postingsBefore = await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App);
         var contactBefore = await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App);
         var eventsBefore = await Events.EventScenarios.EventsSnapshotAsync(fixture.App);
@@ -230,7 +237,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         }
         output.WriteLine($"{probes.Select(p => p.Pattern).Distinct().Count()} endpoints, {protectedProbes.Count} protected handlers, {attempts} attempts, {failures.Count} let through");
         Assert.True(failures.Count == 0, "Let through:\n" + string.Join("\n", failures));
-        Assert.Equal(before, await fixture.App.SnapshotAsync() + await StaffSnapshotAsync());
+        Assert.Equal(before, await fixture.App.SnapshotAsync() + await StaffSnapshotAsync() + await Calls.CallScenarios.CallsSnapshotAsync(fixture.App));
         Assert.Equal(postingsBefore, await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App));
         Assert.Equal(contactBefore, await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App));
         Assert.Equal(eventsBefore, await Events.EventScenarios.EventsSnapshotAsync(fixture.App));
@@ -327,6 +334,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 "eventId" => fixture.EventId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "requestId" => fixture.RequestId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "issueId" => fixture.IssueId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "callId" => fixture.CallId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ when pattern.Contains("/terms/{" + parameter.Name, StringComparison.Ordinal) => fixture.TermId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => fixture.TargetId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };

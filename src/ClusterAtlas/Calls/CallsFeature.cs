@@ -1,0 +1,28 @@
+using ClusterAtlas.WhatsNew;
+
+namespace ClusterAtlas.Calls;
+
+/// <summary>Open calls and funding opportunities: their services, what they publish, and the Atom feed.</summary>
+public static class CallsFeature
+{
+    public static IServiceCollection AddCalls(this IServiceCollection services)
+    {
+        services.AddPublishedItems<PublishedCalls>();
+        return services
+            .AddScoped<CallEditor>()
+            .AddScoped<CallImporter>()
+            .AddScoped<CallSearch>()
+            .AddScoped<CallReasons>()
+            .AddScoped<CallsForProfiles>()
+            .AddScoped<CallPostingDraft>()
+            .AddScoped<CallFeed>()
+            .AddScoped<DemoCalls>();
+    }
+
+    public static WebApplication MapCalls(this WebApplication app)
+    {
+        app.MapGet(CallFeed.Path, async (CallFeed feed, CancellationToken cancellationToken) =>
+            Results.Bytes(await feed.WriteAsync(cancellationToken), WebOfData.AtomWriting.ContentType));
+        return app;
+    }
+}
