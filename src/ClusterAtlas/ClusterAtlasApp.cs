@@ -9,6 +9,7 @@ using ClusterAtlas.Links;
 using ClusterAtlas.Localisation;
 using ClusterAtlas.Mail;
 using ClusterAtlas.Network;
+using ClusterAtlas.News;
 using ClusterAtlas.Map;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Notifications;
@@ -63,6 +64,7 @@ public static class ClusterAtlasApp
         services.AddStatistics();
         services.AddNotifications(builder.Configuration);
         services.AddContact(builder.Configuration);
+        services.AddNews();
         return builder;
     }
 
@@ -98,6 +100,7 @@ public static class ClusterAtlasApp
         app.MapLocalisation();
         app.MapProfileLogos();
         app.MapPartnerSearch();
+        app.MapNews();
         app.MapMap();
         app.MapStatistics();
         app.MapRazorPages().WithStaticAssets();

@@ -13,6 +13,7 @@ public sealed class DatabaseInitializer(
     EccpProfileImporter importer,
     DemoDataGenerator demoData,
     PartnerSearch.DemoPostings demoPostings,
+    News.DemoNews demoNews,
     SearchIndexWriter searchIndex,
     DirectoryIndex directory,
     Map.ProfileLocations locations,
@@ -60,6 +61,8 @@ public sealed class DatabaseInitializer(
                 logger.LogInformation("Loaded {Count} sample profiles (remove them with: demo-data --remove)", created);
                 var postings = await demoPostings.AddAsync(12, DemoDataGenerator.DefaultSeed, cancellationToken);
                 logger.LogInformation("Loaded {Count} sample partner searches", postings);
+                var news = await demoNews.AddAsync(4, DemoDataGenerator.DefaultSeed, cancellationToken);
+                logger.LogInformation("Loaded {Count} sample news items", news);
             }
         }
         // Profiles stored before locations were computed get theirs.

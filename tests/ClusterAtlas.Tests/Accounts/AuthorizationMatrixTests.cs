@@ -64,6 +64,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // The clusters the signed-in member's own profiles could work with (read only, their profiles only); the "not
         // relevant" button posts to the profile's protected network page (AccountRecommendationsTests).
         "/account/recommendations",
+        // News: the list, its feed, a published item and the tag pages are public; an unpublished item answers 404 to
+        // all but its profile's editors and the platform team (NewsWorkflowTests). Writing, editing and the review are below.
+        "/news", "/news/feed.atom", "/news/{newsSlug}", "/tags/{tag}",
     };
 
     /// <summary>
@@ -88,7 +91,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     };
 
     /// <summary>A profile's own pages and the staff's pages: only its administrators, or staff with two-factor, get through.</summary>
-    private static readonly string[] ProtectedPrefixes = ["/cluster-organisations/{slug}/", "/moderation", "/admin", "/partner-search/{postingId:int}/", "/account/inbox/"];
+    private static readonly string[] ProtectedPrefixes = ["/cluster-organisations/{slug}/", "/moderation", "/admin", "/partner-search/{postingId:int}/", "/account/inbox/", "/news/{newsSlug}/"];
 
     public sealed class Fixture : IAsyncLifetime
     {
@@ -115,6 +118,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         /// <summary>The account of the target profile's administrator, for the administrators' account page.</summary>
         public string AccountId { get; private set; } = "";
 
+        /// <summary>News submitted on behalf of the target profile, waiting for review.</summary>
+        public string NewsSlug { get; } = "matrix-target-news";
+
         public Dictionary<string, HttpClient> People { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Those who may: the profile's administrator and an administrator of the platform with two-factor.</summary>
@@ -133,6 +139,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             await App.RegisterAndConfirmAsync(contactSender);
             RequestId = await Contact.ContactScenarios.StoredRequestAsync(App, TargetId, contactSender, DateTimeOffset.UtcNow);
             AccountId = await App.WithDbAsync(db => Task.FromResult(db.ProfileAdministrators.Where(a => a.ClusterOrganisationId == TargetId).Select(a => a.UserId).First()));
+            await App.WithDbAsync(async db =>
+            {
+                db.Add(new ClusterAtlas.News.NewsItem
+                {
+                    Slug = NewsSlug, Title = "Matrix news", Summary = "Waits for review.", Body = "Text.", ProfileId = TargetId,
+                    AuthorName = "Owner", Status = ClusterAtlas.News.NewsStatus.Submitted, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                });
+                return await db.SaveChangesAsync();
+            });
             TermId = await App.WithDbAsync(db => Task.FromResult(db.VocabularyTerms.Where(t => t.Vocabulary == ClusterAtlas.Vocabularies.Vocabulary.SectoralIndustries).Min(t => t.Id)));
 
             People["anonymous"] = App.CreateBrowser();
@@ -172,6 +187,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         var before = await fixture.App.SnapshotAsync() + await StaffSnapshotAsync();
         var postingsBefore = await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App);
         var contactBefore = await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App);
+        var newsBefore = await News.NewsScenarios.NewsSnapshotAsync(fixture.App);
         var attempts = 0;
         var failures = new List<string>();
         foreach (var probe in protectedProbes)
@@ -207,6 +223,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         Assert.Equal(before, await fixture.App.SnapshotAsync() + await StaffSnapshotAsync());
         Assert.Equal(postingsBefore, await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App));
         Assert.Equal(contactBefore, await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App));
+        Assert.Equal(newsBefore, await News.NewsScenarios.NewsSnapshotAsync(fixture.App));
     }
 
     [Fact]
@@ -219,6 +236,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         var before = await fixture.App.SnapshotAsync() + await StaffSnapshotAsync();
         var postingsBefore = await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App);
         var contactBefore = await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App);
+        var newsBefore = await News.NewsScenarios.NewsSnapshotAsync(fixture.App);
         var anonymous = fixture.People["anonymous"];
         var failures = new List<string>();
         foreach (var probe in probes)
@@ -234,6 +252,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         Assert.Equal(before, await fixture.App.SnapshotAsync() + await StaffSnapshotAsync());
         Assert.Equal(postingsBefore, await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App));
         Assert.Equal(contactBefore, await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App));
+        Assert.Equal(newsBefore, await News.NewsScenarios.NewsSnapshotAsync(fixture.App));
     }
 
     /// <summary>What the staff's pages could change besides profiles: roles, locks and sessions of accounts, the audit log, reviews.</summary>
@@ -294,6 +313,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 "commentId" => fixture.CommentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "revisionId" => fixture.RevisionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "userId" => fixture.AccountId,
+                "newsSlug" => fixture.NewsSlug,
                 "requestId" => fixture.RequestId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ when pattern.Contains("/terms/{" + parameter.Name, StringComparison.Ordinal) => fixture.TermId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => fixture.TargetId.ToString(System.Globalization.CultureInfo.InvariantCulture),
