@@ -20,6 +20,7 @@ public sealed class AccessibilityTests(BrowserApp app)
             data.Add("privacy", "/privacy", scheme);
             data.Add("terms", "/terms", scheme);
             data.Add("imprint", "/imprint", scheme);
+            data.Add("news", "/news", scheme);
         }
         return data;
     }
