@@ -2,7 +2,6 @@ using ClusterAtlas.Data;
 using ClusterAtlas.WebOfData;
 using ClusterAtlas.WhatsNew;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace ClusterAtlas.News;
 
@@ -50,10 +49,6 @@ public static class NewsFeature
         {
             return Results.NotFound();
         }
-        var headers = context.Response.Headers;
-        headers.CacheControl = published ? "public, max-age=31536000, immutable" : "private, no-cache";
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-        return Results.Bytes(image.Content, image.ContentType, entityTag: new EntityTagHeaderValue($"\"{sha256}\""));
+        return Profiles.Logos.StoredImageAnswer.Of(context, image.Content, image.ContentType, sha256, published);
     }
 }

@@ -67,10 +67,14 @@ public sealed class NewsQueries(ClusterAtlasDbContext db)
     }
 
     /// <summary>What waits for the moderators (the longest waiting first), and the other recent news.</summary>
-    public Task<List<NewsSummary>> WithStatusAsync(NewsStatus status, int count, CancellationToken cancellationToken) =>
-        Summaries(db.Set<NewsItem>().AsNoTracking().Where(n => n.Status == status)
-                .OrderBy(n => status == NewsStatus.Submitted ? n.SubmittedAt : null).ThenByDescending(n => n.UpdatedAt).Take(count))
-            .ToListAsync(cancellationToken);
+    public Task<List<NewsSummary>> WithStatusAsync(NewsStatus status, int count, CancellationToken cancellationToken)
+    {
+        var items = db.Set<NewsItem>().AsNoTracking().Where(n => n.Status == status);
+        items = status == NewsStatus.Submitted
+            ? items.OrderBy(n => n.SubmittedAt).ThenBy(n => n.Id)
+            : items.OrderByDescending(n => n.UpdatedAt).ThenByDescending(n => n.Id);
+        return Summaries(items.Take(count)).ToListAsync(cancellationToken);
+    }
 
     public static IQueryable<NewsSummary> Summaries(IQueryable<NewsItem> items) =>
         items.Select(n => new NewsSummary(n.Slug, n.Title, n.Summary, n.PublishedAt ?? n.UpdatedAt, n.Status,
