@@ -13,6 +13,7 @@ using ClusterAtlas.Localisation;
 using ClusterAtlas.Mail;
 using ClusterAtlas.Network;
 using ClusterAtlas.Newsletter;
+using ClusterAtlas.News;
 using ClusterAtlas.Map;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Notifications;
@@ -71,6 +72,7 @@ public static class ClusterAtlasApp
         services.AddContact(builder.Configuration);
         services.AddNewsletter(builder.Configuration);
         services.AddCalls();
+        services.AddNews();
         return builder;
     }
 
@@ -109,6 +111,7 @@ public static class ClusterAtlasApp
         app.MapPartnerSearch();
         app.MapEvents();
         app.MapCalls();
+        app.MapNews();
         app.MapMap();
         app.MapStatistics();
         app.MapRazorPages().WithStaticAssets();

@@ -23,6 +23,7 @@ public sealed class AccessibilityTests(BrowserApp app)
             data.Add("events", "/events", scheme);
             data.Add("calls", "/calls", scheme);
             data.Add("call", "/calls/cluster-cooperation-for-resilient-supply-chains", scheme);
+            data.Add("news", "/news", scheme);
         }
         return data;
     }

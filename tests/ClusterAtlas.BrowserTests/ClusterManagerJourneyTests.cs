@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using ClusterAtlas.Accounts;
 using ClusterAtlas.BrowserTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
 
@@ -93,7 +91,7 @@ public sealed class ClusterManagerJourneyTests(BrowserApp app)
         await Axe.InjectAsync(moderatorContext);
         var moderatorPage = await moderatorContext.NewPageAsync();
         var moderatorWatch = new PageWatch(moderatorPage);
-        await SignInAsNewModeratorAsync(moderatorPage, $"moderator-{unique.ToLowerInvariant()}@example.org");
+        await app.SignInAsNewModeratorAsync(moderatorPage, $"moderator-{unique.ToLowerInvariant()}@example.org");
         await moderatorPage.GotoAsync("/moderation");
         await Axe.AssertNoViolationsAsync(moderatorPage, "moderation queue");
         await moderatorPage.GetByRole(AriaRole.Link, new() { Name = clusterName }).ClickAsync();
@@ -175,26 +173,6 @@ public sealed class ClusterManagerJourneyTests(BrowserApp app)
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/account/login"));
-    }
-
-    /// <summary>`users add-moderator` as the command line does it, then the moderator's first sign-in with the authenticator set up.</summary>
-    private async Task SignInAsNewModeratorAsync(IPage page, string email)
-    {
-        StaffAccountResult created;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            created = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync(email, AccountRoles.Moderator, CancellationToken.None);
-        }
-        await page.GotoAsync(new Uri(created.SetPasswordLink).PathAndQuery);
-        await page.GetByLabel("New password").FillAsync(Password);
-        await page.GetByLabel("Password again").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save the password" }).ClickAsync();
-        await SignInAsync(page, email);
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/two-factor/setup"));
-        var key = (await page.Locator("#shared-key").InnerTextAsync()).Trim();
-        await page.GetByLabel("Code").FillAsync(ClusterAtlas.Tests.Infrastructure.Totp.Code(key, DateTimeOffset.UtcNow));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor authentication" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".recovery-codes li")).ToHaveCountAsync(10);
     }
 
     /// <summary>The path of the link to <paramref name="path"/> in the newest such message, as the person would click it.</summary>

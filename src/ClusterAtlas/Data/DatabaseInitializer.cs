@@ -16,6 +16,7 @@ public sealed class DatabaseInitializer(
     Events.DemoEvents demoEvents,
     Calls.DemoCalls demoCalls,
     TimeProvider clock,
+    News.DemoNews demoNews,
     SearchIndexWriter searchIndex,
     DirectoryIndex directory,
     Map.ProfileLocations locations,
@@ -63,6 +64,8 @@ public sealed class DatabaseInitializer(
                 logger.LogInformation("Loaded {Count} sample profiles (remove them with: demo-data --remove)", created);
                 var postings = await demoPostings.AddAsync(12, DemoDataGenerator.DefaultSeed, cancellationToken);
                 logger.LogInformation("Loaded {Count} sample partner searches", postings);
+                var news = await demoNews.AddAsync(4, DemoDataGenerator.DefaultSeed, cancellationToken);
+                logger.LogInformation("Loaded {Count} sample news items", news);
             }
             var events = await demoEvents.AddAsync(cancellationToken);
             logger.LogInformation("Loaded {Count} sample events", events);

@@ -6,7 +6,7 @@ namespace ClusterAtlas.WebOfData;
 
 /// <summary>One entry of an <see cref="AtomFeed"/>: ids are tag URIs that never change with the address.</summary>
 public sealed record AtomEntry(string Id, string Title, DateTimeOffset Published, DateTimeOffset Updated, string Link,
-    string AuthorName, string? AuthorUri, string Summary, string? HtmlContent);
+    string AuthorName, string? AuthorUri, string Summary, string? HtmlContent, IReadOnlyList<string>? Categories = null);
 
 /// <summary>
 /// A feed of entries (RFC 4287), written with XmlWriter the same way for every list that has one (partner search, calls, news,
@@ -50,6 +50,12 @@ public static class AtomFeed
                 xml.WriteAttributeString("type", "text");
                 xml.WriteString(entry.Summary);
                 xml.WriteEndElement();
+                foreach (var category in entry.Categories ?? [])
+                {
+                    xml.WriteStartElement("category", Namespace);
+                    xml.WriteAttributeString("term", category);
+                    xml.WriteEndElement();
+                }
                 if (entry.HtmlContent is not null)
                 {
                     xml.WriteStartElement("content", Namespace);

@@ -75,6 +75,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // Calls: the list, its feed and a call's page are public; "calls for you" reads the signed-in member's own
         // profiles only (CallsForYouTests). Adding, editing, deleting and importing calls are the platform team's, under /admin.
         "/calls", "/calls/feed.atom", "/calls/{slug}", "/account/calls",
+        // News: the list, its feed, a published item and the tag pages are public; an unpublished item answers 404 to
+        // all but its profile's editors and the platform team (NewsWorkflowTests). Writing, editing and the review are below.
+        "/news", "/news/feed.atom", "/news/{newsSlug}", "/tags/{tag}",
     };
 
     /// <summary>
@@ -99,7 +102,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     };
 
     /// <summary>A profile's own pages and the staff's pages: only its administrators, or staff with two-factor, get through.</summary>
-    private static readonly string[] ProtectedPrefixes = ["/cluster-organisations/{slug}/", "/moderation", "/admin", "/partner-search/{postingId:int}/", "/account/inbox/", "/events/{eventSlug}/"];
+    private static readonly string[] ProtectedPrefixes = ["/cluster-organisations/{slug}/", "/moderation", "/admin", "/partner-search/{postingId:int}/", "/account/inbox/", "/events/{eventSlug}/", "/news/{newsSlug}/"];
 
     public sealed class Fixture : IAsyncLifetime
     {
@@ -137,6 +140,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         /// <summary>The account of the target profile's administrator, for the administrators' account page.</summary>
         public string AccountId { get; private set; } = "";
 
+        /// <summary>News submitted on behalf of the target profile, waiting for review.</summary>
+        public string NewsSlug { get; } = "matrix-target-news";
+
         public Dictionary<string, HttpClient> People { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Those who may: the profile's administrator and an administrator of the platform with two-factor.</summary>
@@ -163,6 +169,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 db.Add(draft);
                 await db.SaveChangesAsync();
                 return draft.Id;
+            });
+            await App.WithDbAsync(async db =>
+            {
+                db.Add(new ClusterAtlas.News.NewsItem
+                {
+                    Slug = NewsSlug, Title = "Matrix news", Summary = "Waits for review.", Body = "Text.", ProfileId = TargetId,
+                    AuthorName = "Owner", Status = ClusterAtlas.News.NewsStatus.Submitted, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                });
+                return await db.SaveChangesAsync();
             });
             TermId = await App.WithDbAsync(db => Task.FromResult(db.VocabularyTerms.Where(t => t.Vocabulary == ClusterAtlas.Vocabularies.Vocabulary.SectoralIndustries).Min(t => t.Id)));
             CallId = await App.WithDbAsync(db => Task.FromResult(db.Set<ClusterAtlas.Calls.FundingCall>().Min(c => c.Id)));
@@ -205,6 +220,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         var postingsBefore = await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App);
         var contactBefore = await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App);
         var eventsBefore = await Events.EventScenarios.EventsSnapshotAsync(fixture.App);
+        var newsBefore = await News.NewsScenarios.NewsSnapshotAsync(fixture.App);
         var attempts = 0;
         var failures = new List<string>();
         foreach (var probe in protectedProbes)
@@ -241,6 +257,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         Assert.Equal(postingsBefore, await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App));
         Assert.Equal(contactBefore, await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App));
         Assert.Equal(eventsBefore, await Events.EventScenarios.EventsSnapshotAsync(fixture.App));
+        Assert.Equal(newsBefore, await News.NewsScenarios.NewsSnapshotAsync(fixture.App));
     }
 
     [Fact]
@@ -254,6 +271,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         var postingsBefore = await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App);
         var contactBefore = await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App);
         var eventsBefore = await Events.EventScenarios.EventsSnapshotAsync(fixture.App);
+        var newsBefore = await News.NewsScenarios.NewsSnapshotAsync(fixture.App);
         var anonymous = fixture.People["anonymous"];
         var failures = new List<string>();
         foreach (var probe in probes)
@@ -270,6 +288,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         Assert.Equal(postingsBefore, await PartnerSearch.PartnerSearchScenarios.PartnerSearchSnapshotAsync(fixture.App));
         Assert.Equal(contactBefore, await Contact.ContactScenarios.ContactSnapshotAsync(fixture.App));
         Assert.Equal(eventsBefore, await Events.EventScenarios.EventsSnapshotAsync(fixture.App));
+        Assert.Equal(newsBefore, await News.NewsScenarios.NewsSnapshotAsync(fixture.App));
     }
 
     /// <summary>What the staff's pages could change besides profiles: roles, locks and sessions of accounts, the audit log, reviews.</summary>
@@ -332,6 +351,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 "userId" => fixture.AccountId,
                 "eventSlug" => fixture.EventSlug,
                 "eventId" => fixture.EventId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "newsSlug" => fixture.NewsSlug,
                 "requestId" => fixture.RequestId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "issueId" => fixture.IssueId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "callId" => fixture.CallId.ToString(System.Globalization.CultureInfo.InvariantCulture),

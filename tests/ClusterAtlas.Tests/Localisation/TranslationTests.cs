@@ -78,6 +78,11 @@ public sealed partial class TranslationTests
             {
                 keys.Add(Regex.Unescape(match.Groups["key"].Value));
             }
+            // A "what's new" section's heading is built from its key (WhatsNew.SectionHeadings).
+            foreach (Match match in PublishedSection().Matches(File.ReadAllText(source)))
+            {
+                keys.Add($"WhatsNew.Section.{match.Groups["section"].Value}");
+            }
         }
         keys.UnionWith(ProfileSection.All.Select(s => s.Title));
         keys.UnionWith(ClusterAtlas.ClusterDirectory.DirectoryPageModel.FacetTitles.Select(f => f.Title));
@@ -107,6 +112,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""\bT\["(?<key>(?:[^"\\]|\\.)*)"\s*[\],]""")]
     private static partial Regex LocalizerKey();
+
+    [GeneratedRegex("""\bstring Section => "(?<section>[a-z]+)";""")]
+    private static partial Regex PublishedSection();
 
     [GeneratedRegex(@"\{\d+(?:[:,][^}]*)?\}")]
     private static partial Regex PlaceholderPattern();

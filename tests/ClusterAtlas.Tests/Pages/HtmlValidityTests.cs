@@ -14,6 +14,10 @@ public sealed class HtmlValidityTests(ClusterAtlasFactory app) : IClassFixture<C
     [InlineData("/cluster-organisations/vojvodina-metal-cluster")]
     [InlineData("/cluster-organisations/vojvodina-metal-cluster/print")]
     [InlineData("/cluster-organisations/no-such-cluster")]
+    [InlineData("/news")]
+    [InlineData("/news?q=nothing-here&tag=green-deal")]
+    [InlineData("/news/no-such-news")]
+    [InlineData("/tags/no-such-tag")]
     public async Task Page_is_valid_html(string url)
     {
         using var client = app.CreateClient();

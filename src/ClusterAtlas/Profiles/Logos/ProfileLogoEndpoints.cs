@@ -2,7 +2,6 @@ using ClusterAtlas.Accounts;
 using ClusterAtlas.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace ClusterAtlas.Profiles.Logos;
 
@@ -41,11 +40,6 @@ public static class ProfileLogoEndpoints
         {
             return Results.NotFound();
         }
-        var headers = context.Response.Headers;
-        headers.CacheControl = published ? "public, max-age=31536000, immutable" : "private, no-cache";
-        headers.XContentTypeOptions = "nosniff";
-        // Opened on its own, an SVG is a document: it may run nothing and load nothing.
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-        return Results.Bytes(logo.Content, logo.ContentType, entityTag: new EntityTagHeaderValue($"\"{sha256}\""));
+        return StoredImageAnswer.Of(context, logo.Content, logo.ContentType, sha256, published);
     }
 }
