@@ -84,10 +84,7 @@ public class ContactPageModel(ClusterAtlasDbContext db, ContactRequests requests
         return Page();
     }
 
-    public string LimitMessage(ContactLimitReached limit) => string.Format(CultureInfo.CurrentCulture,
-        limit.PerHour ? T["You have sent {0} contact requests in the last hour, the most allowed. You may write again at {1} (UTC)."]
-            : T["You have sent {0} contact requests in the last 24 hours, the most allowed. You may write again at {1} (UTC)."],
-        limit.Limit, limit.RetryAt.UtcDateTime.ToString("g", CultureInfo.CurrentCulture));
+    public string LimitMessage(ContactLimitReached limit) => ContactLimitText.Requests(T, limit);
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClusterAtlas.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -48,10 +47,7 @@ public class ConversationPageModel(ContactRequests requests, IStringLocalizer<Sh
         if (result.Limit is { } limit)
         {
             Response.Headers.RetryAfter = limit.RetryAfterSeconds(DateTimeOffset.UtcNow);
-            ModelState.AddModelError(nameof(Answer), string.Format(CultureInfo.CurrentCulture,
-                limit.PerHour ? T["You have written {0} answers in the last hour, the most allowed. You may answer again at {1} (UTC)."]
-                    : T["You have written {0} answers in the last 24 hours, the most allowed. You may answer again at {1} (UTC)."],
-                limit.Limit, limit.RetryAt.UtcDateTime.ToString("g", CultureInfo.CurrentCulture)));
+            ModelState.AddModelError(nameof(Answer), ContactLimitText.Answers(T, limit));
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }

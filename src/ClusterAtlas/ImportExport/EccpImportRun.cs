@@ -7,7 +7,8 @@ namespace ClusterAtlas.ImportExport;
 /// <summary>
 /// `import eccp FILE...` on the command line: each file in a scope of its own, its report printed; with a dry run
 /// nothing is written and each report says what would change; all or nothing first tries every file without writing
-/// and writes only when none fails. Long imports show a progress bar (the reports follow it).
+/// and writes only when none fails. Long imports show a progress bar (the reports follow it). Members whose saved
+/// directory searches find the profiles it created published are told at the end, as after a moderator's publication.
 /// </summary>
 public sealed class EccpImportRun(IServiceProvider services, TextWriter output, TextWriter errors)
 {
@@ -39,13 +40,18 @@ public sealed class EccpImportRun(IServiceProvider services, TextWriter output, 
     private async Task<int> ImportAllAsync(IReadOnlyList<FileInfo> files, Options options, bool dryRun, bool print, CancellationToken cancellationToken)
     {
         var failures = 0;
+        var published = new List<int>();
         var printed = new List<(string Output, string Error)>();
         async Task Each(Action<int>? progress)
         {
             for (var i = 0; i < files.Count; i++)
             {
-                var (text, error) = await ImportOneAsync(files[i], options, dryRun, cancellationToken);
+                var (text, error, publishedId) = await ImportOneAsync(files[i], options, dryRun, cancellationToken);
                 failures += error is null ? 0 : 1;
+                if (publishedId is { } id)
+                {
+                    published.Add(id);
+                }
                 if (print && progress is null)
                 {
                     await output.WriteAsync(text);
@@ -81,10 +87,15 @@ public sealed class EccpImportRun(IServiceProvider services, TextWriter output, 
             }
             await errors.WriteAsync(error);
         }
+        if (published.Count > 0)
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Notifications.SavedSearches>().NotifyMatchingProfilesAsync(published, cancellationToken);
+        }
         return failures;
     }
 
-    private async Task<(string Output, string? Error)> ImportOneAsync(FileInfo file, Options options, bool dryRun, CancellationToken cancellationToken)
+    private async Task<(string Output, string? Error, int? PublishedId)> ImportOneAsync(FileInfo file, Options options, bool dryRun, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<EccpProfileImporter>();
@@ -102,11 +113,11 @@ public sealed class EccpImportRun(IServiceProvider services, TextWriter output, 
             }
             using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
             ImportReportPrinter.Print(text, file.Name, report);
-            return (text.ToString(), null);
+            return (text.ToString(), null, report.PublishedProfileId);
         }
         catch (Exception error) when (error is MalformedProfilePageException or ProfileImportRefusedException)
         {
-            return ("", $"error: {error.Message}. Nothing was stored from this file.{Environment.NewLine}");
+            return ("", $"error: {error.Message}. Nothing was stored from this file.{Environment.NewLine}", null);
         }
     }
 }

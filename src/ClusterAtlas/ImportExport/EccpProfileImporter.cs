@@ -151,6 +151,10 @@ public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList co
             write.Revise(profile, before, after, changes, new RevisionAuthor(null, $"Import of {sourceName}"), RevisionKind.Edited);
         }
         await write.CommitAsync(cancellationToken);
+        if (before is null && profile.Status == ProfileStatus.Published)
+        {
+            report.PublishedProfileId = profile.Id;
+        }
         return report;
     }
 

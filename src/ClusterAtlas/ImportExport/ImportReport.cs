@@ -9,6 +9,9 @@ public sealed class ImportReport
     public string? Slug { get; set; }
     public bool Created { get; set; }
 
+    /// <summary>The profile the import created published (saved directory searches that find it are told), else null.</summary>
+    public int? PublishedProfileId { get; set; }
+
     /// <summary>No profile had the page's slug; the one with its website was updated.</summary>
     public bool MatchedByWebsite { get; set; }
 

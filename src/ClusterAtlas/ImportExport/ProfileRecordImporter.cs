@@ -17,13 +17,18 @@ namespace ClusterAtlas.ImportExport;
 /// every write. A record is checked as the form checks a profile (the link policy, the length limits, the ranges);
 /// a value that does not pass is left out and reported, a record without a name is skipped. A profile its members
 /// maintain is replaced only when asked (like the ECCP import). Each record is its own transaction, or, for a dry run
-/// and all-or-nothing, the whole run is one that is rolled back (a dry run, or a bad record) or committed.
+/// and all-or-nothing, the whole run is one that is rolled back (a dry run, or a bad record) or committed. Members whose
+/// saved directory searches find the profiles it created published are told once the run is written, as after a
+/// publication by a moderator.
 /// </summary>
 public sealed partial class ProfileRecordImporter(ClusterAtlasDbContext db, CountryList countries, ProfileWrites writes, Map.ProfileLocator locator,
-    TimeProvider clock, IStringLocalizer<SharedResource> T)
+    Notifications.SavedSearches savedSearches, TimeProvider clock, IStringLocalizer<SharedResource> T)
 {
     /// <summary>Compares versions of a profile for its revisions, naming terms by label.</summary>
     private ProfileDiff? _diff;
+
+    /// <summary>Profiles created published by the records not yet committed.</summary>
+    private readonly List<ClusterOrganisation> _createdPublished = [];
 
     public async Task<ProfileImportRun> ImportAsync(IReadOnlyList<ProfileRecord> records, ProfileImportOptions options, IProgress<int>? progress,
         CancellationToken cancellationToken)
@@ -31,6 +36,8 @@ public sealed partial class ProfileRecordImporter(ClusterAtlasDbContext db, Coun
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(options);
         var run = new ProfileImportRun(options);
+        var published = new List<int>();
+        _createdPublished.Clear();
         var oneTransaction = options.DryRun || options.AllOrNothing;
         var shared = oneTransaction ? await writes.BeginAsync(cancellationToken) : null;
         try
@@ -54,6 +61,7 @@ public sealed partial class ProfileRecordImporter(ClusterAtlasDbContext db, Coun
                     if (shared is null && !result.IsBad)
                     {
                         await write.CommitAsync(cancellationToken);
+                        published.AddRange(_createdPublished.Select(p => p.Id));
                     }
                 }
                 catch (DbUpdateException error)
@@ -70,6 +78,7 @@ public sealed partial class ProfileRecordImporter(ClusterAtlasDbContext db, Coun
                 {
                     if (shared is null)
                     {
+                        _createdPublished.Clear();
                         await write.DisposeAsync();
                         // Each record on its own: what the last one loaded is not kept.
                         db.ChangeTracker.Clear();
@@ -86,6 +95,7 @@ public sealed partial class ProfileRecordImporter(ClusterAtlasDbContext db, Coun
                 else
                 {
                     await shared.CommitAsync(cancellationToken);
+                    published.AddRange(_createdPublished.Select(p => p.Id));
                     run.Written = true;
                 }
             }
@@ -101,7 +111,9 @@ public sealed partial class ProfileRecordImporter(ClusterAtlasDbContext db, Coun
                 await shared.DisposeAsync();
                 db.ChangeTracker.Clear();
             }
+            _createdPublished.Clear();
         }
+        await savedSearches.NotifyMatchingProfilesAsync(published, cancellationToken);
         return run;
     }
 
@@ -195,6 +207,10 @@ public sealed partial class ProfileRecordImporter(ClusterAtlasDbContext db, Coun
             }
             db.ClusterOrganisations.Add(profile);
             write.Wrote(profile);
+            if (profile.Status == ProfileStatus.Published)
+            {
+                _createdPublished.Add(profile);
+            }
             (outcome, changed) = (ProfileImportOutcome.Created, []);
         }
         else

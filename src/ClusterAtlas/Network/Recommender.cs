@@ -125,14 +125,15 @@ public static class Recommender
     /// <summary>The reasons of one "could work with" recommendation, strongest first, each weighing what its signal added.</summary>
     public static IReadOnlyList<Reason> Reasons(RecommenderGraph graph, int node, int other, RecommenderWeights weights)
     {
-        var w = weights.Signals;
         var me = graph.Nodes[node];
         var them = graph.Nodes[other];
+        var partners = graph.Neighbours[other].Length;
+        double Weigh(int signal, double value) => weights.Weigh(signal, value, partners);
         // A shared term weighs what it adds through sectors (or technologies: the larger); S3 areas and emerging
         // industries only make a pair more alike, so they come after.
         var reasons = SharedTerms(graph, me, them, (mine, theirs, holders) =>
-            Math.Max(w[RecommenderSignals.SectorForward], w[RecommenderSignals.TechnologyForward]) / (mine.Length * holders)
-            + Math.Max(w[RecommenderSignals.SectorBackward], w[RecommenderSignals.TechnologyBackward]) / (theirs.Length * holders));
+            Math.Max(Weigh(RecommenderSignals.SectorForward, 1.0 / (mine.Length * holders)), Weigh(RecommenderSignals.TechnologyForward, 1.0 / (mine.Length * holders)))
+            + Math.Max(Weigh(RecommenderSignals.SectorBackward, 1.0 / (theirs.Length * holders)), Weigh(RecommenderSignals.TechnologyBackward, 1.0 / (theirs.Length * holders))));
         for (var r = 0; r < reasons.Count; r++)
         {
             if (reasons[r].Kind is ReasonKind.SharedS3Area or ReasonKind.SharedEmergingIndustry)
@@ -144,29 +145,32 @@ public static class Recommender
         var complements = me.Sectors.SelectMany(s => graph.ComplementarySectors.GetValueOrDefault(s) ?? []).Except(me.Sectors).Distinct();
         foreach (var term in complements.Intersect(them.Sectors))
         {
-            var holders = graph.BySector.GetValueOrDefault(term)?.Length ?? 1;
+            var share = 1.0 / (Math.Max(1, graph.ComplementCount[node]) * (graph.BySector.GetValueOrDefault(term)?.Length ?? 1));
             reasons.Add(new Reason(ReasonKind.ComplementarySector,
-                (w[RecommenderSignals.ChainForward] + w[RecommenderSignals.ChainBackward]) / (Math.Max(1, graph.ComplementCount[node]) * holders), TermId: term));
+                Weigh(RecommenderSignals.ChainForward, share) + Weigh(RecommenderSignals.ChainBackward, share), TermId: term));
         }
         if (them.Country is not null && me.TargetCountries.Contains(them.Country))
         {
-            reasons.Add(new Reason(ReasonKind.InYourTargetCountry, w[RecommenderSignals.InYourTarget] / (me.TargetCountries.Length * Held(them.Country)), Country: them.Country));
+            reasons.Add(new Reason(ReasonKind.InYourTargetCountry, Weigh(RecommenderSignals.InYourTarget, 1.0 / (me.TargetCountries.Length * Held(them.Country))), Country: them.Country));
         }
         if (me.Country is not null && them.TargetCountries.Contains(me.Country))
         {
-            reasons.Add(new Reason(ReasonKind.TheyTargetYourCountry, w[RecommenderSignals.TheyTargetYou] / (them.TargetCountries.Length * Held(me.Country)), Country: me.Country));
+            reasons.Add(new Reason(ReasonKind.TheyTargetYourCountry, Weigh(RecommenderSignals.TheyTargetYou, 1.0 / (them.TargetCountries.Length * Held(me.Country))), Country: me.Country));
         }
         var common = graph.Neighbours[node].Intersect(graph.Neighbours[other]).ToList();
         if (common.Count > 0)
         {
             var allocation = common.Sum(z => 1.0 / graph.Neighbours[z].Length);
+            var pull = common.Sum(z => 1.0 / graph.PartnersPull[z]);
             reasons.Add(new Reason(ReasonKind.CommonPartners,
-                allocation * (w[RecommenderSignals.PartnersForward] / graph.Neighbours[node].Length
-                    + w[RecommenderSignals.PartnersBackward] / Math.Max(1, graph.Neighbours[other].Length)), Count: common.Count));
+                Weigh(RecommenderSignals.PartnersForward, allocation / graph.Neighbours[node].Length)
+                    + Weigh(RecommenderSignals.PartnersBackward, allocation / Math.Max(1, partners))
+                    + Weigh(RecommenderSignals.PullForward, pull / graph.Neighbours[node].Length)
+                    + Weigh(RecommenderSignals.PullBackward, pull / Math.Max(1, partners)), Count: common.Count));
         }
         if (me.Country is not null && me.Country == them.Country)
         {
-            reasons.Add(new Reason(ReasonKind.SameCountry, w[RecommenderSignals.SameCountry] / Held(me.Country), Country: me.Country));
+            reasons.Add(new Reason(ReasonKind.SameCountry, Weigh(RecommenderSignals.SameCountry, 1.0 / Held(me.Country)), Country: me.Country));
         }
         // Both targeting one country is not a way clusters meet in the model, only a hint worth saying last.
         var sharedTarget = me.TargetCountries.Intersect(them.TargetCountries).FirstOrDefault();

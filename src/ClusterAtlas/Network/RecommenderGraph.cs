@@ -38,7 +38,14 @@ public sealed class RecommenderGraph
         ByCountry = Freeze(byCountry, neighbours);
         ByTarget = Freeze(byTarget, neighbours);
         ComplementCount = [.. nodes.Select(f => f.Sectors.Sum(s => complementarySectors.GetValueOrDefault(s)?.Length ?? 0))];
+        PartnersPull = [.. neighbours.Select(list => list.Sum(k => Math.Pow(neighbours[k].Length + 1, PullExponent)))];
     }
+
+    /// <summary>How much more a cluster with more partners draws new ones (the demo model's preferential attachment).</summary>
+    public const double PullExponent = 0.8;
+
+    /// <summary>For each profile, the pull of its partners together: Σ (partners' partners + 1)^<see cref="PullExponent"/>.</summary>
+    public double[] PartnersPull { get; }
 
     public IReadOnlyList<ClusterFeatures> Nodes { get; }
     public int[][] Neighbours { get; }

@@ -15,9 +15,17 @@ public static class RecommenderSignals
     public const int SectorForward = 0, SectorBackward = 1, TechnologyForward = 2, TechnologyBackward = 3, InYourTarget = 4,
         TheyTargetYou = 5, SameCountry = 6, ChainForward = 7, ChainBackward = 8, PartnersForward = 9, PartnersBackward = 10,
         /// <summary>The same for every candidate: meeting by chance, which leaves the ranking to the attachment.</summary>
-        Anyone = 11;
+        Anyone = 11,
+        /// <summary>
+        /// A partner's partner, each partner's share taken by pull rather than by count: among a partner's partners,
+        /// the well-connected ones are met first (<see cref="RecommenderGraph.PartnersPull"/>).
+        /// </summary>
+        PullForward = 12, PullBackward = 13;
 
-    public const int Count = 12;
+    public const int Count = 14;
+
+    /// <summary>The signals of the candidate coming upon the asker (the others: the asker coming upon the candidate, or either).</summary>
+    public static readonly bool[] Backward = [.. Enumerable.Range(0, Count).Select(k => k is SectorBackward or TechnologyBackward or TheyTargetYou or ChainBackward or PartnersBackward or PullBackward)];
 
     /// <summary>The signals of the touched candidates: <c>Values[c * Count + k]</c> is signal k of <c>Candidates[c]</c>.</summary>
     public sealed record Collected(int[] Candidates, double[] Values, int[] SharedTerms);
@@ -152,11 +160,15 @@ public static class RecommenderSignals
         foreach (var partner in partners)
         {
             var theirs = graph.Neighbours[partner];
+            var pull = graph.PartnersPull[partner];
             foreach (var j in theirs)
             {
                 Touch(j);
+                var degree = Math.Max(1, graph.Neighbours[j].Length);
                 values[j * Count + PartnersForward] += 1.0 / ((double)partners.Length * theirs.Length);
-                values[j * Count + PartnersBackward] += 1.0 / (Math.Max(1, graph.Neighbours[j].Length) * (double)theirs.Length);
+                values[j * Count + PartnersBackward] += 1.0 / (degree * (double)theirs.Length);
+                values[j * Count + PullForward] += 1.0 / (partners.Length * pull);
+                values[j * Count + PullBackward] += 1.0 / (degree * pull);
             }
         }
         foreach (var j in touched)

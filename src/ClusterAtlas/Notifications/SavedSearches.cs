@@ -106,41 +106,70 @@ public sealed class SavedSearches(ClusterAtlasDbContext db, PostingSearch postin
     /// per member, naming their first matching search); its own administrators are not told. Runs after the
     /// publication's commit, when the directory's index holds the profile: the directory's own search decides.
     /// </summary>
-    public async Task<int> NotifyMatchingProfileAsync(int profileId, CancellationToken cancellationToken)
+    public Task<int> NotifyMatchingProfileAsync(int profileId, CancellationToken cancellationToken) =>
+        NotifyMatchingProfilesAsync([profileId], cancellationToken);
+
+    /// <summary>
+    /// The same for profiles published together (an import): each saved search is run once, and each member is told
+    /// once per profile it finds. Profiles that are not published are left out.
+    /// </summary>
+    public async Task<int> NotifyMatchingProfilesAsync(IReadOnlyCollection<int> profileIds, CancellationToken cancellationToken)
     {
-        var profile = await db.ClusterOrganisations.AsNoTracking()
-            .Where(p => p.Id == profileId && p.Status == ProfileStatus.Published)
-            .Select(p => new { p.Name, p.Slug }).SingleOrDefaultAsync(cancellationToken);
-        if (profile is null)
+        if (profileIds.Count == 0)
+        {
+            return 0;
+        }
+        var ids = profileIds.Distinct().ToList();
+        var profiles = new Dictionary<int, (string Name, string Slug)>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var p in await db.ClusterOrganisations.AsNoTracking()
+                .Where(p => chunk.Contains(p.Id) && p.Status == ProfileStatus.Published)
+                .Select(p => new { p.Id, p.Name, p.Slug }).ToListAsync(cancellationToken))
+            {
+                profiles[p.Id] = (p.Name, p.Slug);
+            }
+        }
+        if (profiles.Count == 0)
         {
             return 0;
         }
         var saved = await db.Set<SavedSearch>().AsNoTracking()
-            .Where(s => s.Scope == SavedSearchScope.Directory
-                && !db.ProfileAdministrators.Any(a => a.ClusterOrganisationId == profileId && a.UserId == s.UserId))
+            .Where(s => s.Scope == SavedSearchScope.Directory)
             .OrderBy(s => s.UserId).ThenBy(s => s.Id)
             .ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var told = 0;
-        foreach (var searches in saved.GroupBy(s => s.UserId, StringComparer.Ordinal))
+        if (saved.Count == 0)
         {
-            foreach (var search in searches)
+            return 0;
+        }
+        var savers = saved.Select(s => s.UserId).Distinct().ToList();
+        var administered = (await db.ProfileAdministrators.AsNoTracking()
+                .Where(a => savers.Contains(a.UserId))
+                .Select(a => new { a.UserId, a.ClusterOrganisationId }).ToListAsync(cancellationToken))
+            .Where(a => profiles.ContainsKey(a.ClusterOrganisationId))
+            .Select(a => (a.UserId, a.ClusterOrganisationId)).ToHashSet();
+        var now = clock.GetUtcNow();
+        var told = new HashSet<(string UserId, int ProfileId)>();
+        foreach (var search in saved)
+        {
+            var parsed = SearchQuery.Parse(QueryHelpers.ParseQuery(search.Query), Facet.All, ignoreUnknown: true);
+            if (!parsed.IsValid)
             {
-                var parsed = SearchQuery.Parse(QueryHelpers.ParseQuery(search.Query), Facet.All, ignoreUnknown: true);
-                if (!parsed.IsValid || !(await directory.MatchingAsync(parsed.Query, cancellationToken)).Entries.Any(e => e.Id == profileId))
+                continue;
+            }
+            foreach (var entry in (await directory.MatchingAsync(parsed.Query, cancellationToken)).Entries)
+            {
+                if (profiles.TryGetValue(entry.Id, out var profile) && !administered.Contains((search.UserId, entry.Id)) && told.Add((search.UserId, entry.Id)))
                 {
-                    continue;
+                    Notifier.Add(db, search.UserId, NotificationKind.MatchingProfile,
+                        new NotificationText(profile.Name, Actor: search.Name), $"/cluster-organisations/{profile.Slug}", now);
                 }
-                Notifier.Add(db, search.UserId, NotificationKind.MatchingProfile,
-                    new NotificationText(profile.Name, Actor: search.Name), $"/cluster-organisations/{profile.Slug}", now);
-                told++;
-                break;
             }
         }
-        if (told > 0)
+        if (told.Count > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        return told;
+        return told.Count;
     }
 }

@@ -3,8 +3,11 @@ using ClusterAtlas.Contact;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Tests.Infrastructure;
 using ClusterAtlas.Tests.PartnerSearch;
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace ClusterAtlas.Tests.Contact;
 
@@ -101,5 +104,36 @@ public sealed class ContactRateLimitTests(LowContactLimitFactory app) : IClassFi
         // The other side is held back by its own answers only.
         using var reply = await ContactScenarios.ActAsync(recipient.Browser, id, "Answer", ("Answer", "One answer to all."));
         Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("en", 1, true, true, "You have sent 1 contact request in the last hour, the most allowed.")]
+    [InlineData("en", 2, true, true, "You have sent 2 contact requests in the last hour, the most allowed.")]
+    [InlineData("en", 1, false, false, "You have written 1 answer in the last 24 hours, the most allowed.")]
+    [InlineData("en", 30, false, true, "You have written 30 answers in the last hour, the most allowed.")]
+    [InlineData("sr-Latn", 1, true, true, "U poslednjih sat vremena poslali ste 1 zahtev za kontakt,")]
+    [InlineData("sr-Latn", 3, true, false, "U poslednja 24 sata poslali ste 3 zahteva za kontakt,")]
+    [InlineData("sr-Latn", 21, false, true, "U poslednjih sat vremena napisali ste 21 odgovor,")]
+    [InlineData("sr-Latn", 100, false, false, "U poslednja 24 sata napisali ste 100 odgovora,")]
+    [InlineData("de", 1, true, false, "Sie haben in den letzten 24 Stunden 1 Kontaktanfrage gesendet,")]
+    [InlineData("de", 5, true, true, "Sie haben in der letzten Stunde 5 Kontaktanfragen gesendet,")]
+    [InlineData("de", 1, false, true, "Sie haben in der letzten Stunde 1 Antwort geschrieben,")]
+    [InlineData("de", 2, false, false, "Sie haben in den letzten 24 Stunden 2 Antworten geschrieben,")]
+    public void The_limit_is_counted_in_the_plural_form_of_the_readers_language(string language, int limit, bool requests, bool perHour, string expected)
+    {
+        var T = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+            var reached = new ContactLimitReached(limit, perHour, new DateTimeOffset(2027, 1, 14, 10, 0, 0, TimeSpan.Zero));
+            var text = requests ? ContactLimitText.Requests(T, reached) : ContactLimitText.Answers(T, reached);
+            Assert.StartsWith(expected, text, StringComparison.Ordinal);
+            Assert.Contains(reached.RetryAt.UtcDateTime.ToString("g", CultureInfo.CurrentCulture), text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
     }
 }

@@ -94,6 +94,29 @@ public sealed class RecommenderTests
     }
 
     [Fact]
+    public void A_partners_partner_is_weighed_by_the_pull_of_that_partners_partners_and_each_side_by_its_own_attachment()
+    {
+        ClusterFeatures[] nodes = [.. Enumerable.Range(0, 6).Select(i => Cluster([i + 1], [], "RS"))];
+        // 0 works with 1; 1 with 0, 2 and 3; 3 also with 4 and 5.
+        var graph = new RecommenderGraph(nodes, RecommenderGraph.Undirected(6, [(0, 1), (1, 2), (1, 3), (3, 4), (3, 5)]), new Dictionary<int, int[]>());
+        var pullOfOne = Math.Pow(2, 0.8) + Math.Pow(2, 0.8) + Math.Pow(4, 0.8);
+        Assert.Equal(pullOfOne, graph.PartnersPull[1], 9);
+
+        var collected = RecommenderSignals.Collect(graph, 0);
+        double Signal(int node, int signal) => collected.Values[Array.IndexOf(collected.Candidates, node) * RecommenderSignals.Count + signal];
+        Assert.Equal(1 / pullOfOne, Signal(3, RecommenderSignals.PullForward), 9);
+        Assert.Equal(1 / (3 * pullOfOne), Signal(3, RecommenderSignals.PullBackward), 9);
+
+        // The asker coming upon a candidate grows with the candidate's partners by Attachment, the candidate coming upon the asker by AttachmentBackward.
+        var signals = new double[RecommenderSignals.Count];
+        signals[RecommenderSignals.PullForward] = signals[RecommenderSignals.PullBackward] = 1;
+        var onlyForward = new RecommenderWeights([.. Enumerable.Range(0, RecommenderSignals.Count).Select(k => k == RecommenderSignals.PullForward ? 1.0 : 0)], 1, 0, 0);
+        var onlyBackward = new RecommenderWeights([.. Enumerable.Range(0, RecommenderSignals.Count).Select(k => k == RecommenderSignals.PullBackward ? 1.0 : 0)], 1, 0, 0);
+        Assert.Equal(4, onlyForward.Score(signals, sharedTerms: 0, partners: 3), 9);
+        Assert.Equal(1, onlyBackward.Score(signals, sharedTerms: 0, partners: 3), 9);
+    }
+
+    [Fact]
     public void The_generative_model_is_deterministic_by_seed()
     {
         var nodes = Enumerable.Range(0, 300).Select(i => Cluster([i % 7], [i % 5], i % 3 == 0 ? "RS" : "DE", "AT")).ToList();

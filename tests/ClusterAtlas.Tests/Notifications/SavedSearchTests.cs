@@ -1,5 +1,9 @@
 using System.Net;
+using System.Text;
+using ClusterAtlas.ImportExport;
 using ClusterAtlas.Notifications;
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Tests.ImportExport;
 using ClusterAtlas.Tests.Infrastructure;
 using ClusterAtlas.Tests.Moderation;
 using ClusterAtlas.Tests.PartnerSearch;
@@ -58,6 +62,61 @@ public sealed class SavedSearchTests(ClusterAtlasFactory app) : IClassFixture<Cl
         Assert.Equal((NotificationKind.MatchingProfile, $"/cluster-organisations/{matching.Slug}"), (notification.Kind, notification.Link));
         // Its own administrator is not told of it.
         Assert.DoesNotContain(await app.NotificationsOfAsync(matching.AdministratorEmail), n => n.Kind == NotificationKind.MatchingProfile);
+    }
+
+    [Fact]
+    public async Task Profiles_an_import_publishes_notify_saved_directory_searches_as_a_moderators_publication_does_and_demo_content_never()
+    {
+        var word = ModerationScenario.UniqueWord();
+        var watcherEmail = ClusterAtlasFactory.NewEmail();
+        using var watcher = await app.RegisterAndSignInAsync(watcherEmail);
+        using var saved = await watcher.SubmitFormAsync($"/cluster-organisations?q={word}", new() { ["name"] = "Imported word" }, ".save-search form");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var everythingEmail = ClusterAtlasFactory.NewEmail();
+        using var everything = await app.RegisterAndSignInAsync(everythingEmail);
+        using var savedAll = await everything.SubmitFormAsync("/cluster-organisations?q=Pannonian", new() { ["name"] = "Pannonian" }, ".save-search form");
+        Assert.Equal(HttpStatusCode.Redirect, savedAll.StatusCode);
+
+        // The JSON/CSV import: a dry run tells nobody; a written run tells of the published profile its search finds, once.
+        var records = ExportTests.JsonRecords($$"""[{"name": "{{word}} Import Cluster", "slug": "{{word.ToLowerInvariant()}}-import-cluster"}, {"name": "Unrelated Import Cluster"}]""");
+        await ExportTests.ImportAsync(app, records, ExportTests.Options(dryRun: true));
+        Assert.Empty(await app.NotificationsOfAsync(watcherEmail));
+        var run = await ExportTests.ImportAsync(app, records, ExportTests.Options());
+        Assert.True(run.Written);
+        var slug = run.Results[0].Slug;
+        await app.NotificationsHandledAsync();
+        var notification = Assert.Single(await app.NotificationsOfAsync(watcherEmail));
+        Assert.Equal((NotificationKind.MatchingProfile, $"/cluster-organisations/{slug}", "Imported word"), (notification.Kind, notification.Link, notification.Actor));
+        await app.LatestMailAsync(watcherEmail, $"A newly published cluster organisation matches your saved search “Imported word”: {word} Import Cluster");
+
+        // The ECCP import (the command; the administrators' page collects its pages the same way).
+        var folder = Directory.CreateTempSubdirectory("clusteratlas-import-").FullName;
+        try
+        {
+            var page = Path.Combine(folder, "food-valley.html");
+            await File.WriteAllTextAsync(page, EccpFixtures.CurrentLayoutHtml);
+            using var output = new StringWriter();
+            using var errors = new StringWriter();
+            Assert.Equal(0, await new EccpImportRun(app.Services, output, errors).RunAsync([new FileInfo(page)], new(ProfileStatus.Published, false, false, false), CancellationToken.None));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        var told = Assert.Single(await app.NotificationsOfAsync(everythingEmail));
+        Assert.Equal($"/cluster-organisations/{EccpFixtures.CurrentLayoutSlug}", told.Link);
+
+        // Demo content (the first start's seed page and sample profiles) is not news to anyone, even to a search finding it.
+        var sampleWatcherEmail = ClusterAtlasFactory.NewEmail();
+        using var sampleWatcher = await app.RegisterAndSignInAsync(sampleWatcherEmail);
+        using var savedAny = await sampleWatcher.SubmitFormAsync("/cluster-organisations", new() { ["name"] = "Any cluster" }, ".save-search form");
+        Assert.Equal(HttpStatusCode.Redirect, savedAny.StatusCode);
+        var created = await app.WithServiceAsync<DemoDataGenerator, int>(demo => demo.GenerateAsync(3, 4242, null, CancellationToken.None));
+        Assert.Equal(3, created);
+        await app.WithServiceAsync<EccpProfileImporter, ImportReport>(importer => importer.ImportAsync(
+            EccpFixtures.CurrentLayoutHtml.Replace("Pannonian Food Valley", "Demo Valley", StringComparison.Ordinal), "demo.html", ProfileStatus.Published, CancellationToken.None));
+        await app.NotificationsHandledAsync();
+        Assert.Empty(await app.NotificationsOfAsync(sampleWatcherEmail));
     }
 
     [Fact]

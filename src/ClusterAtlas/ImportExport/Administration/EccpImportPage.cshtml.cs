@@ -130,6 +130,13 @@ public class EccpImportPageModel(IServiceScopeFactory scopes, IStringLocalizer<S
                 outcomes.Add(new PageOutcome(name, null, error.Message));
             }
         }
+        // Saved directory searches hear of the new profiles as of a moderator's publication.
+        var published = outcomes.Select(o => o.Report?.PublishedProfileId).OfType<int>().ToList();
+        if (published.Count > 0)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Notifications.SavedSearches>().NotifyMatchingProfilesAsync(published, cancellationToken);
+        }
         return outcomes;
     }
 
