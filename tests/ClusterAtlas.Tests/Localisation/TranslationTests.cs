@@ -93,12 +93,8 @@ public sealed partial class TranslationTests
         keys.UnionWith(ClusterAtlas.Profiles.Editing.RepeatedGroup.RowFieldLabels.Values);
         // The messages the profile schema declares (required fields, ranges).
         keys.UnionWith(ClusterAtlas.Profiles.Schema.ProfileSchema.ResourceKeys);
-        // The headings of the sections of "what's new" (the weekly digest) are T[$"WhatsNew.Section.{section}"].
-        keys.UnionWith(new[] { "profiles", "postings" }.Select(section => $"WhatsNew.Section.{section}"));
         // The views show an excellence label as T[$"{label} Label"].
         keys.UnionWith(new[] { ExcellenceLabel.Bronze, ExcellenceLabel.Silver, ExcellenceLabel.Gold }.Select(label => $"{label} Label"));
-        // The "what's new" gatherers show a section's heading as T[$"WhatsNew.Section.{section}"].
-        keys.Add("WhatsNew.Section.calls");
         return keys;
     }
 
