@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.Mail;
 
 namespace ClusterAtlas.Newsletter;
@@ -16,6 +17,8 @@ public static class NewsletterFeature
                     && o.ConfirmWithin >= TimeSpan.FromHours(1) && o.LatestDigestDelay >= TimeSpan.Zero,
                 $"{NewsletterOptions.Section}: DigestHourUtc must be an hour from 0 to 23, DigestDay a weekday, MessagesPerMinute from 1 to 100000, ConfirmWithin at least 01:00:00, LatestDigestDelay not negative.")
             .ValidateOnStart();
+        // Subscriptions and their mail are no public page's content: saving them leaves the output cache as it is.
+        services.AddCacheTags<NewsletterSubscription>().AddCacheTags<NewsletterIssue>().AddCacheTags<NewsletterDelivery>();
         services.AddScoped<NewsletterLinks>();
         services.AddScoped<NewsletterMail>();
         services.AddScoped<NewsletterChoices>();

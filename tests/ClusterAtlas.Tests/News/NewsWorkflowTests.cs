@@ -127,8 +127,8 @@ public sealed class NewsWorkflowTests(ClusterAtlasFactory app) : IClassFixture<C
         using var anonymous = app.CreateBrowser();
         var before = await app.NewsSnapshotAsync();
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync(new Uri($"/cluster-organisations/{member.Slug}/news/new", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync(new Uri($"/news/{slug}/edit", UriKind.Relative))).StatusCode);
+        await AssertRefusedAsync(stranger, $"/cluster-organisations/{member.Slug}/news/new");
+        await AssertRefusedAsync(stranger, $"/news/{slug}/edit");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri($"/news/{slug}", UriKind.Relative))).StatusCode);
         using (var strangerEdit = await NewsScenarios.PostAsync(stranger, $"/news/{slug}/edit", NewsScenarios.Fields("Taken over"), tokenPage: "/account"))
         {
@@ -144,7 +144,16 @@ public sealed class NewsWorkflowTests(ClusterAtlasFactory app) : IClassFixture<C
         // Once published, the submitter of a profile that is not trusted no longer changes it (the moderators would not see the change).
         using var moderator = await app.SignInAsStaffAsync(AccountRoles.Moderator);
         (await NewsScenarios.DecideAsync(moderator, slug, "Publish")).Dispose();
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.Browser.GetAsync(new Uri($"/news/{slug}/edit", UriKind.Relative))).StatusCode);
+        await AssertRefusedAsync(member.Browser, $"/news/{slug}/edit");
         Assert.Equal(HttpStatusCode.OK, (await moderator.GetAsync(new Uri($"/news/{slug}/edit", UriKind.Relative))).StatusCode);
+    }
+
+    /// <summary>A signed-in member the page is not for is sent to the access-denied page, as everywhere on the site.</summary>
+    private static async Task AssertRefusedAsync(HttpClient browser, string url)
+    {
+        using var response = await browser.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.True(response.StatusCode == HttpStatusCode.Forbidden
+            || (response.StatusCode == HttpStatusCode.Found && response.Headers.Location?.ToString().Contains("/account/access-denied", StringComparison.Ordinal) == true),
+            $"GET {url} answered {(int)response.StatusCode} {response.Headers.Location}");
     }
 }

@@ -163,7 +163,7 @@ public sealed class PlatformPagesTests(UnconfiguredInstallationFactory app, Conf
         var footer = page.QuerySelector("body > footer.site-footer");
         Assert.True(footer is not null, $"{url} has no footer");
         var links = footer.QuerySelectorAll("nav a").Select(a => (Href: a.GetAttribute("href"), Text: a.TextContent.Trim())).ToList();
-        Assert.Equal([("/imprint", "Imprint and contact"), ("/privacy", "Privacy policy"), ("/terms", "Terms of use")], links);
+        Assert.Equal([("/imprint", "Imprint and contact"), ("/privacy", "Privacy policy"), ("/terms", "Terms of use"), ("/newsletter", "Newsletter")], links);
         var licence = footer.QuerySelector(".data-licence a[rel='license']");
         Assert.True(licence is not null, $"{url}: no licence in the footer");
         Assert.Equal("CC BY 4.0", licence.TextContent);
