@@ -36,5 +36,5 @@ public sealed class PublishedCalls(ClusterAtlasDbContext db, CallSearch search, 
 
     private static PublishedItem Item(CallSummary call) => new(
         "calls", call.Title, $"{call.Programme} · {call.Excerpt}", $"/calls/{call.Slug}", call.ClosesAt,
-        [.. call.TermsOf(Profiles.ProfileField.SectoralIndustry).Select(t => t.Label)], call.EligibleCountries, call.Tags);
+        [.. call.TermsOf(Profiles.ProfileField.SectoralIndustry).Select(t => Profiles.TextFolding.Slug(t.Label)).Distinct(StringComparer.Ordinal)], call.EligibleCountries, call.Tags);
 }

@@ -34,5 +34,5 @@ public sealed class PublishedEvents(ClusterAtlasDbContext db, TimeProvider clock
     /// <summary>The item's date is the event's start, as <see cref="PublishedItem.Date"/> says.</summary>
     private static List<PublishedItem> Items(IEnumerable<ClusterEvent> events) =>
         [.. events.Select(e => new PublishedItem("events", e.Title, e.Summary, $"/events/{Uri.EscapeDataString(e.Slug)}", e.StartsAt,
-            e.Sectors, e.CountryCode is null ? e.Countries : [.. e.Countries.Prepend(e.CountryCode).Distinct(StringComparer.Ordinal)], e.Tags))];
+            [.. e.Sectors.Select(Profiles.TextFolding.Slug).Distinct(StringComparer.Ordinal)], e.CountryCode is null ? e.Countries : [.. e.Countries.Prepend(e.CountryCode).Distinct(StringComparer.Ordinal)], e.Tags))];
 }

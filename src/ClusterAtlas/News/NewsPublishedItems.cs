@@ -29,10 +29,10 @@ public sealed class NewsPublishedItems(NewsQueries queries) : IPublishedItems
                 n.Slug, n.Title, n.Summary, n.PublishedAt, n.Tags,
                 Country = n.Profile == null ? null : n.Profile.CountryCode,
                 Related = n.RelatedProfiles.Select(p => p.CountryCode).ToList(),
-                Sectors = n.Profile == null ? new List<string>() : n.Profile.Terms.Where(t => t.Field == ProfileField.SectoralIndustry).Select(t => t.Term.MatchKey).ToList(),
+                Sectors = n.Profile == null ? new List<string>() : n.Profile.Terms.Where(t => t.Field == ProfileField.SectoralIndustry).Select(t => t.Term.Label).ToList(),
             })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(n => new PublishedItem("news", n.Title, n.Summary, $"/news/{n.Slug}", n.PublishedAt!.Value,
-            n.Sectors, [.. n.Related.Prepend(n.Country).OfType<string>().Where(c => c.Length > 0).Distinct(StringComparer.Ordinal)], n.Tags))];
+            [.. n.Sectors.Select(TextFolding.Slug).Distinct(StringComparer.Ordinal)], [.. n.Related.Prepend(n.Country).OfType<string>().Where(c => c.Length > 0).Distinct(StringComparer.Ordinal)], n.Tags))];
     }
 }
