@@ -95,6 +95,7 @@ public sealed partial class DemoDataGenerator(ClusterAtlasDbContext db, ProfileW
                     batch.Add(NewProfile());
                 }
                 await using var write = await writes.BeginAsync(cancellationToken);
+                write.DeferNetworkMatching();
                 await InsertBatchAsync(batch, write.At, cancellationToken);
                 foreach (var term in batch.SelectMany(p => p.Terms))
                 {
@@ -106,6 +107,11 @@ public sealed partial class DemoDataGenerator(ClusterAtlasDbContext db, ProfileW
                 progress?.Report(created);
             }
             await AddModelCollaborationsAsync(firstId, seed, cancellationToken);
+            await using (var matching = await writes.BeginAsync(cancellationToken))
+            {
+                matching.MatchWholeNetwork();
+                await matching.CommitAsync(cancellationToken);
+            }
             await BulkInsert.ResetIdentityAsync<ClusterOrganisation>(db, cancellationToken);
             await BulkInsert.ResetIdentityAsync<ManagementTeamMember>(db, cancellationToken);
             await BulkInsert.ResetIdentityAsync<CollaboratingCluster>(db, cancellationToken);

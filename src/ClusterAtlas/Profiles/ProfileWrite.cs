@@ -26,6 +26,9 @@ public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter sea
     private readonly List<ClusterOrganisation> _written = [];
     private readonly HashSet<int> _writtenIds = [];
     private readonly List<ClusterOrganisation> _loaded = [];
+    private NetworkMatching _matching = NetworkMatching.Written;
+
+    private enum NetworkMatching { Written, Deferred, Everything }
 
     /// <summary>When the write happens: the time stamped on what it writes without the change tracker.</summary>
     public DateTimeOffset At => at;
@@ -37,6 +40,15 @@ public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter sea
 
     /// <summary>Profiles written in bulk and in memory with their terms: indexed as they are, without reading them back.</summary>
     public void WroteLoaded(IEnumerable<ClusterOrganisation> profiles) => _loaded.AddRange(profiles);
+
+    /// <summary>
+    /// Leaves the matching of collaborations to a later write that calls <see cref="MatchWholeNetwork"/>: a bulk load in
+    /// batches that matched every collaboration after each batch took time growing with the square of its size.
+    /// </summary>
+    public void DeferNetworkMatching() => _matching = NetworkMatching.Deferred;
+
+    /// <summary>Matches every profile's collaborations in this write (after a bulk load that deferred it).</summary>
+    public void MatchWholeNetwork() => _matching = NetworkMatching.Everything;
 
     /// <summary>
     /// Records a change of <paramref name="profile"/>'s content from <paramref name="before"/> to <paramref name="after"/>
@@ -106,17 +118,24 @@ public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter sea
             await searchIndex.IndexLoadedAsync(db, _loaded, cancellationToken);
         }
         var matched = ids.Concat(_loaded.Select(p => p.Id)).Distinct().ToList();
-        if (matched.Count > IncrementalMatchingLimit)
+        var matchedAny = _matching switch
+        {
+            NetworkMatching.Everything => true,
+            NetworkMatching.Written => matched.Count > 0,
+            _ => false,
+        };
+        if (_matching == NetworkMatching.Everything || (matchedAny && matched.Count > IncrementalMatchingLimit))
         {
             await linker.UpdateAllAsync(cancellationToken);
         }
-        else if (matched.Count > 0)
+        else if (matchedAny)
         {
             await linker.UpdateForAsync(matched, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         directory.MarkStale();
-        if (matched.Count > 0)
+        // A deferred write says nothing to the network: should its batch be the last, the index finds the change itself.
+        if (matchedAny)
         {
             await network.WrittenAsync(cancellationToken);
         }
