@@ -60,9 +60,10 @@ run_suite() {
 }
 rm -rf artifacts/screenshots
 run_suite sqlite CLUSTERATLAS_TEST_DATABASE=sqlite "CLUSTERATLAS_SCREENSHOTS=$root/artifacts/screenshots"
-# The browser tests run once, in the SQLite pass: they test what the visitor sees, not the database.
+# The browser tests run once, in the SQLite pass: they test what the visitor sees, not the database; so do the
+# long tests marked [Trait("Database", "none")], which touch no database.
 run_suite postgres CLUSTERATLAS_TEST_DATABASE=postgres "CLUSTERATLAS_TEST_POSTGRES=Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" \
-  -- --filter "FullyQualifiedName!~ClusterAtlas.BrowserTests"
+  -- --filter "FullyQualifiedName!~ClusterAtlas.BrowserTests&Database!=none"
 
 # --- One closing line for the whole run ---------------------------------------------------------
 passed=0; failed=0; skipped=0

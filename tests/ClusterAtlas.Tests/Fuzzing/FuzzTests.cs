@@ -23,6 +23,7 @@ public sealed class FuzzTests(ClusterAtlasFactory app, ITestOutputHelper output)
     private static readonly EccpProfilePageParser Parser = new(CountryList.Load());
 
     [Fact]
+    [Trait("Database", "none")] // pure parsing: the PostgreSQL pass of ./test.sh leaves out what it would only repeat
     public void The_parser_reads_or_refuses_any_page_and_never_throws_anything_else()
     {
         var cases = HostileInput.Cases(2_000);

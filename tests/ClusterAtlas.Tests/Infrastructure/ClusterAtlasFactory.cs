@@ -2,7 +2,9 @@ using AngleSharp;
 using AngleSharp.Dom;
 using ClusterAtlas.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -47,6 +49,12 @@ public partial class ClusterAtlasFactory : WebApplicationFactory<Program>
     /// <summary>Posts of one account form a client may make per minute: high, so that tests sharing a host are not refused.</summary>
     protected virtual int AccountFormPostsPerMinute => 10_000;
 
+    /// <summary>
+    /// PBKDF2 rounds of the password hashes this host makes. Test hosts make hundreds of accounts and sign-ins, each
+    /// a hash that costs the product's 100,000 rounds by design; 1,000 keep the same code path (the hash records its
+    /// rounds) at a hundredth of the CPU. <see cref="Accounts.PasswordWorkTests"/> checks the product's own count.
+    /// </summary>
+    protected virtual int? PasswordHashRounds => 1_000;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -62,6 +70,10 @@ public partial class ClusterAtlasFactory : WebApplicationFactory<Program>
         builder.UseSetting("ClusterAtlas:Accounts:RateLimitWindowSeconds", "60");
         // Mail goes out promptly in tests: the outbox is looked at often besides the wake-up after each save.
         builder.UseSetting("ClusterAtlas:Outbox:PollInterval", "00:00:00.25");
+        if (PasswordHashRounds is { } rounds)
+        {
+            builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = rounds));
+        }
         if (_postgresDatabase is not null)
         {
             builder.UseSetting("ClusterAtlas:Database", "Postgres");
