@@ -27,7 +27,7 @@ public sealed class PartnerMatcher
     private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byAcronym = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byWord = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, (MatchCandidate Candidate, List<PartnerName> Names)> _profiles = [];
+    private readonly Dictionary<int, (MatchCandidate Candidate, List<PartnerName> Names, ulong[][] Trigrams)> _profiles = [];
 
     public PartnerMatcher(IEnumerable<MatchCandidate> candidates)
     {
@@ -38,7 +38,8 @@ public sealed class PartnerMatcher
             {
                 names.Add(PartnerName.Parse(candidate.LocalName));
             }
-            _profiles[candidate.ProfileId] = (candidate, names);
+            // Each name's trigrams once: matching every stated collaboration of 100,000 profiles compares millions of pairs.
+            _profiles[candidate.ProfileId] = (candidate, names, [.. names.Select(n => Trigrams(n.Core))]);
             var acronyms = names.Select(n => n.Acronym).Append(string.IsNullOrWhiteSpace(candidate.Acronym) ? null : TextFolding.MatchKey(candidate.Acronym));
             foreach (var acronym in acronyms.OfType<string>().Where(a => a.Length >= 2).Distinct())
             {
@@ -76,7 +77,9 @@ public sealed class PartnerMatcher
     public IReadOnlyList<PartnerMatch> Match(string partnerName, string? countryCode, int ownProfileId)
     {
         var name = PartnerName.Parse(partnerName);
+        var trigrams = Trigrams(name.Core);
         var scores = new Dictionary<int, double>();
+        var compared = new HashSet<int>();
         void Consider(int id, double score)
         {
             if (id != ownProfileId && score > scores.GetValueOrDefault(id))
@@ -97,7 +100,7 @@ public sealed class PartnerMatcher
             var acronymAlone = name.Words.Count == 0 || name.KeyWithoutAcronym == acronym;
             foreach (var id in _byAcronym.GetValueOrDefault(acronym) ?? [])
             {
-                Consider(id, acronymAlone ? 0.93 : Math.Max(0.8, Similarity(name, id) * 0.5 + 0.5));
+                Consider(id, acronymAlone ? 0.93 : Math.Max(0.8, Similarity(trigrams, id, onlyUseful: false) * 0.5 + 0.5));
             }
         }
         foreach (var word in name.Words)
@@ -106,9 +109,9 @@ public sealed class PartnerMatcher
             {
                 foreach (var id in ids)
                 {
-                    if (!scores.ContainsKey(id))
+                    if (!scores.ContainsKey(id) && compared.Add(id))
                     {
-                        Consider(id, Similarity(name, id));
+                        Consider(id, Similarity(trigrams, id, onlyUseful: true));
                     }
                 }
             }
@@ -138,39 +141,70 @@ public sealed class PartnerMatcher
     private static double CountryFactor(string? stated, string? actual) =>
         stated is null || actual is null || string.Equals(stated, actual, StringComparison.OrdinalIgnoreCase) ? 1.0 : 0.75;
 
-    private double Similarity(PartnerName name, int id) =>
-        _profiles[id].Names.Max(other => TrigramDice(name.Core, other.Core));
+    /// <summary>
+    /// The best similarity of the text to one of the profile's names. With <paramref name="onlyUseful"/>, a name whose
+    /// similarity could not reach <see cref="UncertainScore"/> (Dice is at most 2·min/sum of the two trigram counts,
+    /// so names of very different lengths) counts as 0 without being compared: such a score is dropped anyway.
+    /// </summary>
+    private double Similarity(ulong[] trigrams, int id, bool onlyUseful)
+    {
+        var best = 0.0;
+        foreach (var other in _profiles[id].Trigrams)
+        {
+            var bound = 2.0 * Math.Min(trigrams.Length, other.Length) / Math.Max(1, trigrams.Length + other.Length);
+            if (bound > best && (!onlyUseful || bound >= UncertainScore))
+            {
+                best = Math.Max(best, Dice(trigrams, other));
+            }
+        }
+        return best;
+    }
 
     /// <summary>The Dice coefficient of the character trigrams of two texts (padded, so short words count).</summary>
-    public static double TrigramDice(string a, string b)
+    public static double TrigramDice(string a, string b) => a == b && a.Length > 0 ? 1 : Dice(Trigrams(a), Trigrams(b));
+
+    /// <summary>Two sorted multisets of trigrams: twice the shared ones over all of them.</summary>
+    private static double Dice(ulong[] first, ulong[] second)
     {
-        if (a.Length == 0 || b.Length == 0)
+        if (first.Length == 0 || second.Length == 0)
         {
             return 0;
         }
-        if (a == b)
+        int i = 0, j = 0, common = 0;
+        while (i < first.Length && j < second.Length)
         {
-            return 1;
+            if (first[i] == second[j])
+            {
+                common++;
+                i++;
+                j++;
+            }
+            else if (first[i] < second[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
         }
-        var first = Trigrams(a);
-        var second = Trigrams(b);
-        var common = 0;
-        foreach (var (gram, count) in first)
-        {
-            common += Math.Min(count, second.GetValueOrDefault(gram));
-        }
-        return 2.0 * common / (first.Values.Sum() + second.Values.Sum());
+        return 2.0 * common / (first.Length + second.Length);
     }
 
-    private static Dictionary<string, int> Trigrams(string text)
+    /// <summary>The text's character trigrams, each packed into a number, sorted (repeats kept); none for an empty text.</summary>
+    private static ulong[] Trigrams(string text)
     {
-        var padded = "  " + text + " ";
-        var grams = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i + 3 <= padded.Length; i++)
+        if (text.Length == 0)
         {
-            var gram = padded.Substring(i, 3);
-            grams[gram] = grams.GetValueOrDefault(gram) + 1;
+            return [];
         }
+        var padded = "  " + text + " ";
+        var grams = new ulong[padded.Length - 2];
+        for (var i = 0; i < grams.Length; i++)
+        {
+            grams[i] = ((ulong)padded[i] << 32) | ((ulong)padded[i + 1] << 16) | padded[i + 2];
+        }
+        Array.Sort(grams);
         return grams;
     }
 }

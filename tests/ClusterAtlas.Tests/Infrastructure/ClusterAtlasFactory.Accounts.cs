@@ -16,6 +16,12 @@ public partial class ClusterAtlasFactory
 
     public string MailDirectory => Path.Combine(_dataDirectory, "mail");
 
+    /// <summary>
+    /// Messages read so far, by file: the pickup folder gets each .eml whole (written aside, then moved in) and never
+    /// changes it, and a host shared by a test class collects hundreds that every wait for mail read again.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MimeMessage> _mailRead = new(StringComparer.Ordinal);
+
     /// <summary>A client that keeps cookies and shows redirects instead of following them, as a test of a browser's view needs.</summary>
     public HttpClient CreateBrowser() =>
         CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
@@ -119,7 +125,7 @@ public partial class ClusterAtlasFactory
         !Directory.Exists(MailDirectory) ? [] :
         [.. new DirectoryInfo(MailDirectory).GetFiles("*.eml")
             .OrderBy(f => f.LastWriteTimeUtc).ThenBy(f => f.Name, StringComparer.Ordinal)
-            .Select(f => MimeMessage.Load(f.FullName))
+            .Select(f => _mailRead.GetOrAdd(f.FullName, path => MimeMessage.Load(path)))
             .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase)))];
 
     /// <summary>The path and query of the first link in the message's plain text that goes to <paramref name="path"/>.</summary>
