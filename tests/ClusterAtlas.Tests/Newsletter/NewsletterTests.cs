@@ -114,7 +114,9 @@ public sealed class NewsletterTests(NewsletterFactory app) : IClassFixture<Newsl
         {
             Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
         }
-        Assert.Equal(SubscriptionStatus.Pending, (await SubscriptionAsync(email)).Status);
+        // Not confirmed by the late link; the digest job of the host may already have removed it.
+        var left = await app.WithDbAsync(db => db.Set<NewsletterSubscription>().AsNoTracking().Where(s => s.Email == email).Select(s => (SubscriptionStatus?)s.Status).SingleOrDefaultAsync());
+        Assert.True(left is null or SubscriptionStatus.Pending, $"the expired subscription is {left}");
         await app.WithServiceAsync<WeeklyDigest, int>(async job => { await job.FeedAsync(CancellationToken.None); return 0; });
         Assert.False(await app.WithDbAsync(db => db.Set<NewsletterSubscription>().AnyAsync(s => s.Email == email)));
     }
