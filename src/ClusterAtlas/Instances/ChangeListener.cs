@@ -8,8 +8,8 @@ namespace ClusterAtlas.Instances;
 /// <summary>
 /// Hears the other instances' changes (<see cref="ChangeBroadcast"/>) on a connection of its own that waits for
 /// notifications, and applies each here: the output cache evicts the same tags, the directory and the network are
-/// marked stale. When the connection is lost (the server restarted), it connects again by itself, and since whatever
-/// was sent meanwhile is lost, it treats everything as changed once it listens again (also right after the start).
+/// marked stale. It listens before the server takes requests; when the connection is lost (the server restarted), it
+/// connects again by itself, and since whatever was sent meanwhile is lost, it then treats everything as changed.
 /// </summary>
 public sealed class ChangeListener(
     ChangeBroadcast broadcast, CacheEviction cache, DirectoryIndex directory, NetworkIndex network, IConfiguration configuration, ILogger<ChangeListener> logger)
@@ -17,6 +17,23 @@ public sealed class ChangeListener(
 {
     private static readonly string[] Everything = [ContentTags.All, ContentTags.Profiles, ContentTags.Vocabularies];
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
+    private NpgsqlConnection? _listeningSinceStart;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (broadcast.Enabled)
+        {
+            try
+            {
+                _listeningSinceStart = await ListenAsync(cancellationToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.LogWarning(error, "Cannot listen to the other instances' changes yet; trying again in the background");
+            }
+        }
+        await base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,22 +46,21 @@ public sealed class ChangeListener(
         {
             try
             {
-                await using var connection = new NpgsqlConnection(ListeningConnectionString());
-                connection.Notification += (_, notification) => Received(notification.Payload);
-                await connection.OpenAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand("LISTEN " + ChangeBroadcast.Channel, connection))
+                var connection = _listeningSinceStart;
+                _listeningSinceStart = null;
+                if (connection is null)
                 {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                    connection = await ListenAsync(stoppingToken);
+                    logger.LogInformation("Listening to the other instances' changes again: everything counts as changed");
+                    ChangedElsewhere(Everything);
                 }
-                if (failures > 0)
+                await using (connection)
                 {
-                    logger.LogInformation("Listening to the other instances' changes again");
-                }
-                failures = 0;
-                ChangedElsewhere(Everything);
-                while (true)
-                {
-                    await connection.WaitAsync(stoppingToken);
+                    failures = 0;
+                    while (true)
+                    {
+                        await connection.WaitAsync(stoppingToken);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -64,6 +80,24 @@ public sealed class ChangeListener(
                     return;
                 }
             }
+        }
+    }
+
+    private async Task<NpgsqlConnection> ListenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(ListeningConnectionString());
+        try
+        {
+            connection.Notification += (_, notification) => Received(notification.Payload);
+            await connection.OpenAsync(cancellationToken);
+            await using var listen = new NpgsqlCommand("LISTEN " + ChangeBroadcast.Channel, connection);
+            await listen.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
         }
     }
 
@@ -99,5 +133,11 @@ public sealed class ChangeListener(
             network.MarkStale();
         }
         cache.EvictHere(tags);
+    }
+
+    public override void Dispose()
+    {
+        _listeningSinceStart?.Dispose();
+        base.Dispose();
     }
 }
