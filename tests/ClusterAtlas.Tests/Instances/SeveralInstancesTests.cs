@@ -1,4 +1,5 @@
 using System.Net;
+using ClusterAtlas.Instances;
 using ClusterAtlas.Notifications;
 using ClusterAtlas.Tests.Infrastructure;
 using ClusterAtlas.Tests.PartnerSearch;
@@ -6,6 +7,9 @@ using ClusterAtlas.Tests.Profiles;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace ClusterAtlas.Tests.Instances;
 
@@ -106,6 +110,55 @@ public sealed class SeveralInstancesTests
         Assert.Single(one.MailTo(member.Email), m => (m.Subject ?? "").Contains("closes soon", StringComparison.Ordinal));
         var userId = await one.UserIdAsync(member.Email);
         Assert.Equal(1, await one.WithDbAsync(db => db.Set<Notification>().CountAsync(n => n.UserId == userId && n.Kind == NotificationKind.DeadlineReminder)));
+    }
+
+    [PostgresFact]
+    public async Task When_the_database_drops_the_listening_connections_the_instances_listen_again_by_themselves()
+    {
+        await using var one = new ClusterAtlasFactory();
+        await using var two = new OtherInstance(one) { KeepDataOnDispose = true };
+        _ = one.Server;
+        _ = two.Server;
+        using var reader = one.CreateClient();
+        const string profileUrl = "/cluster-organisations/vojvodina-metal-cluster";
+        await CachedTextAsync(reader, profileUrl);
+
+        // As a database restart does: every instance's listening connection is cut.
+        var connectionString = one.Services.GetRequiredService<IConfiguration>().GetConnectionString("Default");
+        await using (var database = new NpgsqlConnection(connectionString))
+        {
+            await database.OpenAsync();
+            await using var cut = new NpgsqlCommand(
+                $"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN {ChangeBroadcast.Channel}'", database);
+            Assert.Equal(2L, await cut.ExecuteScalarAsync());
+        }
+        // A write while the first may not be listening: its notice may be lost, so the first treats everything as changed once it listens again.
+        var first = "Vojvodina Metal Cluster " + Guid.NewGuid().ToString("N")[..8];
+        await RenameDemoProfileAsync(two, first);
+        await EventuallyAsync(async () => (await TextAsync(reader, profileUrl)).Contains(first, StringComparison.Ordinal), "the first instance shows a write made while it reconnected", TimeSpan.FromSeconds(10));
+
+        // Listening again, it hears the next write at once.
+        await EventuallyAsync(async () => await ListenersAsync(connectionString) == 2, "both instances listen again", TimeSpan.FromSeconds(10));
+        Assert.Contains(first, await CachedTextAsync(reader, profileUrl), StringComparison.Ordinal);
+        var second = "Vojvodina Metal Cluster " + Guid.NewGuid().ToString("N")[..8];
+        await RenameDemoProfileAsync(two, second);
+        await EventuallyAsync(async () => (await TextAsync(reader, profileUrl)).Contains(second, StringComparison.Ordinal), "the first instance shows the next write");
+    }
+
+    private static Task<int> RenameDemoProfileAsync(ClusterAtlasFactory instance, string name) => instance.WithDbAsync(async db =>
+    {
+        var profile = await db.ClusterOrganisations.SingleAsync(p => p.Slug == "vojvodina-metal-cluster");
+        profile.Name = name;
+        return await db.SaveChangesAsync();
+    });
+
+    private static async Task<long> ListenersAsync(string? connectionString)
+    {
+        await using var database = new NpgsqlConnection(connectionString);
+        await database.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            $"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN {ChangeBroadcast.Channel}'", database);
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     /// <summary>The answer's text after making sure it is the stored one (a second request carries an Age header).</summary>
