@@ -7,6 +7,7 @@ using ClusterAtlas.Contact;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.Events;
+using ClusterAtlas.Instances;
 using ClusterAtlas.ImportExport;
 using ClusterAtlas.Links;
 using ClusterAtlas.Localisation;
@@ -49,6 +50,7 @@ public static class ClusterAtlasApp
         var services = builder.Services;
         services.AddClusterAtlasData(builder.Configuration);
         services.AddCaching();
+        services.AddInstances();
         services.AddClusterAtlasWeb();
         services.AddLocalisation();
         services.AddLinks();

@@ -6,16 +6,20 @@ namespace ClusterAtlas.Caching;
 /// The one way to tell the output cache that content changed: every write path (the save interceptor, the directory's
 /// stale mark, set-based writes) ends here, so a later way of telling other instances has one place to hook into.
 /// Each eviction also moves the <see cref="ContentGeneration"/>, so that an answer rendered from data read before the
-/// write is not stored after it (<see cref="GenerationCheckedStore"/>).
+/// write is not stored after it (<see cref="GenerationCheckedStore"/>). The other instances on the same PostgreSQL
+/// database are told the same tags (<see cref="Instances.ChangeBroadcast"/>, docs/decisions/0028).
 /// </summary>
-public sealed class CacheEviction(IOutputCacheStore store, ContentGeneration generation, ILogger<CacheEviction> logger)
+public sealed class CacheEviction(IOutputCacheStore store, ContentGeneration generation, Instances.ChangeBroadcast instances, ILogger<CacheEviction> logger)
 {
-    public void Evict(params IEnumerable<string> tags)
+    public void Evict(params IEnumerable<string> tags) => instances.Publish(EvictHere(tags));
+
+    /// <summary>Evicts in this process only: what another instance's change asks of this one.</summary>
+    public IReadOnlyList<string> EvictHere(IEnumerable<string> tags)
     {
         var distinct = tags.Distinct(StringComparer.Ordinal).ToList();
         if (distinct.Count == 0)
         {
-            return;
+            return distinct;
         }
         // First the generation, then the entries: an answer being stored now is either refused or evicted.
         generation.Advance();
@@ -28,6 +32,7 @@ public sealed class CacheEviction(IOutputCacheStore store, ContentGeneration gen
                 _ = LogFailureAsync(eviction.AsTask(), tag);
             }
         }
+        return distinct;
     }
 
     private async Task LogFailureAsync(Task eviction, string tag)

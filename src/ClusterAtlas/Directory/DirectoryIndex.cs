@@ -8,7 +8,7 @@ namespace ClusterAtlas.ClusterDirectory;
 
 /// <summary>
 /// The directory in memory: every published profile's facet values, kept beside the database and refreshed from
-/// it (on start, after writes in this process, and every few seconds when another instance may have written).
+/// it (on start, after writes in this process or another instance's notice of its writes, and every few seconds in any case).
 /// Counting facets over the full-text matches in one pass is what keeps search fast at 100,000 profiles
 /// (see docs/decisions/0004-directory-search.md).
 /// </summary>
@@ -42,6 +42,16 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     }
 
     private volatile bool _vocabularyChanged;
+
+    /// <summary>Another instance wrote profiles (or vocabularies): the next search looks, without telling the output cache (the caller does).</summary>
+    public void ChangedElsewhere(bool vocabularies)
+    {
+        if (vocabularies)
+        {
+            _vocabularyChanged = true;
+        }
+        _stale = true;
+    }
 
     public async Task<DirectorySnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
