@@ -272,8 +272,8 @@ public sealed partial class DemoDataGenerator(ClusterAtlasDbContext db, ProfileW
         {
             return;
         }
-        var ids = profiles.Select(p => p.Id).ToList();
-        var terms = (await db.Set<ProfileTerm>().AsNoTracking().Where(t => ids.Contains(t.ClusterOrganisationId))
+        // The new profiles are the ids from firstId on: a range, not a list (100,000 ids are more than SQLite's parameters).
+        var terms = (await db.Set<ProfileTerm>().AsNoTracking().Where(t => t.ClusterOrganisationId >= firstId)
             .Select(t => new { t.ClusterOrganisationId, t.Field, t.VocabularyTermId }).ToListAsync(cancellationToken)).ToLookup(t => t.ClusterOrganisationId);
         var sectorIds = await db.VocabularyTerms.AsNoTracking().Where(t => t.Vocabulary == Vocabulary.SectoralIndustries)
             .ToDictionaryAsync(t => t.Label, t => t.Id, cancellationToken);
@@ -287,7 +287,7 @@ public sealed partial class DemoDataGenerator(ClusterAtlasDbContext db, ProfileW
         var graph = new Network.RecommenderGraph(features, [.. features.Select(_ => Array.Empty<int>())], Network.ValueChains.Neighbours(sectorIds));
         var statements = Network.CollaborationModel.Generate(graph, seed);
         var random = new Random(seed + 2);
-        var existing = (await db.Set<CollaboratingCluster>().AsNoTracking().Where(c => ids.Contains(EF.Property<int>(c, "ClusterOrganisationId")))
+        var existing = (await db.Set<CollaboratingCluster>().AsNoTracking().Where(c => EF.Property<int>(c, "ClusterOrganisationId") >= firstId)
             .Select(c => EF.Property<int>(c, "ClusterOrganisationId")).ToListAsync(cancellationToken)).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         var nextId = await BulkInsert.NextIdAsync<CollaboratingCluster>(db, cancellationToken);
         var parentOf = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
