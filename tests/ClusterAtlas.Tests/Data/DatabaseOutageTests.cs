@@ -113,7 +113,7 @@ public sealed class DatabaseOutageTests
         // Writable again: the next write goes through (no connection stays read-only), and the file is whole.
         var (_, etagAfter) = await app.ReadAsync(token);
         var (after, _) = await app.PatchAsync(token, new Dictionary<string, object?> { ["acronym"] = "VMC3" }, etagAfter);
-        Assert.True(after.IsSuccessStatusCode, $"after the fault: {(int)after.StatusCode}");
+        Assert.True(after.IsSuccessStatusCode, $"after the fault: {(int)after.StatusCode}\n" + string.Join("\n", app.Logs.Entries.Select(e => e.Message)));
         Assert.Equal("VMC3", (await app.ReadAsync(token)).Profile["acronym"]!.GetValue<string>());
         await using var check = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
         await check.OpenAsync();
