@@ -5,6 +5,7 @@ using ClusterAtlas.Data;
 using ClusterAtlas.Tests.Api;
 using ClusterAtlas.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -77,6 +78,8 @@ public sealed class DatabaseOutageTests
         Assert.True(before.IsSuccessStatusCode);
         var folder = app.Services.GetRequiredService<IOptions<ClusterAtlasOptions>>().Value.DataDirectory;
         var file = Path.Combine(folder, "clusteratlas.db");
+        // The token was last used long ago: reading with it would note its use, a write that must not stop the read.
+        await app.WithDbAsync(db => db.Set<ClusterAtlas.AccessTokens.AccessToken>().ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, DateTimeOffset.UtcNow.AddHours(-1))));
         // Mode bits do not stop root (./test.sh and CI run as root): the immutable attribute stops every account.
         var locked = new[] { folder, file, file + "-wal" }.Where(p => File.Exists(p) || Directory.Exists(p)).ToArray();
         await ChattrAsync("+i", locked);
@@ -124,7 +127,7 @@ public sealed class DatabaseOutageTests
 
     private static int SqliteClearPool(ClusterAtlasDbContext db)
     {
-        SqliteConnection.ClearPool((SqliteConnection)Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database));
+        SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
         return 0;
     }
 
