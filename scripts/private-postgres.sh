@@ -1,6 +1,7 @@
 # Sourced by test.sh and the benchmarks: a throwaway PostgreSQL server on 127.0.0.1 in a folder of its own.
 #   start_private_postgres FOLDER   starts it (installing PostgreSQL with apt when missing) and sets PG_PORT
 #   stop_private_postgres           stops it (call it from an EXIT trap)
+#   resume_private_postgres FOLDER PORT   starts a stopped server of FOLDER again on PORT (a test's database restart)
 
 pg_folder=""
 pg_bin=""
@@ -24,9 +25,20 @@ start_private_postgres() {
   while (echo > "/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; do PG_PORT=$((PG_PORT + 1)); done
   as_postgres_user "$pg_bin/initdb" -D "$pg_folder/data" -A trust -U postgres -E UTF8 >"$pg_folder/initdb.log" 2>&1 \
     || { cat "$pg_folder/initdb.log" >&2; return 1; }
+  start_server
+}
+
+start_server() {
   as_postgres_user "$pg_bin/pg_ctl" -D "$pg_folder/data" -w -l "$pg_folder/server.log" start \
     -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $pg_folder/data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
   export PG_PORT
+}
+
+resume_private_postgres() {
+  pg_folder=$1
+  PG_PORT=$2
+  find_postgres
+  start_server
 }
 
 stop_private_postgres() {

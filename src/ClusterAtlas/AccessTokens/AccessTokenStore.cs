@@ -90,7 +90,14 @@ public sealed class AccessTokenStore(ClusterAtlasDbContext db, TimeProvider cloc
         }
         if (found.Token.LastUsedAt is not { } last || now - last > TimeSpan.FromMinutes(1))
         {
-            await db.Set<AccessToken>().Where(t => t.Id == found.Token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+            try
+            {
+                await db.Set<AccessToken>().Where(t => t.Id == found.Token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+            }
+            catch (Exception error) when (Operations.DatabaseOutage.IsUnavailable(error))
+            {
+                // A read-only database still serves reads: the note of the token's last use waits for the next one.
+            }
         }
         return (found.Token, found.Account);
     }

@@ -28,7 +28,9 @@ public sealed class ApiProblems(RequestDelegate next, ILogger<ApiProblems> logge
         {
             await next(context);
         }
-        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        // A database outage is answered 503 in one place for pages and the API alike (Operations/DatabaseOutagePages).
+        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested
+            && !Operations.DatabaseOutage.IsUnavailable(exception))
         {
             logger.LogError(exception, "The API failed to answer {Method} {Path}", context.Request.Method, context.Request.Path);
             context.Response.Clear();

@@ -19,8 +19,21 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
     private bool IsNew(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || _configured.TryAdd(handle, handle);
 
+    /// <summary>
+    /// SQLite opens a file it may not write (a read-only folder or file) read-only without a word. Such a connection
+    /// is not given back to the pool: once the file is writable again, the next connection opened can write.
+    /// </summary>
+    private static void NotPooledWhenReadOnly(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle } sqlite && SQLitePCL.raw.sqlite3_db_readonly(handle, "main") == 1)
+        {
+            SqliteConnection.ClearPool(sqlite);
+        }
+    }
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        NotPooledWhenReadOnly(connection);
         if (!IsNew(connection))
         {
             return;
@@ -32,6 +45,7 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        NotPooledWhenReadOnly(connection);
         if (!IsNew(connection))
         {
             return;

@@ -67,7 +67,18 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             {
                 _stale = false;
                 _lastCheck = clock.GetUtcNow();
-                _snapshot = await RefreshAsync(_snapshot, cancellationToken);
+                var vocabularyChanged = _vocabularyChanged;
+                try
+                {
+                    _snapshot = await RefreshAsync(_snapshot, cancellationToken);
+                }
+                catch
+                {
+                    // The database failed mid-refresh (an outage): what was to be refreshed still is, on the next request.
+                    _stale = true;
+                    _vocabularyChanged |= vocabularyChanged;
+                    throw;
+                }
             }
             return _snapshot;
         }

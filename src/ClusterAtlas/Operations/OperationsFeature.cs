@@ -1,4 +1,5 @@
 using ClusterAtlas.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace ClusterAtlas.Operations;
@@ -8,7 +9,10 @@ public static class OperationsFeature
 {
     public static IServiceCollection AddOperations(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<ClusterAtlasDbContext>("database", tags: ["ready"]);
+        // A real query, not only "can connect": SQLite's check looked only for the file, and an open pooled connection
+        // to a stopped PostgreSQL passes it until used.
+        services.AddHealthChecks().AddDbContextCheck<ClusterAtlasDbContext>("database", tags: ["ready"],
+            customTestQuery: async (db, cancellationToken) => await db.ClusterOrganisations.AnyAsync(cancellationToken) || true);
         return services;
     }
 

@@ -44,6 +44,8 @@ public static class WebSetup
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
         app.UseMiddleware<MalformedFormGuard>();
         app.UseRequestLocalization();
+        // After localisation (the 503 page is in the reader's language), before the headers (its re-execution gets them).
+        app.UseMiddleware<Operations.DatabaseOutagePages>();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
