@@ -18,7 +18,7 @@ namespace ClusterAtlas.Tests.Data;
 /// </summary>
 public sealed class DatabaseOutageTests
 {
-    [SqliteFact]
+    [SqliteFact("it breaks the database file or folder, which a PostgreSQL installation does not have")]
     public async Task While_the_database_file_cannot_be_opened_requests_answer_503_and_ready_fails_and_afterwards_all_recovers()
     {
         await using var app = new ClusterAtlasFactory();
@@ -68,7 +68,7 @@ public sealed class DatabaseOutageTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/v1/cluster-organisations?q=metal", UriKind.Relative))).StatusCode);
     }
 
-    [SqliteFact]
+    [SqliteFact("it breaks the database file or folder, which a PostgreSQL installation does not have")]
     public async Task A_read_only_database_refuses_writes_with_503_and_the_reason_logged_while_reads_work_and_nothing_is_damaged()
     {
         await using var app = new UnconfiguredInstallationFactory();

@@ -20,7 +20,7 @@ public sealed class PostgresRestartTests(Xunit.Abstractions.ITestOutputHelper ou
 {
     private const int Writers = 4;
 
-    [PostgresFact]
+    [PostgresFact("it stops and restarts a database server")]
     public async Task Writes_during_a_restart_are_refused_with_503_or_kept_and_the_platform_recovers_by_itself()
     {
         var clock = Stopwatch.StartNew();

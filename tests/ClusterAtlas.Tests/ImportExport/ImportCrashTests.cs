@@ -16,7 +16,7 @@ public sealed class ImportCrashTests
 {
     private const int Records = 300;
 
-    [SqliteFact]
+    [SqliteFact("the import process is killed on the embedded database file")]
     public async Task An_import_killed_midway_leaves_whole_profiles_only()
     {
         // The records: the demo profile (every section filled) under 300 names.

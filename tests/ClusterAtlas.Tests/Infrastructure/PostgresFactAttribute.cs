@@ -1,14 +1,13 @@
 namespace ClusterAtlas.Tests.Infrastructure;
 
-/// <summary>A test that needs PostgreSQL (several instances on one database): skipped, saying why, in the SQLite pass.</summary>
+/// <summary>A test that only means something on PostgreSQL (its server): skipped, saying why, on the SQLite pass.</summary>
 public sealed class PostgresFactAttribute : FactAttribute
 {
-    public PostgresFactAttribute()
+    public PostgresFactAttribute(string why)
     {
         if (!TestDatabase.IsPostgres)
         {
-            Skip = "Several instances share one PostgreSQL database; SQLite is one instance by design. "
-                + "Runs with CLUSTERATLAS_TEST_DATABASE=postgres (the PostgreSQL pass of ./test.sh).";
+            Skip = $"PostgreSQL only: {why}; runs with CLUSTERATLAS_TEST_DATABASE=postgres (the PostgreSQL pass of ./test.sh).";
         }
     }
 }

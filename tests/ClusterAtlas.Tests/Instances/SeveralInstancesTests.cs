@@ -45,7 +45,7 @@ public sealed class SeveralInstancesTests
         }
     }
 
-    [PostgresFact]
+    [PostgresFact("several instances share one database server; SQLite is one instance by design")]
     public async Task Signed_in_on_one_instance_a_member_edits_on_the_other_and_the_first_ones_cached_pages_show_it_at_once()
     {
         await using var one = new ClusterAtlasFactory();
@@ -92,7 +92,7 @@ public sealed class SeveralInstancesTests
         Assert.Contains(word, await CachedTextAsync(reader, profileUrl), StringComparison.Ordinal);
     }
 
-    [PostgresFact]
+    [PostgresFact("several instances share one database server; SQLite is one instance by design")]
     public async Task A_reminder_due_is_sent_once_though_both_instances_check_the_deadlines_all_the_time()
     {
         var often = TimeSpan.FromSeconds(1); // the shortest interval the setting takes
@@ -112,7 +112,7 @@ public sealed class SeveralInstancesTests
         Assert.Equal(1, await one.WithDbAsync(db => db.Set<Notification>().CountAsync(n => n.UserId == userId && n.Kind == NotificationKind.DeadlineReminder)));
     }
 
-    [PostgresFact]
+    [PostgresFact("several instances share one database server; SQLite is one instance by design")]
     public async Task When_the_database_drops_the_listening_connections_the_instances_listen_again_by_themselves()
     {
         await using var one = new ClusterAtlasFactory();
