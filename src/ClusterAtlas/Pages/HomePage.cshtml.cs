@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClusterAtlas.Pages;
 
-[PublicCache(ContentTags.Profiles, ContentTags.Vocabularies, ContentTags.Postings)]
+[PublicCache(ContentTags.Profiles, ContentTags.Vocabularies, ContentTags.Postings, ContentTags.News, ContentTags.Events, ContentTags.Calls)]
 public class HomePageModel(ProfileQueries queries, ContentReadCache cache) : PageModel
 {
     public IReadOnlyList<ProfileSummary> Latest { get; private set; } = [];
