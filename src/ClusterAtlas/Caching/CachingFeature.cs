@@ -32,6 +32,7 @@ public static class CachingFeature
             (IOutputCacheStore)memoryStore.ImplementationFactory!(sp), sp.GetRequiredService<ContentGeneration>()));
         services.AddSingleton<ContentGeneration>();
         services.AddSingleton<CacheEviction>();
+        services.AddSingleton<ContentReadCache>();
         services.AddSingleton<CacheTagMap>();
         services.AddSingleton<ContentChangeInterceptor>();
         services.AddSingleton<ISaveChangesInterceptor>(sp => sp.GetRequiredService<ContentChangeInterceptor>());

@@ -17,4 +17,13 @@ public static class ContentTags
 
     /// <summary>Partner search postings, their interests and comments.</summary>
     public const string Postings = "postings";
+
+    /// <summary>News items, their images and the profiles they name.</summary>
+    public const string News = "news";
+
+    /// <summary>Events and who will attend them.</summary>
+    public const string Events = "events";
+
+    /// <summary>Open calls and funding opportunities, with their terms.</summary>
+    public const string Calls = "calls";
 }

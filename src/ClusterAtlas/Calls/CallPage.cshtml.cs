@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.Accounts;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles.Editing;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterAtlas.Calls;
 
 /// <summary>A call's page; a member who administers published profiles can start a partner search for it from here.</summary>
+[PublicCache(ContentTags.Calls, ContentTags.Profiles, ContentTags.Postings, ContentTags.Vocabularies)]
 public class CallPageModel(ClusterAtlasDbContext db, ProfileColleagues colleagues, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public FundingCall Call { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.WhatsNew;
 
 namespace ClusterAtlas.Calls;
@@ -8,6 +9,7 @@ public static class CallsFeature
     public static IServiceCollection AddCalls(this IServiceCollection services)
     {
         services.AddPublishedItems<PublishedCalls>();
+        services.AddCacheTags<FundingCall>(ContentTags.Calls).AddCacheTags<CallTerm>(ContentTags.Calls);
         return services
             .AddScoped<CallEditor>()
             .AddScoped<CallImporter>()
@@ -22,7 +24,7 @@ public static class CallsFeature
     public static WebApplication MapCalls(this WebApplication app)
     {
         app.MapGet(CallFeed.Path, async (CallFeed feed, CancellationToken cancellationToken) =>
-            Results.Bytes(await feed.WriteAsync(cancellationToken), WebOfData.AtomWriting.ContentType));
+            Results.Bytes(await feed.WriteAsync(cancellationToken), WebOfData.AtomWriting.ContentType)).CacheForReaders(ContentTags.Calls, ContentTags.Vocabularies);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -8,6 +9,7 @@ namespace ClusterAtlas.Calls;
 /// The calls, in the directory's style: full text, facets with counts and paging, the whole state in the query string,
 /// a plain GET form that needs no script, filters behind a disclosure on a phone.
 /// </summary>
+[PublicCache(ContentTags.Calls, ContentTags.Vocabularies)]
 public class CallsPageModel(CallSearch search, TimeProvider clock) : PageModel
 {
     public const string Path = "/calls";

@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.Accounts;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
@@ -12,6 +13,7 @@ namespace ClusterAtlas.Events;
 /// An event's page: public once published; before that (or when sent back) only its organiser's editors and the
 /// platform team see it, with its state. Signed-in administrators of published profiles can say they will be there.
 /// </summary>
+[PublicCache(ContentTags.Events, ContentTags.Profiles, ContentTags.Vocabularies)]
 public class EventPageModel(ClusterAtlasDbContext db, EventEditor editor, EventAttendances attendances, ProfileColleagues colleagues) : PageModel
 {
     public sealed record AttendanceChoice(string Slug, string Name, bool Attends);

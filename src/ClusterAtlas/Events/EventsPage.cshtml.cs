@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.Accounts;
 using ClusterAtlas.Profiles.Editing;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ namespace ClusterAtlas.Events;
 /// Upcoming (soonest first) or past (newest first) published events, in the directory's style: full text, facets with
 /// counts, paging, the whole state in the query string, a plain GET form that needs no script.
 /// </summary>
+[PublicCache(ContentTags.Events, ContentTags.Profiles, ContentTags.Vocabularies)]
 public class EventsPageModel(EventSearch search, ProfileColleagues colleagues, EventEditor editor) : PageModel
 {
     public const string Path = "/events";

@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.Data;
 using ClusterAtlas.WebOfData;
 using ClusterAtlas.WhatsNew;
@@ -9,6 +10,8 @@ namespace ClusterAtlas.News;
 public static class NewsFeature
 {
     public static IServiceCollection AddNews(this IServiceCollection services) => services
+        .AddCacheTags<NewsItem>(ContentTags.News).AddCacheTags<NewsImage>(ContentTags.News)
+        .AddCacheTags<TrustedNewsProfile>() // the moderators' list of who publishes without review: shown nowhere
         .AddScoped<NewsAccess>()
         .AddScoped<NewsChecks>()
         .AddScoped<NewsEditor>()
@@ -21,7 +24,7 @@ public static class NewsFeature
     public static WebApplication MapNews(this WebApplication app)
     {
         app.MapGet(NewsFeed.Path, async (NewsFeed feed, CancellationToken cancellationToken) =>
-            Results.Bytes(await feed.WriteAsync(cancellationToken), AtomWriting.ContentType));
+            Results.Bytes(await feed.WriteAsync(cancellationToken), AtomWriting.ContentType)).CacheForReaders(ContentTags.News, ContentTags.Profiles);
         app.MapGet("/news/{newsSlug}/image/{sha256}", ServeImageAsync).ExcludeFromDescription();
         return app;
     }

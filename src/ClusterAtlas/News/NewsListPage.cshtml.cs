@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.Data;
 using ClusterAtlas.Moderation;
 using ClusterAtlas.Profiles;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterAtlas.News;
 
 /// <summary>The published news, newest first, filtered by words, tag and profile; the state in the query string, so it works without script.</summary>
+[PublicCache(ContentTags.News, ContentTags.Profiles)]
 public class NewsListPageModel(NewsQueries queries, ClusterAtlasDbContext db) : PageModel
 {
     public NewsQuery Query { get; private set; } = new(null, null, null, 1);

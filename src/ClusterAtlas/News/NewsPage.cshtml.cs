@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.Data;
 using ClusterAtlas.PartnerSearch;
 using Microsoft.AspNetCore.Html;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterAtlas.News;
 
 /// <summary>A news item: public once published; before that only its profile's editors and the platform team see it.</summary>
+[PublicCache(ContentTags.News, ContentTags.Profiles)]
 public class NewsPageModel(ClusterAtlasDbContext db, NewsAccess access) : PageModel
 {
     public NewsItem Item { get; private set; } = null!;

@@ -11,7 +11,7 @@ namespace ClusterAtlas.Profiles;
 /// and cost no query. Those who may edit the profile also see its editing tabs, and see it before it is published;
 /// for everyone else an unpublished profile does not exist.
 /// </summary>
-[PublicCache(ContentTags.Profiles, ContentTags.Vocabularies, ContentTags.Postings)]
+[PublicCache(ContentTags.Profiles, ContentTags.Vocabularies, ContentTags.Postings, ContentTags.News, ContentTags.Events)]
 public class ProfilePageModel(ProfileQueries queries, IAuthorizationService authorization) : PageModel
 {
     public ProfileView View { get; private set; } = null!;

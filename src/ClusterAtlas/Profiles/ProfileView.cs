@@ -30,6 +30,12 @@ public sealed class ProfileView(ClusterOrganisation profile, DataLabels labels, 
     /// <summary>The slug of a collaborating cluster that has a profile here, if any.</summary>
     public string? PartnerSlug(CollaboratingCluster partner) => partnerSlugs.GetValueOrDefault(TextFolding.Slug(partner.Name));
 
+    // Found once per loaded profile, not on every page view.
+    private IReadOnlyList<ProfileSection>? _sections;
+
+    /// <summary>The page's sections that have content, in page order (the in-page navigation, the page and the print view).</summary>
+    public IReadOnlyList<ProfileSection> Sections => _sections ??= [.. ProfileSection.All.Where(s => s.HasContent(Profile))];
+
     // Rendered once per loaded profile, not on every page view.
     private IHtmlContent? _strategyHtml;
     private IHtmlContent? _servicesHtml;

@@ -1,3 +1,4 @@
+using ClusterAtlas.Caching;
 using ClusterAtlas.Profiles;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClusterAtlas.WhatsNew;
 
 /// <summary>Everything published with one tag, gathered from every section that has tags (news, events, calls), grouped by section.</summary>
+[PublicCache(ContentTags.Profiles, ContentTags.Postings, ContentTags.News, ContentTags.Events, ContentTags.Calls, ContentTags.Vocabularies)]
 public class TagPageModel(IServiceProvider services) : PageModel
 {
     public const int PerSection = 50;

@@ -182,6 +182,10 @@ public static class ProfileSchema
 
     private static readonly Dictionary<string, ProfileSchemaField> ByName = Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
+    // Looked up for every field of every section on each profile page: once here, not by a search through the sections.
+    private static readonly Dictionary<ProfileSchemaField, string> PageSections =
+        Fields.ToDictionary<ProfileSchemaField, ProfileSchemaField, string>(f => f, f => f.PageSection ?? Sections.First(s => s.Fields.Contains(f)).Id, ReferenceEqualityComparer.Instance);
+
     public static ProfileSchemaField Field(string name) =>
         ByName.TryGetValue(name, out var field) ? field : throw new ArgumentException($"The profile schema has no field {name}.", nameof(name));
 
@@ -205,7 +209,8 @@ public static class ProfileSchema
     public static int MaxLength(string group, string rowField) => Field(group, rowField).MaxLength ?? throw new ArgumentException($"{group}.{rowField} has no length limit.", nameof(rowField));
 
     /// <summary>The section the page shows a field in.</summary>
-    public static string PageSectionOf(ProfileSchemaField field) => field.PageSection ?? Sections.First(s => s.Fields.Contains(field)).Id;
+    public static string PageSectionOf(ProfileSchemaField field) =>
+        PageSections.TryGetValue(field, out var section) ? section : field.PageSection ?? Sections.First(s => s.Fields.Contains(field)).Id;
 
     private static EccpLabels Eccp(string reportName, params string[] keys) => new(reportName, keys);
 
