@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace ClusterAtlas.Operations;
 
-/// <summary>Operations: the health checks a load balancer or service manager asks.</summary>
+/// <summary>Operations: the health checks a load balancer or service manager asks, logs, telemetry, backups.</summary>
 public static class OperationsFeature
 {
-    public static IServiceCollection AddOperations(this IServiceCollection services)
+    public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHealthChecks().AddDbContextCheck<ClusterAtlasDbContext>("database", tags: ["ready"]);
+        services.AddStructuredLogging();
+        services.AddTelemetry(configuration);
+        services.AddScoped<Backup>();
         return services;
     }
 
