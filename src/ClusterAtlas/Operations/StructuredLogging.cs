@@ -73,12 +73,12 @@ public static class StructuredLogging
             return app;
         }
         var clientAddresses = app.Services.GetRequiredService<IOptions<LoggingOptions>>().Value.ClientAddresses;
-        var logger = app.Services.GetRequiredService<Logger>().ForContext(Constants.SourceContextPropertyName, RequestCategory);
+        var logger = app.Services.GetRequiredService<Logger>();
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = logger;
             options.IncludeQueryInRequestPath = false;
-            options.MessageTemplate = "{RequestMethod} {RouteTemplate} answered {StatusCode} in {Elapsed:0.0} ms";
+            options.MessageTemplate = "{RequestMethod:l} {RouteTemplate:l} answered {StatusCode} in {Elapsed:0.0} ms";
             options.GetMessageTemplateProperties = (context, _, elapsed, status) => Properties(context, elapsed, status, clientAddresses);
             options.GetLevel = (_, _, error) => error is not null ? LogEventLevel.Error : LogEventLevel.Information;
         });
@@ -87,6 +87,8 @@ public static class StructuredLogging
 
     private static IEnumerable<LogEventProperty> Properties(HttpContext context, double elapsed, int status, bool clientAddress)
     {
+        // Named here, since the middleware would name itself (Serilog.AspNetCore.RequestLoggingMiddleware).
+        yield return new LogEventProperty(Constants.SourceContextPropertyName, new ScalarValue(RequestCategory));
         yield return new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method));
         yield return new LogEventProperty("RouteTemplate", new ScalarValue(RouteTemplate(context)));
         yield return new LogEventProperty("StatusCode", new ScalarValue(status));
@@ -98,13 +100,22 @@ public static class StructuredLogging
     }
 
     /// <summary>
-    /// The matched endpoint's route ("/cluster-organisations/{slug}"); a request that matched none (a 404 shown by the
-    /// error page) is "(no route)", since its path is whatever the client sent.
+    /// The matched endpoint's route ("/cluster-organisations/{slug}"); for an exception, the route that threw. An answer
+    /// the error page made from a status (a 404, a 400) is "(error page)": the status page does not keep the route it
+    /// stood in for, and the path itself is whatever the client sent. No endpoint at all is "(no route)".
     /// </summary>
     private static string RouteTemplate(HttpContext context)
     {
-        // An answer re-executed by the error page (a 404, a 500) is logged under the route that was asked for.
-        var endpoint = context.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted ? reExecuted.Endpoint : context.GetEndpoint();
-        return endpoint is RouteEndpoint { RoutePattern.RawText: { } pattern } ? "/" + pattern.TrimStart('/') : "(no route)";
+        var endpoint = context.Features.Get<IExceptionHandlerPathFeature>()?.Endpoint ?? context.GetEndpoint();
+        if (endpoint is not RouteEndpoint { RoutePattern.RawText: { } pattern })
+        {
+            return "(no route)";
+        }
+        var route = "/" + pattern.TrimStart('/');
+        return route.StartsWith(ErrorPages, StringComparison.Ordinal) && !context.Request.Path.StartsWithSegments(ErrorPages.TrimEnd('/'), StringComparison.Ordinal)
+            ? "(error page)"
+            : route;
     }
+
+    private const string ErrorPages = "/errors/";
 }

@@ -24,7 +24,12 @@ public static class Telemetry
                 serviceVersion: typeof(Telemetry).Assembly.GetName().Version?.ToString(),
                 serviceInstanceId: $"{Environment.MachineName}-{Environment.ProcessId}"))
             .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddAspNetCoreInstrumentation(aspNetCore =>
+                {
+                    aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments("/health");
+                    // Query strings carry searches and tokens: the route and the status say enough.
+                    aspNetCore.EnrichWithHttpRequest = (activity, _) => activity.SetTag("url.query", null);
+                })
                 .AddSource("Npgsql")
                 .AddOtlpExporter(otlp => Configure(otlp, options, "v1/traces")))
             .WithMetrics(metrics => metrics
