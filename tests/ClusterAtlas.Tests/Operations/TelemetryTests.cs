@@ -34,7 +34,12 @@ public sealed class TelemetryTests
 
         using var response = await client.GetAsync(new Uri($"/cluster-organisations/{SeedPage.Slug}?q=secret%40example.org", UriKind.Relative));
         Assert.True(response.IsSuccessStatusCode);
-        Assert.True(app.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
+        // The request's span ends as the answer completes, which the client may see first: flush until it is there.
+        for (var attempt = 0; attempt < 50 && !collector.Received.Any(r => r.Path == "/v1/traces" && r.Text.Contains("cluster-organisations/{slug}", StringComparison.Ordinal)); attempt++)
+        {
+            await Task.Delay(100);
+            Assert.True(app.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
+        }
         Assert.True(app.Services.GetRequiredService<MeterProvider>().ForceFlush(10_000));
 
         var traces = collector.Received.Where(r => r.Path == "/v1/traces").ToList();
