@@ -55,7 +55,7 @@ public static class ClusterAtlasApp
         services.AddLocalisation();
         services.AddLinks();
         services.AddMail(builder.Configuration);
-        services.AddOperations();
+        services.AddOperations(builder.Configuration);
         services.AddVocabularies();
         services.AddProfiles();
         services.AddDirectory();
@@ -101,6 +101,7 @@ public static class ClusterAtlasApp
     public static WebApplication UseClusterAtlas(this WebApplication app)
     {
         app.UseForwardedHeadersOfTrustedProxies();
+        app.UseRequestLogging();
         app.UseClusterAtlasWeb();
         app.UseApi();
         app.UseAccounts();

@@ -10,7 +10,7 @@ namespace ClusterAtlas;
 /// <summary>The executable's commands. With none (or "serve"), the platform is served.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["import", "demo-data", "users", "help", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Commands = ["import", "demo-data", "users", "backup", "restore", "help", "--help", "-h", "-?", "--version"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -25,6 +25,8 @@ public static class CommandLine
         root.Subcommands.Add(ImportCommand());
         root.Subcommands.Add(DemoDataCommand());
         root.Subcommands.Add(UsersCommand());
+        root.Subcommands.Add(BackupCommand());
+        root.Subcommands.Add(RestoreCommand());
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -147,6 +149,56 @@ public static class CommandLine
             }
         });
         return command;
+    }
+
+    private static Command BackupCommand()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The zip file to write (it must not exist yet)" };
+        var command = new Command("backup", "Write the database and the data folder's files into one zip file; safe while the platform runs (SQLite: online backup; PostgreSQL: pg_dump).");
+        command.Arguments.Add(file);
+        command.SetAction((parse, cancellationToken) => RunBackupAsync(backup => backup.CreateAsync(ResolveForOutput(parse.GetValue(file)!), cancellationToken)));
+        return command;
+    }
+
+    private static Command RestoreCommand()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A zip file written by backup" };
+        var force = new Option<bool>("--force") { Description = "Replace a database that holds profiles or accounts (all of its content is replaced)" };
+        var command = new Command("restore", "Put a backup back: the database (empty, or replaced with --force) and the data folder's files. Stop the platform first.");
+        command.Arguments.Add(file);
+        command.Options.Add(force);
+        command.SetAction((parse, cancellationToken) => RunBackupAsync(backup =>
+            backup.RestoreAsync(ResolveFromCallerDirectory(parse.GetValue(file)!).FullName, parse.GetValue(force), cancellationToken)));
+        return command;
+    }
+
+    /// <summary>Backups work on the database as it is: no migration, no seeding (a restore needs the database untouched).</summary>
+    private static async Task<int> RunBackupAsync(Func<Operations.Backup, Task<string>> work)
+    {
+        var builder = WebApplication.CreateBuilder(ClusterAtlasApp.Options([]));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddClusterAtlas();
+        await using var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        try
+        {
+            Console.WriteLine(await work(scope.ServiceProvider.GetRequiredService<Operations.Backup>()));
+            return 0;
+        }
+        catch (Operations.BackupException error)
+        {
+            await Console.Error.WriteLineAsync("error: " + error.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>A relative output path means the folder the user typed it in (see <see cref="ResolveFromCallerDirectory"/>).</summary>
+    private static string ResolveForOutput(FileInfo file)
+    {
+        var callerDirectory = Environment.GetEnvironmentVariable("PWD");
+        return callerDirectory is null || Path.IsPathRooted(file.ToString())
+            ? file.FullName
+            : Path.Combine(callerDirectory, Path.GetRelativePath(Environment.CurrentDirectory, file.FullName));
     }
 
     /// <summary>

@@ -4,15 +4,18 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace ClusterAtlas.Operations;
 
-/// <summary>Operations: the health checks a load balancer or service manager asks.</summary>
+/// <summary>Operations: the health checks a load balancer or service manager asks, logs, telemetry, backups.</summary>
 public static class OperationsFeature
 {
-    public static IServiceCollection AddOperations(this IServiceCollection services)
+    public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
         // A real query, not only "can connect": SQLite's check looked only for the file, and an open pooled connection
         // to a stopped PostgreSQL passes it until used.
         services.AddHealthChecks().AddDbContextCheck<ClusterAtlasDbContext>("database", tags: ["ready"],
             customTestQuery: async (db, cancellationToken) => await db.ClusterOrganisations.AnyAsync(cancellationToken) || true);
+        services.AddStructuredLogging();
+        services.AddTelemetry(configuration);
+        services.AddScoped<Backup>();
         return services;
     }
 

@@ -34,6 +34,18 @@ public partial class ClusterAtlasFactory : WebApplicationFactory<Program>
         _materialised = previous is not null;
     }
 
+    /// <summary>The settings (as environment variables) that point a command-line run at this host's installation.</summary>
+    public IReadOnlyDictionary<string, string> CommandLineEnvironment => _postgresDatabase is null
+        ? new Dictionary<string, string> { ["ClusterAtlas__DataDirectory"] = _dataDirectory, ["ClusterAtlas__Database"] = "Sqlite" }
+        : new Dictionary<string, string>
+        {
+            ["ClusterAtlas__DataDirectory"] = _dataDirectory,
+            ["ClusterAtlas__Database"] = "Postgres",
+            ["ConnectionStrings__Default"] = TestDatabase.PostgresConnectionString(_postgresDatabase),
+        };
+
+    public string DataDirectory => _dataDirectory;
+
     /// <summary>Leaves the data folder and database in place on dispose, for a host started on them afterwards.</summary>
     public bool KeepDataOnDispose { get; init; }
 

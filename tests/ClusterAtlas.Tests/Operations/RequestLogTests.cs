@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ClusterAtlas.Operations;
+using ClusterAtlas.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace ClusterAtlas.Tests.Operations;
+
+/// <summary>
+/// The request log as ClusterAtlas:Logging:Format=Json writes it: one compact JSON line per request with the method,
+/// the route template, the status and the time taken, and nothing personal (no query string, e-mail, cookie or address).
+/// </summary>
+public sealed class RequestLogTests(RequestLogTests.LoggingFactory app) : IClassFixture<RequestLogTests.LoggingFactory>
+{
+    private const string Email = "someone.private@example.org";
+    private const string CookieValue = "a-secret-session-value";
+
+    [Fact]
+    public async Task A_request_is_one_json_line_with_method_route_status_and_time_and_nothing_personal()
+    {
+        var line = await LogLineOfAsync($"/cluster-organisations/{SeedPage.Slug}?q={Uri.EscapeDataString(Email)}&email={Uri.EscapeDataString(Email)}");
+
+        using var json = JsonDocument.Parse(line);
+        var root = json.RootElement;
+        Assert.Equal("GET", root.GetProperty("RequestMethod").GetString());
+        Assert.Equal("/cluster-organisations/{slug}", root.GetProperty("RouteTemplate").GetString());
+        Assert.Equal(200, root.GetProperty("StatusCode").GetInt32());
+        Assert.True(root.GetProperty("Elapsed").GetDouble() >= 0);
+        Assert.Equal(StructuredLogging.RequestCategory, root.GetProperty("SourceContext").GetString());
+        Assert.True(root.TryGetProperty("@t", out _));
+        Assert.StartsWith("GET /cluster-organisations/{slug} answered 200 in ", root.GetProperty("@m").GetString(), StringComparison.Ordinal);
+        Assert.False(root.TryGetProperty("ClientAddress", out _));
+        Assert.DoesNotContain("@example.org", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(CookieValue, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(SeedPage.Slug, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_path_no_route_matches_is_logged_as_the_error_page_without_the_path_the_client_sent()
+    {
+        var line = await LogLineOfAsync($"/no-such-page/{Uri.EscapeDataString(Email)}");
+
+        using var json = JsonDocument.Parse(line);
+        Assert.Equal("(error page)", json.RootElement.GetProperty("RouteTemplate").GetString());
+        Assert.Equal(404, json.RootElement.GetProperty("StatusCode").GetInt32());
+        Assert.DoesNotContain("example.org", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>Requests the address with a cookie, and renders its request event as the JSON format writes it.</summary>
+    private async Task<string> LogLineOfAsync(string url)
+    {
+        var before = app.RequestEvents.Count();
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        request.Headers.Add("Cookie", $"session={CookieValue}");
+        using var response = await client.SendAsync(request);
+        // The line is written as the answer completes, which the client may see first.
+        for (var attempt = 0; attempt < 100 && app.RequestEvents.Count() == before; attempt++)
+        {
+            await Task.Delay(50);
+        }
+        var logged = app.RequestEvents.Skip(before).SingleOrDefault()
+            ?? throw new Xunit.Sdk.XunitException($"No request line for {url} ({(int)response.StatusCode}); logged: "
+                + string.Join(" | ", app.Events.Select(e => $"{e.Properties.GetValueOrDefault("SourceContext")}: {e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)}")));
+        var text = new StringWriter();
+        StructuredLogging.JsonFormatter.Format(logged, text);
+        return text.ToString();
+    }
+
+    /// <summary>An installation whose request lines are on (the tests' other hosts log warnings only) and kept in memory.</summary>
+    public sealed class LoggingFactory : ClusterAtlasFactory
+    {
+        private readonly Sink _sink = new();
+
+        public IEnumerable<LogEvent> Events => _sink.Events;
+
+        /// <summary>The request lines, in the order they were written.</summary>
+        public IEnumerable<LogEvent> RequestEvents => _sink.Events.Where(e =>
+            e.Properties.TryGetValue("SourceContext", out var source) && source is ScalarValue { Value: StructuredLogging.RequestCategory });
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Logging:LogLevel:" + StructuredLogging.RequestCategory, "Information");
+            builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(_sink));
+        }
+
+        private sealed class Sink : ILogEventSink
+        {
+            public ConcurrentQueue<LogEvent> Events { get; } = new();
+
+            public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
+        }
+    }
+}
