@@ -49,21 +49,30 @@ export DOTNET_hostBuilder__reloadConfigOnChange=false
 results="$scratch/results"
 mkdir -p "$results"
 status=$client_status
-# run_suite NAME [VAR=value...] [-- extra dotnet test arguments]
+# run_suite NAME [VAR=value...] [-- extra dotnet test arguments]: in the background, its output kept for the end.
+pids=()
 run_suite() {
   local name=$1; shift
   local settings=() extra=()
   while (($#)) && [ "$1" != "--" ]; do settings+=("$1"); shift; done
   (($#)) && shift && extra=("$@")
-  log "tests on $name"
-  if env "${settings[@]}" dotnet test ClusterAtlas.slnx --no-build -nologo -v q --logger "trx;LogFilePrefix=$name" --results-directory "$results/$name" "${extra[@]}" 2>&1 | tee "$scratch/$name.log"; then :; else status=1; fi
+  log "tests on $name (started $(date +%T))"
+  env "${settings[@]}" dotnet test ClusterAtlas.slnx --no-build -nologo -v q --logger "trx;LogFilePrefix=$name" --results-directory "$results/$name" "${extra[@]}" >"$scratch/$name.log" 2>&1 &
+  pids+=($!)
 }
 rm -rf artifacts/screenshots
+# The two passes run side by side: much of a test's time is spent waiting (for mail, a browser, a server), and
+# one after the other they took longer than the suite may.
 run_suite sqlite CLUSTERATLAS_TEST_DATABASE=sqlite "CLUSTERATLAS_SCREENSHOTS=$root/artifacts/screenshots"
 # The browser tests run once, in the SQLite pass: they test what the visitor sees, not the database; so do the
 # long tests marked [Trait("Database", "none")], which touch no database.
 run_suite postgres CLUSTERATLAS_TEST_DATABASE=postgres "CLUSTERATLAS_TEST_POSTGRES=Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" \
   -- --filter "FullyQualifiedName!~ClusterAtlas.BrowserTests&Database!=none"
+for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+for name in sqlite postgres; do
+  log "tests on $name (finished)"
+  cat "$scratch/$name.log"
+done
 
 # --- One closing line for the whole run ---------------------------------------------------------
 passed=0; failed=0; skipped=0
