@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ClusterAtlas.Tests.Infrastructure;
 
 namespace ClusterAtlas.Tests.Accounts;
 
@@ -37,33 +37,15 @@ public sealed class StaffCommandTests
     private static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, string? baseUrl)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "clusteratlas-tests", "cli-" + Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ClusterAtlas.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ClusterAtlas__DataDirectory"] = dataDirectory;
-        start.Environment["ClusterAtlas__Database"] = "Sqlite";
-        start.Environment["ClusterAtlas__LoadDemoContent"] = "false";
-        start.Environment.Remove("ClusterAtlas__BaseUrl");
+        var settings = new Dictionary<string, string> { ["ClusterAtlas__DataDirectory"] = dataDirectory, ["ClusterAtlas__Database"] = "Sqlite" };
         if (baseUrl is not null)
         {
-            start.Environment["ClusterAtlas__BaseUrl"] = baseUrl;
+            settings["ClusterAtlas__BaseUrl"] = baseUrl;
         }
         try
         {
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode, await output + await error);
+            var run = await CommandLineRun.RunAsync(arguments, settings);
+            return (run.ExitCode, run.Output + run.Errors);
         }
         finally
         {

@@ -18,6 +18,11 @@ public static class CommandLineRun
         {
             start.ArgumentList.Add(argument);
         }
+        // Only the given settings: none inherited from whoever runs the tests.
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("ClusterAtlas__", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ClusterAtlas__LoadDemoContent"] = "false";
         start.Environment.Remove("PWD");
