@@ -83,6 +83,10 @@ for trx in "$results"/*/*.trx; do
   n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
 done
+log "the slowest tests"
+node scripts/slowest-tests.mjs "$results"/*/*.trx || true
+# The results stay for a look afterwards (the scratch folder goes).
+rm -rf artifacts/test-results && mkdir -p artifacts/test-results && cp "$results"/*/*.trx artifacts/test-results/ 2>/dev/null || true
 if [ "$failed" -gt 0 ]; then
   log "why the failed tests failed"
   node scripts/failed-tests.mjs "$results"/*/*.trx || true

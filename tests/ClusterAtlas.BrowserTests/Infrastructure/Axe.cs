@@ -18,6 +18,9 @@ public static class Axe
 
     public static async Task AssertNoViolationsAsync(IPage page, string what)
     {
+        // A click that navigates returns once the new document is committed, not parsed: on a loaded machine axe
+        // then saw a button whose text the parser had not reached yet. Check the whole page.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var result = await page.EvaluateAsync<JsonElement>(
             "tags => axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })", Tags);
         var violations = result.GetProperty("violations");
