@@ -1,3 +1,4 @@
+using ClusterAtlas.Accounts;
 using ClusterAtlas.Localisation;
 using ClusterAtlas.Vocabularies;
 using Microsoft.AspNetCore.Mvc;
@@ -46,5 +47,5 @@ public abstract class EventFormPageModel(EventEditor editor, CountryList countri
     }
 
     /// <summary>Anonymous visitors are sent to sign in; signed-in people who may not are refused.</summary>
-    protected IActionResult Refuse() => User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+    protected IActionResult Refuse() => this.Refusal();
 }

@@ -18,10 +18,7 @@ public sealed class EventMail(OutgoingMail mail, UserManager<ApplicationUser> us
     public async Task QueueSubmittedAsync(ClusterEvent e, string? organiserName, CancellationToken cancellationToken)
     {
         _ = cancellationToken;
-        var staff = (await users.GetUsersInRoleAsync(AccountRoles.Moderator))
-            .Concat(await users.GetUsersInRoleAsync(AccountRoles.Administrator))
-            .DistinctBy(u => u.Id);
-        foreach (var member in staff.Where(u => u.Email is not null))
+        foreach (var member in await users.ReviewersWithMailAsync())
         {
             mail.Enqueue(db, member.Email!, member.DisplayName, member.PreferredLanguage, () => new MailContent(
                 T["An event waits for moderation: {0}", e.Title],

@@ -38,23 +38,8 @@ public sealed class EventSearch(ClusterAtlasDbContext db, DataLabels labels, Tim
         }).ToList();
 
         var queryWords = PostingSearch.Words(query.Search.Q ?? "");
-        var matching = candidates.Where(c => queryWords.All(w => c.Words.Any(x => x.StartsWith(w, StringComparison.Ordinal)))).ToList();
-        var facets = new Dictionary<string, IReadOnlyList<PostingFacetValue>>(StringComparer.Ordinal);
-        foreach (var facet in EventQuery.Facets)
-        {
-            var selected = query.Search.Values(facet);
-            var counts = matching.Where(c => Passes(c, query, facet))
-                .SelectMany(c => c.Summary.ValuesOf(facet).Distinct())
-                .GroupBy(v => v, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            foreach (var value in selected.Where(v => !counts.ContainsKey(v)))
-            {
-                counts[value] = 0;
-            }
-            facets[facet] = [.. counts
-                .Select(c => new PostingFacetValue(c.Key, FacetLabel(facet, c.Key), c.Value, selected.Contains(c.Key)))
-                .OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.CurrentCulture)];
-        }
+        var matching = candidates.Where(c => SmallListSearch.HasWords(c.Words, queryWords)).ToList();
+        var facets = SmallListSearch.Facets(matching, query.Search, EventQuery.Facets, (c, facet) => c.Summary.ValuesOf(facet), FacetLabel);
         var found = matching.Where(c => Passes(c, query, null)).Select(c => c.Summary);
         var all = (query.Past
             ? found.OrderByDescending(s => s.StartsAt).ThenByDescending(s => s.Id)
@@ -64,7 +49,7 @@ public sealed class EventSearch(ClusterAtlasDbContext db, DataLabels labels, Tim
     }
 
     private static bool Passes(Candidate candidate, EventQuery query, string? except) =>
-        query.Search.Filters.All(f => f.Key == except || f.Value.Count == 0 || candidate.Summary.ValuesOf(f.Key).Any(f.Value.Contains));
+        SmallListSearch.Passes(query.Search, candidate.Summary.ValuesOf, except);
 
     /// <summary>A facet value in the page's language.</summary>
     public string FacetLabel(string facet, string value) => facet switch

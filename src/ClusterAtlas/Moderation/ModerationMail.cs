@@ -19,10 +19,7 @@ public sealed class ModerationMail(OutgoingMail mail, UserManager<ApplicationUse
     /// <summary>Tells every moderator and administrator that a profile waits in the queue.</summary>
     public async Task QueueSubmittedAsync(ClusterOrganisation profile, CancellationToken cancellationToken)
     {
-        var staff = (await users.GetUsersInRoleAsync(AccountRoles.Moderator))
-            .Concat(await users.GetUsersInRoleAsync(AccountRoles.Administrator))
-            .DistinctBy(u => u.Id);
-        foreach (var member in staff.Where(u => u.Email is not null))
+        foreach (var member in await users.ReviewersWithMailAsync())
         {
             mail.Enqueue(db, member.Email!, member.DisplayName, member.PreferredLanguage, () => new MailContent(
                 T["A cluster profile waits for validation: {0}", profile.Name],

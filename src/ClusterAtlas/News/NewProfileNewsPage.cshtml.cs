@@ -53,14 +53,10 @@ public class NewProfileNewsPageModel(ClusterAtlasDbContext db, IAuthorizationSer
 
     private async Task<IActionResult?> AuthorizeAsync(string slug, CancellationToken cancellationToken)
     {
-        var profile = await db.ClusterOrganisations.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+        var (profile, refusal) = await this.FindEditableProfileAsync(db, authorization, slug, cancellationToken);
         if (profile is null)
         {
-            return NotFound();
-        }
-        if (!await authorization.MayEditAsync(User, profile))
-        {
-            return Refuse();
+            return refusal;
         }
         Profile = profile;
         PublishesDirectly = User.IsActingStaff() || await access.IsTrustedAsync(profile.Id);

@@ -1,3 +1,4 @@
+using ClusterAtlas.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -33,5 +34,5 @@ public abstract class NewsFormPageModel(NewsChecks checks) : PageModel
     }
 
     /// <summary>Anonymous visitors are sent to sign in; signed-in people who may not are refused.</summary>
-    protected IActionResult Refuse() => User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+    protected IActionResult Refuse() => this.Refusal();
 }

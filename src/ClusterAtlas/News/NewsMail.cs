@@ -17,10 +17,7 @@ public sealed class NewsMail(OutgoingMail mail, UserManager<ApplicationUser> use
     /// <summary>Tells every moderator and administrator that a news item waits for review.</summary>
     public async Task SubmittedAsync(NewsItem item, string profileName)
     {
-        var staff = (await users.GetUsersInRoleAsync(AccountRoles.Moderator))
-            .Concat(await users.GetUsersInRoleAsync(AccountRoles.Administrator))
-            .DistinctBy(u => u.Id);
-        foreach (var member in staff.Where(u => u.Email is not null))
+        foreach (var member in await users.ReviewersWithMailAsync())
         {
             mail.Enqueue(db, member.Email!, member.DisplayName, member.PreferredLanguage, () => new MailContent(
                 T["News waits for review: {0}", item.Title],

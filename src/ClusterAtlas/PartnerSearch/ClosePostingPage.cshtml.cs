@@ -33,7 +33,7 @@ public class ClosePostingPageModel(IAuthorizationService authorization, PostingE
         }
         if (!await authorization.MayEditAsync(User, posting.Profile))
         {
-            return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+            return this.Refusal();
         }
         Posting = posting;
         return null;

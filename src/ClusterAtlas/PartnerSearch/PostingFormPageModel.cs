@@ -1,3 +1,4 @@
+using ClusterAtlas.Accounts;
 using ClusterAtlas.Localisation;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Vocabularies;
@@ -39,5 +40,5 @@ public abstract class PostingFormPageModel(PostingEditor editor, CountryList cou
     }
 
     /// <summary>Anonymous visitors are sent to sign in; signed-in people who may not are refused.</summary>
-    protected IActionResult Refuse() => User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+    protected IActionResult Refuse() => this.Refusal();
 }

@@ -20,24 +20,9 @@ public sealed partial class PostingSearch(ClusterAtlasDbContext db, DataLabels l
     {
         var candidates = await CandidatesAsync(null, cancellationToken);
         var queryWords = Words(query.Search.Q ?? "");
-        var matching = candidates.Where(c => HasWords(c, queryWords)).ToList();
+        var matching = candidates.Where(c => SmallListSearch.HasWords(c.Words, queryWords)).ToList();
 
-        var facets = new Dictionary<string, IReadOnlyList<PostingFacetValue>>(StringComparer.Ordinal);
-        foreach (var facet in PostingQuery.Facets)
-        {
-            var selected = query.Search.Values(facet);
-            var counts = matching.Where(c => Passes(c, query, facet))
-                .SelectMany(c => c.Summary.ValuesOf(facet).Distinct())
-                .GroupBy(v => v, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            foreach (var value in selected.Where(v => !counts.ContainsKey(v)))
-            {
-                counts[value] = 0;
-            }
-            facets[facet] = [.. counts
-                .Select(c => new PostingFacetValue(c.Key, FacetLabel(facet, c.Key), c.Value, selected.Contains(c.Key)))
-                .OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.CurrentCulture)];
-        }
+        var facets = SmallListSearch.Facets(matching, query.Search, PostingQuery.Facets, (c, facet) => c.Summary.ValuesOf(facet), FacetLabel);
 
         var found = matching.Where(c => Passes(c, query, null));
         found = query.EffectiveSort switch
@@ -63,7 +48,7 @@ public sealed partial class PostingSearch(ClusterAtlasDbContext db, DataLabels l
         return [.. queries.Select(query =>
         {
             var queryWords = Words(query.Search.Q ?? "");
-            return candidates.Any(c => HasWords(c, queryWords) && Passes(c, query, null));
+            return candidates.Any(c => SmallListSearch.HasWords(c.Words, queryWords) && Passes(c, query, null));
         })];
     }
 
@@ -94,13 +79,9 @@ public sealed partial class PostingSearch(ClusterAtlasDbContext db, DataLabels l
         })];
     }
 
-    /// <summary>Every word of the query starts a word of the posting.</summary>
-    private static bool HasWords(Candidate candidate, string[] queryWords) =>
-        queryWords.All(w => candidate.Words.Any(x => x.StartsWith(w, StringComparison.Ordinal)));
-
     /// <summary>The posting has one of the chosen values of every facet (but <paramref name="except"/>, for that facet's counts).</summary>
     private static bool Passes(Candidate candidate, PostingQuery query, string? except) =>
-        query.Search.Filters.All(f => f.Key == except || f.Value.Count == 0 || candidate.Summary.ValuesOf(f.Key).Any(f.Value.Contains));
+        SmallListSearch.Passes(query.Search, candidate.Summary.ValuesOf, except);
 
     /// <summary>A facet value in the page's language.</summary>
     public string FacetLabel(string facet, string value) => facet switch
