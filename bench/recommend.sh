@@ -5,7 +5,9 @@
 # First the seed ECCP page's stated collaborations beside its recommendations; then each size prints its table and a
 # line `recommend profiles=N recall_at_10=.. ndcg_at_10=.. baseline_sector=.. baseline_popular=.. baseline_neighbours=..
 # ms_per_profile=.. load=..`; the last line of the run is the last size's. At 100,000 profiles a random sample of
-# BENCH_EVALUATED query profiles (2,000) is measured, as the table says. Weights: `RecommendBench.dll tune 1000 3 7`.
+# BENCH_EVALUATED query profiles (2,000) is measured, as the table says. The table splits each method's recall into
+# hits among the profile's partners' partners and others, and a line gives what an oracle ranking partners' partners
+# reaches (the most any use of the network alone can). Weights: `RecommendBench.dll tune 1000 3 7`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${BENCH_SIZES:-1000 100000}
