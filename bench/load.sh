@@ -11,8 +11,9 @@
 #   api       the API's directory search for BENCH_QUERY, uncached
 #   nginx     the profile page's bytes as a static file
 # Data: SQLite from bench/.data/export-sqlite-N (made by export.sh and reused; made here when missing), copied for
-# the run so the kept copy is never changed; PostgreSQL in bench/.data/load-postgres-N, generated once with
-# `demo-data --count` (about 20 minutes at 100,000) and reused, its server started for the run.
+# the run so the kept copy is never changed (BENCH_SQLITE_DATA names another such folder, only read); PostgreSQL in
+# bench/.data/load-postgres-N, generated once with `demo-data --count` (about 20 minutes at 100,000) and reused, its
+# server started for the run.
 # The last line, for the first database at the last number of connections:
 #   load page_rps=.. nginx_rps=.. ratio=.. uncached_ratio=.. p99_ms=.. search_rps=.. api_search_rps=..
 # (ratio = cached profile page / nginx requests per second; p99 of the cached page; search_rps the search page's).
@@ -90,6 +91,8 @@ for db in $databases; do
   else
     unset ClusterAtlas__Database ConnectionStrings__Default
     kept="${BENCH_SQLITE_DATA:-$keep/export-sqlite-$profiles}"
+    # A folder named by BENCH_SQLITE_DATA is only ever read.
+    if [ -n "${BENCH_SQLITE_DATA:-}" ] && [ ! -f "$kept/ready" ]; then echo "$kept has no finished sample data (no ready file)"; exit 1; fi
     if [ ! -f "$kept/ready" ]; then
       rm -rf "$kept"
       export ClusterAtlas__DataDirectory="$kept"
