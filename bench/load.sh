@@ -66,7 +66,7 @@ start_app() {
   env "$@" dotnet "$app" --urls "http://127.0.0.1:$port" >"$scratch/$name.log" 2>&1 &
   started_pid=$!
   # At 100,000 profiles the directory snapshot is built before the app is ready.
-  wait_ready "$port" "$started_pid" "$scratch/$name.log" 300
+  wait_ready "$port" "$started_pid" "$scratch/$name.log" 600
 }
 
 table="$scratch/table.txt"
@@ -113,11 +113,12 @@ for db in $databases; do
 
   # The first profile the API lists: a generated one, with the blocks a profile page has at this size.
   api="http://127.0.0.1:$app_port/api/v1/cluster-organisations"
-  slug=$(curl -sf --max-time 30 "$api?pageSize=1" | python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["slug"])')
+  slug=$(curl -sf --max-time 300 "$api?pageSize=1" | python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["slug"])')
   path="/cluster-organisations/$slug"
-  curl -sf --max-time 30 -o "$scratch/page.html" "http://127.0.0.1:$app_port$path" || { echo "GET $path failed on the app"; exit 1; }
+  # The first render at this size builds what the page reads (and a busy machine is slow): minutes, not seconds.
+  curl -sf --max-time 300 -o "$scratch/page.html" "http://127.0.0.1:$app_port$path" || { echo "GET $path failed on the app"; tail -20 "$scratch/app-$db.log"; exit 1; }
   start_static_nginx "$nginx_port" "$scratch/page.html" "$path"
-  found=$(curl -sf --max-time 30 "$api?q=$query&pageSize=1" | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])')
+  found=$(curl -sf --max-time 300 "$api?q=$query&pageSize=1" | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])')
 
   declare -A urls=(
     [profile]="http://127.0.0.1:$app_port$path"
@@ -127,7 +128,7 @@ for db in $databases; do
     [nginx]="http://127.0.0.1:$nginx_port$path"
   )
   for target in profile uncached search api; do
-    curl -sf --max-time 30 -o /dev/null "${urls[$target]}" || { echo "GET ${urls[$target]} failed"; exit 1; }
+    curl -sf --max-time 300 -o /dev/null "${urls[$target]}" || { echo "GET ${urls[$target]} failed"; tail -20 "$scratch/app-$db.log" "$scratch/uncached-$db.log"; exit 1; }
   done
   echo "$db: $profiles profiles; page $path ($(stat -c %s "$scratch/page.html") bytes); search \"$query\" finds $found;" \
     "wrk -t$threads -c{$connection_counts} -d${duration}s, warm-up ${warmup}s each"
