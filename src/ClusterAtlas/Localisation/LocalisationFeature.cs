@@ -12,6 +12,8 @@ public static class LocalisationFeature
     public static IServiceCollection AddLocalisation(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddSingleton<Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CachedStringLocalizerFactory>();
         services.AddSingleton<DataLabels>();
         // One shared localizer: it reads the current culture at each call, and building one per view (as the
         // transient default does, with reflection over assembly attributes) cost more than rendering the view.

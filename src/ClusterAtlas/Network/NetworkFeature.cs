@@ -7,6 +7,7 @@ public static class NetworkFeature
     public static IServiceCollection AddNetwork(this IServiceCollection services) =>
         services.AddCacheTags<NetworkLink>(ContentTags.Profiles).AddCacheTags<RecommendationDismissal>()
             .AddSingleton<NetworkIndex>()
+            .AddSingleton<SimilarClusters>()
             .AddScoped<NetworkLinker>()
             .AddScoped<NetworkDecisions>()
             .AddScoped<PartnerSuggestions>()

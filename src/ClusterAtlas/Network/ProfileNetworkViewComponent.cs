@@ -7,7 +7,7 @@ namespace ClusterAtlas.Network;
 /// (a plain link, no script), similar clusters for visitors, and for its administrators the clusters they could work
 /// with, each with its reasons and a "not relevant" button.
 /// </summary>
-public sealed class ProfileNetworkViewComponent(NetworkIndex network, PartnerSuggestions suggestions, RecommendationReasons reasons) : ViewComponent
+public sealed class ProfileNetworkViewComponent(NetworkIndex network, PartnerSuggestions suggestions, SimilarClusters similarClusters, RecommendationReasons reasons) : ViewComponent
 {
     public const int Shown = 6;
 
@@ -32,8 +32,7 @@ public sealed class ProfileNetworkViewComponent(NetworkIndex network, PartnerSug
             .Select(p => new Partner(p, snapshot.IsMutual(profileId, p.Id),
                 wide ? [.. snapshot.PartnersOf(p.Id).Where(q => q.Id != profileId).OrderBy(q => q.Name, StringComparer.CurrentCulture)] : []))
             .ToList();
-        var similar = Recommender.Recommend(snapshot.Graph, me.Node, Shown, similarOnly: true)
-            .Select(r => new RecommendedCluster(snapshot.Profiles[r.Node], reasons.Explain(snapshot, r))).ToList();
+        var similar = similarClusters.Of(snapshot, me, Shown, reasons);
         var couldWorkWith = mayEdit ? await suggestions.CouldWorkWithAsync(snapshot, me, Shown, cancellationToken) : [];
         return View("/Network/_ProfileNetwork.cshtml", new Model(slug, mayEdit, wide, proposed, partners, similar, couldWorkWith));
     }
