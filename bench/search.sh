@@ -44,7 +44,8 @@ stop_app() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""; }
 
 for profiles in $counts; do
 for db in $databases; do
-  export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+  # Searches, not the output cache (docs/decisions/0027) in front of them: every request reaches the directory.
+  export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ClusterAtlas__OutputCache__Enabled=false
   if [ "$db" = postgres ]; then
     # PostgreSQL data lives in the server's own folder: generated afresh each run.
     start_private_postgres "$scratch/pg"
