@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Search benchmark: 100,000 sample profiles (BENCH_PROFILES), on SQLite and on PostgreSQL (BENCH_DATABASES),
-# one client sending a mix of text, facet, text+facet, deep-page and HTML-page searches over HTTP.
-# Each database prints its table and a line `search profiles=N db=D p50_ms=.. p95_ms=.. p99_ms=..`; the last line
-# of the run is the last database's. Generated databases are kept in bench/.data to save the next run 2 minutes each.
+# Search benchmark: 100,000 sample profiles (BENCH_SEARCH_COUNTS, several sizes in one run, e.g. "100000 1000000"),
+# on SQLite and on PostgreSQL (BENCH_DATABASES), one client sending a mix of text, facet, text+facet, deep-page and
+# HTML-page searches over HTTP. Each size and database prints its table and a line
+# `search profiles=N db=D p50_ms=.. p95_ms=.. p99_ms=.. ... ready_first_s=.. ready_s=..`: ready_first_s is the time
+# from the start of the process to the first answer of /health/ready on a data folder without a directory snapshot
+# file, ready_s the same on the next start (with the file the first start wrote). The last line of the run is the
+# last one's. Generated SQLite databases are kept in bench/.data; above 100,000 the 100,000 sample profiles are
+# multiplied (bench/multiply-sqlite.sh) rather than generated, which would take hours.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-profiles=${BENCH_PROFILES:-100000}
+counts=${BENCH_SEARCH_COUNTS:-${BENCH_PROFILES:-100000}}
 databases=${BENCH_DATABASES:-sqlite postgres}
 rounds=${BENCH_ROUNDS:-20}
 keep="bench/.data"
@@ -27,8 +31,21 @@ client="bench/SearchBench/bin/Release/net10.0/SearchBench.dll"
 
 free_port() { local p=$1; while (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
 
+# Seconds from starting the app to its first ready answer; sets app_pid.
+start_app() {
+  local started; started=$(date +%s.%N)
+  dotnet "$app" --urls "http://127.0.0.1:$port" >>"$scratch/app-$db-$profiles.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 3000); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "the app did not start"; tail -20 "$scratch/app-$db-$profiles.log"; exit 1; }
+  ready=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+}
+stop_app() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""; }
+
+for profiles in $counts; do
 for db in $databases; do
-  export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+  # Searches, not the output cache (docs/decisions/0027) in front of them: every request reaches the directory.
+  export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ClusterAtlas__OutputCache__Enabled=false
   if [ "$db" = postgres ]; then
     # PostgreSQL data lives in the server's own folder: generated afresh each run.
     start_private_postgres "$scratch/pg"
@@ -40,7 +57,17 @@ for db in $databases; do
     export ClusterAtlas__DataDirectory="$keep/sqlite-$profiles"
     need_data=0
     [ -f "$ClusterAtlas__DataDirectory/ready" ] || { rm -rf "$ClusterAtlas__DataDirectory"; need_data=1; }
+    if [ "$need_data" = 1 ] && [ "$profiles" -gt 100000 ] && [ $((profiles % 100000)) = 0 ] && [ -f "$keep/sqlite-100000/ready" ]; then
+      echo "multiplying the 100,000 sample profiles $((profiles / 100000)) times ..."
+      start=$(date +%s)
+      bench/multiply-sqlite.sh "$keep/sqlite-100000" "$ClusterAtlas__DataDirectory" $((profiles / 100000)) >"$scratch/multiply.log" 2>&1 || { tail -20 "$scratch/multiply.log"; exit 1; }
+      echo "  took $(( $(date +%s) - start )) s"
+      touch "$ClusterAtlas__DataDirectory/ready"
+      need_data=0
+    fi
   fi
+  # Each measured first start begins without the directory snapshot file.
+  rm -f "$ClusterAtlas__DataDirectory/directory-snapshot.bin"
   if [ "$need_data" = 1 ]; then
     echo "generating $profiles sample profiles on $db ..."
     start=$(date +%s)
@@ -49,12 +76,21 @@ for db in $databases; do
     [ "$db" = sqlite ] && touch "$ClusterAtlas__DataDirectory/ready"
   fi
   port=$(free_port 5300)
-  dotnet "$app" --urls "http://127.0.0.1:$port" >"$scratch/app-$db.log" 2>&1 &
-  app_pid=$!
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
-  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "the app did not start"; tail -20 "$scratch/app-$db.log"; exit 1; }
-  dotnet "$client" "http://127.0.0.1:$port" "$db" "$profiles" "$rounds" "$app_pid"
-  kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+  start_app
+  ready_first=$ready
+  # The first start writes the snapshot file once it has built the directory (in the background).
+  [ "$profiles" -ge 20000 ] && for _ in $(seq 1 600); do [ -f "$ClusterAtlas__DataDirectory/directory-snapshot.bin" ] && break; sleep 0.5; done
+  stop_app
+  start_app
+  set +e
+  dotnet "$client" "http://127.0.0.1:$port" "$db" "$profiles" "$rounds" "$app_pid" >"$scratch/client.log"
+  status=$?
+  set -e
+  head -n -1 "$scratch/client.log"
+  echo "$(tail -1 "$scratch/client.log") ready_first_s=$ready_first ready_s=$ready"
+  stop_app
   [ "$db" = postgres ] && stop_private_postgres
+  [ "$status" = 0 ] || exit "$status"
   echo
+done
 done

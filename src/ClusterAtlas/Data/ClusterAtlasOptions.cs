@@ -23,5 +23,11 @@ public sealed class ClusterAtlasOptions
     /// </summary>
     public string? BaseUrl { get; set; }
 
+    /// <summary>
+    /// From how many published profiles on the directory's entries are kept in a file in the data folder between starts
+    /// (0: never). Below it the database gives them in well under a second.
+    /// </summary>
+    public int DirectorySnapshotFileMinimum { get; set; } = 20_000;
+
     public string SqliteFile => Path.Combine(Path.GetFullPath(DataDirectory), "clusteratlas.db");
 }

@@ -3,6 +3,7 @@ using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Vocabularies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClusterAtlas.ClusterDirectory;
 
@@ -16,8 +17,13 @@ namespace ClusterAtlas.ClusterDirectory;
 /// The stale marks are also where the output cache hears of profile and vocabulary writes that bypass the change
 /// tracker (decisions, bulk imports, locations): both are told in one place, so they never disagree.
 /// </remarks>
-public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clock, CacheEviction cache, ILogger<DirectoryIndex> logger) : IDisposable
+public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clock, CacheEviction cache, IOptions<ClusterAtlasOptions> options, ILogger<DirectoryIndex> logger) : IDisposable
 {
+    // A new file at most this often: each costs a pass over every entry.
+    private static readonly TimeSpan PersistInterval = TimeSpan.FromMinutes(1);
+    private int _persisting;
+    private DateTimeOffset _lastPersisted = DateTimeOffset.MinValue;
+
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private volatile DirectorySnapshot? _snapshot;
@@ -105,7 +111,13 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         var terms = await db.VocabularyTerms.AsNoTracking().ToListAsync(cancellationToken);
         var started = clock.GetTimestamp();
         Dictionary<int, DirectoryEntry> entries;
-        if (current is null || current.LastChange == DateTimeOffset.MinValue)
+        var fromFile = false;
+        if (current is null && PersistsAt(publishedCount) && DirectorySnapshotFile.TryRead(FilePath, await StampAsync(db, cancellationToken)) is { } stored)
+        {
+            entries = stored.ToDictionary(e => e.Id);
+            fromFile = true;
+        }
+        else if (current is null || current.LastChange == DateTimeOffset.MinValue)
         {
             entries = (await LoadEntriesAsync(db, published, cancellationToken)).ToDictionary(e => e.Id);
         }
@@ -133,9 +145,64 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             // A full load allocates far more than it keeps; give the memory back rather than carry the peak.
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
-        logger.LogInformation("Directory index: {Count} published profiles in {Milliseconds:0} ms, managed heap {HeapMb:0} MB",
-            snapshot.Entries.Length, clock.GetElapsedTime(started).TotalMilliseconds, GC.GetTotalMemory(false) / 1048576.0);
+        logger.LogInformation("Directory index: {Count} published profiles in {Milliseconds:0} ms ({Source}), managed heap {HeapMb:0} MB",
+            snapshot.Entries.Length, clock.GetElapsedTime(started).TotalMilliseconds, fromFile ? "snapshot file" : "database", GC.GetTotalMemory(false) / 1048576.0);
+        if (!fromFile && PersistsAt(snapshot.Entries.Length))
+        {
+            PersistLater(snapshot);
+        }
         return snapshot;
+    }
+
+    private string FilePath => DirectorySnapshotFile.PathIn(options.Value.DataDirectory);
+
+    private bool PersistsAt(int entries) => options.Value.DirectorySnapshotFileMinimum is var minimum && minimum > 0 && entries >= minimum;
+
+    /// <summary>The database's <see cref="DirectoryStamp"/>: aggregates over the profiles and their terms (about a second at a million).</summary>
+    public static async Task<DirectoryStamp> StampAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken)
+    {
+        var profiles = await db.ClusterOrganisations.AsNoTracking().Where(p => p.Status == ProfileStatus.Published)
+            .GroupBy(_ => 1).Select(g => new { Count = g.Count(), IdSum = g.Sum(p => (long)p.Id) }).FirstOrDefaultAsync(cancellationToken);
+        var lastChange = await db.ClusterOrganisations.AsNoTracking().MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, cancellationToken) ?? DateTimeOffset.MinValue;
+        var termRows = await db.Set<ProfileTerm>().LongCountAsync(cancellationToken);
+        var terms = await db.VocabularyTerms.CountAsync(cancellationToken);
+        var lastTermId = await db.VocabularyTerms.MaxAsync(t => (int?)t.Id, cancellationToken) ?? 0;
+        return new DirectoryStamp(profiles?.Count ?? 0, profiles?.IdSum ?? 0, lastChange, termRows, terms, lastTermId);
+    }
+
+    /// <summary>
+    /// Writes the snapshot's entries to the file in the background, when the database still holds what it was built from
+    /// (a write in between makes it stale: the next refresh's snapshot is written instead). One write at a time.
+    /// </summary>
+    private void PersistLater(DirectorySnapshot snapshot)
+    {
+        if (clock.GetUtcNow() - _lastPersisted < PersistInterval || Interlocked.Exchange(ref _persisting, 1) == 1)
+        {
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
+                var stamp = await StampAsync(db, CancellationToken.None);
+                if (stamp.Published == snapshot.Entries.Length && stamp.LastChange == snapshot.LastChange)
+                {
+                    DirectorySnapshotFile.Write(FilePath, stamp, snapshot.Entries);
+                    _lastPersisted = clock.GetUtcNow();
+                }
+            }
+            catch (Exception error)
+            {
+                // Only a start is slower without the file.
+                logger.LogWarning(error, "Could not write the directory snapshot file");
+            }
+            finally
+            {
+                Volatile.Write(ref _persisting, 0);
+            }
+        });
     }
 
     private static async Task<List<DirectoryEntry>> LoadEntriesAsync(ClusterAtlasDbContext db, IQueryable<ClusterOrganisation> profiles, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ public sealed class DirectorySnapshot
     private readonly DirectoryRanking _ranking;
     private readonly Dictionary<int, string> _termLabels = [];
     private readonly Dictionary<int, string> _termVocabulary = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyCollection<int>, ulong[]> _candidates = new();
 
     public DirectoryEntry[] Entries { get; }
     public DateTimeOffset LastChange { get; }
@@ -137,21 +138,27 @@ public sealed class DirectorySnapshot
     private FacetValues FacetOf(string facet) => _facetValues[Array.IndexOf(_facetNames, facet)];
 
     /// <summary>Filters, counts (see <see cref="FacetCounting"/>) and sorts.</summary>
-    public SearchResult Search(SearchQuery query, IReadOnlyCollection<int>? textMatches, SearchText? text)
+    public SearchResult Search(SearchQuery query, IReadOnlyCollection<int>? textMatches, SearchText? text) =>
+        Search(query, textMatches is null ? null : CandidatesOf(textMatches), null, text);
+
+    /// <summary>
+    /// The full-text matches as a bitset over the entries, kept as long as the match cache keeps their ids (the same
+    /// array comes back for the same words): a common word matches most of a million profiles, and finding each id's
+    /// entry again cost more than counting the facets.
+    /// </summary>
+    private ulong[] CandidatesOf(IReadOnlyCollection<int> ids) => _candidates.GetValue(ids, BitsOf);
+
+    private ulong[] BitsOf(IReadOnlyCollection<int> ids)
     {
-        bool[]? candidates = null;
-        if (textMatches is not null)
+        var bits = new ulong[(Entries.Length + 63) / 64];
+        foreach (var id in ids)
         {
-            candidates = new bool[Entries.Length];
-            foreach (var id in textMatches)
+            if (_indexById.TryGetValue(id, out var index))
             {
-                if (_indexById.TryGetValue(id, out var index))
-                {
-                    candidates[index] = true;
-                }
+                bits[index >> 6] |= 1UL << index;
             }
         }
-        return Search(query, candidates, null, text);
+        return bits;
     }
 
     /// <summary>
@@ -160,7 +167,7 @@ public sealed class DirectorySnapshot
     /// </summary>
     public SearchResult SearchSomeWords(SearchQuery query, IReadOnlyList<IReadOnlyCollection<int>> matchesPerWord, SearchText text)
     {
-        var candidates = new bool[Entries.Length];
+        var candidates = new ulong[(Entries.Length + 63) / 64];
         var wordCounts = new byte[Entries.Length];
         foreach (var ids in matchesPerWord)
         {
@@ -168,7 +175,7 @@ public sealed class DirectorySnapshot
             {
                 if (_indexById.TryGetValue(id, out var index))
                 {
-                    candidates[index] = true;
+                    candidates[index >> 6] |= 1UL << index;
                     wordCounts[index]++;
                 }
             }
@@ -179,18 +186,7 @@ public sealed class DirectorySnapshot
     /// <summary>Every entry that passes the query's words and filters, unpaged (for the map and the statistics).</summary>
     public IReadOnlyList<DirectoryEntry> Matching(SearchQuery query, IReadOnlyCollection<int>? textMatches)
     {
-        bool[]? candidates = null;
-        if (textMatches is not null)
-        {
-            candidates = new bool[Entries.Length];
-            foreach (var id in textMatches)
-            {
-                if (_indexById.TryGetValue(id, out var index))
-                {
-                    candidates[index] = true;
-                }
-            }
-        }
+        var candidates = textMatches is null ? null : CandidatesOf(textMatches);
         var tally = FacetCounting.Count(query, _facetNames, _facetValues, Entries.Length, candidates);
         var found = new List<DirectoryEntry>(tally.Total);
         for (var i = 0; i < Entries.Length; i++)
@@ -207,7 +203,7 @@ public sealed class DirectorySnapshot
     public (string Label, string Vocabulary)? TermOf(int termId) =>
         _termLabels.TryGetValue(termId, out var label) ? (label, _termVocabulary[termId]) : null;
 
-    private SearchResult Search(SearchQuery query, bool[]? candidates, byte[]? wordCounts, SearchText? text)
+    private SearchResult Search(SearchQuery query, ulong[]? candidates, byte[]? wordCounts, SearchText? text)
     {
         var tally = FacetCounting.Count(query, _facetNames, _facetValues, Entries.Length, candidates);
         var page = _ranking.Page(query, tally.Matches, wordCounts, text);

@@ -13,7 +13,7 @@ internal static class FacetCounting
     /// <summary>The entries that pass every filter, how many, each facet's counts (in the order of <paramref name="facets"/>) and the values no facet knows.</summary>
     public sealed record Tally(bool[] Matches, int Total, int[][] Counts, IReadOnlyDictionary<string, string[]> UnknownValues);
 
-    public static Tally Count(SearchQuery query, string[] names, FacetValues[] facets, int entryCount, bool[]? candidates)
+    public static Tally Count(SearchQuery query, string[] names, FacetValues[] facets, int entryCount, ulong[]? candidates)
     {
         var unknown = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var activeIndex = new List<int>();
@@ -51,8 +51,12 @@ internal static class FacetCounting
         var total = 0;
         for (var i = 0; i < entryCount; i++)
         {
-            if (candidates is not null && !candidates[i])
+            if (candidates is not null && (candidates[i >> 6] & (1UL << i)) == 0)
             {
+                if ((i & 63) == 0 && candidates[i >> 6] == 0)
+                {
+                    i += 63; // none of the next 64 entries is a candidate
+                }
                 continue;
             }
             var failures = 0;

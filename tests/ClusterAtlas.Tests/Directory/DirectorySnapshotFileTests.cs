@@ -1,0 +1,159 @@
+using ClusterAtlas.ClusterDirectory;
+using ClusterAtlas.Data;
+using ClusterAtlas.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ClusterAtlas.Tests.ClusterDirectory;
+
+/// <summary>
+/// The directory's entries kept in a file between starts (docs/decisions/0031-a-million-profiles.md): a start reads
+/// them from the file only when it was written from the database as it is, and searches answer the same either way.
+/// </summary>
+public sealed class DirectorySnapshotFileTests
+{
+    private static readonly string[] Queries =
+    [
+        "", "?q=cluster", "?q=metal&sort=name", "?country=ES&country=DE", "?sort=newest&pageSize=50", "?label=gold", "?sort=members&page=2",
+    ];
+
+    [Fact]
+    public async Task A_start_on_a_current_file_answers_every_search_as_the_database_did()
+    {
+        var first = new SnapshotFileFactory { KeepDataOnDispose = true };
+        Dictionary<string, string> fromDatabase;
+        try
+        {
+            fromDatabase = await SearchAllAsync(first);
+            await WaitForFileAsync(first);
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+        await using var second = new SnapshotFileFactory(first);
+        var fromFile = await SearchAllAsync(second);
+        Assert.Equal(fromDatabase, fromFile);
+    }
+
+    [Fact]
+    public async Task A_file_is_read_when_its_stamp_is_the_database_s_and_ignored_when_stale()
+    {
+        var first = new SnapshotFileFactory { KeepDataOnDispose = true };
+        DirectoryStamp stamp;
+        DirectoryEntry[] entries;
+        try
+        {
+            entries = (await first.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None)).Entries;
+            await using var scope = first.Services.CreateAsyncScope();
+            stamp = await DirectoryIndex.StampAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), CancellationToken.None);
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+        var path = DirectorySnapshotFile.PathIn(first.DataDirectory);
+        // A marked entry shows which source a start used: the file holds a name the database does not.
+        var marked = entries.Select(e => e.Id == entries[0].Id ? Renamed(e, "Marked From The File") : e).ToArray();
+
+        DirectorySnapshotFile.Write(path, stamp with { LastChange = stamp.LastChange.AddTicks(10) }, marked);
+        Assert.Null(DirectorySnapshotFile.TryRead(path, stamp));
+        await using (var stale = new SnapshotFileFactory(first) { KeepDataOnDispose = true })
+        {
+            var names = await stale.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None);
+            Assert.DoesNotContain(names.Entries, e => e.Name == "Marked From The File");
+            // ... and the start replaces it with one of the database as it is.
+            for (var i = 0; i < 300 && DirectorySnapshotFile.TryRead(path, stamp) is null; i++)
+            {
+                await Task.Delay(100);
+            }
+            Assert.NotNull(DirectorySnapshotFile.TryRead(path, stamp));
+        }
+
+        DirectorySnapshotFile.Write(path, stamp, marked);
+        Assert.Equal(entries.Length, DirectorySnapshotFile.TryRead(path, stamp)!.Length);
+        await using (var current = new SnapshotFileFactory(first) { KeepDataOnDispose = true })
+        {
+            var names = await current.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None);
+            Assert.Contains(names.Entries, e => e.Name == "Marked From The File");
+        }
+
+        // A damaged file is as good as none.
+        var bytes = await File.ReadAllBytesAsync(path);
+        await File.WriteAllBytesAsync(path, bytes[..(bytes.Length / 2)]);
+        Assert.Null(DirectorySnapshotFile.TryRead(path, stamp));
+        await using var damaged = new SnapshotFileFactory(first);
+        var loaded = await damaged.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None);
+        Assert.Equal(entries.Length, loaded.Entries.Length);
+        Assert.DoesNotContain(loaded.Entries, e => e.Name == "Marked From The File");
+    }
+
+    [Fact]
+    public async Task Every_field_of_an_entry_comes_back_from_the_file()
+    {
+        await using var app = new SnapshotFileFactory();
+        var entries = (await app.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None)).Entries;
+        var stamp = new DirectoryStamp(entries.Length, entries.Sum(e => (long)e.Id), DateTimeOffset.UnixEpoch, 7, 3, 2);
+        var path = Path.Combine(app.DataDirectory, "roundtrip.bin");
+        DirectorySnapshotFile.Write(path, stamp, entries);
+        var read = DirectorySnapshotFile.TryRead(path, stamp)!;
+        Assert.Equal(entries.Select(Describe), read.Select(Describe));
+        Assert.Null(DirectorySnapshotFile.TryRead(path, stamp with { TermRows = 8 }));
+    }
+
+    private static string Describe(DirectoryEntry e) => System.Text.Json.JsonSerializer.Serialize(e);
+
+    private static DirectoryEntry Renamed(DirectoryEntry e, string name) => new()
+    {
+        Id = e.Id, Slug = e.Slug, Name = name, Acronym = e.Acronym, CountryCode = e.CountryCode, Region = e.Region, Label = e.Label,
+        TotalMembers = e.TotalMembers, PublishedAt = e.PublishedAt, IsSampleData = e.IsSampleData, RelyOnContactRequests = e.RelyOnContactRequests,
+        NameWords = e.NameWords, NameStems = e.NameStems, TermIds = e.TermIds, CooperationCountries = e.CooperationCountries,
+        Latitude = e.Latitude, Longitude = e.Longitude, LocationPrecision = e.LocationPrecision, EstablishedYear = e.EstablishedYear,
+        SmeMembers = e.SmeMembers, StartupMembers = e.StartupMembers, LargeCompanyMembers = e.LargeCompanyMembers,
+        ResearchOrganisationMembers = e.ResearchOrganisationMembers, OtherEcosystemActors = e.OtherEcosystemActors,
+    };
+
+    private static async Task<Dictionary<string, string>> SearchAllAsync(ClusterAtlasFactory app)
+    {
+        using var client = app.CreateClient();
+        var results = new Dictionary<string, string>();
+        foreach (var query in Queries)
+        {
+            results[query] = await client.GetStringAsync(new Uri("/api/v1/cluster-organisations" + query, UriKind.Relative));
+        }
+        return results;
+    }
+
+    private static async Task WaitForFileAsync(ClusterAtlasFactory app)
+    {
+        var path = DirectorySnapshotFile.PathIn(app.Services.GetRequiredService<IOptions<ClusterAtlasOptions>>().Value.DataDirectory);
+        for (var i = 0; i < 300 && !File.Exists(path); i++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.True(File.Exists(path), "the directory snapshot file was not written");
+    }
+
+    /// <summary>Sample profiles and a file kept from the first profile on.</summary>
+    private sealed class SnapshotFileFactory : ClusterAtlasFactory
+    {
+        public SnapshotFileFactory()
+            : base(null)
+        {
+        }
+
+        public SnapshotFileFactory(SnapshotFileFactory previous)
+            : base(previous)
+        {
+        }
+
+        protected override int DemoSampleProfiles => 60;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("ClusterAtlas:DirectorySnapshotFileMinimum", "1");
+        }
+    }
+}
