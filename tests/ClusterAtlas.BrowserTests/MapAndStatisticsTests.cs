@@ -48,10 +48,10 @@ public sealed class MapAndStatisticsTests(BrowserApp app)
         await Axe.AssertNoViolationsAsync(page, $"map ({device})");
         await Artefacts.ScreenshotAsync(page, $"map-{device}");
 
-        // The map's own keys: Escape closes the popup, the arrow keys move the map, + zooms in.
+        // The map's own keys, once it has the focus: Escape closes the popup, the arrow keys move the map, + zooms in.
+        await page.Locator("#cluster-map").FocusAsync();
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.Locator(".leaflet-popup")).ToHaveCountAsync(0);
-        await page.Locator("#cluster-map").FocusAsync();
         var mapPane = page.Locator("#cluster-map .leaflet-map-pane");
         var before = await mapPane.GetAttributeAsync("style");
         await page.Keyboard.PressAsync("ArrowRight");
