@@ -14,7 +14,7 @@ namespace ClusterAtlas.Map;
 /// JavaScript, and for screen readers, the page lists the results by country and region with links to the directory.
 /// </summary>
 [PublicCache(ContentTags.Profiles, ContentTags.Vocabularies)]
-public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, IOptions<MapOptions> options) : PageModel
+public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, ProfileLocator locator, IOptions<MapOptions> options, Data.ClusterAtlasDbContext db) : PageModel
 {
     public ResultsView Results { get; private set; } = null!;
     public MapOptions Options => options.Value;
@@ -31,9 +31,21 @@ public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, IOptions<
     /// <summary>Clusters per country keyed as the bundled boundaries name countries, for the script.</summary>
     public string CountsJson { get; private set; } = "{}";
 
+    /// <summary>Clusters per NUTS 2 region, most first (those whose point is at least as precise as a region).</summary>
+    public IReadOnlyList<(Gazetteer.Area Region, int Count)> ByNutsRegion { get; private set; } = [];
+
+    /// <summary>The circles' legend: a few counts up to the largest, each with its radius in pixels.</summary>
+    public IReadOnlyList<(int Count, double Radius)> CircleSizes { get; private set; } = [];
+
+    /// <summary>The largest circle's radius in pixels: a circle's area is proportional to its count.</summary>
+    public const double MaxCircleRadius = 28;
+
+    /// <summary>The NUTS 2 circles for the script: code, name, latitude, longitude, count, radius.</summary>
+    public string NutsJson { get; private set; } = "[]";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Results = await ResultsView.ReadAsync(Request, search, cancellationToken);
+        Results = await ResultsView.ReadWithNamesAsync(Request, search, db, cancellationToken);
         if (Results.Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -47,6 +59,11 @@ public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, IOptions<
         CountsJson = JsonSerializer.Serialize(ByCountry
             .Select(c => (Key: gazetteer.BoundaryKeyOf(c.Country), c.Count)).Where(c => c.Key is not null)
             .ToDictionary(c => c.Key!, c => c.Count));
+        ByNutsRegion = NutsCounts(Results.Entries);
+        var largest = ByNutsRegion.Count > 0 ? ByNutsRegion[0].Count : 0;
+        CircleSizes = [.. new[] { largest, largest / 4, largest / 16 }.Where(c => c > 0).Distinct().Select(c => (c, Radius(c, largest)))];
+        NutsJson = JsonSerializer.Serialize(ByNutsRegion.Select(r => new object[]
+            { r.Region.Code, r.Region.Name, r.Region.Latitude, r.Region.Longitude, r.Count, Math.Round(Radius(r.Count, largest), 1) }));
         if (Options.TileOrigin is { } tiles)
         {
             // The tile server's images are the only thing the page loads from another host.
@@ -54,6 +71,32 @@ public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, IOptions<
                 .Replace("img-src 'self' data:", $"img-src 'self' data: {tiles}", StringComparison.Ordinal);
         }
         return Page();
+    }
+
+    private static double Radius(int count, int largest) => Math.Max(3, MaxCircleRadius * Math.Sqrt((double)count / largest));
+
+    private List<(Gazetteer.Area, int)> NutsCounts(IReadOnlyList<ClusterDirectory.DirectoryEntry> entries)
+    {
+        // Many profiles share a point (their city's or region's): each point and region name is placed once.
+        var placed = new Dictionary<(string?, string?, double, double), Gazetteer.Area?>();
+        var counts = new Dictionary<string, (Gazetteer.Area Area, int Count)>(StringComparer.Ordinal);
+        foreach (var e in entries)
+        {
+            if (e.Latitude is not { } latitude || e.Longitude is not { } longitude || e.LocationPrecision is not { } precision || precision == LocationPrecision.Country)
+            {
+                continue;
+            }
+            var key = (e.CountryCode, e.Region, latitude, longitude);
+            if (!placed.TryGetValue(key, out var area))
+            {
+                placed[key] = area = locator.NutsRegionOf(e.CountryCode, e.Region, latitude, longitude, precision);
+            }
+            if (area is not null)
+            {
+                counts[area.Code] = (area, counts.GetValueOrDefault(area.Code).Count + 1);
+            }
+        }
+        return [.. counts.Values.OrderByDescending(c => c.Count).ThenBy(c => c.Area.Code, StringComparer.Ordinal)];
     }
 
     /// <summary>

@@ -36,6 +36,26 @@ public sealed partial class ProfileLocator(Gazetteer gazetteer)
         profile.LocationPrecision = point?.Precision;
     }
 
+    /// <summary>
+    /// The NUTS 2 region a located profile is counted in on the map: the region it names, else (for a point at least
+    /// as precise as a region) the NUTS 2 region of its country whose inner point is nearest. Null for a point placed
+    /// by its country only, or in a country without NUTS 2 regions. Without the regions' boundaries (see decision
+    /// record 0019) the nearest inner point is an approximation near borders.
+    /// </summary>
+    public Gazetteer.Area? NutsRegionOf(string? countryCode, string? region, double latitude, double longitude, LocationPrecision precision)
+    {
+        if (precision == LocationPrecision.Country || countryCode is null || gazetteer.NutsRegionsOf(countryCode) is not { Count: > 0 } areas)
+        {
+            return null;
+        }
+        if (region is not null && Match(areas, region) is { } named)
+        {
+            return named;
+        }
+        var scale = Math.Cos(latitude * Math.PI / 180);
+        return areas.MinBy(a => Math.Pow(a.Latitude - latitude, 2) + Math.Pow((a.Longitude - longitude) * scale, 2));
+    }
+
     private LocatedPoint? FromCity(string? country, string? city, string? region)
     {
         if (string.IsNullOrWhiteSpace(city))

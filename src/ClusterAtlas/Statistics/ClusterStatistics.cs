@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Localisation;
+using ClusterAtlas.Network;
 using ClusterAtlas.Vocabularies;
 using Microsoft.Extensions.Localization;
 
@@ -15,11 +16,11 @@ public sealed class ClusterStatistics(DataLabels labels, IStringLocalizer<Shared
 {
     public const string Country = "country", Region = "region", Sector = "sector", Emerging = "emerging", Technology = "technology",
         S3 = "s3", Label = "label", MemberSize = "member-size", MemberTypes = "member-types", SmeShare = "sme-share",
-        Published = "published", Established = "established";
+        Published = "published", Established = "established", Collaborations = "collaborations";
 
-    public static readonly IReadOnlyList<string> TableIds = [Country, Region, Sector, Emerging, Technology, S3, Label, MemberSize, MemberTypes, SmeShare, Published, Established];
+    public static readonly IReadOnlyList<string> TableIds = [Country, Region, Sector, Emerging, Technology, S3, Label, MemberSize, MemberTypes, SmeShare, Published, Established, Collaborations];
 
-    public IReadOnlyList<StatisticsTable> Compute(IReadOnlyList<DirectoryEntry> entries, DirectorySnapshot? snapshot)
+    public IReadOnlyList<StatisticsTable> Compute(IReadOnlyList<DirectoryEntry> entries, DirectorySnapshot? snapshot, NetworkSnapshot? network)
     {
         var clusters = (string)T["Cluster Organisations"];
         StatisticsTable Counted(string id, string title, string heading, IEnumerable<(string Key, string Label)> values, bool byCount = true)
@@ -69,7 +70,46 @@ public sealed class ClusterStatistics(DataLabels labels, IStringLocalizer<Shared
                 entries.Where(e => e.PublishedAt is not null).Select(e => Year(e.PublishedAt!.Value.Year)), byCount: false),
             Counted(Established, T["Cluster organisations by year of establishment"], T["Year"],
                 entries.Where(e => e.EstablishedYear is not null).Select(e => Year(e.EstablishedYear!.Value)), byCount: false),
+            BetweenCountries(entries, network),
         ];
+    }
+
+    /// <summary>
+    /// Collaborations between published profiles (the network's: either side states it and it is linked), per pair of
+    /// their countries, with how many of them both sides state. A collaboration counts when either side is among the
+    /// results, so "statistics of these results" for Serbia shows whom Serbian clusters work with.
+    /// </summary>
+    private StatisticsTable BetweenCountries(IReadOnlyList<DirectoryEntry> entries, NetworkSnapshot? network)
+    {
+        var pairs = new Dictionary<(string, string), (int All, int Mutual)>();
+        if (network is not null && entries.Count > 0)
+        {
+            var results = new HashSet<int>(entries.Count);
+            foreach (var e in entries)
+            {
+                results.Add(e.Id);
+            }
+            foreach (var (a, b, mutual) in network.Edges())
+            {
+                if (a.CountryCode is null || b.CountryCode is null || !(results.Contains(a.Id) || results.Contains(b.Id)))
+                {
+                    continue;
+                }
+                var key = string.CompareOrdinal(a.CountryCode, b.CountryCode) <= 0 ? (a.CountryCode, b.CountryCode) : (b.CountryCode, a.CountryCode);
+                var (all, both) = pairs.GetValueOrDefault(key);
+                pairs[key] = (all + 1, both + (mutual ? 1 : 0));
+            }
+        }
+        var rows = pairs.Select(p => new StatisticsRow($"{p.Key.Item1}-{p.Key.Item2}",
+                p.Key.Item1 == p.Key.Item2
+                    ? string.Format(CultureInfo.CurrentCulture, T["Within {0}"], labels.Country(p.Key.Item1))
+                    : $"{labels.Country(p.Key.Item1)} – {labels.Country(p.Key.Item2)}",
+                p.Value.All, p.Value.Mutual))
+            .OrderByDescending(r => r.Value).ThenBy(r => r.Label, StringComparer.CurrentCulture).ToList();
+        return new StatisticsTable(Collaborations, T["Collaborations between countries"], T["Countries"], T["Collaborations"], rows)
+        {
+            SecondHeading = T["Stated by both sides"],
+        };
     }
 
     private static (string, string) Year(int year) => (year.ToString(CultureInfo.InvariantCulture), year.ToString(CultureInfo.InvariantCulture));

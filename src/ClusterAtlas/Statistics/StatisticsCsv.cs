@@ -16,7 +16,7 @@ public static class StatisticsCsv
     public static void Map(WebApplication app) =>
         app.MapGet("/statistics/{table}.csv", WriteAsync).ExcludeFromDescription().CacheForReaders(ContentTags.Profiles, ContentTags.Vocabularies);
 
-    private static async Task<IResult> WriteAsync(string table, HttpContext context, DirectorySearch search, ClusterStatistics statistics, CancellationToken cancellationToken)
+    private static async Task<IResult> WriteAsync(string table, HttpContext context, DirectorySearch search, ClusterStatistics statistics, Network.NetworkIndex network, CancellationToken cancellationToken)
     {
         if (!ClusterStatistics.TableIds.Contains(table, StringComparer.Ordinal))
         {
@@ -27,15 +27,16 @@ public static class StatisticsCsv
         {
             return TypedResults.ValidationProblem(results.Errors, title: "Invalid search parameters");
         }
-        var found = statistics.Compute(results.Entries, results.Snapshot).Single(t => t.Id == table);
+        var found = statistics.Compute(results.Entries, results.Snapshot, await network.CurrentAsync(cancellationToken)).Single(t => t.Id == table);
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
         // Region names are typed by members: a spreadsheet must not run one that starts like a formula.
         using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, true))
         {
-            csv.WriteRecord(["key", found.KeyHeading, found.ValueHeading]);
+            csv.WriteRecord(found.SecondHeading is null ? ["key", found.KeyHeading, found.ValueHeading] : ["key", found.KeyHeading, found.ValueHeading, found.SecondHeading]);
             foreach (var row in found.Rows)
             {
-                csv.WriteRecord([row.Key, row.Label, row.Value.ToString(CultureInfo.InvariantCulture)]);
+                var value = row.Value.ToString(CultureInfo.InvariantCulture);
+                csv.WriteRecord(found.SecondHeading is null ? [row.Key, row.Label, value] : [row.Key, row.Label, value, (row.Second ?? 0).ToString(CultureInfo.InvariantCulture)]);
             }
         }
         return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(),

@@ -11,20 +11,20 @@ namespace ClusterAtlas.Statistics;
 /// each with a CSV download; with JavaScript, Chart.js draws each table as a chart above it.
 /// </summary>
 [PublicCache(ContentTags.Profiles, ContentTags.Vocabularies)]
-public class StatisticsPageModel(DirectorySearch search, ClusterStatistics statistics) : PageModel
+public class StatisticsPageModel(DirectorySearch search, ClusterStatistics statistics, Data.ClusterAtlasDbContext db, Network.NetworkIndex network) : PageModel
 {
     public ResultsView Results { get; private set; } = null!;
     public IReadOnlyList<StatisticsTable> Tables { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Results = await ResultsView.ReadAsync(Request, search, cancellationToken);
+        Results = await ResultsView.ReadWithNamesAsync(Request, search, db, cancellationToken);
         if (Results.Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Tables = statistics.Compute(Results.Entries, Results.Snapshot);
+        Tables = statistics.Compute(Results.Entries, Results.Snapshot, await network.CurrentAsync(cancellationToken));
         return Page();
     }
 }

@@ -3,7 +3,7 @@ using ClusterAtlas.Tests.Infrastructure;
 
 namespace ClusterAtlas.Tests.Map;
 
-/// <summary>A small directory whose numbers are known: four published profiles and a draft.</summary>
+/// <summary>A small directory whose numbers are known: four published profiles and a draft, with collaborations across borders.</summary>
 public sealed class MapAndStatisticsFixture : IAsyncLifetime
 {
     public EmptyDatabaseFactory App { get; } = new();
@@ -23,6 +23,13 @@ public sealed class MapAndStatisticsFixture : IAsyncLifetime
         var draft = MapScenarios.Published("Draft Metal Cluster", "RS", "Novi Sad");
         draft.Status = ProfileStatus.Draft;
         draft.PublishedAt = null;
+        // Collaborations between countries: Novi Sad and Vienna both state theirs, the others one side only; the draft's is no collaboration.
+        novi.CollaboratingClusters.Add(new() { Name = "Vienna Metal Alliance", CountryCode = "AT" });
+        vienna.CollaboratingClusters.Add(new() { Name = "Novi Sad Metal Works", CountryCode = "RS" });
+        vienna.CollaboratingClusters.Add(new() { Name = "Pozega Wood Cluster", CountryCode = "HR", SortOrder = 1 });
+        pozega.CollaboratingClusters.Add(new() { Name = "Belgrade ICT Network", CountryCode = "RS" });
+        belgrade.CollaboratingClusters.Add(new() { Name = "Novi Sad Metal Works", CountryCode = "RS" });
+        draft.CollaboratingClusters.Add(new() { Name = "Vienna Metal Alliance", CountryCode = "AT" });
         await App.AddAsync(
             (novi, ["Metalworking Technology"]),
             (pozega, ["Wood Products"]),

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ClusterAtlas.Map;
 using ClusterAtlas.Tests.Infrastructure;
 
 namespace ClusterAtlas.Tests.Map;
@@ -106,5 +107,49 @@ public sealed class MapTests(MapAndStatisticsFixture fixture) : IClassFixture<Ma
         Assert.Contains("img-src 'self' data: https://tiles.example.org;", tiled.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         var page = await ClusterAtlasFactory.ParseAsync(await tiled.Content.ReadAsStringAsync());
         Assert.Equal("https://tiles.example.org/{z}/{x}/{y}.png", page.GetElementById("cluster-map")!.GetAttribute("data-tile-url"));
+    }
+
+    [Fact]
+    public async Task The_filter_chips_name_the_chosen_terms_in_the_visitors_language_not_by_their_slugs()
+    {
+        foreach (var path in new[] { "/cluster-organisations/map", "/statistics" })
+        {
+            var english = await fixture.App.GetDocumentAsync(path + "?sector=metalworking-technology&country=AT&label=bronze");
+            Assert.Equal(["Metalworking Technology", "Austria", "Bronze Label"], english.QuerySelectorAll(".filter-chip").Select(c => c.TextContent.Trim()));
+
+            using var client = fixture.App.CreateClient();
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+            using var response = await client.GetAsync(new Uri(path + "?sector=metalworking-technology&country=AT", UriKind.Relative));
+            var german = await ClusterAtlasFactory.ParseAsync(await response.Content.ReadAsStringAsync());
+            Assert.Equal(["Metallbearbeitungstechnik", "Österreich"], german.QuerySelectorAll(".filter-chip").Select(c => c.TextContent.Trim()));
+        }
+    }
+
+    [Fact]
+    public async Task The_map_counts_clusters_per_nuts_2_region_where_their_points_are_that_precise_with_a_legend_and_a_table()
+    {
+        var page = await fixture.App.GetDocumentAsync("/cluster-organisations/map");
+        // Požega by its city (Continental Croatia); Vienna's "Wien" is not a gazetteer name, so it is placed by its
+        // country only and not counted in a region; Serbia has no NUTS 2 regions.
+        var regions = System.Text.Json.JsonDocument.Parse(page.GetElementById("cluster-map")!.GetAttribute("data-nuts")!).RootElement
+            .EnumerateArray().Select(r => (r[0].GetString(), r[4].GetInt32())).ToList();
+        Assert.Equal([("HR04", 1)], regions);
+        Assert.Equal(["HR04 Kontinentalna Hrvatska 1"], page.QuerySelectorAll(".nuts-table tbody tr")
+            .Select(r => string.Join(" ", r.Children.Select(c => c.TextContent.Trim()))));
+        Assert.Equal(["1"], page.QuerySelectorAll(".nuts-legend li").Select(li => li.TextContent.Trim()));
+
+        var serbian = await fixture.App.GetDocumentAsync("/cluster-organisations/map?country=RS");
+        Assert.Equal("[]", serbian.GetElementById("cluster-map")!.GetAttribute("data-nuts"));
+        Assert.Null(serbian.QuerySelector(".nuts-legend"));
+    }
+
+    [Fact]
+    public void A_point_is_counted_in_the_nuts_2_region_it_names_or_else_the_nearest_of_its_country()
+    {
+        var locator = new ProfileLocator(new Gazetteer());
+        Assert.Equal("AT13", locator.NutsRegionOf("AT", null, 48.21, 16.37, ClusterAtlas.Profiles.LocationPrecision.City)!.Code);
+        Assert.Equal("DE21", locator.NutsRegionOf("DE", "Oberbayern", 48.5, 11.0, ClusterAtlas.Profiles.LocationPrecision.Exact)!.Code);
+        Assert.Null(locator.NutsRegionOf("AT", null, 47.6, 14.1, ClusterAtlas.Profiles.LocationPrecision.Country));
+        Assert.Null(locator.NutsRegionOf("RS", "Vojvodina", 45.3, 19.8, ClusterAtlas.Profiles.LocationPrecision.Region));
     }
 }

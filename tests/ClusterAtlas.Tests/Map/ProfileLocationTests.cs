@@ -3,6 +3,7 @@ using ClusterAtlas.Map;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Tests.Infrastructure;
 using ClusterAtlas.Tests.Profiles;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Tests.Map;
 
@@ -92,6 +93,22 @@ public sealed class ProfileLocationTests(ClusterAtlasFactory app) : IClassFixtur
         }
         var corrected = await app.ProfileAsync(slug);
         Assert.Equal((45.3301, 19.9, LocationPrecision.Exact), (corrected.Latitude!.Value, corrected.Longitude!.Value, corrected.LocationPrecision!.Value));
+        // Recorded like any edit, and the page says who placed it.
+        var revision = await app.WithDbAsync(db => db.ProfileRevisions.Where(r => r.ClusterOrganisationId == corrected.Id).OrderByDescending(r => r.Id).FirstAsync());
+        Assert.Contains("Latitude", revision.ChangedFields, StringComparison.Ordinal);
+        Assert.Contains("45.3301", revision.AfterJson, StringComparison.Ordinal);
+        var profilePage = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri($"/cluster-organisations/{slug}", UriKind.Relative)));
+        Assert.Equal("exact", profilePage.GetElementById("map-location")!.GetAttribute("data-precision"));
+        Assert.Contains("45.3301, 19.9 (placed by its administrators)", System.Text.RegularExpressions.Regex.Replace(profilePage.GetElementById("map-location")!.TextContent, @"\s+", " "), StringComparison.Ordinal);
+
+        // The edit form's small map starts at the stored point; out of range, the server names the field and keeps the point.
+        var form = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri($"/cluster-organisations/{slug}/edit/identity", UriKind.Relative)));
+        Assert.Equal(("45.3301", "19.9"), (form.GetElementById("location-picker")!.GetAttribute("data-latitude"), form.GetElementById("location-picker")!.GetAttribute("data-longitude")));
+        using (var outOfRange = await browser.SubmitFormAsync($"/cluster-organisations/{slug}/edit/identity", new() { ["Form.Latitude"] = "91", ["Form.Longitude"] = "19.9" }))
+        {
+            Assert.StartsWith("A latitude is between -90 and 90 degrees", (await ClusterAtlasFactory.FieldErrorsAsync(outOfRange))["Form.Latitude"], StringComparison.Ordinal);
+        }
+        Assert.Equal(45.3301, (await app.ProfileAsync(slug)).Latitude);
 
         // Kept when the address changes; cleared, the address decides again.
         using (var moved = await browser.SubmitFormAsync($"/cluster-organisations/{slug}/edit/identity", new() { ["Form.City"] = "Subotica" }))

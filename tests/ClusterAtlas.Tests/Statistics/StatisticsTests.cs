@@ -79,4 +79,62 @@ public sealed class StatisticsTests(MapAndStatisticsFixture fixture) : IClassFix
         using var badFilter = await client.GetAsync(new Uri("/statistics/country.csv?label=platinum", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, badFilter.StatusCode);
     }
+
+    [Fact]
+    public async Task Collaborations_between_countries_come_from_the_network_with_the_directorys_filters_and_match_the_database()
+    {
+        var all = await fixture.App.GetDocumentAsync("/statistics");
+        Assert.Equal(new Dictionary<string, string> { ["Austria – Serbia"] = "1", ["Austria – Croatia"] = "1", ["Croatia – Serbia"] = "1", ["Within Serbia"] = "1" }, Table(all, "collaborations"));
+        var mutual = all.QuerySelectorAll("#collaborations-data tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.Children[2].GetAttribute("data-value"));
+        Assert.Equal(new Dictionary<string, string?> { ["Austria – Serbia"] = "1", ["Austria – Croatia"] = "0", ["Croatia – Serbia"] = "0", ["Within Serbia"] = "0" }, mutual);
+
+        // "Statistics of these results": collaborations with at least one side among them.
+        var serbian = await fixture.App.GetDocumentAsync("/statistics?country=RS");
+        Assert.Equal(new Dictionary<string, string> { ["Austria – Serbia"] = "1", ["Croatia – Serbia"] = "1", ["Within Serbia"] = "1" }, Table(serbian, "collaborations"));
+
+        using var client = fixture.App.CreateClient();
+        var csv = (await client.GetStringAsync(new Uri("/statistics/collaborations.csv?country=RS", UriKind.Relative))).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["key,Countries,Collaborations,Stated by both sides", "AT-RS,Austria – Serbia,1,1", "HR-RS,Croatia – Serbia,1,0", "RS-RS,Within Serbia,1,0"], csv);
+
+        // Counted directly in the database: linked statements between published profiles, each pair of profiles once.
+        var statements = await fixture.App.WithDbAsync(db => db.Set<ClusterAtlas.Network.NetworkLink>()
+            .Where(l => (l.State == ClusterAtlas.Network.LinkState.Sure || l.State == ClusterAtlas.Network.LinkState.Confirmed)
+                && l.Profile.Status == ProfileStatus.Published && l.PartnerProfile.Status == ProfileStatus.Published && l.ProfileId != l.PartnerProfileId)
+            .Select(l => new { From = l.ProfileId, To = l.PartnerProfileId, A = l.Profile.CountryCode, B = l.PartnerProfile.CountryCode })
+            .ToListAsync());
+        var byPair = statements.GroupBy(s => (Math.Min(s.From, s.To), Math.Max(s.From, s.To)))
+            .Select(g => (Countries: string.Join("-", new[] { g.First().A, g.First().B }.Order(StringComparer.Ordinal)), Mutual: g.Count() == 2))
+            .GroupBy(p => p.Countries).ToDictionary(g => g.Key, g => $"{g.Count()},{g.Count(p => p.Mutual)}");
+        var fromCsv = (await client.GetStringAsync(new Uri("/statistics/collaborations.csv", UriKind.Relative))).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(f => f[0], f => $"{f[2]},{f[3]}");
+        Assert.Equal(byPair.OrderBy(p => p.Key, StringComparer.Ordinal), fromCsv.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(4, byPair.Count);
+    }
+
+    [Fact]
+    public async Task Every_count_table_matches_a_direct_count_in_the_database()
+    {
+        var page = await fixture.App.GetDocumentAsync("/statistics");
+        var published = await fixture.App.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Status == ProfileStatus.Published)
+            .Select(p => new
+            {
+                p.CountryCode, p.RegionName, p.ExcellenceLabel, p.TotalMembers, p.SmeMembers, p.StartupMembers, p.PublishedAt, p.EstablishedOn,
+                Sectors = p.Terms.Where(t => t.Field == ProfileField.SectoralIndustry).Select(t => t.Term.Label).ToList(),
+            })
+            .ToListAsync());
+        static Dictionary<string, string> Counts(IEnumerable<string> keys) =>
+            keys.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var countryNames = new Dictionary<string, string> { ["RS"] = "Serbia", ["AT"] = "Austria", ["HR"] = "Croatia" };
+        Assert.Equal(Counts(published.Select(p => countryNames[p.CountryCode!])), Table(page, "country"));
+        Assert.Equal(Counts(published.Where(p => p.RegionName is not null).Select(p => p.RegionName!)), Table(page, "region"));
+        Assert.Equal(Counts(published.SelectMany(p => p.Sectors.Distinct())), Table(page, "sector"));
+        Assert.Equal(Counts(published.Select(p => p.PublishedAt!.Value.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))), Table(page, "published"));
+        Assert.Equal(Counts(published.Where(p => p.EstablishedOn is not null).Select(p => p.EstablishedOn!.Value.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))), Table(page, "established"));
+        Assert.Equal(published.Sum(p => p.SmeMembers ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture), Table(page, "member-types")["SMEs"]);
+        Assert.Equal(published.Sum(p => p.StartupMembers ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture), Table(page, "member-types")["Start-ups"]);
+        Assert.Equal(published.Count(p => p.ExcellenceLabel == ExcellenceLabel.Gold).ToString(System.Globalization.CultureInfo.InvariantCulture), Table(page, "label")["Gold Label"]);
+        Assert.Equal(published.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " cluster organisations", page.GetElementById("statistics-total")!.TextContent.Trim());
+    }
 }

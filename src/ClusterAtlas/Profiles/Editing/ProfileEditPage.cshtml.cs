@@ -121,5 +121,9 @@ public class ProfileEditPageModel(ProfileEditor editor, EditableProfiles editabl
         typeof(ProfileForm).GetProperty(property)?.GetValue(Form) is IEnumerable<IFormRow> rows ? rows.Count(r => r.IsEmpty) : 0;
 
     private async Task PrepareAsync(CancellationToken cancellationToken) =>
-        FormView = new ProfileFormView(Form, await editor.TermsAsync(cancellationToken), editor.Countries, adding.Group, adding.EmptyRows) { ProfileSlug = Profile.Slug };
+        FormView = new ProfileFormView(Form, await editor.TermsAsync(cancellationToken), editor.Countries, adding.Group, adding.EmptyRows)
+        {
+            ProfileSlug = Profile.Slug,
+            StoredPoint = Profile.Latitude is { } latitude && Profile.Longitude is { } longitude ? (latitude, longitude) : null,
+        };
 }

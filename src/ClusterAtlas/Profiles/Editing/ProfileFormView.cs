@@ -40,6 +40,9 @@ public sealed class ProfileFormView
     /// <summary>The profile's address, once it exists (the registration form has none yet).</summary>
     public string? ProfileSlug { get; init; }
 
+    /// <summary>The profile's stored point (typed, or found from its address), where the edit form's small map starts.</summary>
+    public (double Latitude, double Longitude)? StoredPoint { get; init; }
+
     public CountryList Countries => countries;
 
     /// <summary>The active terms of the vocabulary a field takes, parents before their children, plus any chosen term since retired.</summary>

@@ -58,6 +58,18 @@
       }
     }).addTo(map);
   });
+  // NUTS 2 regions as circles whose area is proportional to their count (their boundaries are not bundled), between
+  // the countries and the markers; drawn only, never focused: the legend's table has the same numbers.
+  var nuts = JSON.parse(data.nuts || '[]');
+  if (nuts.length > 0) {
+    map.createPane('nuts').style.zIndex = 450;
+    nuts.forEach(function (r) {
+      L.circleMarker([r[2], r[3]], {
+        pane: 'nuts', radius: r[5], interactive: false, className: 'nuts-region',
+        color: '#8c3a00', weight: 1.5, fillColor: '#d95f02', fillOpacity: 0.45
+      }).addTo(map);
+    });
+  }
   var points = fetch(data.geojson, { headers: { Accept: 'application/geo+json' } }).then(function (r) {
     if (!r.ok) { throw new Error(r.status); }
     return r.json();

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Map and statistics benchmark at 100,000 sample profiles (BENCH_PROFILES) on SQLite: the whole directory's GeoJSON
+# (what the map page loads) and its statistics page, each fetched BENCH_ROUNDS times by one client, timed by curl.
+# Measured past the output cache (every request carries an account cookie that signs nobody in, so the answer is
+# computed from the in-memory directory each time) and, beside it, as anonymous readers get it (cached).
+# The installation is copied from BENCH_SOURCE (default bench/.data/export-sqlite-N, generated there with
+# `demo-data --count N` when missing) into a scratch folder, so the source is never changed.
+# The last line: `map profiles=N geojson_p95_ms=.. stats_p95_ms=.. bytes=..` (uncached p95, GeoJSON size).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+profiles=${BENCH_PROFILES:-100000}
+rounds=${BENCH_ROUNDS:-30}
+source_dir=${BENCH_SOURCE:-bench/.data/export-sqlite-$profiles}
+scratch=$(mktemp -d)
+app_pid=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+dotnet build src/ClusterAtlas -c Release -nologo -v q -clp:ErrorsOnly >"$scratch/build.log" 2>&1 || { cat "$scratch/build.log"; exit 1; }
+app="src/ClusterAtlas/bin/Release/net10.0/ClusterAtlas.dll"
+export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ClusterAtlas__DemoSampleProfiles=0
+export ClusterAtlas__Api__RequestsPerMinute=100000
+if [ ! -f "$source_dir/ready" ]; then
+  mkdir -p "$source_dir"
+  echo "generating $profiles sample profiles in $source_dir ..." >&2
+  ClusterAtlas__DataDirectory="$source_dir" dotnet "$app" demo-data --count "$profiles" >"$scratch/demo.log" 2>&1 || { tail -20 "$scratch/demo.log"; exit 1; }
+  touch "$source_dir/ready"
+fi
+cp -r "$source_dir" "$scratch/data"
+export ClusterAtlas__DataDirectory="$scratch/data"
+
+free_port() { local p=$1; while (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
+port=$(free_port 5500)
+dotnet "$app" --urls "http://127.0.0.1:$port" >"$scratch/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
+curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "the app did not start"; tail -20 "$scratch/app.log"; exit 1; }
+base="http://127.0.0.1:$port"
+
+# times PATH COOKIE: one line per request, milliseconds; fails on an answer other than 200.
+times() {
+  local path=$1 cookie=$2 i
+  for i in $(seq 1 "$rounds"); do
+    curl -s -o /dev/null ${cookie:+-H "Cookie: $cookie"} -w '%{http_code} %{time_total}\n' "$base$path"
+  done | awk '$1 != 200 { print "HTTP " $1 > "/dev/stderr"; exit 1 } { printf "%.1f\n", $2 * 1000 }'
+}
+p() { sort -n | awk -v q="$1" '{ v[NR] = $1 } END { r = int(q / 100 * NR + 0.9999); if (r < 1) r = 1; print v[r] }'; }
+
+# Warm-up: the directory snapshot and the network, the code paths, once each.
+curl -sf -o /dev/null "$base/api/v1/cluster-organisations.geojson"
+curl -sf -o /dev/null "$base/statistics"
+nobody="ClusterAtlas.Account=benchmark-no-account"
+bytes=$(curl -s -H "Cookie: $nobody" "$base/api/v1/cluster-organisations.geojson" | wc -c)
+located=$(curl -s "$base/cluster-organisations/map" | grep -o '<p id="map-summary">[^<]*' | sed 's/<[^>]*>//; s/^ *//' | tr -s ' ' || true)
+printf '%-28s %8s %8s %8s %8s\n' what requests p50_ms p95_ms max_ms
+result() {
+  local name=$1 file=$2
+  printf '%-28s %8s %8s %8s %8s\n' "$name" "$(wc -l <"$file")" "$(p 50 <"$file")" "$(p 95 <"$file")" "$(p 100 <"$file")"
+}
+times "/api/v1/cluster-organisations.geojson" "$nobody" >"$scratch/geojson"; result "geojson, computed" "$scratch/geojson"
+times "/statistics" "$nobody" >"$scratch/stats"; result "statistics page, computed" "$scratch/stats"
+times "/statistics/collaborations.csv" "$nobody" >"$scratch/collab"; result "collaborations csv, computed" "$scratch/collab"
+times "/cluster-organisations/map" "$nobody" >"$scratch/mappage"; result "map page, computed" "$scratch/mappage"
+times "/api/v1/cluster-organisations.geojson?country=DE" "$nobody" >"$scratch/geojson-de"; result "geojson country=DE, computed" "$scratch/geojson-de"
+times "/api/v1/cluster-organisations.geojson" "" >"$scratch/geojson-cached"; result "geojson, cached" "$scratch/geojson-cached"
+times "/statistics" "" >"$scratch/stats-cached"; result "statistics page, cached" "$scratch/stats-cached"
+echo "map page: $located"
+echo "geojson bytes: $bytes; load average (1 min): $(cut -d' ' -f1 /proc/loadavg)"
+echo "map profiles=$profiles geojson_p95_ms=$(p 95 <"$scratch/geojson") stats_p95_ms=$(p 95 <"$scratch/stats") bytes=$bytes"
