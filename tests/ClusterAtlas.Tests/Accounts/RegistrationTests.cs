@@ -68,8 +68,8 @@ public sealed class RegistrationTests(ClusterAtlasFactory app) : IClassFixture<C
         Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
 
         var home = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri("/", UriKind.Relative)));
-        Assert.Equal("Milica Petrović", home.QuerySelector(".main-nav a[href='/account']")?.TextContent.Trim());
-        Assert.NotNull(home.QuerySelector(".main-nav form[action='/account/logout'] input[name=__RequestVerificationToken]"));
+        Assert.Equal("Milica Petrović", home.QuerySelector(".account-nav a[href='/account']")?.TextContent.Trim());
+        Assert.NotNull(home.QuerySelector(".account-nav form[action='/account/logout'] input[name=__RequestVerificationToken]"));
 
         var user = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == email));
         Assert.True(user.EmailConfirmed);
