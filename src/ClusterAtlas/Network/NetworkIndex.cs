@@ -1,7 +1,9 @@
+using System.Globalization;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Vocabularies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClusterAtlas.Network;
 
@@ -11,9 +13,14 @@ namespace ClusterAtlas.Network;
 /// the index (<see cref="WrittenAsync"/>) the state it left. Should the profiles change any other way (their latest
 /// UpdatedAt or their counts move without such a report), every collaboration is matched again before the graph is
 /// rebuilt, so a change outside the write path is never silently missed; an administrator's decision marks it stale.
+/// The state last known to be matched is kept in a small file in the data folder (<see cref="MatchedStateFile"/>): at
+/// 100,000 profiles matching every collaboration again took minutes, and a start that finds the database as it was
+/// matched need not do it.
 /// </summary>
-public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NetworkIndex> logger) : IDisposable
+public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ClusterAtlasOptions> options, ILogger<NetworkIndex> logger) : IDisposable
 {
+    public const string MatchedStateFile = "network-matched-state.txt";
+
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _lock = new(1, 1);
     private volatile NetworkSnapshot? _snapshot;
@@ -23,8 +30,11 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
 
     public void Dispose() => _lock.Dispose();
 
-    /// <summary>After a write matched what it wrote: the state it left is known to be matched, the graph is rebuilt on the next read.</summary>
-    public async Task WrittenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// After a write matched what it wrote (<paramref name="wholeNetwork"/>: every collaboration): the state it left is
+    /// known to be matched, the graph is rebuilt on the next read.
+    /// </summary>
+    public async Task WrittenAsync(CancellationToken cancellationToken, bool wholeNetwork = false)
     {
         await _lock.WaitAsync(cancellationToken);
         try
@@ -32,9 +42,14 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
             await using var scope = scopes.CreateAsyncScope();
             var state = await StateAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), cancellationToken);
             // Only a state already matched before may be carried on: at start (never matched) the whole network is matched once.
-            if (_state.Count >= 0)
+            if (_state.Count < 0 && !wholeNetwork)
+            {
+                _state = ReadMatchedState();
+            }
+            if (_state.Count >= 0 || wholeNetwork)
             {
                 _state = state;
+                WriteMatchedState(state);
             }
             _stale = true;
         }
@@ -48,6 +63,46 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
         await db.ClusterOrganisations.CountAsync(cancellationToken),
         await db.ClusterOrganisations.CountAsync(p => p.Status == ProfileStatus.Published, cancellationToken),
         await db.ClusterOrganisations.MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, cancellationToken) ?? DateTimeOffset.MinValue);
+
+    private string MatchedStatePath => Path.Combine(Path.GetFullPath(options.Value.DataDirectory), MatchedStateFile);
+
+    /// <summary>The state last matched, as the file keeps it; (-1, ...) when there is none or it cannot be read.</summary>
+    private (int Count, int Published, DateTimeOffset LastChange) ReadMatchedState()
+    {
+        try
+        {
+            var parts = File.Exists(MatchedStatePath) ? File.ReadAllText(MatchedStatePath).Trim().Split(' ') : [];
+            if (parts.Length == 3
+                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var published)
+                && long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ticks)
+                && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks)
+            {
+                return (count, published, new DateTimeOffset(ticks, TimeSpan.Zero));
+            }
+        }
+        catch (IOException exception)
+        {
+            logger.LogWarning(exception, "The network's matched state could not be read: every collaboration is matched again");
+        }
+        return (-1, -1, DateTimeOffset.MinValue);
+    }
+
+    /// <summary>Written aside and moved into place, so a reader never sees half of it; a failure only costs a match at the next start.</summary>
+    private void WriteMatchedState((int Count, int Published, DateTimeOffset LastChange) state)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(MatchedStatePath)!);
+            var aside = MatchedStatePath + ".new";
+            File.WriteAllText(aside, string.Create(CultureInfo.InvariantCulture, $"{state.Count} {state.Published} {state.LastChange.UtcTicks}\n"));
+            File.Move(aside, MatchedStatePath, overwrite: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(exception, "The network's matched state could not be kept: the next start matches every collaboration again");
+        }
+    }
 
     /// <summary>After a confirmation, rejection or dismissal: the next read rebuilds.</summary>
     public void MarkStale() => _stale = true;
@@ -78,6 +133,10 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
                 var state = await StateAsync(db, cancellationToken);
+                if (_state.Count < 0)
+                {
+                    _state = ReadMatchedState();
+                }
                 if (state != _state)
                 {
                     var started = clock.GetTimestamp();
@@ -85,6 +144,7 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
                     logger.LogInformation("Profiles changed outside the write path (or at start): every collaboration matched again, {Changes} links changed in {Elapsed}",
                         changes, clock.GetElapsedTime(started));
                     _state = state;
+                    WriteMatchedState(state);
                     _snapshot = await BuildAsync(db, cancellationToken);
                 }
                 else if (_snapshot is null || stale)

@@ -124,7 +124,8 @@ public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter sea
             NetworkMatching.Written => matched.Count > 0,
             _ => false,
         };
-        if (_matching == NetworkMatching.Everything || (matchedAny && matched.Count > IncrementalMatchingLimit))
+        var wholeNetwork = _matching == NetworkMatching.Everything || (matchedAny && matched.Count > IncrementalMatchingLimit);
+        if (wholeNetwork)
         {
             await linker.UpdateAllAsync(cancellationToken);
         }
@@ -137,7 +138,7 @@ public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter sea
         // A deferred write says nothing to the network: should its batch be the last, the index finds the change itself.
         if (matchedAny)
         {
-            await network.WrittenAsync(cancellationToken);
+            await network.WrittenAsync(cancellationToken, wholeNetwork);
         }
     }
 
