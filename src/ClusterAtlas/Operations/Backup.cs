@@ -327,7 +327,13 @@ public sealed class Backup(ClusterAtlasDbContext db, IOptions<ClusterAtlasOption
         }
     }
 
-    /// <summary>The data folder's files but the database itself, the archive being written and the folder backups/.</summary>
+    /// <summary>
+    /// Files the app derives from the database and makes again at start (with what they are written aside as): a backup
+    /// carries the database they come from, not them.
+    /// </summary>
+    private static readonly string[] DerivedFiles = [ClusterDirectory.DirectorySnapshotFile.FileName, Network.NetworkIndex.MatchedStateFile];
+
+    /// <summary>The data folder's files but the database itself, the archive being written, the folder backups/ and the derived files.</summary>
     private IEnumerable<string> DataFolderFiles(string archive)
     {
         if (!Directory.Exists(DataFolder))
@@ -340,7 +346,8 @@ public sealed class Backup(ClusterAtlasDbContext db, IOptions<ClusterAtlasOption
         foreach (var file in Directory.EnumerateFiles(DataFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             if (!skipped.Contains(file, StringComparer.Ordinal) && !file.StartsWith(backups, StringComparison.Ordinal)
-                && !Path.GetFileName(file).StartsWith(".write-test-", StringComparison.Ordinal))
+                && !Path.GetFileName(file).StartsWith(".write-test-", StringComparison.Ordinal)
+                && !DerivedFiles.Any(derived => Path.GetFileName(file).StartsWith(derived, StringComparison.Ordinal)))
             {
                 yield return file;
             }
