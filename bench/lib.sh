@@ -1,4 +1,4 @@
-# Sourced by the load benchmarks (profile-page.sh, load.sh): tools, the app's Release build, free ports, waiting for
+# Sourced by the benchmarks that run the app (profile-page.sh, load.sh, map.sh): tools, the app's Release build, free ports, waiting for
 # the app, a private nginx serving saved pages as static files, and wrk runs read into numbers.
 # The sourcing script sets `scratch` (its mktemp -d folder) first; measure also reads `threads` and `duration`.
 

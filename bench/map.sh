@@ -13,14 +13,11 @@ rounds=${BENCH_ROUNDS:-30}
 source_dir=${BENCH_SOURCE:-bench/.data/export-sqlite-$profiles}
 scratch=$(mktemp -d)
 app_pid=""
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
-  rm -rf "$scratch"
-}
+. bench/lib.sh
+cleanup() { stop "$app_pid"; rm -rf "$scratch"; }
 trap cleanup EXIT
 
-dotnet build src/ClusterAtlas -c Release -nologo -v q -clp:ErrorsOnly >"$scratch/build.log" 2>&1 || { cat "$scratch/build.log"; exit 1; }
-app="src/ClusterAtlas/bin/Release/net10.0/ClusterAtlas.dll"
+bench_build_app
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ClusterAtlas__DemoSampleProfiles=0
 export ClusterAtlas__Api__RequestsPerMinute=100000
 if [ ! -f "$source_dir/ready" ]; then
@@ -32,12 +29,10 @@ fi
 cp -r "$source_dir" "$scratch/data"
 export ClusterAtlas__DataDirectory="$scratch/data"
 
-free_port() { local p=$1; while (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
-port=$(free_port 5500)
+port=$(free_port)
 dotnet "$app" --urls "http://127.0.0.1:$port" >"$scratch/app.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
-curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "the app did not start"; tail -20 "$scratch/app.log"; exit 1; }
+wait_ready "$port" "$app_pid" "$scratch/app.log" 600
 base="http://127.0.0.1:$port"
 
 # times PATH COOKIE: one line per request, milliseconds; fails on an answer other than 200.
