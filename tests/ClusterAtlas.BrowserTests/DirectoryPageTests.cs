@@ -168,8 +168,7 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
         var filters = await page.Locator("#filters fieldset.facet").First.BoundingBoxAsync();
         var results = await page.Locator(".result").First.BoundingBoxAsync();
         Assert.True(filters!.X + filters.Width <= results!.X, "the filters sit beside the results");
-        var shift = await LayoutShift.MeasureAsync(page);
-        Assert.True(shift < 0.01, $"the directory shifted its layout while loading (CLS {shift:0.000})");
+        await LayoutShift.AssertSteadyAsync(page, "the directory");
         watch.AssertClean();
     }
 

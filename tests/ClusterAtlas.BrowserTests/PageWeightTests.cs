@@ -29,8 +29,7 @@ public sealed class PageWeightTests(BrowserApp app)
         }
         Assert.True(total < Budget, $"{path} weighs {total / 1024.0:0.0} KB over {requests.Count} requests (budget {Budget / 1024} KB)");
 
-        var shift = await LayoutShift.MeasureAsync(page);
-        Assert.True(shift < 0.01, $"{path} shifted its layout while loading (CLS {shift:0.000})");
+        await LayoutShift.AssertSteadyAsync(page, path);
         watch.AssertClean();
     }
 }
