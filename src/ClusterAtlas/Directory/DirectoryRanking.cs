@@ -18,6 +18,10 @@ internal sealed class DirectoryRanking
     private readonly int[] _termIdsPacked;
     private readonly Dictionary<int, string[]> _termWords = [];
     private readonly Dictionary<int, string[]> _termStems = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (byte[][] NameWords, bool[] Terms)> _wordMatches = new(StringComparer.Ordinal);
+
+    /// <summary>How many searches' word matches are kept (each a byte per distinct name word and search word).</summary>
+    private const int MaxKeptWordMatches = 256;
 
     /// <param name="terms">The terms that may be shown and searched (not the proposed ones).</param>
     public DirectoryRanking(DirectoryEntry[] entries, IEnumerable<VocabularyTerm> terms)
@@ -62,7 +66,7 @@ internal sealed class DirectoryRanking
     public IEnumerable<string[]> TermWords => _termWords.Values;
 
     /// <summary>The entries of one page of the matches, in the query's order.</summary>
-    public List<int> Page(SearchQuery query, bool[] matches, byte[]? wordCounts, SearchText? text)
+    public List<int> Page(SearchQuery query, FacetCounting.Tally matches, byte[]? wordCounts, SearchText? text)
     {
         var skip = (query.Page - 1) * query.PageSize;
         return query.EffectiveSort switch
@@ -74,12 +78,12 @@ internal sealed class DirectoryRanking
         };
     }
 
-    private static List<int> Take(int[] order, bool[] matches, int skip, int take)
+    private static List<int> Take(int[] order, FacetCounting.Tally matches, int skip, int take)
     {
         var page = new List<int>(take);
         foreach (var index in order)
         {
-            if (!matches[index])
+            if (!matches.IsMatch(index))
             {
                 continue;
             }
@@ -105,7 +109,7 @@ internal sealed class DirectoryRanking
     /// ("Vojvodina Metal Cluster" before "Mirdale Metal Mining Network" for "metal"). With <paramref name="wordCounts"/>
     /// (some of the words matched), profiles matching more of the words come first.
     /// </summary>
-    private List<int> ByRelevance(bool[] matches, byte[]? wordCounts, SearchText text, int skip, int take)
+    private List<int> ByRelevance(FacetCounting.Tally matches, byte[]? wordCounts, SearchText text, int skip, int take)
     {
         // The first tier is split by the name's words beyond the search's (0 to 7 or more): its own sub-tiers.
         const int ExtraWordTiers = 8;
@@ -117,7 +121,43 @@ internal sealed class DirectoryRanking
             buckets[b] = [];
         }
         var needed = skip + take;
-        // How each distinct name word matches each token (2 whole word, 1 typed prefix only), worked out once per search.
+        var (nameWordMatches, matchingTerms) = WordMatchesOf(text);
+        foreach (var index in _byName)
+        {
+            if (!matches.IsMatch(index))
+            {
+                continue;
+            }
+            var tier = TierOf(index, nameWordMatches, matchingTerms);
+            tier = tier == 0
+                ? Math.Min(ExtraWordTiers - 1, Math.Max(0, _nameOffsets[index + 1] - _nameOffsets[index] - text.Tokens.Count))
+                : tier + ExtraWordTiers - 1;
+            var bucket = wordCounts is null ? tier : (Math.Max(0, text.Tokens.Count - wordCounts[index]) * Tiers) + tier;
+            // A bucket's entries after the first `needed` (in name order) can never reach the page.
+            if (buckets[bucket].Count < needed)
+            {
+                buckets[bucket].Add(index);
+            }
+            if (bucket == 0 && buckets[0].Count == needed)
+            {
+                break; // the best bucket alone fills the page, in name order: nothing after can come before
+            }
+        }
+        return [.. buckets.SelectMany(b => b).Skip(skip).Take(take)];
+    }
+
+    /// <summary>
+    /// How each distinct name word matches each of the search's words (2 whole word, 1 typed prefix only) and which
+    /// terms match, kept per search words for the snapshot's life: working them out went through every distinct name
+    /// word of the directory, a third of a common word's search at 100,000 profiles. At most
+    /// <see cref="MaxKeptWordMatches"/> searches are kept; a full store starts again.
+    /// </summary>
+    private (byte[][] NameWords, bool[] Terms) WordMatchesOf(SearchText text)
+    {
+        if (_wordMatches.TryGetValue(text.Key, out var kept))
+        {
+            return kept;
+        }
         var nameWordMatches = new byte[text.Tokens.Count][];
         for (var t = 0; t < text.Tokens.Count; t++)
         {
@@ -128,25 +168,13 @@ internal sealed class DirectoryRanking
                 nameWordMatches[t][w] = text.WholeWordMatches(word, stem, t) ? (byte)2 : text.WordMatches(word, stem, t) ? (byte)1 : (byte)0;
             }
         }
-        var matchingTerms = TermsMatching(text);
-        foreach (var index in _byName)
+        var made = (nameWordMatches, TermsMatching(text));
+        if (_wordMatches.Count >= MaxKeptWordMatches)
         {
-            if (!matches[index])
-            {
-                continue;
-            }
-            var tier = TierOf(index, nameWordMatches, matchingTerms);
-            tier = tier == 0
-                ? Math.Min(ExtraWordTiers - 1, Math.Max(0, _nameOffsets[index + 1] - _nameOffsets[index] - text.Tokens.Count))
-                : tier + ExtraWordTiers - 1;
-            var bucket = wordCounts is null ? tier : (Math.Max(0, text.Tokens.Count - wordCounts[index]) * Tiers) + tier;
-            buckets[bucket].Add(index);
-            if (bucket == 0 && buckets[0].Count == needed)
-            {
-                break; // the best bucket alone fills the page, in name order: nothing after can come before
-            }
+            _wordMatches.Clear();
         }
-        return [.. buckets.SelectMany(b => b).Skip(skip).Take(take)];
+        _wordMatches[text.Key] = made;
+        return made;
     }
 
     /// <summary>The vocabulary terms with a word that matches the search, by term id.</summary>

@@ -63,6 +63,8 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
             ? []
             : await db.ClusterOrganisations.AsNoTracking()
                 .Where(p => withoutSnippet.Contains(p.Id) && p.ShortDescription != null)
+                // The two columns only: reading whole profiles for them was half the directory page's time.
+                .Select(p => new { p.Id, p.ShortDescription })
                 .ToDictionaryAsync(p => p.Id, p => Shorten(p.ShortDescription!, 240), cancellationToken);
         return new DirectorySearchResult(query, result, snippets, descriptions, suggestion, errors, someWords);
     }

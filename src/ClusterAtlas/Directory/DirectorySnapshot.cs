@@ -23,6 +23,22 @@ public sealed class DirectorySnapshot
     private readonly Dictionary<int, string> _termLabels = [];
     private readonly Dictionary<int, string> _termVocabulary = [];
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyCollection<int>, ulong[]> _candidates = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(ulong[]? Candidates, string Filters), Counted> _counted = new();
+
+    /// <summary>How many searches' counts a snapshot keeps (at a million profiles about 130 KB each).</summary>
+    private const int MaxCounted = 256;
+
+    /// <summary>
+    /// A search's tally and facet lists: the same for every page and order of the same words and filters. With words,
+    /// also the first <see cref="RelevanceHeadLength"/> matches by relevance once a page of that order was asked for.
+    /// </summary>
+    private sealed record Counted(FacetCounting.Tally Tally, Dictionary<string, IReadOnlyList<FacetCount>> Lists)
+    {
+        public List<int>? RelevanceHead { get; set; }
+    }
+
+    /// <summary>How many of a search's best matches are kept in relevance order (the first 50 pages of 20).</summary>
+    private const int RelevanceHeadLength = 1000;
 
     public DirectoryEntry[] Entries { get; }
     public DateTimeOffset LastChange { get; }
@@ -186,12 +202,11 @@ public sealed class DirectorySnapshot
     /// <summary>Every entry that passes the query's words and filters, unpaged (for the map and the statistics).</summary>
     public IReadOnlyList<DirectoryEntry> Matching(SearchQuery query, IReadOnlyCollection<int>? textMatches)
     {
-        var candidates = textMatches is null ? null : CandidatesOf(textMatches);
-        var tally = FacetCounting.Count(query, _facetNames, _facetValues, Entries.Length, candidates);
+        var tally = CountOf(query, textMatches is null ? null : CandidatesOf(textMatches)).Tally;
         var found = new List<DirectoryEntry>(tally.Total);
         for (var i = 0; i < Entries.Length; i++)
         {
-            if (tally.Matches[i])
+            if (tally.IsMatch(i))
             {
                 found.Add(Entries[i]);
             }
@@ -205,11 +220,57 @@ public sealed class DirectorySnapshot
 
     private SearchResult Search(SearchQuery query, ulong[]? candidates, byte[]? wordCounts, SearchText? text)
     {
-        var tally = FacetCounting.Count(query, _facetNames, _facetValues, Entries.Length, candidates);
-        var page = _ranking.Page(query, tally.Matches, wordCounts, text);
+        // "Some of the words" searches make their candidates anew each time: nothing to find them by again.
+        var counted = wordCounts is null ? CountOf(query, candidates) : Count(query, candidates);
+        var (tally, lists) = counted;
+        List<int> page;
+        if (wordCounts is null && text is not null && query.EffectiveSort == SearchSort.Relevance
+            && (long)query.Page * query.PageSize <= RelevanceHeadLength)
+        {
+            // Ranking every match of a common word took most of such a search's time; its first pages are kept.
+            var head = counted.RelevanceHead ??= _ranking.Page(query with { Page = 1, PageSize = RelevanceHeadLength }, tally, null, text);
+            page = [.. head.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)];
+        }
+        else
+        {
+            page = _ranking.Page(query, tally, wordCounts, text);
+        }
         var hits = page.Select(i => new SearchHit(Entries[i], SectorsOf(Entries[i]))).ToList();
-        return new SearchResult(tally.Total, hits, FacetCounting.Lists(query, _facetNames, _facetValues, tally), tally.UnknownValues);
+        return new SearchResult(tally.Total, hits, lists, tally.UnknownValues);
     }
+
+    /// <summary>
+    /// The tally and facet lists of the words' matches (<paramref name="candidates"/>, the same array for the same
+    /// words while the match cache keeps them) and the filters, counted once per snapshot: the next page, another
+    /// order, the same search by another reader, the map and the statistics of it reuse them. Counting every facet
+    /// over a common word's matches was most of a search's time at 100,000 profiles.
+    /// </summary>
+    private Counted CountOf(SearchQuery query, ulong[]? candidates)
+    {
+        var key = (candidates, FiltersKey(query));
+        if (_counted.TryGetValue(key, out var counted))
+        {
+            return counted;
+        }
+        counted = Count(query, candidates);
+        if (_counted.Count >= MaxCounted)
+        {
+            _counted.Clear();
+        }
+        _counted[key] = counted;
+        return counted;
+    }
+
+    private Counted Count(SearchQuery query, ulong[]? candidates)
+    {
+        var tally = FacetCounting.Count(query, _facetNames, _facetValues, Entries.Length, candidates);
+        return new Counted(tally, FacetCounting.Lists(query, _facetNames, _facetValues, tally));
+    }
+
+    /// <summary>The filters as one string, the same whatever their order in the query string.</summary>
+    private static string FiltersKey(SearchQuery query) =>
+        string.Join('\u001e', query.Filters.OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => f.Key + '\u001f' + string.Join('\u001f', f.Value.Order(StringComparer.Ordinal))));
 
     private List<string> SectorsOf(DirectoryEntry entry) =>
         [.. entry.TermIds.Where(id => _termVocabulary.GetValueOrDefault(id) == Vocabulary.SectoralIndustries).Select(id => _termLabels[id]).Take(3)];

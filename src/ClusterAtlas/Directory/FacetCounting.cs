@@ -10,8 +10,15 @@ internal static class FacetCounting
     /// <summary>How many values an open facet (country, region, cooperation country) lists at most, besides the chosen ones.</summary>
     public const int MaxOpenFacetValues = 100;
 
-    /// <summary>The entries that pass every filter, how many, each facet's counts (in the order of <paramref name="facets"/>) and the values no facet knows.</summary>
-    public sealed record Tally(bool[] Matches, int Total, int[][] Counts, IReadOnlyDictionary<string, string[]> UnknownValues);
+    /// <summary>
+    /// The entries that pass every filter (a bitset over the entries: a cached tally at a million profiles is then
+    /// 125 KB, not a megabyte), how many, each facet's counts (in the order of <paramref name="facets"/>) and the
+    /// values no facet knows.
+    /// </summary>
+    public sealed record Tally(ulong[] Matches, int Total, int[][] Counts, IReadOnlyDictionary<string, string[]> UnknownValues)
+    {
+        public bool IsMatch(int index) => (Matches[index >> 6] & (1UL << index)) != 0;
+    }
 
     public static Tally Count(SearchQuery query, string[] names, FacetValues[] facets, int entryCount, ulong[]? candidates)
     {
@@ -47,7 +54,7 @@ internal static class FacetCounting
         var active = activeIndex.ToArray();
         var wantedOf = activeWanted.ToArray();
         var counts = facets.Select(f => new int[f.Values.Count]).ToArray();
-        var matches = new bool[entryCount];
+        var matches = new ulong[(entryCount + 63) / 64];
         var total = 0;
         for (var i = 0; i < entryCount; i++)
         {
@@ -75,7 +82,7 @@ internal static class FacetCounting
             }
             if (failures == 0)
             {
-                matches[i] = true;
+                matches[i >> 6] |= 1UL << i;
                 total++;
                 for (var f = 0; f < facets.Length; f++)
                 {

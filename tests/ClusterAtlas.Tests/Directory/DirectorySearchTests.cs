@@ -247,6 +247,23 @@ public sealed class DirectorySearchTests(DirectorySearchFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Counts_kept_for_a_search_follow_its_words_and_filters_whatever_their_order()
+    {
+        // Each search's counts are kept for the directory's current state: asked again in another order, with other
+        // filters or other words, each must still get its own.
+        var es = await fixture.SearchAsync("?q=cluster&country=ES&sort=name");
+        var fr = await fixture.SearchAsync("?q=cluster&country=FR");
+        var both = await fixture.SearchAsync("?q=cluster&country=ES&country=FR");
+        var bothReordered = await fixture.SearchAsync("?country=FR&sort=newest&country=ES&q=cluster");
+        Assert.Equal(Total(es) + Total(fr), Total(both));
+        Assert.Equal(Total(both), Total(bothReordered));
+        Assert.Equal(both.GetProperty("facets").ToString(), bothReordered.GetProperty("facets").ToString());
+        Assert.NotEqual(Total(es), Total(await fixture.SearchAsync("?q=textiles&country=ES")));
+        Assert.Equal(Total(es), FacetCount(es, "country", "ES"));
+        Assert.Equal(Total(fr), FacetCount(es, "country", "FR"));
+    }
+
+    [Fact]
     public async Task Choosing_a_parent_term_includes_its_children()
     {
         // The shipped technology list is flat; give one term a child here, as administrators can.
