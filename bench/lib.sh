@@ -102,11 +102,11 @@ to_ms() { awk -v v="$1" 'BEGIN {
   else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.3f", v * 60000 }
   else { sub(/s$/, "", v); printf "%.3f", v * 1000 } }'; }
 
-# measure NAME URL CONNECTIONS: runs wrk (threads, duration) and sets rps, p50, p99 (ms) and errors ("none" or what
-# wrk reported).
+# measure NAME URL CONNECTIONS [WRK_ARGUMENTS...]: runs wrk (threads, duration) and sets rps, p50, p99 (ms) and
+# errors ("none" or what wrk reported).
 measure() {
   local out="$scratch/wrk-$1.txt"
-  wrk -t"$threads" -c"$3" -d"${duration}s" --latency "$2" >"$out" 2>&1 || { cat "$out"; exit 1; }
+  wrk -t"$threads" -c"$3" -d"${duration}s" --latency "${@:4}" "$2" >"$out" 2>&1 || { cat "$out"; exit 1; }
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")

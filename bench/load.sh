@@ -6,8 +6,11 @@
 # connections in BENCH_CONNECTIONS ("64 256"):
 #   profile   one profile page, from the output cache (what an anonymous reader gets)
 #   uncached  the same page rendered on every request
-#   search    the directory's search page for BENCH_QUERY, uncached (a cached repeat of one query would only
-#             measure the cache: real searches vary)
+#   search    the directory's search page for BENCH_QUERY, past the output cache; the app keeps each search's
+#             counts and first ranked matches for the directory's current state, so this is a popular search
+#   varied    the directory's search page, each request another search (words of the sector names with and
+#             without a country, and country and sector filters: more searches than the app keeps), past the
+#             output cache: what searches cost when they are computed
 #   api       the API's directory search for BENCH_QUERY, uncached
 #   nginx     the profile page's bytes as a static file
 # Data: SQLite from bench/.data/export-sqlite-N (made by export.sh and reused; made here when missing), copied for
@@ -15,8 +18,9 @@
 # bench/.data/load-postgres-N, generated once with `demo-data --count` (about 20 minutes at 100,000) and reused, its
 # server started for the run.
 # The last line, for the first database at the last number of connections:
-#   load page_rps=.. nginx_rps=.. ratio=.. uncached_ratio=.. p99_ms=.. search_rps=.. api_search_rps=..
-# (ratio = cached profile page / nginx requests per second; p99 of the cached page; search_rps the search page's).
+#   load page_rps=.. nginx_rps=.. ratio=.. uncached_ratio=.. p99_ms=.. search_rps=.. repeat_search_rps=.. api_search_rps=..
+# (ratio = cached profile page / nginx requests per second; p99 of the cached page; search_rps the varied searches',
+# repeat_search_rps the one search's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profiles=${BENCH_PROFILES:-100000}
@@ -43,6 +47,10 @@ cleanup() {
   rm -rf "$scratch"
 }
 trap cleanup EXIT
+
+# wrk_script TARGET: the varied searches' request script and path list; nothing for the other targets.
+wrk_script() { [ "$1" = varied ] && echo "-s bench/varied-paths.lua" || true; }
+export WRK_PATHS  # read by bench/varied-paths.lua
 
 bench_tools
 bench_build_app
@@ -119,11 +127,26 @@ for db in $databases; do
   curl -sf --max-time 300 -o "$scratch/page.html" "http://127.0.0.1:$app_port$path" || { echo "GET $path failed on the app"; tail -20 "$scratch/app-$db.log"; exit 1; }
   start_static_nginx "$nginx_port" "$scratch/page.html" "$path"
   found=$(curl -sf --max-time 300 "$api?q=$query&pageSize=1" | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])')
+  # The varied searches: from the directory's own facets, shuffled the same way every run.
+  curl -sf --max-time 300 "$api?pageSize=1" | python3 -c '
+import json, random, re, sys
+facets = json.load(sys.stdin)["facets"]
+countries = [v["value"] for v in facets["country"]][:20]
+sectors = [v["value"] for v in facets["sector"]]
+words = sorted({w.lower() for v in facets["sector"] + facets["technology"] for w in re.findall(r"[A-Za-z]{4,}", v["label"])} - {"and", "other", "with"})
+paths = [f"/cluster-organisations?q={w}" for w in words]
+paths += [f"/cluster-organisations?q={w}&country={c}" for w in words for c in countries]
+paths += [f"/cluster-organisations?country={c}&sector={s}" for c in countries for s in sectors]
+random.Random(7).shuffle(paths)
+print("\n".join(paths))' >"$scratch/varied-paths.txt"
+  varied_count=$(wc -l <"$scratch/varied-paths.txt")
+  WRK_PATHS="$scratch/varied-paths.txt"
 
   declare -A urls=(
     [profile]="http://127.0.0.1:$app_port$path"
     [uncached]="http://127.0.0.1:$uncached_port$path"
     [search]="http://127.0.0.1:$uncached_port/cluster-organisations?q=$query"
+    [varied]="http://127.0.0.1:$uncached_port/cluster-organisations"
     [api]="http://127.0.0.1:$uncached_port/api/v1/cluster-organisations?q=$query"
     [nginx]="http://127.0.0.1:$nginx_port$path"
   )
@@ -131,27 +154,29 @@ for db in $databases; do
     curl -sf --max-time 300 -o /dev/null "${urls[$target]}" || { echo "GET ${urls[$target]} failed"; tail -20 "$scratch/app-$db.log" "$scratch/uncached-$db.log"; exit 1; }
   done
   echo "$db: $profiles profiles; page $path ($(stat -c %s "$scratch/page.html") bytes); search \"$query\" finds $found;" \
+    "$varied_count varied searches;" \
     "wrk -t$threads -c{$connection_counts} -d${duration}s, warm-up ${warmup}s each"
   report_machine_load
   # Warm-up: JIT (tiered compilation), EF Core query caches and connection pools settle before anything is measured.
-  for target in profile uncached search api nginx; do
-    wrk -t"$threads" -c"${connection_counts%% *}" -d"${warmup}s" "${urls[$target]}" >/dev/null 2>&1
+  for target in profile uncached search varied api nginx; do
+    wrk -t"$threads" -c"${connection_counts%% *}" -d"${warmup}s" $(wrk_script "$target") "${urls[$target]}" >/dev/null 2>&1
   done
 
   for connections in $connection_counts; do
     declare -A got_rps=() got_p50=() got_p99=() got_errors=() got_load=()
-    for target in profile uncached search api nginx; do
-      measure "$db-$target-$connections" "${urls[$target]}" "$connections"
+    for target in profile uncached search varied api nginx; do
+      # shellcheck disable=SC2046
+      measure "$db-$target-$connections" "${urls[$target]}" "$connections" $(wrk_script "$target")
       got_rps[$target]=$rps got_p50[$target]=$p50 got_p99[$target]=$p99 got_errors[$target]=$errors
       got_load[$target]=$(cut -d' ' -f1 /proc/loadavg)
     done
-    for target in profile uncached search api nginx; do
+    for target in profile uncached search varied api nginx; do
       printf '%-8s | %-8s | %5s | %10s | %8.2f | %8.2f | %6s | %5s | %s\n' "$db" "$target" "$connections" "${got_rps[$target]}" \
         "${got_p50[$target]}" "${got_p99[$target]}" "$(ratio "${got_rps[$target]}" "${got_rps[nginx]}")" "${got_load[$target]}" "${got_errors[$target]}" >>"$table"
     done
-    line=$(printf 'page_rps=%s nginx_rps=%s ratio=%s uncached_ratio=%s p99_ms=%.2f search_rps=%s api_search_rps=%s' \
+    line=$(printf 'page_rps=%s nginx_rps=%s ratio=%s uncached_ratio=%s p99_ms=%.2f search_rps=%s repeat_search_rps=%s api_search_rps=%s' \
       "${got_rps[profile]}" "${got_rps[nginx]}" "$(ratio "${got_rps[profile]}" "${got_rps[nginx]}")" \
-      "$(ratio "${got_rps[uncached]}" "${got_rps[nginx]}")" "${got_p99[profile]}" "${got_rps[search]}" "${got_rps[api]}")
+      "$(ratio "${got_rps[uncached]}" "${got_rps[nginx]}")" "${got_p99[profile]}" "${got_rps[varied]}" "${got_rps[search]}" "${got_rps[api]}")
     summary="${summary}load-$db c$connections $line"$'\n'
   done
   [ -n "${first_line:-}" ] || first_line=$line
