@@ -62,11 +62,23 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     public async Task<DirectorySnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
-        if (snapshot is not null && !_stale && clock.GetUtcNow() - _lastCheck < CheckInterval)
+        if (snapshot is not null && !_stale)
         {
-            return snapshot;
+            if (clock.GetUtcNow() - _lastCheck < CheckInterval)
+            {
+                return snapshot;
+            }
+            // Looking for changes made elsewhere (another instance, the command line): one request looks, the others
+            // read the directory as it is meanwhile. Every request waited for the check's queries, every 2 seconds.
+            if (!await _refreshLock.WaitAsync(0, cancellationToken))
+            {
+                return snapshot;
+            }
         }
-        await _refreshLock.WaitAsync(cancellationToken);
+        else
+        {
+            await _refreshLock.WaitAsync(cancellationToken);
+        }
         try
         {
             if (_snapshot is null || _stale || clock.GetUtcNow() - _lastCheck >= CheckInterval)

@@ -118,11 +118,23 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
             _lastCheck = DateTimeOffset.MinValue;
         }
         var snapshot = _snapshot;
-        if (snapshot is not null && !_stale && clock.GetUtcNow() - _lastCheck < CheckInterval)
+        if (snapshot is not null && !_stale && !fresh)
         {
-            return snapshot;
+            if (clock.GetUtcNow() - _lastCheck < CheckInterval)
+            {
+                return snapshot;
+            }
+            // Looking for changes made elsewhere (another instance, the command line): one request looks, the others
+            // read the network as it is meanwhile rather than all waiting for the database's answer.
+            if (!await _lock.WaitAsync(0, cancellationToken))
+            {
+                return snapshot;
+            }
         }
-        await _lock.WaitAsync(cancellationToken);
+        else
+        {
+            await _lock.WaitAsync(cancellationToken);
+        }
         try
         {
             if (_snapshot is null || _stale || clock.GetUtcNow() - _lastCheck >= CheckInterval)
