@@ -1617,6 +1617,8 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("ClusterOrganisations");

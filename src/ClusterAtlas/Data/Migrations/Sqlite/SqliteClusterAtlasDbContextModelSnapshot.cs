@@ -1573,6 +1573,8 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("ClusterOrganisations");
