@@ -72,7 +72,7 @@ public sealed class MapTests(MapAndStatisticsFixture fixture) : IClassFixture<Ma
     {
         var page = await fixture.App.GetDocumentAsync("/cluster-organisations/map?country=RS&sort=name");
         var map = page.GetElementById("cluster-map")!;
-        Assert.Equal("/api/v1/cluster-organisations.geojson?country=RS", map.GetAttribute("data-geojson"));
+        Assert.Equal("/cluster-organisations/map/points.json?country=RS", map.GetAttribute("data-points"));
         Assert.StartsWith("/lib/world-atlas/countries-50m", map.GetAttribute("data-boundaries"), StringComparison.Ordinal);
         Assert.Equal("""{"688":2}""", map.GetAttribute("data-counts")); // Serbia in the Natural Earth boundaries
         Assert.Contains("2 of 2 matching cluster organisations are on the map: 1 by their city, 1 by their region", page.GetElementById("map-summary")!.TextContent, StringComparison.Ordinal);
