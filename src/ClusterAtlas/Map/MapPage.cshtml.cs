@@ -23,7 +23,9 @@ public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, ProfileLo
     public IReadOnlyList<(string Country, int Count, IReadOnlyList<(string Region, int Count)> Regions)> ByCountry { get; private set; } = [];
 
     public int Located { get; private set; }
-    public int ByPrecision(LocationPrecision precision) => Results.Entries.Count(e => e.Latitude is not null && e.LocationPrecision == precision);
+    public int ByPrecision(LocationPrecision precision) => _byPrecision[(int)precision];
+
+    private readonly int[] _byPrecision = new int[Enum.GetValues<LocationPrecision>().Length];
 
     /// <summary>The choropleth's classes: (lowest count, highest count), ending with the most any country has.</summary>
     public IReadOnlyList<(int From, int To)> Classes { get; private set; } = [];
@@ -50,6 +52,13 @@ public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, ProfileLo
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
+        foreach (var e in Results.Entries)
+        {
+            if (e.Latitude is not null && e.LocationPrecision is { } precision)
+            {
+                _byPrecision[(int)precision]++;
+            }
+        }
         Located = Results.Entries.Count(e => e.Latitude is not null);
         ByCountry = [.. Results.Entries.Where(e => e.CountryCode is not null).GroupBy(e => e.CountryCode!)
             .Select(g => (g.Key, g.Count(), (IReadOnlyList<(string, int)>)[.. g.Where(e => e.Region is not null).GroupBy(e => e.Region!)
@@ -59,7 +68,7 @@ public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, ProfileLo
         CountsJson = JsonSerializer.Serialize(ByCountry
             .Select(c => (Key: gazetteer.BoundaryKeyOf(c.Country), c.Count)).Where(c => c.Key is not null)
             .ToDictionary(c => c.Key!, c => c.Count));
-        ByNutsRegion = NutsCounts(Results.Entries);
+        ByNutsRegion = Results.Snapshot is null ? [] : NutsPlacement.Of(Results.Snapshot, locator).Count(Results.Positions);
         var largest = ByNutsRegion.Count > 0 ? ByNutsRegion[0].Count : 0;
         CircleSizes = [.. new[] { largest, largest / 4, largest / 16 }.Where(c => c > 0).Distinct().Select(c => (c, Radius(c, largest)))];
         NutsJson = JsonSerializer.Serialize(ByNutsRegion.Select(r => new object[]
@@ -74,30 +83,6 @@ public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, ProfileLo
     }
 
     private static double Radius(int count, int largest) => Math.Max(3, MaxCircleRadius * Math.Sqrt((double)count / largest));
-
-    private List<(Gazetteer.Area, int)> NutsCounts(IReadOnlyList<ClusterDirectory.DirectoryEntry> entries)
-    {
-        // Many profiles share a point (their city's or region's): each point and region name is placed once.
-        var placed = new Dictionary<(string?, string?, double, double), Gazetteer.Area?>();
-        var counts = new Dictionary<string, (Gazetteer.Area Area, int Count)>(StringComparer.Ordinal);
-        foreach (var e in entries)
-        {
-            if (e.Latitude is not { } latitude || e.Longitude is not { } longitude || e.LocationPrecision is not { } precision || precision == LocationPrecision.Country)
-            {
-                continue;
-            }
-            var key = (e.CountryCode, e.Region, latitude, longitude);
-            if (!placed.TryGetValue(key, out var area))
-            {
-                placed[key] = area = locator.NutsRegionOf(e.CountryCode, e.Region, latitude, longitude, precision);
-            }
-            if (area is not null)
-            {
-                counts[area.Code] = (area, counts.GetValueOrDefault(area.Code).Count + 1);
-            }
-        }
-        return [.. counts.Values.OrderByDescending(c => c.Count).ThenBy(c => c.Area.Code, StringComparer.Ordinal)];
-    }
 
     /// <summary>
     /// The legend's classes for these per-country counts: one per count when there are at most five different counts
