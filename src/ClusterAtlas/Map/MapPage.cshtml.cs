@@ -1,4 +1,5 @@
 using ClusterAtlas.Caching;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Profiles;
@@ -19,7 +20,10 @@ public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, ProfileLo
     public ResultsView Results { get; private set; } = null!;
     public MapOptions Options => options.Value;
 
-    /// <summary>Results per country, most first, each with its regions.</summary>
+    /// <summary>How many regions the list shows under a country: those with most results.</summary>
+    public const int RegionsPerCountry = 50;
+
+    /// <summary>Results per country, most first, each with its <see cref="RegionsPerCountry"/> regions with most results.</summary>
     public IReadOnlyList<(string Country, int Count, IReadOnlyList<(string Region, int Count)> Regions)> ByCountry { get; private set; } = [];
 
     public int Located { get; private set; }
@@ -60,10 +64,7 @@ public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, ProfileLo
             }
         }
         Located = Results.Entries.Count(e => e.Latitude is not null);
-        ByCountry = [.. Results.Entries.Where(e => e.CountryCode is not null).GroupBy(e => e.CountryCode!)
-            .Select(g => (g.Key, g.Count(), (IReadOnlyList<(string, int)>)[.. g.Where(e => e.Region is not null).GroupBy(e => e.Region!)
-                .Select(r => (r.Key, r.Count())).OrderByDescending(r => r.Item2).ThenBy(r => r.Item1, StringComparer.CurrentCulture)]))
-            .OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal)];
+        ByCountry = Results.Snapshot is null ? [] : CountByCountry(Statistics.StatisticsBasis.Of(Results.Snapshot), Results.Positions);
         Classes = ClassesOf([.. ByCountry.Select(c => c.Item2)]);
         CountsJson = JsonSerializer.Serialize(ByCountry
             .Select(c => (Key: gazetteer.BoundaryKeyOf(c.Country), c.Count)).Where(c => c.Key is not null)
@@ -80,6 +81,53 @@ public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, ProfileLo
                 .Replace("img-src 'self' data:", $"img-src 'self' data: {tiles}", StringComparison.Ordinal);
         }
         return Page();
+    }
+
+    /// <summary>
+    /// Results per country and region, counted over the result's positions with the snapshot's country and region
+    /// numbers (grouping 100,000 entries by their names took most of the page's time).
+    /// </summary>
+    private static List<(string, int, IReadOnlyList<(string, int)>)> CountByCountry(Statistics.StatisticsBasis basis, int[] positions)
+    {
+        var countries = new int[basis.Countries.Length];
+        var regions = new Dictionary<long, int>();
+        foreach (var p in positions)
+        {
+            var country = basis.CountryOf[p];
+            if (country < 0)
+            {
+                continue;
+            }
+            countries[country]++;
+            if (basis.RegionOf[p] is var region && region >= 0)
+            {
+                ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(regions, (long)country * basis.Regions.Length + region, out _);
+                count++;
+            }
+        }
+        var regionsOf = new List<(string, int)>[countries.Length];
+        foreach (var (key, count) in regions)
+        {
+            var country = (int)(key / basis.Regions.Length);
+            (regionsOf[country] ??= []).Add((basis.Regions[key % basis.Regions.Length], count));
+        }
+        return [.. countries.Select((count, c) => (basis.Countries[c], count, Largest(regionsOf[c] ?? [], RegionsPerCountry)))
+            .Where(c => c.count > 0).OrderByDescending(c => c.count).ThenBy(c => c.Item1, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> regions with most results, ties by name in the visitor's language. Only those that
+    /// can be among them are sorted by name: at 100,000 profiles a country has thousands of regions, and sorting them
+    /// all by culture took most of the page's time.
+    /// </summary>
+    private static IReadOnlyList<(string Region, int Count)> Largest(List<(string Region, int Count)> regions, int count)
+    {
+        if (regions.Count > count)
+        {
+            var least = regions.Select(r => r.Count).OrderDescending().ElementAt(count - 1);
+            regions = [.. regions.Where(r => r.Count >= least)];
+        }
+        return [.. regions.OrderByDescending(r => r.Count).ThenBy(r => r.Region, StringComparer.CurrentCulture).Take(count)];
     }
 
     private static double Radius(int count, int largest) => Math.Max(3, MaxCircleRadius * Math.Sqrt((double)count / largest));
