@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Localisation;
 using ClusterAtlas.Map;
@@ -21,11 +23,50 @@ public sealed class ClusterStatistics(DataLabels labels, IStringLocalizer<Shared
 
     public static readonly IReadOnlyList<string> TableIds = [Country, Region, Sector, Emerging, Technology, S3, Label, MemberSize, MemberTypes, SmeShare, Published, Established, Collaborations];
 
+    /// <summary>What is kept beside a directory snapshot for one network snapshot: each entry's graph node, and the whole directory's tables per language.</summary>
+    private sealed class Kept(DirectorySnapshot snapshot, NetworkSnapshot? network)
+    {
+        public NetworkSnapshot? Network { get; } = network;
+
+        /// <summary>Each entry's node in the network's graph, or -1 (not in this network snapshot).</summary>
+        public int[] NodeOf { get; } = network is null ? [] : [.. snapshot.Entries.Select(e => network.Find(e.Id)?.Node ?? -1)];
+
+        public ConcurrentDictionary<string, IReadOnlyList<StatisticsTable>> WholeDirectory { get; } = new(StringComparer.Ordinal);
+    }
+
+    private static readonly ConditionalWeakTable<DirectorySnapshot, Kept> KeptBySnapshot = new();
+
+    /// <summary>The latest network's <see cref="Kept"/> for the snapshot (an older network's is replaced, so it is not held on to).</summary>
+    private static Kept KeptFor(DirectorySnapshot snapshot, NetworkSnapshot? network)
+    {
+        if (KeptBySnapshot.TryGetValue(snapshot, out var kept) && ReferenceEquals(kept.Network, network))
+        {
+            return kept;
+        }
+        kept = new Kept(snapshot, network);
+        KeptBySnapshot.AddOrUpdate(snapshot, kept);
+        return kept;
+    }
+
     /// <summary>
     /// The tables of a result set: one pass over its positions counts into arrays (see <see cref="StatisticsBasis"/>),
-    /// then the values that occur are named; the collaborations are counted over the network's country pairs.
+    /// then the values that occur are named; the collaborations are counted over the network's country pairs. The
+    /// whole directory's are kept per language until the directory or the network changes.
     /// </summary>
     public IReadOnlyList<StatisticsTable> Compute(ResultsView results, NetworkSnapshot? network)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Snapshot is not { } snapshot)
+        {
+            return Count(results, null, network);
+        }
+        var kept = KeptFor(snapshot, network);
+        return results.Positions.Length == snapshot.Entries.Length
+            ? kept.WholeDirectory.GetOrAdd($"{CultureInfo.CurrentCulture.Name}|{CultureInfo.CurrentUICulture.Name}", _ => Count(results, kept, network))
+            : Count(results, kept, network);
+    }
+
+    private List<StatisticsTable> Count(ResultsView results, Kept? kept, NetworkSnapshot? network)
     {
         var clusters = (string)T["Cluster Organisations"];
         var snapshot = results.Snapshot;
@@ -114,7 +155,7 @@ public sealed class ClusterStatistics(DataLabels labels, IStringLocalizer<Shared
             ]),
             ByYear(Published, T["Cluster organisations published per year"], published),
             ByYear(Established, T["Cluster organisations by year of establishment"], established),
-            BetweenCountries(results.Entries, network),
+            BetweenCountries(positions, kept, network),
         ];
     }
 
@@ -138,17 +179,17 @@ public sealed class ClusterStatistics(DataLabels labels, IStringLocalizer<Shared
     /// results, so "statistics of these results" for Serbia shows whom Serbian clusters work with. The pairs and their
     /// collaborations are the network snapshot's (<see cref="CountryPairEdges"/>); the results mark their graph nodes.
     /// </summary>
-    private StatisticsTable BetweenCountries(IReadOnlyList<DirectoryEntry> entries, NetworkSnapshot? network)
+    private StatisticsTable BetweenCountries(int[] positions, Kept? kept, NetworkSnapshot? network)
     {
         var rows = new List<StatisticsRow>();
-        if (network is not null && entries.Count > 0)
+        if (network is not null && kept is not null && positions.Length > 0)
         {
             var nodes = new ulong[(network.Profiles.Count + 63) / 64];
-            foreach (var e in entries)
+            foreach (var p in positions)
             {
-                if (network.Find(e.Id) is { } profile)
+                if (kept.NodeOf[p] is var node && node >= 0)
                 {
-                    nodes[profile.Node >> 6] |= 1UL << profile.Node;
+                    nodes[node >> 6] |= 1UL << node;
                 }
             }
             var pairs = network.CountryPairs;
