@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Map and statistics benchmark at 100,000 sample profiles (BENCH_PROFILES) on SQLite: the whole directory's GeoJSON
-# (what the map page loads) and its statistics page, each fetched BENCH_ROUNDS times by one client, timed by curl.
+# Map and statistics benchmark at 100,000 sample profiles (BENCH_PROFILES) on SQLite: what the map page fetches for the
+# whole directory (its compact point list, /cluster-organisations/map/points.json, and a popup), the statistics page,
+# and the full open-data GeoJSON beside them, each fetched BENCH_ROUNDS times by one client, timed by curl.
 # Measured past the output cache (every request carries an account cookie that signs nobody in, so the answer is
-# computed from the in-memory directory each time) and, beside it, as anonymous readers get it (cached).
+# computed from the in-memory directory, or the answers it keeps per snapshot, each time) and, beside it, as
+# anonymous readers get it (cached).
 # The installation is copied from BENCH_SOURCE (default bench/.data/export-sqlite-N, generated there with
 # `demo-data --count N` when missing) into a scratch folder, so the source is never changed.
-# The last line: `map profiles=N geojson_p95_ms=.. stats_p95_ms=.. bytes=..` (uncached p95, GeoJSON size).
+# The last line: `map profiles=N geojson_p95_ms=.. stats_p95_ms=.. bytes=..`, where geojson_p95_ms and bytes are the
+# map page's data request (the point list: uncached p95 and size; the name is the issue's) and stats_p95_ms the
+# statistics page's uncached p95. The machine's load average is printed before and after: the numbers are one run's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profiles=${BENCH_PROFILES:-100000}
@@ -44,24 +48,36 @@ times() {
 }
 p() { sort -n | awk -v q="$1" '{ v[NR] = $1 } END { r = int(q / 100 * NR + 0.9999); if (r < 1) r = 1; print v[r] }'; }
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Warm-up: the directory snapshot and the network, the code paths, once each.
+points="/cluster-organisations/map/points.json"
+curl -sf -o /dev/null "$base$points"
 curl -sf -o /dev/null "$base/api/v1/cluster-organisations.geojson"
 curl -sf -o /dev/null "$base/statistics"
 nobody="ClusterAtlas.Account=benchmark-no-account"
-bytes=$(curl -s -H "Cookie: $nobody" "$base/api/v1/cluster-organisations.geojson" | wc -c)
-located=$(curl -s "$base/cluster-organisations/map" | grep -o '<p id="map-summary">[^<]*' | sed 's/<[^>]*>//; s/^ *//' | tr -s ' ' || true)
-printf '%-28s %8s %8s %8s %8s\n' what requests p50_ms p95_ms max_ms
+bytes=$(curl -s -H "Cookie: $nobody" "$base$points" | wc -c)
+geojson_bytes=$(curl -s -H "Cookie: $nobody" "$base/api/v1/cluster-organisations.geojson" | wc -c)
+# A popup: the first point's id ({"points":[[longitude,latitude,id,"name"],...).
+first_id=$(curl -s "$base$points" | head -c 300 | sed -n 's/^{"points":\[\[[^,]*,[^,]*,\([0-9]*\),.*/\1/p' || true)
+located=$(curl -s "$base/cluster-organisations/map" | tr -s ' \n' ' ' | grep -o '<p id="map-summary">[^<]*' | sed 's/<[^>]*>//; s/^ *//' | tr -s ' ' || true)
+printf '%-32s %8s %8s %8s %8s\n' what requests p50_ms p95_ms max_ms
 result() {
   local name=$1 file=$2
-  printf '%-28s %8s %8s %8s %8s\n' "$name" "$(wc -l <"$file")" "$(p 50 <"$file")" "$(p 95 <"$file")" "$(p 100 <"$file")"
+  printf '%-32s %8s %8s %8s %8s\n' "$name" "$(wc -l <"$file")" "$(p 50 <"$file")" "$(p 95 <"$file")" "$(p 100 <"$file")"
 }
-times "/api/v1/cluster-organisations.geojson" "$nobody" >"$scratch/geojson"; result "geojson, computed" "$scratch/geojson"
-times "/statistics" "$nobody" >"$scratch/stats"; result "statistics page, computed" "$scratch/stats"
-times "/statistics/collaborations.csv" "$nobody" >"$scratch/collab"; result "collaborations csv, computed" "$scratch/collab"
+times "$points" "$nobody" >"$scratch/points"; result "map points, computed" "$scratch/points"
+times "$points?country=DE" "$nobody" >"$scratch/points-de"; result "map points country=DE, computed" "$scratch/points-de"
+times "/cluster-organisations/map/points/$first_id" "$nobody" >"$scratch/popup"; result "map popup, computed" "$scratch/popup"
 times "/cluster-organisations/map" "$nobody" >"$scratch/mappage"; result "map page, computed" "$scratch/mappage"
+times "/statistics" "$nobody" >"$scratch/stats"; result "statistics page, computed" "$scratch/stats"
+times "/statistics?country=DE" "$nobody" >"$scratch/stats-de"; result "statistics country=DE, computed" "$scratch/stats-de"
+times "/statistics/collaborations.csv" "$nobody" >"$scratch/collab"; result "collaborations csv, computed" "$scratch/collab"
+times "/api/v1/cluster-organisations.geojson" "$nobody" >"$scratch/geojson"; result "full geojson, computed" "$scratch/geojson"
 times "/api/v1/cluster-organisations.geojson?country=DE" "$nobody" >"$scratch/geojson-de"; result "geojson country=DE, computed" "$scratch/geojson-de"
-times "/api/v1/cluster-organisations.geojson" "" >"$scratch/geojson-cached"; result "geojson, cached" "$scratch/geojson-cached"
+times "$points" "" >"$scratch/points-cached"; result "map points, cached" "$scratch/points-cached"
 times "/statistics" "" >"$scratch/stats-cached"; result "statistics page, cached" "$scratch/stats-cached"
+times "/api/v1/cluster-organisations.geojson" "" >"$scratch/geojson-cached"; result "full geojson, cached" "$scratch/geojson-cached"
 echo "map page: $located"
-echo "geojson bytes: $bytes; load average (1 min): $(cut -d' ' -f1 /proc/loadavg)"
-echo "map profiles=$profiles geojson_p95_ms=$(p 95 <"$scratch/geojson") stats_p95_ms=$(p 95 <"$scratch/stats") bytes=$bytes"
+echo "map points bytes: $bytes; full geojson bytes: $geojson_bytes"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "map profiles=$profiles geojson_p95_ms=$(p 95 <"$scratch/points") stats_p95_ms=$(p 95 <"$scratch/stats") bytes=$bytes"

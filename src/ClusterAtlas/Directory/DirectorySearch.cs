@@ -74,14 +74,18 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
     /// statistics show. The same words and filters as the directory (no "some of the words" fallback: a map of
     /// approximate matches would overstate them). Errors are those <see cref="SearchAsync"/> would report.
     /// </summary>
-    public async Task<(IReadOnlyList<DirectoryEntry> Entries, DirectorySnapshot Snapshot, IReadOnlyDictionary<string, string[]> Errors)> MatchingAsync(
-        SearchQuery query, CancellationToken cancellationToken)
+    public async Task<DirectoryMatches> MatchingAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var snapshot = await index.CurrentAsync(cancellationToken);
         var text = SearchText.Parse(query.Q);
         var matches = text is null ? null : await MatchAsync(snapshot, text, cancellationToken);
-        var errors = ErrorsOf(query, snapshot.Search(query with { Page = 1, PageSize = 1 }, matches, text).UnknownValues);
-        return (snapshot.Matching(query, matches), snapshot, errors);
+        var (positions, unknownValues) = snapshot.Matching(query, matches);
+        var entries = new DirectoryEntry[positions.Length];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            entries[i] = snapshot.Entries[positions[i]];
+        }
+        return new DirectoryMatches(entries, positions, snapshot, ErrorsOf(query, unknownValues));
     }
 
     /// <summary>Filter values no facet knows, and country parameters that are not country codes.</summary>

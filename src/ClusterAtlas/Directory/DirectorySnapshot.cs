@@ -199,20 +199,27 @@ public sealed class DirectorySnapshot
         return Search(query, candidates, wordCounts, text);
     }
 
-    /// <summary>Every entry that passes the query's words and filters, unpaged (for the map and the statistics).</summary>
-    public IReadOnlyList<DirectoryEntry> Matching(SearchQuery query, IReadOnlyCollection<int>? textMatches)
+    /// <summary>
+    /// The positions in <see cref="Entries"/> of every entry that passes the query's words and filters, unpaged and in
+    /// order (for the map and the statistics, which count over them), and the filter values no facet knows.
+    /// </summary>
+    public (int[] Positions, IReadOnlyDictionary<string, string[]> UnknownValues) Matching(SearchQuery query, IReadOnlyCollection<int>? textMatches)
     {
         var tally = CountOf(query, textMatches is null ? null : CandidatesOf(textMatches)).Tally;
-        var found = new List<DirectoryEntry>(tally.Total);
-        for (var i = 0; i < Entries.Length; i++)
+        var positions = new int[tally.Total];
+        var found = 0;
+        for (var i = 0; i < Entries.Length && found < positions.Length; i++)
         {
             if (tally.IsMatch(i))
             {
-                found.Add(Entries[i]);
+                positions[found++] = i;
             }
         }
-        return found;
+        return (positions, tally.UnknownValues);
     }
+
+    /// <summary>The entry of a published profile, or null.</summary>
+    public DirectoryEntry? Find(int profileId) => _indexById.TryGetValue(profileId, out var index) ? Entries[index] : null;
 
     /// <summary>A term's label and vocabulary, for the statistics (null for a term under review).</summary>
     public (string Label, string Vocabulary)? TermOf(int termId) =>

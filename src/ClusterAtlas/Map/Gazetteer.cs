@@ -5,7 +5,8 @@ namespace ClusterAtlas.Map;
 
 /// <summary>
 /// The offline gazetteer that ships in Map/Gazetteer (built by scripts/build-gazetteer.sh): GeoNames places and
-/// first-level divisions of Europe, NUTS 2 regions and a point inside every country. Read once, on first use.
+/// first-level divisions of Europe (and other names of the larger places), NUTS 2 regions and a point inside every
+/// country. Read once, on first use.
 /// Names are compared folded (<see cref="TextFolding.MatchKey"/>): case, accents and punctuation do not matter.
 /// </summary>
 public sealed class Gazetteer
@@ -18,6 +19,8 @@ public sealed class Gazetteer
 
     private readonly Dictionary<(string Country, string Key), List<Place>> _places = [];
     private readonly Dictionary<string, List<Place>> _placesByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Country, string Key), List<Place>> _aliases = [];
+    private readonly Dictionary<string, List<Place>> _aliasesByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Area>> _divisionsByCountry = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Area> _nutsByCode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Area>> _nutsByCountry = new(StringComparer.Ordinal);
@@ -36,6 +39,14 @@ public sealed class Gazetteer
             var key = TextFolding.MatchKey(place.Name);
             Add(_places, (place.CountryCode, key), place);
             Add(_placesByName, key, place);
+        }
+        // Other names of the larger places ("Wien", "München", "Beograd"): asked only when no place has the name itself.
+        foreach (var f in Rows(folder, "aliases.tsv"))
+        {
+            var place = new Place(f[0], f[1], Number(f[2]), Number(f[3]), f[4]);
+            var key = TextFolding.MatchKey(place.Name);
+            Add(_aliases, (place.CountryCode, key), place);
+            Add(_aliasesByName, key, place);
         }
         foreach (var f in Rows(folder, "regions.tsv"))
         {
@@ -56,12 +67,19 @@ public sealed class Gazetteer
         }
     }
 
-    /// <summary>The places of that name in that country (usually one; villages share names).</summary>
-    public IReadOnlyList<Place> PlacesNamed(string countryCode, string name) =>
-        _places.TryGetValue((countryCode, TextFolding.MatchKey(name)), out var found) ? found : [];
+    /// <summary>The places of that name in that country (usually one; villages share names), else those it is another name of.</summary>
+    public IReadOnlyList<Place> PlacesNamed(string countryCode, string name)
+    {
+        var key = (countryCode, TextFolding.MatchKey(name));
+        return _places.TryGetValue(key, out var found) || _aliases.TryGetValue(key, out found) ? found : [];
+    }
 
-    /// <summary>The places of that name in any country.</summary>
-    public IReadOnlyList<Place> PlacesNamed(string name) => _placesByName.TryGetValue(TextFolding.MatchKey(name), out var found) ? found : [];
+    /// <summary>The places of that name in any country, else those it is another name of.</summary>
+    public IReadOnlyList<Place> PlacesNamed(string name)
+    {
+        var key = TextFolding.MatchKey(name);
+        return _placesByName.TryGetValue(key, out var found) || _aliasesByName.TryGetValue(key, out found) ? found : [];
+    }
 
     public IReadOnlyList<Area> DivisionsOf(string countryCode) => _divisionsByCountry.TryGetValue(countryCode, out var found) ? found : [];
 

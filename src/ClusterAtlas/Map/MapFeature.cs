@@ -17,6 +17,7 @@ public static class MapFeature
     public static WebApplication MapMap(this WebApplication app)
     {
         MapGeoJson.Map(app);
+        MapPoints.Map(app);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using ClusterAtlas.Caching;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Profiles;
@@ -19,11 +20,16 @@ public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, ProfileLo
     public ResultsView Results { get; private set; } = null!;
     public MapOptions Options => options.Value;
 
-    /// <summary>Results per country, most first, each with its regions.</summary>
+    /// <summary>How many regions the list shows under a country: those with most results.</summary>
+    public const int RegionsPerCountry = 50;
+
+    /// <summary>Results per country, most first, each with its <see cref="RegionsPerCountry"/> regions with most results.</summary>
     public IReadOnlyList<(string Country, int Count, IReadOnlyList<(string Region, int Count)> Regions)> ByCountry { get; private set; } = [];
 
     public int Located { get; private set; }
-    public int ByPrecision(LocationPrecision precision) => Results.Entries.Count(e => e.Latitude is not null && e.LocationPrecision == precision);
+    public int ByPrecision(LocationPrecision precision) => _byPrecision[(int)precision];
+
+    private readonly int[] _byPrecision = new int[Enum.GetValues<LocationPrecision>().Length];
 
     /// <summary>The choropleth's classes: (lowest count, highest count), ending with the most any country has.</summary>
     public IReadOnlyList<(int From, int To)> Classes { get; private set; } = [];
@@ -50,16 +56,20 @@ public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, ProfileLo
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
+        foreach (var e in Results.Entries)
+        {
+            if (e.Latitude is not null && e.LocationPrecision is { } precision)
+            {
+                _byPrecision[(int)precision]++;
+            }
+        }
         Located = Results.Entries.Count(e => e.Latitude is not null);
-        ByCountry = [.. Results.Entries.Where(e => e.CountryCode is not null).GroupBy(e => e.CountryCode!)
-            .Select(g => (g.Key, g.Count(), (IReadOnlyList<(string, int)>)[.. g.Where(e => e.Region is not null).GroupBy(e => e.Region!)
-                .Select(r => (r.Key, r.Count())).OrderByDescending(r => r.Item2).ThenBy(r => r.Item1, StringComparer.CurrentCulture)]))
-            .OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal)];
+        ByCountry = Results.Snapshot is null ? [] : CountByCountry(Statistics.StatisticsBasis.Of(Results.Snapshot), Results.Positions);
         Classes = ClassesOf([.. ByCountry.Select(c => c.Item2)]);
         CountsJson = JsonSerializer.Serialize(ByCountry
             .Select(c => (Key: gazetteer.BoundaryKeyOf(c.Country), c.Count)).Where(c => c.Key is not null)
             .ToDictionary(c => c.Key!, c => c.Count));
-        ByNutsRegion = NutsCounts(Results.Entries);
+        ByNutsRegion = Results.Snapshot is null ? [] : NutsPlacement.Of(Results.Snapshot, locator).Count(Results.Positions);
         var largest = ByNutsRegion.Count > 0 ? ByNutsRegion[0].Count : 0;
         CircleSizes = [.. new[] { largest, largest / 4, largest / 16 }.Where(c => c > 0).Distinct().Select(c => (c, Radius(c, largest)))];
         NutsJson = JsonSerializer.Serialize(ByNutsRegion.Select(r => new object[]
@@ -73,31 +83,54 @@ public class MapPageModel(DirectorySearch search, Gazetteer gazetteer, ProfileLo
         return Page();
     }
 
-    private static double Radius(int count, int largest) => Math.Max(3, MaxCircleRadius * Math.Sqrt((double)count / largest));
-
-    private List<(Gazetteer.Area, int)> NutsCounts(IReadOnlyList<ClusterDirectory.DirectoryEntry> entries)
+    /// <summary>
+    /// Results per country and region, counted over the result's positions with the snapshot's country and region
+    /// numbers (grouping 100,000 entries by their names took most of the page's time).
+    /// </summary>
+    private static List<(string, int, IReadOnlyList<(string, int)>)> CountByCountry(Statistics.StatisticsBasis basis, int[] positions)
     {
-        // Many profiles share a point (their city's or region's): each point and region name is placed once.
-        var placed = new Dictionary<(string?, string?, double, double), Gazetteer.Area?>();
-        var counts = new Dictionary<string, (Gazetteer.Area Area, int Count)>(StringComparer.Ordinal);
-        foreach (var e in entries)
+        var countries = new int[basis.Countries.Length];
+        var regions = new Dictionary<long, int>();
+        foreach (var p in positions)
         {
-            if (e.Latitude is not { } latitude || e.Longitude is not { } longitude || e.LocationPrecision is not { } precision || precision == LocationPrecision.Country)
+            var country = basis.CountryOf[p];
+            if (country < 0)
             {
                 continue;
             }
-            var key = (e.CountryCode, e.Region, latitude, longitude);
-            if (!placed.TryGetValue(key, out var area))
+            countries[country]++;
+            if (basis.RegionOf[p] is var region && region >= 0)
             {
-                placed[key] = area = locator.NutsRegionOf(e.CountryCode, e.Region, latitude, longitude, precision);
-            }
-            if (area is not null)
-            {
-                counts[area.Code] = (area, counts.GetValueOrDefault(area.Code).Count + 1);
+                ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(regions, (long)country * basis.Regions.Length + region, out _);
+                count++;
             }
         }
-        return [.. counts.Values.OrderByDescending(c => c.Count).ThenBy(c => c.Area.Code, StringComparer.Ordinal)];
+        var regionsOf = new List<(string, int)>[countries.Length];
+        foreach (var (key, count) in regions)
+        {
+            var country = (int)(key / basis.Regions.Length);
+            (regionsOf[country] ??= []).Add((basis.Regions[key % basis.Regions.Length], count));
+        }
+        return [.. countries.Select((count, c) => (basis.Countries[c], count, Largest(regionsOf[c] ?? [], RegionsPerCountry)))
+            .Where(c => c.count > 0).OrderByDescending(c => c.count).ThenBy(c => c.Item1, StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// The <paramref name="count"/> regions with most results, ties by name in the visitor's language. Only those that
+    /// can be among them are sorted by name: at 100,000 profiles a country has thousands of regions, and sorting them
+    /// all by culture took most of the page's time.
+    /// </summary>
+    private static IReadOnlyList<(string Region, int Count)> Largest(List<(string Region, int Count)> regions, int count)
+    {
+        if (regions.Count > count)
+        {
+            var least = regions.Select(r => r.Count).OrderDescending().ElementAt(count - 1);
+            regions = [.. regions.Where(r => r.Count >= least)];
+        }
+        return [.. regions.OrderByDescending(r => r.Count).ThenBy(r => r.Region, StringComparer.CurrentCulture).Take(count)];
+    }
+
+    private static double Radius(int count, int largest) => Math.Max(3, MaxCircleRadius * Math.Sqrt((double)count / largest));
 
     /// <summary>
     /// The legend's classes for these per-country counts: one per count when there are at most five different counts

@@ -16,6 +16,9 @@ public sealed record ResultsView(SearchQuery Query, IReadOnlyList<DirectoryEntry
     /// <summary>The data's (English) names of the vocabulary filters' values, keyed by facet and slug, for the chips.</summary>
     public IReadOnlyDictionary<(string Facet, string Value), string> TermNames { get; init; } = new Dictionary<(string, string), string>();
 
+    /// <summary>The positions of <see cref="Entries"/> in the snapshot's entries (in the same order), for counting over what it keeps per entry.</summary>
+    public int[] Positions { get; init; } = [];
+
     public static async Task<ResultsView> ReadAsync(HttpRequest request, DirectorySearch search, CancellationToken cancellationToken)
     {
         var parsed = SearchQuery.Parse(request.Query, Facet.All, ignoreUnknown: true);
@@ -23,8 +26,8 @@ public sealed record ResultsView(SearchQuery Query, IReadOnlyList<DirectoryEntry
         {
             return new ResultsView(parsed.Query, [], null, parsed.Errors);
         }
-        var (entries, snapshot, errors) = await search.MatchingAsync(parsed.Query, cancellationToken);
-        return new ResultsView(parsed.Query, entries, snapshot, errors);
+        var matches = await search.MatchingAsync(parsed.Query, cancellationToken);
+        return new ResultsView(parsed.Query, matches.Entries, matches.Snapshot, matches.Errors) { Positions = matches.Positions };
     }
 
     /// <summary>

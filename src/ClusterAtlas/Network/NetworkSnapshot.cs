@@ -21,6 +21,7 @@ public sealed class NetworkSnapshot(
     IReadOnlyDictionary<int, VocabularyTerm> terms)
 {
     private readonly Dictionary<int, NetworkProfile> _byId = profiles.ToDictionary(p => p.Id);
+    private CountryPairEdges? _countryPairs;
 
     /// <summary>Published profiles by their graph node.</summary>
     public IReadOnlyList<NetworkProfile> Profiles { get; } = profiles;
@@ -39,6 +40,9 @@ public sealed class NetworkSnapshot(
     /// <summary>The published partners of a published profile, either side stating it.</summary>
     public IEnumerable<NetworkProfile> PartnersOf(int profileId) =>
         Find(profileId) is { } profile ? Graph.Neighbours[profile.Node].Select(n => Profiles[n]) : [];
+
+    /// <summary>The collaborations as pairs of countries, for the statistics: built on first use, once per snapshot.</summary>
+    public CountryPairEdges CountryPairs => LazyInitializer.EnsureInitialized(ref _countryPairs, () => new CountryPairEdges(this));
 
     /// <summary>Every collaboration once (lower id first), between published profiles.</summary>
     public IEnumerable<(NetworkProfile A, NetworkProfile B, bool Mutual)> Edges()

@@ -27,7 +27,7 @@ public static class StatisticsCsv
         {
             return TypedResults.ValidationProblem(results.Errors, title: "Invalid search parameters");
         }
-        var found = statistics.Compute(results.Entries, results.Snapshot, await network.CurrentAsync(cancellationToken)).Single(t => t.Id == table);
+        var found = statistics.Compute(results, await network.CurrentAsync(cancellationToken)).Single(t => t.Id == table);
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
         // Region names are typed by members: a spreadsheet must not run one that starts like a formula.
         using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, true))

@@ -24,7 +24,7 @@ public class StatisticsPageModel(DirectorySearch search, ClusterStatistics stati
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Tables = statistics.Compute(Results.Entries, Results.Snapshot, await network.CurrentAsync(cancellationToken));
+        Tables = statistics.Compute(Results, await network.CurrentAsync(cancellationToken));
         return Page();
     }
 }

@@ -54,6 +54,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // The map and statistics of published profiles, as the directory. (A profile's point is corrected on its edit
         // form, one of its own pages below.)
         "/cluster-organisations/map", "/api/v1/cluster-organisations.geojson", "/statistics", "/statistics/{table}.csv",
+        // The map page's data: the points of the same search and a published profile's popup.
+        "/cluster-organisations/map/points.json", "/cluster-organisations/map/points/{id:int}",
         // Exports of the directory's search: published profiles as the read API shows them to everyone (no members-only contacts).
         "/api/v1/cluster-organisations/export.csv", "/api/v1/cluster-organisations/export.xlsx", "/api/v1/cluster-organisations/export.json",
         // Contact requests: any signed-in member writes to a published profile (limited per sender, refused to blocked

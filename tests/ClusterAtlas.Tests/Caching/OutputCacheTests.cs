@@ -27,7 +27,7 @@ public sealed class OutputCacheTests(ClusterAtlasFactory app) : IClassFixture<Cl
         "/", "/cluster-organisations", Seed, Seed + "/print", "/partner-search", "/network", "/cluster-organisations/map", "/statistics",
         "/statistics/country.csv", ClusterAtlas.WebOfData.ProfileFeed.Path, ClusterAtlas.PartnerSearch.PostingFeed.Path,
         ClusterAtlas.WebOfData.Sitemap.Path, "/robots.txt", "/api/v1/cluster-organisations", "/api/v1" + Seed,
-        "/api/v1/vocabularies", "/api/v1/countries", ClusterAtlas.Map.MapGeoJson.Path,
+        "/api/v1/vocabularies", "/api/v1/countries", ClusterAtlas.Map.MapGeoJson.Path, ClusterAtlas.Map.MapPoints.Path,
     ];
 
     [Theory]

@@ -72,7 +72,7 @@ public sealed class MapTests(MapAndStatisticsFixture fixture) : IClassFixture<Ma
     {
         var page = await fixture.App.GetDocumentAsync("/cluster-organisations/map?country=RS&sort=name");
         var map = page.GetElementById("cluster-map")!;
-        Assert.Equal("/api/v1/cluster-organisations.geojson?country=RS", map.GetAttribute("data-geojson"));
+        Assert.Equal("/cluster-organisations/map/points.json?country=RS", map.GetAttribute("data-points"));
         Assert.StartsWith("/lib/world-atlas/countries-50m", map.GetAttribute("data-boundaries"), StringComparison.Ordinal);
         Assert.Equal("""{"688":2}""", map.GetAttribute("data-counts")); // Serbia in the Natural Earth boundaries
         Assert.Contains("2 of 2 matching cluster organisations are on the map: 1 by their city, 1 by their region", page.GetElementById("map-summary")!.TextContent, StringComparison.Ordinal);
@@ -129,12 +129,12 @@ public sealed class MapTests(MapAndStatisticsFixture fixture) : IClassFixture<Ma
     public async Task The_map_counts_clusters_per_nuts_2_region_where_their_points_are_that_precise_with_a_legend_and_a_table()
     {
         var page = await fixture.App.GetDocumentAsync("/cluster-organisations/map");
-        // Požega by its city (Continental Croatia); Vienna's "Wien" is not a gazetteer name, so it is placed by its
-        // country only and not counted in a region; Serbia has no NUTS 2 regions.
+        // Požega by its city (Continental Croatia), Vienna by its local name "Wien" (its city, so its NUTS 2 region);
+        // Serbia has no NUTS 2 regions.
         var regions = System.Text.Json.JsonDocument.Parse(page.GetElementById("cluster-map")!.GetAttribute("data-nuts")!).RootElement
             .EnumerateArray().Select(r => (r[0].GetString(), r[4].GetInt32())).ToList();
-        Assert.Equal([("HR04", 1)], regions);
-        Assert.Equal(["HR04 Kontinentalna Hrvatska 1"], page.QuerySelectorAll(".nuts-table tbody tr")
+        Assert.Equal([("AT13", 1), ("HR04", 1)], regions);
+        Assert.Equal(["AT13 Wien 1", "HR04 Kontinentalna Hrvatska 1"], page.QuerySelectorAll(".nuts-table tbody tr")
             .Select(r => string.Join(" ", r.Children.Select(c => c.TextContent.Trim()))));
         Assert.Equal(["1"], page.QuerySelectorAll(".nuts-legend li").Select(li => li.TextContent.Trim()));
 

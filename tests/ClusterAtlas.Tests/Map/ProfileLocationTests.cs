@@ -43,6 +43,21 @@ public sealed class ProfileLocationTests(ClusterAtlasFactory app) : IClassFixtur
     }
 
     [Fact]
+    public void A_city_is_found_by_its_local_name_in_its_own_country_but_its_name_is_asked_first()
+    {
+        // GeoNames names Vienna in English; "Wien" is one of its other names, as "Beograd" and "Нови Сад" are Serbia's.
+        var vienna = Locator.Locate("AT", "Wien", null, null)!;
+        Assert.Equal(LocationPrecision.City, vienna.Precision);
+        Assert.Equal(Locator.Locate("AT", "Vienna", null, null), vienna);
+        Assert.Equal(Locator.Locate("RS", "Belgrade", null, null), Locator.Locate("RS", "Beograd", null, null));
+        Assert.Equal(Locator.Locate("RS", "Novi Sad", null, null), Locator.Locate("RS", "Нови Сад", null, null));
+        // Another name counts in its place's country only: "Wien" in Germany is no city there.
+        Assert.NotEqual(LocationPrecision.City, Locator.Locate("DE", "Wien", null, null)?.Precision);
+        // A place's own name wins over another place's other name: Požega, Croatia, stays itself.
+        Assert.Equal(45.34, Locator.Locate("HR", "Požega", null, null)!.Latitude, 0.05);
+    }
+
+    [Fact]
     public void Without_a_known_city_the_region_then_the_country_places_the_profile()
     {
         var vojvodina = Locator.Locate("RS", "Atlantis", "Region of Vojvodina", null)!;

@@ -114,6 +114,30 @@ public sealed class StatisticsTests(MapAndStatisticsFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task The_whole_directorys_tables_kept_for_a_snapshot_follow_a_change_of_the_profiles()
+    {
+        await using var app = new EmptyDatabaseFactory();
+        // With an account cookie that signs nobody in: past the output cache, so the tables kept beside the snapshot answer.
+        async Task<IDocument> StatisticsAsync(string language)
+        {
+            using var client = app.CreateClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/statistics", UriKind.Relative));
+            request.Headers.Add("Cookie", "ClusterAtlas.Account=nobody");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            using var response = await client.SendAsync(request);
+            return await ClusterAtlasFactory.ParseAsync(await response.Content.ReadAsStringAsync());
+        }
+        await app.AddAsync((MapScenarios.Published("Graz Wood Cluster", "AT", "Graz"), ["Wood Products"]));
+        Assert.Equal(new Dictionary<string, string> { ["Austria"] = "1" }, Table(await StatisticsAsync("en"), "country"));
+        Assert.Equal(new Dictionary<string, string> { ["Österreich"] = "1" }, Table(await StatisticsAsync("de"), "country"));
+        Assert.Equal(new Dictionary<string, string> { ["Austria"] = "1" }, Table(await StatisticsAsync("en"), "country"));
+
+        await app.AddAsync((MapScenarios.Published("Zagreb Wood Cluster", "HR", "Zagreb"), ["Wood Products"]));
+        Assert.Equal(new Dictionary<string, string> { ["Austria"] = "1", ["Croatia"] = "1" }, Table(await StatisticsAsync("en"), "country"));
+        Assert.Equal(new Dictionary<string, string> { ["Wood Products"] = "2" }, Table(await StatisticsAsync("en"), "sector"));
+    }
+
+    [Fact]
     public async Task Every_count_table_matches_a_direct_count_in_the_database()
     {
         var page = await fixture.App.GetDocumentAsync("/statistics");

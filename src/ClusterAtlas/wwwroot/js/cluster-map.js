@@ -35,8 +35,8 @@
     return node;
   };
   // Built from text nodes: names come from members, never as HTML.
-  var popupOf = function (p) {
-    var box = document.createElement('div');
+  var fillPopup = function (box, p) {
+    box.textContent = '';
     var title = line(box, 'p', '', 'popup-title');
     var link = line(title, 'a', p.name + (p.acronym ? ' (' + p.acronym + ')' : ''));
     link.href = p.url;
@@ -46,6 +46,27 @@
     var open = line(box, 'p', '');
     var openLink = line(open, 'a', data.textOpen);
     openLink.href = p.url;
+  };
+  // The list has each point's name only: the rest of a popup is fetched when it first opens. Leaflet asks for the
+  // content again on update, so the answer (or the failure, until the popup closes) is kept per point.
+  var summaries = {};
+  var failed = {};
+  var loading = {};
+  var popupOf = function (id, name, marker) {
+    var box = document.createElement('div');
+    if (summaries[id]) { fillPopup(box, summaries[id]); return box; }
+    line(box, 'p', name, 'popup-title');
+    line(box, 'p', failed[id] ? data.textPopupFailed : data.textPopupLoading);
+    if (!failed[id] && !loading[id]) {
+      loading[id] = true;
+      fetch(data.popup + id, { headers: { Accept: 'application/json' } }).then(function (r) {
+        if (!r.ok) { throw new Error(r.status); }
+        return r.json();
+      }).then(function (summary) { summaries[id] = summary; }, function () { failed[id] = true; }).then(function () {
+        delete loading[id];
+        if (marker.isPopupOpen()) { marker.getPopup().update(); }
+      });
+    }
     return box;
   };
   var boundaries = fetch(data.boundaries).then(function (r) { return r.json(); }).then(function (world) {
@@ -70,18 +91,19 @@
       }).addTo(map);
     });
   }
-  var points = fetch(data.geojson, { headers: { Accept: 'application/geo+json' } }).then(function (r) {
+  var points = fetch(data.points, { headers: { Accept: 'application/json' } }).then(function (r) {
     if (!r.ok) { throw new Error(r.status); }
     return r.json();
-  }).then(function (collection) {
+  }).then(function (list) {
+    // Each point is [longitude, latitude, id, name].
     var group = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true });
-    var layer = L.geoJSON(collection, {
-      pointToLayer: function (feature, latlng) {
-        return L.marker(latlng, { title: feature.properties.name, alt: feature.properties.name, keyboard: true });
-      },
-      onEachFeature: function (feature, marker) { marker.bindPopup(function () { return popupOf(feature.properties); }); }
+    var markers = list.points.map(function (p) {
+      var marker = L.marker([p[1], p[0]], { title: p[3], alt: p[3], keyboard: true });
+      marker.bindPopup(function () { return popupOf(p[2], p[3], marker); });
+      marker.on('popupclose', function () { delete failed[p[2]]; });
+      return marker;
     });
-    group.addLayer(layer);
+    group.addLayers(markers);
     map.addLayer(group);
     // Cluster icons are reached with Tab like markers: name them for screen readers.
     var nameClusters = function () {
@@ -92,8 +114,8 @@
     };
     map.on('zoomend moveend', nameClusters);
     group.on('animationend', nameClusters);
-    if (collection.features.length > 0) {
-      map.fitBounds(layer.getBounds(), { maxZoom: 8, padding: [20, 20] });
+    if (markers.length > 0) {
+      map.fitBounds(L.latLngBounds(list.points.map(function (p) { return [p[1], p[0]]; })), { maxZoom: 8, padding: [20, 20] });
     }
     nameClusters();
     say('');
