@@ -65,7 +65,8 @@ rm -rf artifacts/screenshots
 # one after the other they took longer than the suite may.
 run_suite sqlite CLUSTERATLAS_TEST_DATABASE=sqlite "CLUSTERATLAS_SCREENSHOTS=$root/artifacts/screenshots"
 # The browser tests run once, in the SQLite pass: they test what the visitor sees, not the database; so do the
-# long tests marked [Trait("Database", "none")], which touch no database.
+# long tests marked [Trait("Database", "none")], which touch none of the pass's databases (pure parsing, or a data
+# folder of their own that is SQLite whatever the pass).
 run_suite postgres CLUSTERATLAS_TEST_DATABASE=postgres "CLUSTERATLAS_TEST_POSTGRES=Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" \
   -- --filter "FullyQualifiedName!~ClusterAtlas.BrowserTests&Database!=none"
 for pid in "${pids[@]}"; do wait "$pid" || status=1; done

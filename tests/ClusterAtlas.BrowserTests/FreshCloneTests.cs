@@ -130,6 +130,9 @@ public sealed class FreshCloneTests(ITestOutputHelper output)
         start.Environment["TMPDIR"] = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(dataDirectory)!, "tmp")).FullName;
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // The code analysers only report (the suite's own build ran them on these sources); they add nothing to what the
+        // build makes and `dotnet run` serves, and were over a third of the clone's build: 88 s of CPU with them, 54 without.
+        start.Environment["RunAnalyzers"] = "false";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var collected = new StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (collected) { collected.AppendLine(e.Data); } };

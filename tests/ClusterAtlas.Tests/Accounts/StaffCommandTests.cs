@@ -6,6 +6,7 @@ namespace ClusterAtlas.Tests.Accounts;
 /// `users add-admin` and `users add-moderator` as an operator runs them: the real executable in a process of its own,
 /// on a database folder of its own, with and without ClusterAtlas:BaseUrl.
 /// </summary>
+[Trait("Database", "none")] // a SQLite folder of their own whatever the pass: the PostgreSQL pass of ./test.sh would only repeat them
 public sealed class StaffCommandTests
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace ClusterAtlas.Tests.Data;
 /// Start-up faults of storage, met by the real executable: each is one line on standard error that names the folder
 /// or file and says what to do, exit code 1, no stack trace, and nothing changed.
 /// </summary>
+[Trait("Database", "none")] // a data folder and server settings of their own: the PostgreSQL pass of ./test.sh would only repeat them
 public sealed class StorageFaultTests : IDisposable
 {
     private readonly string _scratch = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "clusteratlas-faults", Guid.NewGuid().ToString("N"))).FullName;
