@@ -139,6 +139,8 @@ public sealed class BrowserApp : IAsyncLifetime, IAsyncDisposable
             builder.UseSetting("ClusterAtlas:Database", "Sqlite");
             builder.UseSetting("ClusterAtlas:LoadDemoContent", "true");
             builder.UseSetting("ClusterAtlas:DemoSampleProfiles", "0");
+            // Mail made by the outbox's feeders (notifications, saved-search alerts) goes out within a second, not ten.
+            builder.UseSetting("ClusterAtlas:Outbox:PollInterval", "00:00:01");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureTestServices(services =>
                 services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(scratch, "keys"))));

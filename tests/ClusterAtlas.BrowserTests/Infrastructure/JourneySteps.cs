@@ -77,7 +77,10 @@ public static class JourneySteps
 
     public static async Task<MimeMessage> MailAsync(this BrowserApp app, string to, string subject)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
+        // Notification mail is made by a feeder of the outbox and waits for its next round (BrowserApp: every second;
+        // the app's default of ten seconds outlasted a count of 100 tries on a loaded CI machine). A minute, by the clock.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromMinutes(1))
         {
             var message = Directory.Exists(app.MailDirectory)
                 ? new DirectoryInfo(app.MailDirectory).GetFiles("*.eml")
