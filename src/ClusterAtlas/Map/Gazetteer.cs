@@ -17,6 +17,14 @@ public sealed class Gazetteer
 
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Map", "Gazetteer");
 
+    private static readonly Lazy<Gazetteer> ShippedOnce = new(() => new Gazetteer(Folder));
+
+    /// <summary>
+    /// The shipped gazetteer, read once per process: it never changes while the app runs, and reading its 125,000 rows
+    /// is the costliest part of a start (a process that starts several hosts, as the tests do, reads it once).
+    /// </summary>
+    public static Gazetteer Shipped => ShippedOnce.Value;
+
     private readonly Dictionary<(string Country, string Key), List<Place>> _places = [];
     private readonly Dictionary<string, List<Place>> _placesByName = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Country, string Key), List<Place>> _aliases = [];
@@ -26,10 +34,6 @@ public sealed class Gazetteer
     private readonly Dictionary<string, List<Area>> _nutsByCountry = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (double Latitude, double Longitude)> _countries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _boundaryKeys = new(StringComparer.Ordinal);
-
-    public Gazetteer() : this(Folder)
-    {
-    }
 
     public Gazetteer(string folder)
     {

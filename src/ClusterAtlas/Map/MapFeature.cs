@@ -7,7 +7,7 @@ public static class MapFeature
     public static IServiceCollection AddMap(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MapOptions>(configuration.GetSection(MapOptions.Section));
-        services.AddSingleton<Gazetteer>();
+        services.AddSingleton(_ => Gazetteer.Shipped);
         services.AddSingleton<ProfileLocator>();
         services.AddSingleton<ISaveChangesInterceptor, ProfileLocationInterceptor>();
         services.AddScoped<ProfileLocations>();

@@ -49,6 +49,10 @@ public static class TextFolding
 
     public static string RemoveDiacritics(string text)
     {
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text; // nothing to remove, and most names are plain ASCII: no normalisation to pay for
+        }
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

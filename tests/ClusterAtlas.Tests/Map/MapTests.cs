@@ -146,7 +146,7 @@ public sealed class MapTests(MapAndStatisticsFixture fixture) : IClassFixture<Ma
     [Fact]
     public void A_point_is_counted_in_the_nuts_2_region_it_names_or_else_the_nearest_of_its_country()
     {
-        var locator = new ProfileLocator(new Gazetteer());
+        var locator = new ProfileLocator(Gazetteer.Shipped);
         Assert.Equal("AT13", locator.NutsRegionOf("AT", null, 48.21, 16.37, ClusterAtlas.Profiles.LocationPrecision.City)!.Code);
         Assert.Equal("DE21", locator.NutsRegionOf("DE", "Oberbayern", 48.5, 11.0, ClusterAtlas.Profiles.LocationPrecision.Exact)!.Code);
         Assert.Null(locator.NutsRegionOf("AT", null, 47.6, 14.1, ClusterAtlas.Profiles.LocationPrecision.Country));

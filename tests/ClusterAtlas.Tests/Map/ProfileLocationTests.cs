@@ -13,7 +13,7 @@ namespace ClusterAtlas.Tests.Map;
 /// </summary>
 public sealed class ProfileLocationTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
 {
-    private static readonly ProfileLocator Locator = new(new Gazetteer());
+    private static readonly ProfileLocator Locator = new(Gazetteer.Shipped);
 
     private static bool InVojvodina(double? latitude, double? longitude) =>
         latitude is > 44.6 and < 46.2 && longitude is > 18.8 and < 21.6;
