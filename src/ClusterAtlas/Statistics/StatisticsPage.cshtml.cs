@@ -13,6 +13,12 @@ namespace ClusterAtlas.Statistics;
 [PublicCache(ContentTags.Profiles, ContentTags.Vocabularies)]
 public class StatisticsPageModel(DirectorySearch search, ClusterStatistics statistics, Data.ClusterAtlasDbContext db, Network.NetworkIndex network) : PageModel
 {
+    /// <summary>
+    /// The most rows a table shows on the page (the largest first); its CSV file has them all. The region table of a
+    /// large directory has thousands of rows, which made the page half a megabyte.
+    /// </summary>
+    public const int RowsShown = 50;
+
     public ResultsView Results { get; private set; } = null!;
     public IReadOnlyList<StatisticsTable> Tables { get; private set; } = [];
 

@@ -80,7 +80,8 @@ public sealed class MapTests(MapAndStatisticsFixture fixture) : IClassFixture<Ma
         Assert.Single(list);
         Assert.Equal("/cluster-organisations?country=RS&region=Vojvodina", page.QuerySelectorAll(".map-list li li a").Select(a => a.GetAttribute("href")).Order(StringComparer.Ordinal).Last());
         var links = page.QuerySelectorAll(".view-links a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/cluster-organisations?country=RS", "/cluster-organisations/map?country=RS", "/statistics?country=RS"], links);
+        Assert.Equal(["/cluster-organisations?country=RS", "/statistics?country=RS"], links);
+        Assert.Equal("Show these results on a map", page.QuerySelector(".view-links [aria-current=page]")?.TextContent); // named, not a link to itself
         Assert.NotNull(page.QuerySelector("figure.map-legend"));
 
         // The directory links to the map and the statistics of the same search.

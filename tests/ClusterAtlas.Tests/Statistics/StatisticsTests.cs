@@ -138,6 +138,26 @@ public sealed class StatisticsTests(MapAndStatisticsFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_table_longer_than_the_page_shows_its_largest_rows_and_its_csv_has_them_all()
+    {
+        await using var app = new EmptyDatabaseFactory();
+        // 52 regions, the first of them with two profiles: it leads the table.
+        string[] wood = ["Wood Products"];
+        await app.AddAsync([.. Enumerable.Range(1, 52).Select(i => (MapScenarios.Published($"Region {i:00} Cluster", "DE", null, $"Region {i:00}"), wood)),
+            (MapScenarios.Published("Region 01 Second Cluster", "DE", null, "Region 01"), wood)]);
+
+        var page = await app.GetDocumentAsync("/statistics");
+        var rows = page.QuerySelectorAll("#region-data tbody tr").ToList();
+        Assert.Equal(ClusterAtlas.Statistics.StatisticsPageModel.RowsShown, rows.Count);
+        Assert.Equal("Region 01", rows[0].QuerySelector("th")!.TextContent);
+        Assert.Equal("The 50 largest of 52; the CSV file has all of them.", page.QuerySelector("#region .rows-shown")!.TextContent);
+        Assert.Null(page.QuerySelector("#country .rows-shown")); // one country: shown whole
+        using var client = app.CreateClient();
+        var csv = await client.GetStringAsync(new Uri("/statistics/region.csv", UriKind.Relative));
+        Assert.Equal(53, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // a heading and 52 regions
+    }
+
+    [Fact]
     public async Task Every_count_table_matches_a_direct_count_in_the_database()
     {
         var page = await fixture.App.GetDocumentAsync("/statistics");
