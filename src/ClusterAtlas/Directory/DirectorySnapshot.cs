@@ -94,7 +94,23 @@ public sealed class DirectorySnapshot
         }
         var (country, region, label, members, cooperatesWith) =
             (FacetOf(Facet.Country), FacetOf(Facet.Region), FacetOf(Facet.Label), FacetOf(Facet.Members), FacetOf(Facet.CooperatesWith));
-        var termFacetValues = termFacets.Select(f => (Vocabulary: f.Key, Facet: FacetOf(f.Value))).ToArray();
+        var termFacetValues = termFacets.Select(f => FacetOf(f.Value)).ToArray();
+        var slotOfVocabulary = termFacets.Keys.Select((vocabulary, slot) => (vocabulary, slot)).ToDictionary(v => v.vocabulary, v => v.slot);
+        // Each active term's facet and its value with its ancestors' (a profile counts under its terms and their
+        // ancestors: choosing a parent includes its children), found once per term rather than once per profile.
+        // Retired terms stay on their profiles but are no longer filters.
+        var valuesOfTerm = new Dictionary<int, (int Slot, int[] Values)>();
+        foreach (var term in termById.Values.Where(t => t.Status == TermStatus.Active && termFacets.ContainsKey(t.Vocabulary)))
+        {
+            var slot = slotOfVocabulary[term.Vocabulary];
+            var chain = new List<int>();
+            for (var id = InternTerm(term); id >= 0; id = termFacetValues[slot].Parents[id])
+            {
+                chain.Add(id);
+            }
+            valuesOfTerm[term.Id] = (slot, [.. chain]);
+        }
+        var valuesInSlot = termFacetValues.Select(_ => new List<int>()).ToArray();
         for (var i = 0; i < entries.Length; i++)
         {
             var e = entries[i];
@@ -104,25 +120,27 @@ public sealed class DirectorySnapshot
             members.Building![i] = Facet.MemberRange(e.TotalMembers) is { } range ? [members.IdByValue[range]] : None;
             cooperatesWith.Building![i] = e.CooperationCountries.Length == 0 ? None
                 : [.. e.CooperationCountries.Select(code => cooperatesWith.Intern(code, countries.NameOf(code)))];
-            foreach (var (vocabulary, facet) in termFacetValues)
+            foreach (var values in valuesInSlot)
             {
-                var values = new List<int>();
-                foreach (var termId in e.TermIds)
+                values.Clear();
+            }
+            foreach (var termId in e.TermIds)
+            {
+                if (valuesOfTerm.TryGetValue(termId, out var term))
                 {
-                    // Retired terms stay on their profiles but are no longer filters.
-                    if (termById.TryGetValue(termId, out var term) && term.Vocabulary == vocabulary && term.Status == TermStatus.Active)
+                    var values = valuesInSlot[term.Slot];
+                    foreach (var id in term.Values)
                     {
-                        // A profile counts under its terms and their ancestors: choosing a parent includes its children.
-                        for (var id = InternTerm(term); id >= 0; id = facet.Parents[id])
+                        if (!values.Contains(id))
                         {
-                            if (!values.Contains(id))
-                            {
-                                values.Add(id);
-                            }
+                            values.Add(id);
                         }
                     }
                 }
-                facet.Building![i] = values.Count == 0 ? None : [.. values];
+            }
+            for (var slot = 0; slot < termFacetValues.Length; slot++)
+            {
+                termFacetValues[slot].Building![i] = valuesInSlot[slot].Count == 0 ? None : [.. valuesInSlot[slot]];
             }
         }
 
