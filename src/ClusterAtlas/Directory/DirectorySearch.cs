@@ -15,7 +15,7 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
     {
         var snapshot = await index.CurrentAsync(cancellationToken);
         var text = SearchText.Parse(query.Q);
-        IReadOnlyCollection<int>? matches = null;
+        TextMatches? matches = null;
         if (text is not null)
         {
             matches = await MatchAsync(snapshot, text, cancellationToken);
@@ -27,13 +27,13 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
         {
             // Nothing has every word: each word alone (cached like any search) says which profiles have some of
             // them, and which words the directory holds at all, so "did you mean" leaves those alone.
-            var perWord = new List<IReadOnlyCollection<int>>(text.Tokens.Count);
+            var perWord = new List<TextMatches>(text.Tokens.Count);
             for (var t = 0; t < text.Tokens.Count; t++)
             {
                 perWord.Add(text.Tokens.Count == 1 ? matches! : await MatchAsync(snapshot, text.Word(t), cancellationToken));
             }
-            suggestion = await SuggestAsync(snapshot, query, text, [.. perWord.Select(ids => ids.Count > 0)], cancellationToken);
-            if (text.Tokens.Count > 1 && perWord.Any(ids => ids.Count > 0))
+            suggestion = await SuggestAsync(snapshot, query, text, [.. perWord.Select(word => word.Count > 0)], cancellationToken);
+            if (text.Tokens.Count > 1 && perWord.Any(word => word.Count > 0))
             {
                 var some = snapshot.SearchSomeWords(query, perWord, text);
                 if (some.Total > 0)
@@ -107,8 +107,8 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
         return errors;
     }
 
-    private Task<IReadOnlyCollection<int>> MatchAsync(DirectorySnapshot snapshot, SearchText text, CancellationToken cancellationToken) =>
-        cache.GetOrAddAsync(snapshot.LastChange, text.Key, () => FullTextEngine.For(db).MatchAsync(db, text, cancellationToken));
+    private Task<TextMatches> MatchAsync(DirectorySnapshot snapshot, SearchText text, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync(snapshot, text.Key, () => FullTextEngine.For(db).MatchAsync(db, text, cancellationToken));
 
     /// <summary>A spelling to suggest, only if it finds something with the same filters: a suggestion that leads nowhere helps no one.</summary>
     private async Task<string?> SuggestAsync(DirectorySnapshot snapshot, SearchQuery query, SearchText text, IReadOnlyList<bool> inIndex, CancellationToken cancellationToken)

@@ -22,7 +22,6 @@ public sealed class DirectorySnapshot
     private readonly DirectoryRanking _ranking;
     private readonly Dictionary<int, string> _termLabels = [];
     private readonly Dictionary<int, string> _termVocabulary = [];
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyCollection<int>, ulong[]> _candidates = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(ulong[]? Candidates, string Filters), Counted> _counted = new();
 
     /// <summary>How many searches' counts a snapshot keeps (at a million profiles about 130 KB each).</summary>
@@ -42,6 +41,11 @@ public sealed class DirectorySnapshot
 
     public DirectoryEntry[] Entries { get; }
     public DateTimeOffset LastChange { get; }
+
+    /// <summary>This snapshot's number among the process's snapshots (newer is higher): what bitsets over its entries are valid for.</summary>
+    public long Generation { get; } = Interlocked.Increment(ref s_generations);
+
+    private static long s_generations;
 
     /// <summary>Words people may mean when a search finds nothing: from names, vocabulary labels and countries.</summary>
     public IReadOnlySet<string> KnownWords { get; }
@@ -172,45 +176,46 @@ public sealed class DirectorySnapshot
     private FacetValues FacetOf(string facet) => _facetValues[Array.IndexOf(_facetNames, facet)];
 
     /// <summary>Filters, counts (see <see cref="FacetCounting"/>) and sorts.</summary>
-    public SearchResult Search(SearchQuery query, IReadOnlyCollection<int>? textMatches, SearchText? text) =>
-        Search(query, textMatches is null ? null : CandidatesOf(textMatches), null, text);
+    public SearchResult Search(SearchQuery query, TextMatches? textMatches, SearchText? text) =>
+        Search(query, textMatches?.Bits, null, text);
 
     /// <summary>
-    /// The full-text matches as a bitset over the entries, kept as long as the match cache keeps their ids (the same
-    /// array comes back for the same words): a common word matches most of a million profiles, and finding each id's
-    /// entry again cost more than counting the facets.
+    /// The full-text engine's matching profile ids as a bitset over the entries (ids of profiles not in the directory,
+    /// such as drafts, dropped): a common word matches most of a million profiles, and finding each id's entry again
+    /// on every search cost more than counting the facets.
     /// </summary>
-    private ulong[] CandidatesOf(IReadOnlyCollection<int> ids) => _candidates.GetValue(ids, BitsOf);
-
-    private ulong[] BitsOf(IReadOnlyCollection<int> ids)
+    public TextMatches MatchesOf(IEnumerable<int> ids)
     {
         var bits = new ulong[(Entries.Length + 63) / 64];
+        var count = 0;
         foreach (var id in ids)
         {
-            if (_indexById.TryGetValue(id, out var index))
+            if (_indexById.TryGetValue(id, out var index) && (bits[index >> 6] & (1UL << index)) == 0)
             {
                 bits[index >> 6] |= 1UL << index;
+                count++;
             }
         }
-        return bits;
+        return new TextMatches(bits, count);
     }
 
     /// <summary>
     /// The profiles that match some of the words, for when none matches them all: those matching more of the words
     /// first, then by the relevance tiers. <paramref name="matchesPerWord"/> holds each word's full-text matches.
     /// </summary>
-    public SearchResult SearchSomeWords(SearchQuery query, IReadOnlyList<IReadOnlyCollection<int>> matchesPerWord, SearchText text)
+    public SearchResult SearchSomeWords(SearchQuery query, IReadOnlyList<TextMatches> matchesPerWord, SearchText text)
     {
         var candidates = new ulong[(Entries.Length + 63) / 64];
         var wordCounts = new byte[Entries.Length];
-        foreach (var ids in matchesPerWord)
+        foreach (var matches in matchesPerWord)
         {
-            foreach (var id in ids)
+            for (var word = 0; word < candidates.Length; word++)
             {
-                if (_indexById.TryGetValue(id, out var index))
+                var bits = matches.Bits[word];
+                candidates[word] |= bits;
+                for (; bits != 0; bits &= bits - 1)
                 {
-                    candidates[index >> 6] |= 1UL << index;
-                    wordCounts[index]++;
+                    wordCounts[(word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
                 }
             }
         }
@@ -221,9 +226,9 @@ public sealed class DirectorySnapshot
     /// The positions in <see cref="Entries"/> of every entry that passes the query's words and filters, unpaged and in
     /// order (for the map and the statistics, which count over them), and the filter values no facet knows.
     /// </summary>
-    public (int[] Positions, IReadOnlyDictionary<string, string[]> UnknownValues) Matching(SearchQuery query, IReadOnlyCollection<int>? textMatches)
+    public (int[] Positions, IReadOnlyDictionary<string, string[]> UnknownValues) Matching(SearchQuery query, TextMatches? textMatches)
     {
-        var tally = CountOf(query, textMatches is null ? null : CandidatesOf(textMatches)).Tally;
+        var tally = CountOf(query, textMatches?.Bits).Tally;
         var positions = new int[tally.Total];
         var found = 0;
         for (var i = 0; i < Entries.Length && found < positions.Length; i++)

@@ -1,32 +1,36 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.ClusterDirectory;
 
 /// <summary>
-/// Recent full-text matches by query text, for the current state of the directory: people type the same
-/// common words ("cluster", "innovation"), and those are the costly ones.
+/// Recent full-text matches by query text, for the current directory snapshot: people type the same common words
+/// ("cluster", "innovation"), and those are the costly ones.
+/// Kept as bitsets over the snapshot's entries, so every entry costs the same whatever the words match (125 KB at a
+/// million profiles): kept as ids, a few common words at a million filled the cache and evicted everything else.
 /// </summary>
 public sealed class FullTextMatchCache
 {
-    // Bounded by the ids held, not the number of queries: a common word can match every profile.
-    private const long MaxIds = 4_000_000;
-    private readonly ConcurrentDictionary<(DateTimeOffset, string), int[]> _entries = new();
-    private long _ids;
+    // Bounded by bytes: 512 queries at a million profiles, 5,000 at 100,000.
+    private const long MaxBytes = 64L * 1024 * 1024;
+    private readonly ConcurrentDictionary<(long Generation, string Key), TextMatches> _entries = new();
+    private long _bytes;
+    private long _generation;
 
-    public async Task<IReadOnlyCollection<int>> GetOrAddAsync(DateTimeOffset version, string key, Func<Task<List<int>>> match)
+    public async Task<TextMatches> GetOrAddAsync(DirectorySnapshot snapshot, string key, Func<Task<List<int>>> match)
     {
-        if (_entries.TryGetValue((version, key), out var cached))
+        if (_entries.TryGetValue((snapshot.Generation, key), out var cached))
         {
             return cached;
         }
-        var ids = (await match()).ToArray();
-        if (Interlocked.Add(ref _ids, ids.Length) > MaxIds)
+        var matches = snapshot.MatchesOf(await match());
+        var bytes = matches.Bits.LongLength * sizeof(ulong);
+        // A newer snapshot makes the older one's bitsets useless: they go at once rather than when the cache is full.
+        if (Interlocked.Exchange(ref _generation, snapshot.Generation) != snapshot.Generation || Interlocked.Add(ref _bytes, bytes) > MaxBytes)
         {
             _entries.Clear();
-            Interlocked.Exchange(ref _ids, ids.Length);
+            Interlocked.Exchange(ref _bytes, bytes);
         }
-        _entries[(version, key)] = ids;
-        return ids;
+        _entries[(snapshot.Generation, key)] = matches;
+        return matches;
     }
 }
