@@ -385,4 +385,16 @@ public sealed class DirectorySearchTests(DirectorySearchFixture fixture) : IClas
             "new.txt", ProfileStatus.Published, CancellationToken.None));
         Assert.Equal(["zyxwv-photonics-cluster"], Slugs(await fixture.SearchAsync("?q=zyxwv")));
     }
+
+    [Fact]
+    public async Task A_word_searched_before_a_new_profile_has_it_finds_that_profile_too()
+    {
+        // The word's matches are kept for the directory as it was: a new snapshot must not read the old one's.
+        Task ImportAsync(string name) => fixture.App.WithServiceAsync<EccpProfileImporter, ImportReport>(importer => importer.ImportAsync(
+            $"Home > Cluster Organisations > {name}\nSectoral Industries:\nLighting and Electrical Equipment\n", "new.txt", ProfileStatus.Published, CancellationToken.None));
+        await ImportAsync("Qwertzu Optics Cluster");
+        Assert.Equal(["qwertzu-optics-cluster"], Slugs(await fixture.SearchAsync("?q=qwertzu")));
+        await ImportAsync("Qwertzu Laser Cluster");
+        Assert.Equal(["qwertzu-laser-cluster", "qwertzu-optics-cluster"], Slugs(await fixture.SearchAsync("?q=qwertzu")).Order(StringComparer.Ordinal));
+    }
 }
