@@ -9,6 +9,10 @@ namespace ClusterAtlas.Events;
 /// </summary>
 public static class EventTime
 {
+    // Zones found, by the id asked for: the system's lookup takes a lock on every call, and every event shown asks.
+    // Only ids the system knows are kept (trimmed), so there are at most as many as it has zones.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> KnownZones = new(StringComparer.Ordinal);
+
     /// <summary>The zone of this IANA id, or null when the system does not know it (Windows ids are not accepted).</summary>
     public static TimeZoneInfo? Zone(string? id)
     {
@@ -16,10 +20,15 @@ public static class EventTime
         {
             return null;
         }
+        var trimmed = id.Trim();
+        if (KnownZones.TryGetValue(trimmed, out var known))
+        {
+            return known;
+        }
         try
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
-            return zone.HasIanaId ? zone : null;
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(trimmed);
+            return zone.HasIanaId ? KnownZones.GetOrAdd(trimmed, zone) : null;
         }
         catch (TimeZoneNotFoundException)
         {

@@ -22,8 +22,10 @@ public class ProfilePageModel(ProfileQueries queries, IAuthorizationService auth
     /// <summary>The profile is not published: shown only to those who may edit it, never indexed.</summary>
     public bool NotPublic { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    // The request's token read here, not bound as a handler argument: binding it costs a model-binding pass per view.
+    public async Task<IActionResult> OnGetAsync(string slug)
     {
+        var cancellationToken = HttpContext.RequestAborted;
         var signedIn = User.Identity?.IsAuthenticated == true;
         var view = await queries.FindPublishedAsync(slug, cancellationToken);
         if (view is not null)

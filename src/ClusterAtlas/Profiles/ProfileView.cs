@@ -27,8 +27,20 @@ public sealed class ProfileView(ClusterOrganisation profile, DataLabels labels, 
     /// </summary>
     public string? LocalNameLanguage => Profile.LocalLanguage ?? countries.MainLanguageOf(Profile.CountryCode);
 
+    // Per page section, found once per loaded profile: most sections have none, and then no partial is rendered.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Schema.ProfileSchemaField>> _schemaFieldsBySection = new(StringComparer.Ordinal);
+
+    /// <summary>The fields of a page section that the schema renders and that have a value (<see cref="SchemaFieldsOfSection"/>).</summary>
+    public IReadOnlyList<Schema.ProfileSchemaField> SchemaFieldsOf(ProfileSection section) =>
+        _schemaFieldsBySection.GetOrAdd(section.Id, id =>
+            [.. Schema.ProfileSchema.Fields.Where(f => f.RenderedBySchema && Schema.ProfileSchema.PageSectionOf(f) == id && f.HasContent(Profile))]);
+
+    // Per partner name, found once per loaded profile: folding a name to its slug normalises Unicode.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _partnerSlugByName = new(StringComparer.Ordinal);
+
     /// <summary>The slug of a collaborating cluster that has a profile here, if any.</summary>
-    public string? PartnerSlug(CollaboratingCluster partner) => partnerSlugs.GetValueOrDefault(TextFolding.Slug(partner.Name));
+    public string? PartnerSlug(CollaboratingCluster partner) =>
+        _partnerSlugByName.GetOrAdd(partner.Name, name => partnerSlugs.GetValueOrDefault(TextFolding.Slug(name)));
 
     // Found once per loaded profile, not on every page view.
     private IReadOnlyList<ProfileSection>? _sections;
