@@ -51,15 +51,15 @@ public sealed class StatisticsBasis
     private StatisticsBasis(DirectorySnapshot snapshot)
     {
         var entries = snapshot.Entries;
-        var countries = new Interned(entries.Length);
-        var regions = new Interned(entries.Length);
-        var labels = Vocabularies.Select(_ => new Interned(entries.Length)).ToArray();
-        var termsOf = Vocabularies.Select(_ => new int[entries.Length][]).ToArray();
+        var countries = new Interned(entries.Count);
+        var regions = new Interned(entries.Count);
+        var labels = Vocabularies.Select(_ => new Interned(entries.Count)).ToArray();
+        var termsOf = Vocabularies.Select(_ => new int[entries.Count][]).ToArray();
         var levels = Facet.ExcellenceLevels.ToList();
-        LabelOf = new sbyte[entries.Length];
-        MemberRangeOf = new sbyte[entries.Length];
+        LabelOf = new sbyte[entries.Count];
+        MemberRangeOf = new sbyte[entries.Count];
         var perVocabulary = Vocabularies.Select(_ => new List<int>()).ToArray();
-        for (var i = 0; i < entries.Length; i++)
+        for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
             countries.Add(i, e.CountryCode);
@@ -68,7 +68,7 @@ public sealed class StatisticsBasis
             {
                 list.Clear();
             }
-            foreach (var termId in e.TermIds.Distinct())
+            foreach (var termId in e.TermIds.ToArray().Distinct())
             {
                 if (snapshot.TermOf(termId) is { } term && Vocabularies.Contains(term.Vocabulary, StringComparer.Ordinal))
                 {
