@@ -147,6 +147,8 @@ public sealed class DirectoryEntries : IReadOnlyList<DirectoryEntry>
         private readonly List<int> _wordStarts = [0];
         private readonly List<int> _words = [];
         private readonly byte[] _encoded = new byte[1024];
+        private DirectoryEntries? _source;
+        private int[] _fromSource = [];
 
         public int Count => _ids.Count;
 
@@ -195,9 +197,9 @@ public sealed class DirectoryEntries : IReadOnlyList<DirectoryEntry>
             _textStarts.Add(_text.Count);
             _text.AddRange(source.SlugUtf8(position));
             _textStarts.Add(_text.Count);
-            _acronyms.Add(Ref(source.StringAt(source.Acronyms[position])));
-            _countries.Add(Ref(source.StringAt(source.Countries[position])));
-            _regions.Add(Ref(source.StringAt(source.Regions[position])));
+            _acronyms.Add(RefFrom(source, source.Acronyms[position]));
+            _countries.Add(RefFrom(source, source.Countries[position]));
+            _regions.Add(RefFrom(source, source.Regions[position]));
             _labels.Add(source.Labels[position]);
             _precisions.Add(source.Precisions[position]);
             _flags.Add(source.Flags[position]);
@@ -208,13 +210,13 @@ public sealed class DirectoryEntries : IReadOnlyList<DirectoryEntry>
             _termStarts.Add(_termIds.Count);
             for (var c = source.CooperationStarts[position]; c < source.CooperationStarts[position + 1]; c++)
             {
-                _cooperation.Add(Ref(source.Strings[source.Cooperation[c]]));
+                _cooperation.Add(RefFrom(source, source.Cooperation[c]));
             }
             _cooperationStarts.Add(_cooperation.Count);
             for (var w = source.WordStarts[position]; w < source.WordStarts[position + 1]; w++)
             {
-                var word = Ref(source.Strings[source.Words[w]]);
-                _stemOf[word] = Ref(source.Strings[source.StemOf[source.Words[w]]]);
+                var word = RefFrom(source, source.Words[w]);
+                _stemOf[word] = RefFrom(source, source.StemOf[source.Words[w]]);
                 _words.Add(word);
             }
             _wordStarts.Add(_words.Count);
@@ -251,6 +253,25 @@ public sealed class DirectoryEntries : IReadOnlyList<DirectoryEntry>
             Encoding.UTF8.GetBytes(value, bytes);
             _text.AddRange(bytes);
             _textStarts.Add(_text.Count);
+        }
+
+        /// <summary>A string of <paramref name="source"/>'s table, by its number there: each looked up once per source.</summary>
+        private int RefFrom(DirectoryEntries source, int index)
+        {
+            if (index < 0)
+            {
+                return -1;
+            }
+            if (!ReferenceEquals(source, _source))
+            {
+                (_source, _fromSource) = (source, new int[source.Strings.Length]);
+            }
+            // Stored plus one: a new array's zeros mean "not looked up yet".
+            if (_fromSource[index] == 0)
+            {
+                _fromSource[index] = Ref(source.Strings[index]) + 1;
+            }
+            return _fromSource[index] - 1;
         }
 
         private int Ref(string? value)

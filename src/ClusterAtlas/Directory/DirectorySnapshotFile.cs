@@ -111,7 +111,7 @@ public static class DirectorySnapshotFile
             };
             return file.Position == file.Length && IsWhole(entries) ? entries : null;
         }
-        catch (Exception error) when (error is IOException or EndOfStreamException or IndexOutOfRangeException or OverflowException or UnauthorizedAccessException or OutOfMemoryException)
+        catch (Exception error) when (error is IOException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException or UnauthorizedAccessException or OutOfMemoryException)
         {
             // A damaged or foreign file is as good as none: the database is the truth.
             return null;

@@ -90,7 +90,7 @@ public sealed class ClusterStatistics(DataLabels labels, IStringLocalizer<Shared
             Increment(byRegion, basis.RegionOf[p]);
             for (var v = 0; v < byTerm.Length; v++)
             {
-                foreach (var label in basis.Terms[v].Of[p])
+                foreach (var label in basis.Terms[v].Of(p))
                 {
                     byTerm[v][label]++;
                 }
