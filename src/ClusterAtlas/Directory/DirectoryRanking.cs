@@ -38,16 +38,7 @@ internal sealed class DirectoryRanking
         }
         _nameWords = [.. Enumerable.Range(0, isNameWord.Length).Where(w => isNameWord[w])];
 
-        // Names made once for the two orders that use them (the columns keep them as UTF-8).
-        var names = new string[entries.Count];
-        for (var i = 0; i < names.Length; i++)
-        {
-            names[i] = entries[i].Name;
-        }
-        var indexes = Enumerable.Range(0, entries.Count).ToArray();
-        _byName = [.. indexes.OrderBy(i => names[i], StringComparer.OrdinalIgnoreCase).ThenBy(i => entries.Ids[i])];
-        _byNewest = [.. indexes.OrderByDescending(i => entries[i].PublishedAt).ThenBy(i => entries.Ids[i])];
-        _byMembers = [.. indexes.OrderByDescending(i => entries[i].TotalMembers ?? -1).ThenBy(i => names[i], StringComparer.OrdinalIgnoreCase)];
+        (_byName, _byNewest, _byMembers) = (entries.ByName, entries.ByNewest, entries.ByMembers);
     }
 
     /// <summary>The words of the vocabulary terms (for the words people may mean).</summary>

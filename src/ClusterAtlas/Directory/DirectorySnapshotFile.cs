@@ -62,6 +62,9 @@ public static class DirectorySnapshotFile
             WriteArray(writer, entries.Cooperation);
             WriteArray(writer, entries.WordStarts);
             WriteArray(writer, entries.Words);
+            WriteArray(writer, entries.ByName);
+            WriteArray(writer, entries.ByNewest);
+            WriteArray(writer, entries.ByMembers);
         }
         File.Move(temporary, path, overwrite: true);
     }
@@ -108,6 +111,9 @@ public static class DirectorySnapshotFile
                 Cooperation = ReadArray<int>(reader),
                 WordStarts = ReadArray<int>(reader),
                 Words = ReadArray<int>(reader),
+                ByName = ReadArray<int>(reader),
+                ByNewest = ReadArray<int>(reader),
+                ByMembers = ReadArray<int>(reader),
             };
             return file.Position == file.Length && IsWhole(entries) ? entries : null;
         }
@@ -137,7 +143,27 @@ public static class DirectorySnapshotFile
             && e.WordStarts.Length == count + 1 && IsOffsets(e.WordStarts, e.Words.Length) && AreStrings(e.Words, e.Strings.Length, none: false)
             && e.Words.All(w => e.StemOf[w] >= 0)
             && IsDefined<ExcellenceLabel>(e.Labels) && IsDefined<LocationPrecision>(e.Precisions)
-            && e.Published.All(ticks => ticks == long.MinValue || (ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks));
+            && e.Published.All(ticks => ticks == long.MinValue || (ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks))
+            && IsOrder(e.ByName, count) && IsOrder(e.ByNewest, count) && IsOrder(e.ByMembers, count);
+    }
+
+    /// <summary>Whether <paramref name="order"/> holds every position once.</summary>
+    private static bool IsOrder(int[] order, int count)
+    {
+        if (order.Length != count)
+        {
+            return false;
+        }
+        var seen = new bool[count];
+        foreach (var position in order)
+        {
+            if ((uint)position >= (uint)count || seen[position])
+            {
+                return false;
+            }
+            seen[position] = true;
+        }
+        return true;
     }
 
     private static bool IsDefined<TEnum>(sbyte[] values) where TEnum : struct, Enum

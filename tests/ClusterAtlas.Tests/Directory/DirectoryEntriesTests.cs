@@ -76,7 +76,16 @@ public sealed class DirectoryEntriesTests
                 var path = Path.Combine(folder.FullName, $"{Guid.NewGuid():N}.bin");
                 var stamp = new DirectoryStamp(data.Length, 1, DateTimeOffset.UnixEpoch, 2, 3, 4);
                 DirectorySnapshotFile.Write(path, stamp, entries);
-                Assert.Equal(data.Select(Describe), DirectorySnapshotFile.TryRead(path, stamp)!.Select(e => Describe(e.ToData())));
+                var read = DirectorySnapshotFile.TryRead(path, stamp)!;
+                Assert.Equal(data.Select(Describe), read.Select(e => Describe(e.ToData())));
+                Assert.Equal(entries.ByName, read.ByName);
+                Assert.Equal(entries.ByNewest, read.ByNewest);
+                Assert.Equal(entries.ByMembers, read.ByMembers);
+
+                // The orders, as the directory sorts: by name then id; newest first then id; most members first then name.
+                Assert.Equal(data.Select((e, i) => (e, i)).OrderBy(x => x.e.Name, StringComparer.OrdinalIgnoreCase).ThenBy(x => x.e.Id).Select(x => x.i), entries.ByName);
+                Assert.Equal(data.Select((e, i) => (e, i)).OrderByDescending(x => x.e.PublishedAt).ThenBy(x => x.e.Id).Select(x => x.i), entries.ByNewest);
+                Assert.Equal(data.Select((e, i) => (e, i)).OrderByDescending(x => x.e.TotalMembers ?? -1).ThenBy(x => x.e.Name, StringComparer.OrdinalIgnoreCase).Select(x => x.i), entries.ByMembers);
             }, iter: 200);
         }
         finally
