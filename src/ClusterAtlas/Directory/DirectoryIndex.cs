@@ -116,50 +116,52 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         var lastChange = await db.ClusterOrganisations.AsNoTracking().MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, cancellationToken) ?? DateTimeOffset.MinValue;
         var vocabularyChanged = _vocabularyChanged;
         _vocabularyChanged = false;
-        if (current is not null && current.LastChange == lastChange && current.Entries.Length == publishedCount && !vocabularyChanged)
+        if (current is not null && current.LastChange == lastChange && current.Entries.Count == publishedCount && !vocabularyChanged)
         {
             return current;
         }
         var terms = await db.VocabularyTerms.AsNoTracking().ToListAsync(cancellationToken);
         var started = clock.GetTimestamp();
-        Dictionary<int, DirectoryEntry> entries;
+        DirectoryEntries entries;
         var fromFile = false;
         if (current is null && PersistsAt(publishedCount) && DirectorySnapshotFile.TryRead(FilePath, await StampAsync(db, cancellationToken)) is { } stored)
         {
-            entries = stored.ToDictionary(e => e.Id);
+            entries = stored;
             fromFile = true;
         }
         else if (current is null || current.LastChange == DateTimeOffset.MinValue)
         {
-            entries = (await LoadEntriesAsync(db, published, cancellationToken)).ToDictionary(e => e.Id);
+            entries = await LoadEntriesAsync(db, published, cancellationToken);
         }
         else
         {
-            // Only what changed since the last look; then whatever is no longer published goes.
-            entries = current.Entries.ToDictionary(e => e.Id);
+            // Only what changed since the last look is loaded; the rest is copied from the current columns, less
+            // whatever changed (it comes back loaded if it is still published).
             var changedIds = await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > current.LastChange).Select(p => p.Id).ToListAsync(cancellationToken);
-            foreach (var id in changedIds)
+            var changed = changedIds.ToHashSet();
+            var builder = new DirectoryEntries.Builder();
+            for (var i = 0; i < current.Entries.Count; i++)
             {
-                entries.Remove(id);
+                if (!changed.Contains(current.Entries.Ids[i]))
+                {
+                    builder.AddFrom(current.Entries, i);
+                }
             }
-            foreach (var entry in await LoadEntriesAsync(db, published.Where(p => changedIds.Contains(p.Id)), cancellationToken))
+            foreach (var entry in await LoadEntryDataAsync(db, published.Where(p => changedIds.Contains(p.Id)), cancellationToken))
             {
-                entries[entry.Id] = entry;
+                builder.Add(entry);
             }
-            if (entries.Count != publishedCount)
-            {
-                entries = (await LoadEntriesAsync(db, published, cancellationToken)).ToDictionary(e => e.Id);
-            }
+            entries = builder.Count == publishedCount ? builder.Build() : await LoadEntriesAsync(db, published, cancellationToken);
         }
-        var snapshot = new DirectorySnapshot([.. entries.Values], terms, countries, lastChange);
-        if (entries.Count > 10_000 && (current is null || current.Entries.Length * 2 < entries.Count))
+        var snapshot = new DirectorySnapshot(entries, terms, countries, lastChange);
+        if (entries.Count > 10_000 && (current is null || current.Entries.Count * 2 < entries.Count))
         {
             // A full load allocates far more than it keeps; give the memory back rather than carry the peak.
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
         logger.LogInformation("Directory index: {Count} published profiles in {Milliseconds:0} ms ({Source}), managed heap {HeapMb:0} MB",
-            snapshot.Entries.Length, clock.GetElapsedTime(started).TotalMilliseconds, fromFile ? "snapshot file" : "database", GC.GetTotalMemory(false) / 1048576.0);
-        if (!fromFile && PersistsAt(snapshot.Entries.Length))
+            snapshot.Entries.Count, clock.GetElapsedTime(started).TotalMilliseconds, fromFile ? "snapshot file" : "database", GC.GetTotalMemory(false) / 1048576.0);
+        if (!fromFile && PersistsAt(snapshot.Entries.Count))
         {
             PersistLater(snapshot);
         }
@@ -199,7 +201,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
                 var stamp = await StampAsync(db, CancellationToken.None);
-                if (stamp.Published == snapshot.Entries.Length && stamp.LastChange == snapshot.LastChange)
+                if (stamp.Published == snapshot.Entries.Count && stamp.LastChange == snapshot.LastChange)
                 {
                     DirectorySnapshotFile.Write(FilePath, stamp, snapshot.Entries);
                     _lastPersisted = clock.GetUtcNow();
@@ -217,7 +219,17 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         });
     }
 
-    private static async Task<List<DirectoryEntry>> LoadEntriesAsync(ClusterAtlasDbContext db, IQueryable<ClusterOrganisation> profiles, CancellationToken cancellationToken)
+    private static async Task<DirectoryEntries> LoadEntriesAsync(ClusterAtlasDbContext db, IQueryable<ClusterOrganisation> profiles, CancellationToken cancellationToken)
+    {
+        var builder = new DirectoryEntries.Builder();
+        foreach (var entry in await LoadEntryDataAsync(db, profiles, cancellationToken))
+        {
+            builder.Add(entry);
+        }
+        return builder.Build();
+    }
+
+    private static async Task<List<DirectoryEntryData>> LoadEntryDataAsync(ClusterAtlasDbContext db, IQueryable<ClusterOrganisation> profiles, CancellationToken cancellationToken)
     {
         var rows = await profiles
             .Select(p => new
@@ -250,7 +262,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
                 list.Add(t.VocabularyTermId);
             }
         }
-        return [.. rows.Select(r => new DirectoryEntry
+        return [.. rows.Select(r => new DirectoryEntryData
         {
             Id = r.Id,
             Slug = r.Slug,

@@ -8,7 +8,7 @@ namespace ClusterAtlas.ClusterDirectory;
 public sealed record DirectoryMatches(IReadOnlyList<DirectoryEntry> Entries, int[] Positions, DirectorySnapshot Snapshot, IReadOnlyDictionary<string, string[]> Errors)
 {
     /// <summary>Every published profile matches (no words, no filters, or none that leave anyone out).</summary>
-    public bool IsWholeDirectory => Positions.Length == Snapshot.Entries.Length;
+    public bool IsWholeDirectory => Positions.Length == Snapshot.Entries.Count;
 
     public void Deconstruct(out IReadOnlyList<DirectoryEntry> entries, out DirectorySnapshot snapshot, out IReadOnlyDictionary<string, string[]> errors) =>
         (entries, snapshot, errors) = (Entries, Snapshot, Errors);

@@ -4,62 +4,41 @@ namespace ClusterAtlas.ClusterDirectory;
 
 /// <summary>
 /// The orders of the directory's results: entries pre-sorted by name, date and size, and relevance worked out from the
-/// name words and vocabulary terms of every entry, packed like the facet values, without pointer chasing.
+/// name words and vocabulary terms in the entries' columns, without pointer chasing.
 /// </summary>
 internal sealed class DirectoryRanking
 {
     private readonly int[] _byName;
     private readonly int[] _byNewest;
     private readonly int[] _byMembers;
-    private readonly List<(string Word, string Stem)> _nameWords = [];
-    private readonly int[] _nameOffsets;
-    private readonly int[] _nameWordIds;
-    private readonly int[] _termOffsets;
-    private readonly int[] _termIdsPacked;
+    private readonly DirectoryEntries _entries;
+
+    /// <summary>The distinct name words of the entries, as indexes into their strings.</summary>
+    private readonly int[] _nameWords;
     private readonly Dictionary<int, string[]> _termWords = [];
     private readonly Dictionary<int, string[]> _termStems = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (byte[][] NameWords, bool[] Terms)> _wordMatches = new(StringComparer.Ordinal);
 
-    /// <summary>How many searches' word matches are kept (each a byte per distinct name word and search word).</summary>
+    /// <summary>How many searches' word matches are kept (each a byte per string of the entries and search word).</summary>
     private const int MaxKeptWordMatches = 256;
 
     /// <param name="terms">The terms that may be shown and searched (not the proposed ones).</param>
-    public DirectoryRanking(DirectoryEntry[] entries, IEnumerable<VocabularyTerm> terms)
+    public DirectoryRanking(DirectoryEntries entries, IEnumerable<VocabularyTerm> terms)
     {
+        _entries = entries;
         foreach (var term in terms)
         {
             _termWords[term.Id] = [.. SearchText.Words(SearchDocument.Fold(term.Label))];
             _termStems[term.Id] = [.. _termWords[term.Id].Select(SearchText.StemOf)];
         }
-
-        var nameWordIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        _nameOffsets = new int[entries.Length + 1];
-        _termOffsets = new int[entries.Length + 1];
-        var nameIds = new List<int>(entries.Length * 4);
-        var termIds = new List<int>(entries.Length * 8);
-        for (var i = 0; i < entries.Length; i++)
+        var isNameWord = new bool[entries.Strings.Length];
+        foreach (var word in entries.Words)
         {
-            for (var w = 0; w < entries[i].NameWords.Length; w++)
-            {
-                if (!nameWordIndex.TryGetValue(entries[i].NameWords[w], out var id))
-                {
-                    id = _nameWords.Count;
-                    nameWordIndex[entries[i].NameWords[w]] = id;
-                    _nameWords.Add((entries[i].NameWords[w], entries[i].NameStems[w]));
-                }
-                nameIds.Add(id);
-            }
-            termIds.AddRange(entries[i].TermIds);
-            _nameOffsets[i + 1] = nameIds.Count;
-            _termOffsets[i + 1] = termIds.Count;
+            isNameWord[word] = true;
         }
-        _nameWordIds = [.. nameIds];
-        _termIdsPacked = [.. termIds];
+        _nameWords = [.. Enumerable.Range(0, isNameWord.Length).Where(w => isNameWord[w])];
 
-        var indexes = Enumerable.Range(0, entries.Length).ToArray();
-        _byName = [.. indexes.OrderBy(i => entries[i].Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => entries[i].Id)];
-        _byNewest = [.. indexes.OrderByDescending(i => entries[i].PublishedAt).ThenBy(i => entries[i].Id)];
-        _byMembers = [.. indexes.OrderByDescending(i => entries[i].TotalMembers ?? -1).ThenBy(i => entries[i].Name, StringComparer.OrdinalIgnoreCase)];
+        (_byName, _byNewest, _byMembers) = (entries.ByName, entries.ByNewest, entries.ByMembers);
     }
 
     /// <summary>The words of the vocabulary terms (for the words people may mean).</summary>
@@ -130,7 +109,7 @@ internal sealed class DirectoryRanking
             }
             var tier = TierOf(index, nameWordMatches, matchingTerms);
             tier = tier == 0
-                ? Math.Min(ExtraWordTiers - 1, Math.Max(0, _nameOffsets[index + 1] - _nameOffsets[index] - text.Tokens.Count))
+                ? Math.Min(ExtraWordTiers - 1, Math.Max(0, _entries.WordStarts[index + 1] - _entries.WordStarts[index] - text.Tokens.Count))
                 : tier + ExtraWordTiers - 1;
             var bucket = wordCounts is null ? tier : (Math.Max(0, text.Tokens.Count - wordCounts[index]) * Tiers) + tier;
             // A bucket's entries after the first `needed` (in name order) can never reach the page.
@@ -161,10 +140,10 @@ internal sealed class DirectoryRanking
         var nameWordMatches = new byte[text.Tokens.Count][];
         for (var t = 0; t < text.Tokens.Count; t++)
         {
-            nameWordMatches[t] = new byte[_nameWords.Count];
-            for (var w = 0; w < _nameWords.Count; w++)
+            nameWordMatches[t] = new byte[_entries.Strings.Length];
+            foreach (var w in _nameWords)
             {
-                var (word, stem) = _nameWords[w];
+                var (word, stem) = (_entries.Strings[w], _entries.Strings[_entries.StemOf[w]]);
                 nameWordMatches[t][w] = text.WholeWordMatches(word, stem, t) ? (byte)2 : text.WordMatches(word, stem, t) ? (byte)1 : (byte)0;
             }
         }
@@ -203,14 +182,14 @@ internal sealed class DirectoryRanking
     {
         var whole = 0;
         var inName = 0;
-        var nameStart = _nameOffsets[index];
-        var nameEnd = _nameOffsets[index + 1];
+        var nameStart = _entries.WordStarts[index];
+        var nameEnd = _entries.WordStarts[index + 1];
         foreach (var tokenMatches in nameWordMatches)
         {
             byte best = 0;
             for (var k = nameStart; k < nameEnd && best < 2; k++)
             {
-                best = Math.Max(best, tokenMatches[_nameWordIds[k]]);
+                best = Math.Max(best, tokenMatches[_entries.Words[k]]);
             }
             if (best == 2)
             {
@@ -233,9 +212,9 @@ internal sealed class DirectoryRanking
         {
             return 2;
         }
-        for (var k = _termOffsets[index]; k < _termOffsets[index + 1]; k++)
+        for (var k = _entries.TermStarts[index]; k < _entries.TermStarts[index + 1]; k++)
         {
-            var termId = _termIdsPacked[k];
+            var termId = _entries.TermIds[k];
             if (termId < matchingTerms.Length && matchingTerms[termId])
             {
                 return 3;

@@ -80,12 +80,7 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
         var text = SearchText.Parse(query.Q);
         var matches = text is null ? null : await MatchAsync(snapshot, text, cancellationToken);
         var (positions, unknownValues) = snapshot.Matching(query, matches);
-        var entries = new DirectoryEntry[positions.Length];
-        for (var i = 0; i < positions.Length; i++)
-        {
-            entries[i] = snapshot.Entries[positions[i]];
-        }
-        return new DirectoryMatches(entries, positions, snapshot, ErrorsOf(query, unknownValues));
+        return new DirectoryMatches(snapshot.Entries.At(positions), positions, snapshot, ErrorsOf(query, unknownValues));
     }
 
     /// <summary>Filter values no facet knows, and country parameters that are not country codes.</summary>

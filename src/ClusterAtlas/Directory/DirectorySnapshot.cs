@@ -10,8 +10,6 @@ namespace ClusterAtlas.ClusterDirectory;
 /// </summary>
 public sealed class DirectorySnapshot
 {
-    private static readonly int[] None = [];
-
     /// <summary>How many values an open facet (country, region, cooperation country) lists at most, besides the chosen ones.</summary>
     public const int MaxOpenFacetValues = FacetCounting.MaxOpenFacetValues;
 
@@ -39,7 +37,7 @@ public sealed class DirectorySnapshot
     /// <summary>How many of a search's best matches are kept in relevance order (the first 50 pages of 20).</summary>
     private const int RelevanceHeadLength = 1000;
 
-    public DirectoryEntry[] Entries { get; }
+    public DirectoryEntries Entries { get; }
     public DateTimeOffset LastChange { get; }
 
     /// <summary>This snapshot's number among the process's snapshots (newer is higher): what bitsets over its entries are valid for.</summary>
@@ -53,14 +51,14 @@ public sealed class DirectorySnapshot
     /// <summary>The stems of <see cref="KnownWords"/>: another form of a known word ("textiles", "textile") is known too.</summary>
     public IReadOnlySet<string> KnownStems { get; }
 
-    public DirectorySnapshot(DirectoryEntry[] entries, IReadOnlyList<VocabularyTerm> terms, CountryList countries, DateTimeOffset lastChange)
+    public DirectorySnapshot(DirectoryEntries entries, IReadOnlyList<VocabularyTerm> terms, CountryList countries, DateTimeOffset lastChange)
     {
         Entries = entries;
         LastChange = lastChange;
-        _indexById = new Dictionary<int, int>(entries.Length);
-        for (var i = 0; i < entries.Length; i++)
+        _indexById = new Dictionary<int, int>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
         {
-            _indexById[entries[i].Id] = i;
+            _indexById[entries.Ids[i]] = i;
         }
         _facetValues = [.. _facetNames.Select(_ => new FacetValues())];
         // Proposed terms wait for an administrator's review: not shown, not searched, not counted.
@@ -92,10 +90,6 @@ public sealed class DirectorySnapshot
             FacetOf(Facet.Members).Intern(value, null);
         }
 
-        foreach (var facet in _facetValues)
-        {
-            facet.Building = new int[entries.Length][];
-        }
         var (country, region, label, members, cooperatesWith) =
             (FacetOf(Facet.Country), FacetOf(Facet.Region), FacetOf(Facet.Label), FacetOf(Facet.Members), FacetOf(Facet.CooperatesWith));
         var termFacetValues = termFacets.Select(f => FacetOf(f.Value)).ToArray();
@@ -114,51 +108,79 @@ public sealed class DirectorySnapshot
             }
             valuesOfTerm[term.Id] = (slot, [.. chain]);
         }
-        var valuesInSlot = termFacetValues.Select(_ => new List<int>()).ToArray();
-        for (var i = 0; i < entries.Length; i++)
+        // Country, region and cooperation values by the entries' string numbers: each string is named and interned once.
+        // (One array per facet: "RS" is a country and a cooperation country, with a value in each.)
+        var (countryOfString, regionOfString, cooperationOfString) =
+            (new int[entries.Strings.Length], new int[entries.Strings.Length], new int[entries.Strings.Length]);
+        int ValueOf(FacetValues facet, int[] known, int stringIndex, bool countryName)
         {
-            var e = entries[i];
-            country.Building![i] = e.CountryCode is null ? None : [country.Intern(e.CountryCode, countries.NameOf(e.CountryCode))];
-            region.Building![i] = e.Region is null ? None : [region.Intern(e.Region, e.Region)];
-            label.Building![i] = e.Label is null ? None : [label.IdByValue[Facet.ExcellenceCode(e.Label.Value)]];
-            members.Building![i] = Facet.MemberRange(e.TotalMembers) is { } range ? [members.IdByValue[range]] : None;
-            cooperatesWith.Building![i] = e.CooperationCountries.Length == 0 ? None
-                : [.. e.CooperationCountries.Select(code => cooperatesWith.Intern(code, countries.NameOf(code)))];
-            foreach (var values in valuesInSlot)
+            if (known[stringIndex] == 0)
             {
-                values.Clear();
+                var value = entries.Strings[stringIndex];
+                known[stringIndex] = facet.Intern(value, countryName ? countries.NameOf(value) : value) + 1;
             }
-            foreach (var termId in e.TermIds)
+            return known[stringIndex] - 1;
+        }
+        var labelValues = Facet.ExcellenceLevels.ToDictionary(level => (sbyte)level, level => label.IdByValue[Facet.ExcellenceCode(level)]);
+        var memberValues = Facet.MemberRanges.ToDictionary(range => range.Value, range => members.IdByValue[range.Value]);
+        foreach (var facet in _facetValues)
+        {
+            facet.StartPacking(entries.Count);
+        }
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries.Countries[i] >= 0)
             {
-                if (valuesOfTerm.TryGetValue(termId, out var term))
+                country.AddValue(ValueOf(country, countryOfString, entries.Countries[i], countryName: true));
+            }
+            if (entries.Regions[i] >= 0)
+            {
+                region.AddValue(ValueOf(region, regionOfString, entries.Regions[i], countryName: false));
+            }
+            if (entries.Labels[i] >= 0)
+            {
+                label.AddValue(labelValues[entries.Labels[i]]);
+            }
+            if (Facet.MemberRange(entries[i].TotalMembers) is { } range)
+            {
+                members.AddValue(memberValues[range]);
+            }
+            for (var c = entries.CooperationStarts[i]; c < entries.CooperationStarts[i + 1]; c++)
+            {
+                cooperatesWith.AddValue(ValueOf(cooperatesWith, cooperationOfString, entries.Cooperation[c], countryName: true));
+            }
+            for (var t = entries.TermStarts[i]; t < entries.TermStarts[i + 1]; t++)
+            {
+                if (valuesOfTerm.TryGetValue(entries.TermIds[t], out var term))
                 {
-                    var values = valuesInSlot[term.Slot];
                     foreach (var id in term.Values)
                     {
-                        if (!values.Contains(id))
-                        {
-                            values.Add(id);
-                        }
+                        termFacetValues[term.Slot].AddValueOnce(id);
                     }
                 }
             }
-            for (var slot = 0; slot < termFacetValues.Length; slot++)
+            foreach (var facet in _facetValues)
             {
-                termFacetValues[slot].Building![i] = valuesInSlot[slot].Count == 0 ? None : [.. valuesInSlot[slot]];
+                facet.EndEntry();
             }
         }
-
         foreach (var facet in _facetValues)
         {
-            facet.Pack();
+            facet.FinishPacking();
         }
 
         _ranking = new DirectoryRanking(entries, termById.Values);
 
+        // The name words of every entry are strings of the entries' table: each distinct one is added once.
         var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in entries)
+        var seen = new bool[entries.Strings.Length];
+        foreach (var word in entries.Words)
         {
-            words.UnionWith(e.NameWords);
+            if (!seen[word])
+            {
+                seen[word] = true;
+                words.Add(entries.Strings[word]);
+            }
         }
         foreach (var termWords in _ranking.TermWords)
         {
@@ -186,7 +208,7 @@ public sealed class DirectorySnapshot
     /// </summary>
     public TextMatches MatchesOf(IEnumerable<int> ids)
     {
-        var bits = new ulong[(Entries.Length + 63) / 64];
+        var bits = new ulong[(Entries.Count + 63) / 64];
         var count = 0;
         foreach (var id in ids)
         {
@@ -205,8 +227,8 @@ public sealed class DirectorySnapshot
     /// </summary>
     public SearchResult SearchSomeWords(SearchQuery query, IReadOnlyList<TextMatches> matchesPerWord, SearchText text)
     {
-        var candidates = new ulong[(Entries.Length + 63) / 64];
-        var wordCounts = new byte[Entries.Length];
+        var candidates = new ulong[(Entries.Count + 63) / 64];
+        var wordCounts = new byte[Entries.Count];
         foreach (var matches in matchesPerWord)
         {
             for (var word = 0; word < candidates.Length; word++)
@@ -231,7 +253,7 @@ public sealed class DirectorySnapshot
         var tally = CountOf(query, textMatches?.Bits).Tally;
         var positions = new int[tally.Total];
         var found = 0;
-        for (var i = 0; i < Entries.Length && found < positions.Length; i++)
+        for (var i = 0; i < Entries.Count && found < positions.Length; i++)
         {
             if (tally.IsMatch(i))
             {
@@ -293,7 +315,7 @@ public sealed class DirectorySnapshot
 
     private Counted Count(SearchQuery query, ulong[]? candidates)
     {
-        var tally = FacetCounting.Count(query, _facetNames, _facetValues, Entries.Length, candidates);
+        var tally = FacetCounting.Count(query, _facetNames, _facetValues, Entries.Count, candidates);
         return new Counted(tally, FacetCounting.Lists(query, _facetNames, _facetValues, tally));
     }
 
@@ -302,6 +324,16 @@ public sealed class DirectorySnapshot
         string.Join('\u001e', query.Filters.OrderBy(f => f.Key, StringComparer.Ordinal)
             .Select(f => f.Key + '\u001f' + string.Join('\u001f', f.Value.Order(StringComparer.Ordinal))));
 
-    private List<string> SectorsOf(DirectoryEntry entry) =>
-        [.. entry.TermIds.Where(id => _termVocabulary.GetValueOrDefault(id) == Vocabulary.SectoralIndustries).Select(id => _termLabels[id]).Take(3)];
+    private List<string> SectorsOf(DirectoryEntry entry)
+    {
+        var sectors = new List<string>(3);
+        foreach (var id in entry.TermIds)
+        {
+            if (_termVocabulary.GetValueOrDefault(id) == Vocabulary.SectoralIndustries && sectors.Count < 3)
+            {
+                sectors.Add(_termLabels[id]);
+            }
+        }
+        return sectors;
+    }
 }

@@ -1,5 +1,6 @@
-using System.Text;
+using System.Runtime.InteropServices;
 using ClusterAtlas.Profiles;
+using System.Text;
 
 namespace ClusterAtlas.ClusterDirectory;
 
@@ -8,70 +9,27 @@ namespace ClusterAtlas.ClusterDirectory;
 /// one file instead of rebuilding them from the profile and term tables (docs/decisions/0031-a-million-profiles.md).
 /// The file carries the <see cref="DirectoryStamp"/> of the database it was written from; a file whose stamp is not
 /// the database's, of another format or unreadable, is not used (the entries are loaded from the database and the
-/// file written afresh). Strings are kept once in a table, so the entries that share them share them in memory too.
+/// file written afresh). The file holds the entries' columns (<see cref="DirectoryEntries"/>) as they are in memory,
+/// each array's bytes in one piece, so reading it is copying them: a second or two at a million profiles.
 /// </summary>
 public static class DirectorySnapshotFile
 {
     public const string FileName = "directory-snapshot.bin";
 
     // Raised whenever what is written changes; a file of another version is ignored.
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly byte[] Magic = "CADS"u8.ToArray();
 
     public static string PathIn(string dataDirectory) => Path.Combine(Path.GetFullPath(dataDirectory), FileName);
 
     /// <summary>Writes to a temporary file, then moves it into place: a reader never sees half a file.</summary>
-    public static void Write(string path, DirectoryStamp stamp, IReadOnlyList<DirectoryEntry> entries)
+    public static void Write(string path, DirectoryStamp stamp, DirectoryEntries entries)
     {
-        var strings = new Dictionary<string, int>(StringComparer.Ordinal);
-        var table = new List<string>();
-        int Ref(string? value)
+        ArgumentNullException.ThrowIfNull(stamp);
+        ArgumentNullException.ThrowIfNull(entries);
+        if (!BitConverter.IsLittleEndian)
         {
-            if (value is null)
-            {
-                return -1;
-            }
-            if (!strings.TryGetValue(value, out var index))
-            {
-                strings[value] = index = table.Count;
-                table.Add(value);
-            }
-            return index;
-        }
-        // Entries first into memory with string references, then the table, then the entries: one pass over the entries.
-        using var body = new MemoryStream();
-        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
-        {
-            foreach (var e in entries)
-            {
-                writer.Write(e.Id);
-                writer.Write(Ref(e.Slug));
-                writer.Write(Ref(e.Name));
-                writer.Write(Ref(e.Acronym));
-                writer.Write(Ref(e.CountryCode));
-                writer.Write(Ref(e.Region));
-                writer.Write(e.Label is { } label ? (int)label : -1);
-                WriteNullable(writer, e.TotalMembers);
-                writer.Write(e.PublishedAt is { } published ? published.UtcTicks : long.MinValue);
-                writer.Write((byte)((e.IsSampleData ? 1 : 0) | (e.RelyOnContactRequests ? 2 : 0)));
-                WriteStrings(writer, e.NameWords, Ref);
-                WriteStrings(writer, e.NameStems, Ref);
-                writer.Write(e.TermIds.Length);
-                foreach (var termId in e.TermIds)
-                {
-                    writer.Write(termId);
-                }
-                WriteStrings(writer, e.CooperationCountries, Ref);
-                writer.Write(e.Latitude ?? double.NaN);
-                writer.Write(e.Longitude ?? double.NaN);
-                writer.Write(e.LocationPrecision is { } precision ? (int)precision : -1);
-                WriteNullable(writer, e.EstablishedYear);
-                WriteNullable(writer, e.SmeMembers);
-                WriteNullable(writer, e.StartupMembers);
-                WriteNullable(writer, e.LargeCompanyMembers);
-                WriteNullable(writer, e.ResearchOrganisationMembers);
-                WriteNullable(writer, e.OtherEcosystemActors);
-            }
+            return; // the arrays are written as they lie in memory; the format is little-endian
         }
         var temporary = $"{path}.{Environment.ProcessId}.tmp";
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
@@ -80,22 +38,41 @@ public static class DirectorySnapshotFile
             writer.Write(Magic);
             writer.Write(FormatVersion);
             stamp.WriteTo(writer);
-            writer.Write(table.Count);
-            foreach (var value in table)
+            writer.Write(entries.Strings.Length);
+            foreach (var value in entries.Strings)
             {
                 writer.Write(value);
             }
-            writer.Write(entries.Count);
-            body.Position = 0;
-            body.CopyTo(file);
+            WriteArray(writer, entries.StemOf);
+            WriteArray(writer, entries.Ids);
+            WriteArray(writer, entries.Text);
+            WriteArray(writer, entries.TextStarts);
+            WriteArray(writer, entries.Acronyms);
+            WriteArray(writer, entries.Countries);
+            WriteArray(writer, entries.Regions);
+            WriteArray(writer, entries.Labels);
+            WriteArray(writer, entries.Precisions);
+            WriteArray(writer, entries.Flags);
+            WriteArray(writer, entries.Published);
+            WriteArray(writer, entries.Numbers);
+            WriteArray(writer, entries.Coordinates);
+            WriteArray(writer, entries.TermStarts);
+            WriteArray(writer, entries.TermIds);
+            WriteArray(writer, entries.CooperationStarts);
+            WriteArray(writer, entries.Cooperation);
+            WriteArray(writer, entries.WordStarts);
+            WriteArray(writer, entries.Words);
+            WriteArray(writer, entries.ByName);
+            WriteArray(writer, entries.ByNewest);
+            WriteArray(writer, entries.ByMembers);
         }
         File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>The entries, when the file exists, is of this format and holds the database's <paramref name="stamp"/>; otherwise null.</summary>
-    public static DirectoryEntry[]? TryRead(string path, DirectoryStamp stamp)
+    public static DirectoryEntries? TryRead(string path, DirectoryStamp stamp)
     {
-        if (!File.Exists(path))
+        if (!File.Exists(path) || !BitConverter.IsLittleEndian)
         {
             return null;
         }
@@ -107,93 +84,138 @@ public static class DirectorySnapshotFile
             {
                 return null;
             }
-            var table = new string[reader.ReadInt32()];
-            for (var i = 0; i < table.Length; i++)
+            var strings = new string[reader.ReadInt32()];
+            for (var i = 0; i < strings.Length; i++)
             {
-                table[i] = string.Intern(reader.ReadString());
+                strings[i] = string.Intern(reader.ReadString());
             }
-            string? Text(int index) => index < 0 ? null : table[index];
-            var entries = new DirectoryEntry[reader.ReadInt32()];
-            for (var i = 0; i < entries.Length; i++)
+            var entries = new DirectoryEntries
             {
-                var id = reader.ReadInt32();
-                var slug = Text(reader.ReadInt32())!;
-                var name = Text(reader.ReadInt32())!;
-                var acronym = Text(reader.ReadInt32());
-                var country = Text(reader.ReadInt32());
-                var region = Text(reader.ReadInt32());
-                var label = reader.ReadInt32();
-                var total = ReadNullable(reader);
-                var published = reader.ReadInt64();
-                var flags = reader.ReadByte();
-                var nameWords = ReadStrings(reader, table);
-                var nameStems = ReadStrings(reader, table);
-                var termIds = new int[reader.ReadInt32()];
-                for (var t = 0; t < termIds.Length; t++)
-                {
-                    termIds[t] = reader.ReadInt32();
-                }
-                var cooperation = ReadStrings(reader, table);
-                var latitude = reader.ReadDouble();
-                var longitude = reader.ReadDouble();
-                var precision = reader.ReadInt32();
-                entries[i] = new DirectoryEntry
-                {
-                    Id = id,
-                    Slug = slug,
-                    Name = name,
-                    Acronym = acronym,
-                    CountryCode = country,
-                    Region = region,
-                    Label = label < 0 ? null : (ExcellenceLabel)label,
-                    TotalMembers = total,
-                    PublishedAt = published == long.MinValue ? null : new DateTimeOffset(published, TimeSpan.Zero),
-                    IsSampleData = (flags & 1) != 0,
-                    RelyOnContactRequests = (flags & 2) != 0,
-                    NameWords = nameWords,
-                    NameStems = nameStems,
-                    TermIds = termIds,
-                    CooperationCountries = cooperation,
-                    Latitude = double.IsNaN(latitude) ? null : latitude,
-                    Longitude = double.IsNaN(longitude) ? null : longitude,
-                    LocationPrecision = precision < 0 ? null : (LocationPrecision)precision,
-                    EstablishedYear = ReadNullable(reader),
-                    SmeMembers = ReadNullable(reader),
-                    StartupMembers = ReadNullable(reader),
-                    LargeCompanyMembers = ReadNullable(reader),
-                    ResearchOrganisationMembers = ReadNullable(reader),
-                    OtherEcosystemActors = ReadNullable(reader),
-                };
-            }
-            return file.Position == file.Length ? entries : null;
+                Strings = strings,
+                StemOf = ReadArray<int>(reader),
+                Ids = ReadArray<int>(reader),
+                Text = ReadArray<byte>(reader),
+                TextStarts = ReadArray<int>(reader),
+                Acronyms = ReadArray<int>(reader),
+                Countries = ReadArray<int>(reader),
+                Regions = ReadArray<int>(reader),
+                Labels = ReadArray<sbyte>(reader),
+                Precisions = ReadArray<sbyte>(reader),
+                Flags = ReadArray<byte>(reader),
+                Published = ReadArray<long>(reader),
+                Numbers = ReadArray<int>(reader),
+                Coordinates = ReadArray<double>(reader),
+                TermStarts = ReadArray<int>(reader),
+                TermIds = ReadArray<int>(reader),
+                CooperationStarts = ReadArray<int>(reader),
+                Cooperation = ReadArray<int>(reader),
+                WordStarts = ReadArray<int>(reader),
+                Words = ReadArray<int>(reader),
+                ByName = ReadArray<int>(reader),
+                ByNewest = ReadArray<int>(reader),
+                ByMembers = ReadArray<int>(reader),
+            };
+            return file.Position == file.Length && IsWhole(entries) ? entries : null;
         }
-        catch (Exception error) when (error is IOException or EndOfStreamException or IndexOutOfRangeException or OverflowException or UnauthorizedAccessException)
+        catch (Exception error) when (error is IOException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException or UnauthorizedAccessException or OutOfMemoryException)
         {
             // A damaged or foreign file is as good as none: the database is the truth.
             return null;
         }
     }
 
-    private static void WriteNullable(BinaryWriter writer, int? value) => writer.Write(value ?? int.MinValue);
-
-    private static int? ReadNullable(BinaryReader reader) => reader.ReadInt32() is var value && value == int.MinValue ? null : value;
-
-    private static void WriteStrings(BinaryWriter writer, string[] values, Func<string?, int> reference)
+    /// <summary>
+    /// Whether every column has its length and every offset and string number points inside its array: searches read
+    /// the columns without checks, so a file that passes its stamp but was damaged inside must not get that far.
+    /// </summary>
+    private static bool IsWhole(DirectoryEntries e)
     {
-        writer.Write(values.Length);
-        foreach (var value in values)
-        {
-            writer.Write(reference(value));
-        }
+        var count = e.Ids.Length;
+        return e.TextStarts.Length == (2 * count) + 1 && IsOffsets(e.TextStarts, e.Text.Length)
+            && e.StemOf.Length == e.Strings.Length && AreStrings(e.StemOf, e.Strings.Length)
+            && e.Acronyms.Length == count && AreStrings(e.Acronyms, e.Strings.Length)
+            && e.Countries.Length == count && AreStrings(e.Countries, e.Strings.Length)
+            && e.Regions.Length == count && AreStrings(e.Regions, e.Strings.Length)
+            && e.Labels.Length == count && e.Precisions.Length == count && e.Flags.Length == count && e.Published.Length == count
+            && e.Numbers.Length == count * DirectoryEntries.NumbersPerEntry && e.Coordinates.Length == 2 * count
+            && e.TermStarts.Length == count + 1 && IsOffsets(e.TermStarts, e.TermIds.Length)
+            && e.CooperationStarts.Length == count + 1 && IsOffsets(e.CooperationStarts, e.Cooperation.Length) && AreStrings(e.Cooperation, e.Strings.Length, none: false)
+            && e.WordStarts.Length == count + 1 && IsOffsets(e.WordStarts, e.Words.Length) && AreStrings(e.Words, e.Strings.Length, none: false)
+            && e.Words.All(w => e.StemOf[w] >= 0)
+            && IsDefined<ExcellenceLabel>(e.Labels) && IsDefined<LocationPrecision>(e.Precisions)
+            && e.Published.All(ticks => ticks == long.MinValue || (ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks))
+            && IsOrder(e.ByName, count) && IsOrder(e.ByNewest, count) && IsOrder(e.ByMembers, count);
     }
 
-    private static string[] ReadStrings(BinaryReader reader, string[] table)
+    /// <summary>Whether <paramref name="order"/> holds every position once.</summary>
+    private static bool IsOrder(int[] order, int count)
     {
-        var values = new string[reader.ReadInt32()];
-        for (var i = 0; i < values.Length; i++)
+        if (order.Length != count)
         {
-            values[i] = table[reader.ReadInt32()];
+            return false;
         }
+        var seen = new bool[count];
+        foreach (var position in order)
+        {
+            if ((uint)position >= (uint)count || seen[position])
+            {
+                return false;
+            }
+            seen[position] = true;
+        }
+        return true;
+    }
+
+    private static bool IsDefined<TEnum>(sbyte[] values) where TEnum : struct, Enum
+    {
+        var defined = Enum.GetValues<TEnum>().Select(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        return values.All(v => v == -1 || defined.Contains(v));
+    }
+
+    private static bool IsOffsets(int[] starts, int end)
+    {
+        if (starts[0] != 0 || starts[^1] != end)
+        {
+            return false;
+        }
+        for (var i = 1; i < starts.Length; i++)
+        {
+            if (starts[i] < starts[i - 1])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool AreStrings(int[] references, int strings, bool none = true)
+    {
+        foreach (var reference in references)
+        {
+            if (reference >= strings || reference < (none ? -1 : 0))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void WriteArray<T>(BinaryWriter writer, T[] values) where T : unmanaged
+    {
+        writer.Write(values.Length);
+        writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+    }
+
+    private static T[] ReadArray<T>(BinaryReader reader) where T : unmanaged
+    {
+        var length = reader.ReadInt32();
+        var remaining = reader.BaseStream.Length - reader.BaseStream.Position;
+        if (length < 0 || (long)length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() > remaining)
+        {
+            throw new EndOfStreamException("An array runs past the end of the file.");
+        }
+        var values = new T[length];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
         return values;
     }
 }

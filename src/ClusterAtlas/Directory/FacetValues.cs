@@ -15,24 +15,45 @@ internal sealed class FacetValues
     // Each entry's values, packed: entry i holds ValueIds[Offsets[i]..Offsets[i + 1]] (compact and cache-friendly).
     public int[] Offsets = [];
     public int[] ValueIds = [];
-    public int[][]? Building;
+    private List<int>? _packing;
+    private int _entry;
+    private int _entryStart;
 
     public ReadOnlySpan<int> Of(int entry) => ValueIds.AsSpan(Offsets[entry], Offsets[entry + 1] - Offsets[entry]);
 
-    public void Pack()
+    /// <summary>Packing starts: then each entry's values in turn (<see cref="AddValue"/>), each entry closed by <see cref="EndEntry"/>.</summary>
+    public void StartPacking(int entries)
     {
-        var lists = Building!;
-        Offsets = new int[lists.Length + 1];
-        for (var i = 0; i < lists.Length; i++)
+        Offsets = new int[entries + 1];
+        _packing = new List<int>(entries);
+        _entry = 0;
+        _entryStart = 0;
+    }
+
+    public void AddValue(int valueId) => _packing!.Add(valueId);
+
+    /// <summary>A value the current entry may already have (a term's ancestor shared with another of its terms).</summary>
+    public void AddValueOnce(int valueId)
+    {
+        for (var k = _entryStart; k < _packing!.Count; k++)
         {
-            Offsets[i + 1] = Offsets[i] + lists[i].Length;
+            if (_packing[k] == valueId)
+            {
+                return;
+            }
         }
-        ValueIds = new int[Offsets[^1]];
-        for (var i = 0; i < lists.Length; i++)
-        {
-            lists[i].CopyTo(ValueIds, Offsets[i]);
-        }
-        Building = null;
+        _packing.Add(valueId);
+    }
+
+    public void EndEntry()
+    {
+        Offsets[++_entry] = _entryStart = _packing!.Count;
+    }
+
+    public void FinishPacking()
+    {
+        ValueIds = [.. _packing!];
+        _packing = null;
     }
 
     public int Intern(string value, string? name, int parent = -1, int sortOrder = int.MaxValue)

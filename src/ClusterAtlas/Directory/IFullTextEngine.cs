@@ -15,5 +15,8 @@ public interface IFullTextEngine
     Task UpsertAsync(ClusterAtlasDbContext db, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken);
     Task RemoveAsync(ClusterAtlasDbContext db, IReadOnlyList<int> profileIds, CancellationToken cancellationToken);
     Task<List<int>> MatchAsync(ClusterAtlasDbContext db, SearchText text, CancellationToken cancellationToken);
+
+    /// <summary>Whether one profile matches: a probe that reads one document, where <see cref="MatchAsync"/> reads every match.</summary>
+    Task<bool> MatchesAsync(ClusterAtlasDbContext db, SearchText text, int profileId, CancellationToken cancellationToken);
     Task<Dictionary<int, string>> OriginalTextAsync(ClusterAtlasDbContext db, IReadOnlyList<int> profileIds, CancellationToken cancellationToken);
 }

@@ -68,6 +68,15 @@ public sealed class PostgresFullTextEngine : IFullTextEngine
         return await FullTextEngine.ReadIdsAsync(command, cancellationToken);
     }
 
+    public async Task<bool> MatchesAsync(ClusterAtlasDbContext db, SearchText text, int profileId, CancellationToken cancellationToken)
+    {
+        await using var command = await FullTextEngine.CommandAsync(db,
+            "SELECT 1 FROM profile_search WHERE profile_id = @id AND document @@ to_tsquery('english', unaccent(@query))", cancellationToken);
+        FullTextEngine.Add(command, "query", QueryExpression(text));
+        FullTextEngine.Add(command, "id", profileId);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
     /// <summary>Tokens hold only letters and digits, so none can be read as tsquery syntax.</summary>
     internal static string QueryExpression(SearchText text) =>
         string.Join(" & ", text.Tokens.Select((token, i) => i == text.Tokens.Count - 1 && text.LastIsPrefix ? $"({token} | {token}:*)" : token));

@@ -66,8 +66,8 @@ public static class MapGeoJson
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteStartObject("properties");
-            json.WriteString("slug", e.Slug);
-            json.WriteString("name", e.Name);
+            json.WriteString("slug", e.SlugUtf8);
+            json.WriteString("name", e.NameUtf8);
             json.WriteString("acronym", e.Acronym);
             json.WriteString("country", e.CountryCode);
             json.WriteString("countryName", countries.ByCode(e.CountryCode)?.Name);

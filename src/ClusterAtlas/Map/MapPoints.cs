@@ -76,7 +76,7 @@ public static class MapPoints
                 json.WriteNumberValue(Math.Round(longitude, 5));
                 json.WriteNumberValue(Math.Round(latitude, 5));
                 json.WriteNumberValue(e.Id);
-                json.WriteStringValue(e.Name);
+                json.WriteStringValue(e.NameUtf8);
                 json.WriteEndArray();
             }
             json.WriteEndArray();

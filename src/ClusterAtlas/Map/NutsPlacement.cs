@@ -20,14 +20,14 @@ public sealed class NutsPlacement
     public static NutsPlacement Of(DirectorySnapshot snapshot, ProfileLocator locator) =>
         BySnapshot.GetValue(snapshot, s => new NutsPlacement(s.Entries, locator));
 
-    private NutsPlacement(DirectoryEntry[] entries, ProfileLocator locator)
+    private NutsPlacement(DirectoryEntries entries, ProfileLocator locator)
     {
         // Many profiles share a point (their city's or region's): each point and region name is placed once.
         var placed = new Dictionary<(string?, string?, double, double), int>();
         var regions = new List<Gazetteer.Area>();
         var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        RegionOf = new int[entries.Length];
-        for (var i = 0; i < entries.Length; i++)
+        RegionOf = new int[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
             RegionOf[i] = -1;

@@ -61,7 +61,7 @@ public sealed class ClusterStatistics(DataLabels labels, IStringLocalizer<Shared
             return Count(results, null, network);
         }
         var kept = KeptFor(snapshot, network);
-        return results.Positions.Length == snapshot.Entries.Length
+        return results.Positions.Length == snapshot.Entries.Count
             ? kept.WholeDirectory.GetOrAdd($"{CultureInfo.CurrentCulture.Name}|{CultureInfo.CurrentUICulture.Name}", _ => Count(results, kept, network))
             : Count(results, kept, network);
     }
@@ -90,7 +90,7 @@ public sealed class ClusterStatistics(DataLabels labels, IStringLocalizer<Shared
             Increment(byRegion, basis.RegionOf[p]);
             for (var v = 0; v < byTerm.Length; v++)
             {
-                foreach (var label in basis.Terms[v].Of[p])
+                foreach (var label in basis.Terms[v].Of(p))
                 {
                     byTerm[v][label]++;
                 }

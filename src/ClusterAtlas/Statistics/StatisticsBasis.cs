@@ -12,7 +12,6 @@ namespace ClusterAtlas.Statistics;
 /// </summary>
 public sealed class StatisticsBasis
 {
-    private static readonly int[] None = [];
     private static readonly ConditionalWeakTable<DirectorySnapshot, StatisticsBasis> BySnapshot = new();
 
     /// <summary>The vocabularies counted, in the order of <see cref="Terms"/>.</summary>
@@ -40,7 +39,13 @@ public sealed class StatisticsBasis
     public int[] RegionOf { get; }
 
     /// <summary>Per vocabulary: the term labels that occur, and per entry the label of each of its distinct terms (a term under review is none).</summary>
-    public (string[] Labels, int[][] Of)[] Terms { get; }
+    public TermLabels[] Terms { get; }
+
+    /// <summary>One vocabulary's labels, and each entry's packed in one array: entry i's are <c>Values[Starts[i]..Starts[i + 1]]</c>.</summary>
+    public sealed record TermLabels(string[] Labels, int[] Starts, int[] Values)
+    {
+        public ReadOnlySpan<int> Of(int entry) => Values.AsSpan(Starts[entry], Starts[entry + 1] - Starts[entry]);
+    }
 
     /// <summary>Index into <see cref="Facet.ExcellenceLevels"/>, or -1 when the profile does not say.</summary>
     public sbyte[] LabelOf { get; }
@@ -51,15 +56,16 @@ public sealed class StatisticsBasis
     private StatisticsBasis(DirectorySnapshot snapshot)
     {
         var entries = snapshot.Entries;
-        var countries = new Interned(entries.Length);
-        var regions = new Interned(entries.Length);
-        var labels = Vocabularies.Select(_ => new Interned(entries.Length)).ToArray();
-        var termsOf = Vocabularies.Select(_ => new int[entries.Length][]).ToArray();
+        var countries = new Interned(entries.Count);
+        var regions = new Interned(entries.Count);
+        var labels = Vocabularies.Select(_ => new Interned(entries.Count)).ToArray();
+        var termStarts = Vocabularies.Select(_ => new int[entries.Count + 1]).ToArray();
+        var termValues = Vocabularies.Select(_ => new List<int>()).ToArray();
         var levels = Facet.ExcellenceLevels.ToList();
-        LabelOf = new sbyte[entries.Length];
-        MemberRangeOf = new sbyte[entries.Length];
+        LabelOf = new sbyte[entries.Count];
+        MemberRangeOf = new sbyte[entries.Count];
         var perVocabulary = Vocabularies.Select(_ => new List<int>()).ToArray();
-        for (var i = 0; i < entries.Length; i++)
+        for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
             countries.Add(i, e.CountryCode);
@@ -68,8 +74,14 @@ public sealed class StatisticsBasis
             {
                 list.Clear();
             }
-            foreach (var termId in e.TermIds.Distinct())
+            var termIds = e.TermIds;
+            for (var t = 0; t < termIds.Length; t++)
             {
+                var termId = termIds[t];
+                if (termIds[..t].Contains(termId))
+                {
+                    continue;
+                }
                 if (snapshot.TermOf(termId) is { } term && Vocabularies.Contains(term.Vocabulary, StringComparer.Ordinal))
                 {
                     var v = IndexOfVocabulary(term.Vocabulary);
@@ -78,14 +90,15 @@ public sealed class StatisticsBasis
             }
             for (var v = 0; v < perVocabulary.Length; v++)
             {
-                termsOf[v][i] = perVocabulary[v].Count == 0 ? None : [.. perVocabulary[v]];
+                termValues[v].AddRange(perVocabulary[v]);
+                termStarts[v][i + 1] = termValues[v].Count;
             }
             LabelOf[i] = (sbyte)(e.Label is { } label ? levels.IndexOf(label) : -1);
             MemberRangeOf[i] = (sbyte)(Facet.MemberRange(e.TotalMembers) is { } range ? IndexOfRange(range) : -1);
         }
         (Countries, CountryOf) = (countries.Values.ToArray(), countries.Of);
         (Regions, RegionOf) = (regions.Values.ToArray(), regions.Of);
-        Terms = [.. labels.Select((l, v) => (l.Values.ToArray(), termsOf[v]))];
+        Terms = [.. labels.Select((l, v) => new TermLabels([.. l.Values], termStarts[v], [.. termValues[v]]))];
     }
 
     private static int IndexOfRange(string range)

@@ -42,7 +42,7 @@ public sealed class DirectorySnapshotFileTests
     {
         var first = new SnapshotFileFactory { KeepDataOnDispose = true };
         DirectoryStamp stamp;
-        DirectoryEntry[] entries;
+        DirectoryEntries entries;
         try
         {
             entries = (await first.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None)).Entries;
@@ -55,7 +55,7 @@ public sealed class DirectorySnapshotFileTests
         }
         var path = DirectorySnapshotFile.PathIn(first.DataDirectory);
         // A marked entry shows which source a start used: the file holds a name the database does not.
-        var marked = entries.Select(e => e.Id == entries[0].Id ? Renamed(e, "Marked From The File") : e).ToArray();
+        var marked = Columns(entries.Select(e => e.Id == entries[0].Id ? Renamed(e.ToData(), "Marked From The File") : e.ToData()));
 
         DirectorySnapshotFile.Write(path, stamp with { LastChange = stamp.LastChange.AddTicks(10) }, marked);
         Assert.Null(DirectorySnapshotFile.TryRead(path, stamp));
@@ -72,7 +72,7 @@ public sealed class DirectorySnapshotFileTests
         }
 
         DirectorySnapshotFile.Write(path, stamp, marked);
-        Assert.Equal(entries.Length, DirectorySnapshotFile.TryRead(path, stamp)!.Length);
+        Assert.Equal(entries.Count, DirectorySnapshotFile.TryRead(path, stamp)!.Count);
         await using (var current = new SnapshotFileFactory(first) { KeepDataOnDispose = true })
         {
             var names = await current.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None);
@@ -85,7 +85,7 @@ public sealed class DirectorySnapshotFileTests
         Assert.Null(DirectorySnapshotFile.TryRead(path, stamp));
         await using var damaged = new SnapshotFileFactory(first);
         var loaded = await damaged.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None);
-        Assert.Equal(entries.Length, loaded.Entries.Length);
+        Assert.Equal(entries.Count, loaded.Entries.Count);
         Assert.DoesNotContain(loaded.Entries, e => e.Name == "Marked From The File");
     }
 
@@ -94,7 +94,7 @@ public sealed class DirectorySnapshotFileTests
     {
         await using var app = new SnapshotFileFactory();
         var entries = (await app.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None)).Entries;
-        var stamp = new DirectoryStamp(entries.Length, entries.Sum(e => (long)e.Id), DateTimeOffset.UnixEpoch, 7, 3, 2);
+        var stamp = new DirectoryStamp(entries.Count, entries.Sum(e => (long)e.Id), DateTimeOffset.UnixEpoch, 7, 3, 2);
         var path = Path.Combine(app.DataDirectory, "roundtrip.bin");
         DirectorySnapshotFile.Write(path, stamp, entries);
         var read = DirectorySnapshotFile.TryRead(path, stamp)!;
@@ -102,9 +102,19 @@ public sealed class DirectorySnapshotFileTests
         Assert.Null(DirectorySnapshotFile.TryRead(path, stamp with { TermRows = 8 }));
     }
 
-    private static string Describe(DirectoryEntry e) => System.Text.Json.JsonSerializer.Serialize(e);
+    private static string Describe(DirectoryEntry e) => System.Text.Json.JsonSerializer.Serialize(e.ToData());
 
-    private static DirectoryEntry Renamed(DirectoryEntry e, string name) => new()
+    private static DirectoryEntries Columns(IEnumerable<DirectoryEntryData> entries)
+    {
+        var builder = new DirectoryEntries.Builder();
+        foreach (var entry in entries)
+        {
+            builder.Add(entry);
+        }
+        return builder.Build();
+    }
+
+    private static DirectoryEntryData Renamed(DirectoryEntryData e, string name) => new()
     {
         Id = e.Id, Slug = e.Slug, Name = name, Acronym = e.Acronym, CountryCode = e.CountryCode, Region = e.Region, Label = e.Label,
         TotalMembers = e.TotalMembers, PublishedAt = e.PublishedAt, IsSampleData = e.IsSampleData, RelyOnContactRequests = e.RelyOnContactRequests,

@@ -113,14 +113,14 @@ public sealed class DataLanguagePageTests(ClusterAtlasFactory app) : IClassFixtu
     [Fact]
     public async Task An_index_written_before_the_translations_is_rebuilt_on_start()
     {
-        // The demo profile's document as the platform wrote it before: English names only.
+        // Every published profile's document as the platform wrote it before: English names only.
         await app.WithDbAsync(async db =>
         {
-            var profile = await db.ClusterOrganisations.AsNoTracking().Include(p => p.Terms).ThenInclude(t => t.Term)
+            var profiles = await db.ClusterOrganisations.AsNoTracking().Include(p => p.Terms).ThenInclude(t => t.Term)
                 .Include(p => p.SupportProgrammes).Include(p => p.SuccessStories).AsSplitQuery()
-                .SingleAsync(p => p.Slug == SeedPage.Slug);
-            var englishOnly = SearchDocument.For(profile, new CountryList(CountryList.Load().All), new TermTranslations([]));
-            await FullTextEngine.For(db).UpsertAsync(db, [englishOnly], CancellationToken.None);
+                .Where(p => p.Status == ProfileStatus.Published).ToListAsync();
+            var englishOnly = profiles.Select(p => SearchDocument.For(p, new CountryList(CountryList.Load().All), new TermTranslations([]))).ToList();
+            await FullTextEngine.For(db).UpsertAsync(db, englishOnly, CancellationToken.None);
             return true;
         });
         Assert.DoesNotContain((await PageAsync("/cluster-organisations?q=Srbija+", "en")).QuerySelectorAll(".result-title a"), a => a.GetAttribute("href") == DemoProfile);
