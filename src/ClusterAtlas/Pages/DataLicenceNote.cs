@@ -10,9 +10,9 @@ namespace ClusterAtlas.Pages;
 /// </summary>
 public static class DataLicenceNote
 {
-    public static IHtmlContent For(IStringLocalizer localizer, DataLicenceOptions licence) => new HtmlContentBuilder(7)
+    public static IHtmlContent For(IStringLocalizer T, DataLicenceOptions licence) => new HtmlContentBuilder(7)
         .AppendHtml("<p class=\"data-licence\">")
-        .Append(localizer["Profile data:"])
+        .Append(T["Profile data:"])
         .AppendHtml(" <a rel=\"license\" href=\"")
         .Append(licence.Url)
         .AppendHtml("\">")
