@@ -32,7 +32,7 @@ public class AccountRecommendationsPageModel(ClusterAtlasDbContext db, NetworkIn
         {
             var node = snapshot.Find(profile.Id);
             profiles.Add(new ForProfile(profile.Slug, profile.Name, node is not null,
-                node is null ? [] : await suggestions.CouldWorkWithAsync(snapshot, node, ProfileNetworkViewComponent.Shown, cancellationToken)));
+                node is null ? [] : await suggestions.CouldWorkWithAsync(snapshot, node, ProfileNetworkBlock.Shown, cancellationToken)));
         }
         Profiles = profiles;
         return Page();

@@ -14,7 +14,8 @@ public sealed class SimilarClusters
     private readonly ConditionalWeakTable<NetworkSnapshot, ConcurrentDictionary<(int Profile, string Culture), IReadOnlyList<RecommendedCluster>>> bySnapshot = new();
 
     /// <summary>Up to <paramref name="shown"/> clusters like <paramref name="me"/>, each with its reasons in the current language.</summary>
-    public IReadOnlyList<RecommendedCluster> Of(NetworkSnapshot snapshot, NetworkProfile me, int shown, RecommendationReasons reasons)
+    /// <remarks><paramref name="reasons"/> is asked for only when the answer is computed (it is a scoped service).</remarks>
+    public IReadOnlyList<RecommendedCluster> Of(NetworkSnapshot snapshot, NetworkProfile me, int shown, Func<RecommendationReasons> reasons)
     {
         var answers = bySnapshot.GetValue(snapshot, _ => new());
         var key = (me.Id, CultureInfo.CurrentUICulture.Name + "|" + CultureInfo.CurrentCulture.Name);
@@ -22,8 +23,9 @@ public sealed class SimilarClusters
         {
             return found;
         }
+        var wording = reasons();
         IReadOnlyList<RecommendedCluster> similar = [.. Recommender.Recommend(snapshot.Graph, me.Node, shown, similarOnly: true)
-            .Select(r => new RecommendedCluster(snapshot.Profiles[r.Node], reasons.Explain(snapshot, r)))];
+            .Select(r => new RecommendedCluster(snapshot.Profiles[r.Node], wording.Explain(snapshot, r)))];
         return answers.GetOrAdd(key, similar);
     }
 }

@@ -1,5 +1,9 @@
 using ClusterAtlas.Caching;
 using ClusterAtlas.Accounts;
+using ClusterAtlas.Events;
+using ClusterAtlas.Network;
+using ClusterAtlas.News;
+using ClusterAtlas.PartnerSearch;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,8 +15,12 @@ namespace ClusterAtlas.Profiles;
 /// and cost no query. Those who may edit the profile also see its editing tabs, and see it before it is published;
 /// for everyone else an unpublished profile does not exist.
 /// </summary>
+/// <remarks>
+/// Only singletons and <see cref="ProfileQueries"/> are injected: every scoped service the container resolves takes its
+/// lock, and the page is rendered far more often than anyone signs in; the rest is asked for when it is used.
+/// </remarks>
 [PublicCache(ContentTags.Profiles, ContentTags.Vocabularies, ContentTags.Postings, ContentTags.News, ContentTags.Events)]
-public class ProfilePageModel(ProfileQueries queries, IAuthorizationService authorization) : PageModel
+public class ProfilePageModel(ProfileQueries queries, ContentReadCache readCache, NetworkIndex network, SimilarClusters similarClusters) : PageModel
 {
     public ProfileView View { get; private set; } = null!;
 
@@ -30,11 +38,11 @@ public class ProfilePageModel(ProfileQueries queries, IAuthorizationService auth
         var view = await queries.FindPublishedAsync(slug, cancellationToken);
         if (view is not null)
         {
-            MayEdit = signedIn && await authorization.MayEditAsync(User, view.Profile);
+            MayEdit = signedIn && await Authorization.MayEditAsync(User, view.Profile);
         }
         else if (signedIn
             && await queries.FindUnpublishedAsync(slug, cancellationToken) is { } unpublished
-            && await authorization.MayEditAsync(User, unpublished.Profile))
+            && await Authorization.MayEditAsync(User, unpublished.Profile))
         {
             view = unpublished;
             MayEdit = true;
@@ -47,4 +55,25 @@ public class ProfilePageModel(ProfileQueries queries, IAuthorizationService auth
         View = view;
         return Page();
     }
+
+    /// <summary>
+    /// What the page (not its print view) shows below the sections: open postings, coming events, news and the network,
+    /// each kept per content generation or network snapshot. Rendered by the page itself rather than by a view component
+    /// each (with a view, services and buffers of its own per request).
+    /// </summary>
+    public async Task<ProfileBlocks> BlocksAsync()
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var services = HttpContext.RequestServices;
+        var p = View.Profile;
+        var mayEditContent = MayEdit && !NotPublic;
+        var wide = string.Equals(Request.Query["network"], "wide", StringComparison.Ordinal);
+        return new ProfileBlocks(
+            await ProfilePostingsBlock.LoadAsync(p.Id, p.Slug, mayEditContent, readCache, services, cancellationToken),
+            await ProfileEventsBlock.LoadAsync(p.Id, p.Slug, mayEditContent, readCache, services, cancellationToken),
+            await ProfileNewsBlock.LoadAsync(p.Id, p.Slug, mayEditContent, readCache, services, cancellationToken),
+            await ProfileNetworkBlock.LoadAsync(p.Id, p.Slug, MayEdit, wide, network, similarClusters, services, cancellationToken));
+    }
+
+    private IAuthorizationService Authorization => HttpContext.RequestServices.GetRequiredService<IAuthorizationService>();
 }

@@ -9,8 +9,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Profiles;
 
-public sealed class ProfileQueries(ClusterAtlasDbContext db, DataLabels labels, CountryList countries, DirectoryIndex directory, PublishedProfileCache cache)
+/// <remarks>
+/// The DbContext is asked of the request's services only when a query runs: an anonymous profile page served from
+/// <see cref="PublishedProfileCache"/> makes none, and building a context was a noticeable part of its cost.
+/// </remarks>
+public sealed class ProfileQueries(IServiceProvider services, DataLabels labels, CountryList countries, DirectoryIndex directory, PublishedProfileCache cache)
 {
+    private ClusterAtlasDbContext? context;
+
+    private ClusterAtlasDbContext Db => context ??= services.GetRequiredService<ClusterAtlasDbContext>();
+
     /// <summary>
     /// A published profile with everything its page shows, or null. Loaded views are kept while the directory
     /// has not changed (any write anywhere changes its version), so a popular page costs no query.
@@ -37,8 +45,8 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, DataLabels labels, 
     private async Task<ProfileView?> LoadAsync(string slug, bool published, CancellationToken cancellationToken)
     {
         var profiles = published
-            ? db.ClusterOrganisations.Where(p => p.Status == ProfileStatus.Published)
-            : db.ClusterOrganisations.Where(p => p.Status != ProfileStatus.Published);
+            ? Db.ClusterOrganisations.Where(p => p.Status == ProfileStatus.Published)
+            : Db.ClusterOrganisations.Where(p => p.Status != ProfileStatus.Published);
         var profile = await profiles.AsNoTracking().WithContent().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
         if (profile is null)
         {
@@ -49,7 +57,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, DataLabels labels, 
         var candidateSlugs = profile.CollaboratingClusters.Select(c => TextFolding.Slug(c.Name)).Distinct().ToList();
         var partners = candidateSlugs.Count == 0
             ? []
-            : await db.ClusterOrganisations.AsNoTracking()
+            : await Db.ClusterOrganisations.AsNoTracking()
                 .Where(p => p.Status == ProfileStatus.Published && candidateSlugs.Contains(p.Slug))
                 .Select(p => p.Slug)
                 .ToListAsync(cancellationToken);
@@ -57,7 +65,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, DataLabels labels, 
     }
 
     public Task<IReadOnlyList<ProfileSummary>> LatestPublishedAsync(int count, CancellationToken cancellationToken) =>
-        SummariesAsync(db.ClusterOrganisations.AsNoTracking()
+        SummariesAsync(Db.ClusterOrganisations.AsNoTracking()
             .Where(p => p.Status == ProfileStatus.Published)
             .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id)
             .Take(count), cancellationToken);
@@ -69,7 +77,7 @@ public sealed class ProfileQueries(ClusterAtlasDbContext db, DataLabels labels, 
             .Select(p => new { p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ShortDescription, p.ExcellenceLabel, p.TotalMembers, p.IsSampleData, p.LogoSha256, p.RelyOnContactRequests })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
-        var sectors = (await db.Set<ProfileTerm>().AsNoTracking()
+        var sectors = (await Db.Set<ProfileTerm>().AsNoTracking()
                 .Where(t => ids.Contains(t.ClusterOrganisationId) && t.Field == ProfileField.SectoralIndustry && t.Term.Status != TermStatus.Proposed)
                 .Select(t => new { t.ClusterOrganisationId, t.SortOrder, t.Term.Label })
                 .ToListAsync(cancellationToken))

@@ -4,9 +4,10 @@ namespace ClusterAtlas.Profiles;
 
 /// <summary>
 /// A section of the profile, as <see cref="ProfileSchema"/> declares it: its fields, the step of the form that edits
-/// them, and the partial that renders it on the public page and the print view. A section without content is left out.
+/// them. Its part of the public page and the print view is rendered by the function of its id in
+/// /Profiles/Sections/_ProfileContent.cshtml. A section without content is left out.
 /// </summary>
-public sealed record ProfileSection(string Id, string Title, string Step, string Partial, IReadOnlyList<ProfileSchemaField> Fields)
+public sealed record ProfileSection(string Id, string Title, string Step, IReadOnlyList<ProfileSchemaField> Fields)
 {
     /// <summary>The sections of the page body, in order (the identity section is the page's header): the in-page navigation, the page and the print view.</summary>
     public static IReadOnlyList<ProfileSection> All => Body.Value;

@@ -177,7 +177,7 @@ public sealed class ProfileSchemaTests(ClusterAtlasFactory app) : IClassFixture<
         }
     }
 
-    private static string SectionPartial(ProfileSchemaField field) => ProfileSchema.Sections.Single(s => s.Id == ProfileSchema.PageSectionOf(field)).Partial;
+    private static string SectionPartial(ProfileSchemaField field) => $"the “{ProfileSchema.PageSectionOf(field)}” section of /Profiles/Sections/_ProfileContent.cshtml";
 
     private static IEnumerable<string> ContentProperties(Type type, HashSet<string> notContent) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && !notContent.Contains(p.Name)).Select(p => p.Name);

@@ -30,7 +30,7 @@ public static class ProfileSchema
 
     public static readonly IReadOnlyList<ProfileSection> Sections =
     [
-        new("identity", "Identity and contact", "identity", "/Profiles/Sections/_Header.cshtml", [
+        new("identity", "Identity and contact", "identity", [
             new(nameof(ClusterOrganisation.Name), Text, "Name of the cluster organisation")
                 { MaxLength = 300, Required = true, RequiredMessage = "Enter the name of the cluster organisation.", Search = SearchRole.Name, NotOnEccpPages = true },
             new(nameof(ClusterOrganisation.LocalName), Text, "Name in the local language")
@@ -59,7 +59,7 @@ public static class ProfileSchema
                 { Range = new(-180, 180, "A longitude is between -180 and 180 degrees, such as 19.8335 for Novi Sad."), NotOnEccpPages = true },
             new(nameof(ProfileForm.Logo), Logo, "Logo") { EntityName = nameof(ClusterOrganisation.LogoSha256), MaxLength = 64, EditedOnOwnPage = true, NotOnEccpPages = true },
         ]),
-        new("general", "General Information", "general", "/Profiles/Sections/_general.cshtml", [
+        new("general", "General Information", "general", [
             new(nameof(ClusterOrganisation.EstablishedOn), Date, "Established on")
                 { NotInFuture = true, Eccp = Eccp("established", "thedatewhentheclusterorganisationwasestablished", "dateofestablishment", "established") },
             new(nameof(ClusterOrganisation.ManagementTeamFte), Number, "Management team in full-time equivalents")
@@ -87,7 +87,7 @@ public static class ProfileSchema
                 ]),
             },
         ]),
-        new("focus", "Sectoral and Industrial Focus", "focus", "/Profiles/Sections/_focus.cshtml", [
+        new("focus", "Sectoral and Industrial Focus", "focus", [
             Terms(nameof(ProfileForm.SectoralIndustries), "Sectoral industries", ProfileField.SectoralIndustry, "sector", Eccp("sectors", "sectoralindustries"))
                 with { Required = true, RequiredMessage = "Choose at least one sectoral industry." },
             Terms(nameof(ProfileForm.EmergingIndustries), "Emerging industries", ProfileField.EmergingIndustry, null, Eccp("emerging", "emergingindustries")),
@@ -96,7 +96,7 @@ public static class ProfileSchema
             new(nameof(ClusterOrganisation.OtherSpecialisationAreas), Text, "Other specialisation areas")
                 { MaxLength = 2000, Search = SearchRole.Text, Eccp = Block("other specialisation", "otherareasofspecialisation", "areasofspecialisation") },
         ]),
-        new("composition", "Composition of the cluster", "composition", "/Profiles/Sections/_composition.cshtml", [
+        new("composition", "Composition of the cluster", "composition", [
             new(nameof(ClusterOrganisation.TotalMembers), Count, "Total number of members") { Range = MemberCount, Facet = "members", Eccp = Eccp("total members", "totalnumberofmembers", "clustermembers") },
             new(nameof(ClusterOrganisation.SmeMembers), Count, "SME members") { Range = MemberCount, Eccp = Eccp("sme members", "numberofsmemembers", "smes", "smemembers") },
             new(nameof(ClusterOrganisation.StartupMembers), Count, "Start-up members") { Range = MemberCount, Eccp = Eccp("startups", "numberofstartups", "numberofstartupsamongsmemembers", "numberofstartupsamongsmes") },
@@ -122,7 +122,7 @@ public static class ProfileSchema
                 ]),
             },
         ]),
-        new("strategy", "Cluster Strategy", "strategy", "/Profiles/Sections/_strategy.cshtml", [
+        new("strategy", "Cluster Strategy", "strategy", [
             new(nameof(ClusterOrganisation.StrategyMarkdown), Markdown, "Strategy")
                 { MaxLength = MaxMarkdownLength, Search = SearchRole.Text, Eccp = Block("strategy", "clusterstrategy") },
             new(nameof(ClusterOrganisation.HasFormalisedStrategy), YesNo, "The cluster has a formalised strategy")
@@ -130,12 +130,12 @@ public static class ProfileSchema
             new(nameof(ClusterOrganisation.HasInternationalisationFocus), YesNo, "The strategy has an internationalisation focus")
                 { Partial = "/Profiles/Editing/Steps/_YesNoChoice.cshtml", Eccp = Eccp("internationalisation focus", "doyouhaveaspecificstrategyfocus") },
         ]),
-        new("services", "Support services", "strategy", "/Profiles/Sections/_services.cshtml", [
+        new("services", "Support services", "strategy", [
             Terms(nameof(ProfileForm.SupportServices), "Support services", ProfileField.SupportService, "service", Eccp("services", "supportservicesprovided")),
             new(nameof(ClusterOrganisation.SupportServicesMarkdown), Markdown, "About the support services")
                 { MaxLength = MaxMarkdownLength, Search = SearchRole.Text, Eccp = Block("service details", "detailsofsupportservices") },
         ]),
-        new("cooperation", "Cooperation Activities", "cooperation", "/Profiles/Sections/_cooperation.cshtml", [
+        new("cooperation", "Cooperation Activities", "cooperation", [
             Terms(nameof(ProfileForm.EuropeanActivities), "Activities in Europe", ProfileField.EuropeanActivity, null,
                 Eccp("european activities", "ourclusterorganisationundertookthefollowingactivitiesineurope")),
             new(nameof(ClusterOrganisation.CountriesInEurope), Countries, "Countries in Europe")
@@ -153,7 +153,7 @@ public static class ProfileSchema
                 ]),
             },
         ]),
-        new("programmes", "Support Programmes", "programmes", "/Profiles/Sections/_programmes.cshtml", [
+        new("programmes", "Support Programmes", "programmes", [
             new(nameof(ProfileForm.SupportProgrammes), Group, "Support Programmes")
             {
                 Eccp = Block("programmes", "participationinfundedsupportprogrammes", "regionalnationalsupportprogrammes") with { Rule = EccpRule.SupportProgrammes },
@@ -165,7 +165,7 @@ public static class ProfileSchema
                 ]),
             },
         ]),
-        new("stories", "Success Stories and Achievements", "programmes", "/Profiles/Sections/_stories.cshtml", [
+        new("stories", "Success Stories and Achievements", "programmes", [
             new(nameof(ProfileForm.SuccessStories), Group, "Success stories")
             {
                 Eccp = Block("stories", "successstoryachievements", "successstories") with { Rule = EccpRule.SuccessStories },

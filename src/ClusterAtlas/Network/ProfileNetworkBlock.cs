@@ -1,0 +1,40 @@
+namespace ClusterAtlas.Network;
+
+/// <summary>
+/// A profile's network as its page shows it: its partners on the platform (mutual ones marked), their partners when
+/// asked (a plain link, no script), similar clusters for visitors, and for its administrators the clusters they could
+/// work with, each with its reasons and a "not relevant" button.
+/// </summary>
+public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, int Proposed, IReadOnlyList<ProfileNetworkBlock.Partner> Partners,
+    IReadOnlyList<RecommendedCluster> Similar, IReadOnlyList<RecommendedCluster> CouldWorkWith)
+{
+    public const int Shown = 6;
+
+    public sealed record Partner(NetworkProfile Profile, bool Mutual, IReadOnlyList<NetworkProfile> TheirPartners);
+
+    /// <summary>
+    /// The scoped services (the reasons' wording, the suggestions for editors) are asked of
+    /// <paramref name="requestServices"/> only when they are used: most views find the similar clusters already kept.
+    /// </summary>
+    public static async Task<ProfileNetworkBlock> LoadAsync(int profileId, string slug, bool mayEdit, bool wide, NetworkIndex network,
+        SimilarClusters similarClusters, IServiceProvider requestServices, CancellationToken cancellationToken)
+    {
+        var snapshot = await network.CurrentAsync(cancellationToken);
+        var proposed = mayEdit ? snapshot.LinksOf(profileId).Count(l => l.State == LinkState.Proposed) : 0;
+        var me = snapshot.Find(profileId);
+        if (me is null)
+        {
+            return new ProfileNetworkBlock(slug, mayEdit, wide, proposed, [], [], []);
+        }
+        var partners = snapshot.PartnersOf(profileId)
+            .OrderByDescending(p => snapshot.IsMutual(profileId, p.Id)).ThenBy(p => p.Name, StringComparer.CurrentCulture)
+            .Select(p => new Partner(p, snapshot.IsMutual(profileId, p.Id),
+                wide ? [.. snapshot.PartnersOf(p.Id).Where(q => q.Id != profileId).OrderBy(q => q.Name, StringComparer.CurrentCulture)] : []))
+            .ToList();
+        var similar = similarClusters.Of(snapshot, me, Shown, requestServices.GetRequiredService<RecommendationReasons>);
+        var couldWorkWith = mayEdit
+            ? await requestServices.GetRequiredService<PartnerSuggestions>().CouldWorkWithAsync(snapshot, me, Shown, cancellationToken)
+            : [];
+        return new ProfileNetworkBlock(slug, mayEdit, wide, proposed, partners, similar, couldWorkWith);
+    }
+}
