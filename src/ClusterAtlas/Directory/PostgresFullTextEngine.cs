@@ -9,6 +9,11 @@ public sealed class PostgresFullTextEngine : IFullTextEngine
 {
     public static readonly PostgresFullTextEngine Instance = new();
 
+    /// <remarks>
+    /// The table's rows are kept narrow (documents and texts stored apart, <c>toast_tuple_target</c>): finding the ids
+    /// of a word's matches visits the table's pages, and with the documents inline that was the whole table for every
+    /// common word (76 MB at 100,000 profiles, 9 MB narrow). A table made before is narrowed once, on the next start.
+    /// </remarks>
     public async Task EnsureCreatedAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlRawAsync("""
@@ -17,8 +22,15 @@ public sealed class PostgresFullTextEngine : IFullTextEngine
                 profile_id integer PRIMARY KEY REFERENCES "ClusterOrganisations"("Id") ON DELETE CASCADE,
                 document tsvector NOT NULL,
                 original text NOT NULL
-            );
+            ) WITH (toast_tuple_target = 128);
             CREATE INDEX IF NOT EXISTS profile_search_document ON profile_search USING GIN (document);
+            DO $$
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_class WHERE oid = 'profile_search'::regclass AND reloptions @> ARRAY['toast_tuple_target=128']) THEN
+                    ALTER TABLE profile_search SET (toast_tuple_target = 128);
+                    UPDATE profile_search SET original = original;
+                END IF;
+            END $$;
             """, cancellationToken);
     }
 
@@ -62,10 +74,30 @@ public sealed class PostgresFullTextEngine : IFullTextEngine
 
     public async Task<List<int>> MatchAsync(ClusterAtlasDbContext db, SearchText text, CancellationToken cancellationToken)
     {
-        await using var command = await FullTextEngine.CommandAsync(db,
-            "SELECT profile_id FROM profile_search WHERE document @@ to_tsquery('english', unaccent(@query))", cancellationToken);
-        FullTextEngine.Add(command, "query", QueryExpression(text));
-        return await FullTextEngine.ReadIdsAsync(command, cancellationToken);
+        // A word in most profiles made the planner read the whole table and test every document, each read back
+        // from storage (1.3 s at 100,000 profiles); the index gives the same ids in a tenth of that. The setting
+        // holds for this query only: set and reset inside a transaction (the caller's, or one of its own).
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await SetAsync(db, "SET LOCAL enable_seqscan = off", cancellationToken);
+        List<int> ids;
+        await using (var command = await FullTextEngine.CommandAsync(db,
+            "SELECT profile_id FROM profile_search WHERE document @@ to_tsquery('english', unaccent(@query))", cancellationToken))
+        {
+            FullTextEngine.Add(command, "query", QueryExpression(text));
+            ids = await FullTextEngine.ReadIdsAsync(command, cancellationToken);
+        }
+        await SetAsync(db, "SET LOCAL enable_seqscan TO DEFAULT", cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+        return ids;
+    }
+
+    private static async Task SetAsync(ClusterAtlasDbContext db, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = await FullTextEngine.CommandAsync(db, sql, cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<bool> MatchesAsync(ClusterAtlasDbContext db, SearchText text, int profileId, CancellationToken cancellationToken)
