@@ -24,14 +24,16 @@ public sealed class PostgresFullTextEngine : IFullTextEngine
                 original text NOT NULL
             ) WITH (toast_tuple_target = 128);
             CREATE INDEX IF NOT EXISTS profile_search_document ON profile_search USING GIN (document);
-            DO $$
-            BEGIN
-                IF NOT EXISTS (SELECT 1 FROM pg_class WHERE oid = 'profile_search'::regclass AND reloptions @> ARRAY['toast_tuple_target=128']) THEN
-                    ALTER TABLE profile_search SET (toast_tuple_target = 128);
-                    UPDATE profile_search SET original = original;
-                END IF;
-            END $$;
             """, cancellationToken);
+        await using var narrow = await FullTextEngine.CommandAsync(db,
+            "SELECT NOT coalesce(reloptions @> ARRAY['toast_tuple_target=128'], false) FROM pg_class WHERE oid = 'profile_search'::regclass", cancellationToken);
+        if (await narrow.ExecuteScalarAsync(cancellationToken) is true)
+        {
+            // Rewritten whole (rows and index), outside a transaction: an update of every row left as many dead
+            // rows and a long pending list in the index, which the next searches paid for.
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE profile_search SET (toast_tuple_target = 128)", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("VACUUM (FULL, ANALYZE) profile_search", cancellationToken);
+        }
     }
 
     public async Task<int> CountAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken)
