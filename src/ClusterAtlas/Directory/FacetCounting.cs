@@ -1,9 +1,10 @@
 namespace ClusterAtlas.ClusterDirectory;
 
 /// <summary>
-/// Filters the directory's entries and counts every facet's values in one pass. Facet counts are disjunctive: each
-/// facet's counts apply every other active filter but its own. An entry that passes every filter counts for all
-/// facets; one that fails exactly one filter counts for that facet only.
+/// Filters the directory's entries and counts every facet's values. Facet counts are disjunctive: each facet's counts
+/// apply every other active filter but its own. An entry that passes every filter counts for all facets; one that
+/// fails exactly one filter counts for that facet only. Filters are bitsets made from each facet's
+/// <see cref="FacetPostings"/>, so a search visits the entries that count, not every entry of the directory.
 /// </summary>
 internal static class FacetCounting
 {
@@ -22,20 +23,21 @@ internal static class FacetCounting
 
     public static Tally Count(SearchQuery query, string[] names, FacetValues[] facets, int entryCount, ulong[]? candidates)
     {
+        var words = Bitsets.Words(entryCount);
         var unknown = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var activeIndex = new List<int>();
-        var activeWanted = new List<bool[]>();
+        // Each filter's entries: the OR of its chosen values' entries (a value no facet knows holds none).
+        var active = new List<(int Facet, ulong[] Entries)>();
         foreach (var (name, values) in query.Filters)
         {
             var index = Array.IndexOf(names, name);
             var facet = facets[index];
-            var wanted = new bool[facet.Values.Count];
+            var entries = new ulong[words];
             var missing = new List<string>();
             foreach (var value in values)
             {
                 if (facet.IdByValue.TryGetValue(value, out var id))
                 {
-                    wanted[id] = true;
+                    facet.Postings.OrInto(id, entries);
                 }
                 else if (Facet.IsUnknownValue(name, value))
                 {
@@ -46,63 +48,70 @@ internal static class FacetCounting
             {
                 unknown[name] = [.. missing];
             }
-            activeIndex.Add(index);
-            activeWanted.Add(wanted);
+            active.Add((index, entries));
         }
 
-        // Arrays, not dictionaries, in the loop that runs once per profile.
-        var active = activeIndex.ToArray();
-        var wantedOf = activeWanted.ToArray();
-        var counts = facets.Select(f => new int[f.Values.Count]).ToArray();
-        var matches = new ulong[(entryCount + 63) / 64];
-        var total = 0;
-        for (var i = 0; i < entryCount; i++)
+        var matches = new ulong[words];
+        if (candidates is null)
         {
-            if (candidates is not null && (candidates[i >> 6] & (1UL << i)) == 0)
+            Bitsets.SetAll(matches, entryCount);
+        }
+        else
+        {
+            candidates.AsSpan(0, words).CopyTo(matches);
+        }
+        foreach (var (_, entries) in active)
+        {
+            Bitsets.And(matches, entries);
+        }
+
+        var counts = new int[facets.Length][];
+        for (var f = 0; f < facets.Length; f++)
+        {
+            var filter = active.FindIndex(a => a.Facet == f);
+            if (filter < 0)
             {
-                if ((i & 63) == 0 && candidates[i >> 6] == 0)
-                {
-                    i += 63; // none of the next 64 entries is a candidate
-                }
+                counts[f] = CountsOver(facets[f], candidates is null && active.Count == 0 ? null : matches);
                 continue;
             }
-            var failures = 0;
-            var failed = -1;
-            for (var a = 0; a < active.Length; a++)
+            // A filtered facet counts the entries that pass every other filter: its counts say what choosing
+            // another of its values would find.
+            ulong[]? others = null;
+            for (var a = 0; a < active.Count; a++)
             {
-                if (!Intersects(facets[active[a]].Of(i), wantedOf[a]))
+                if (a != filter)
                 {
-                    failures++;
-                    failed = active[a];
-                    if (failures > 1)
-                    {
-                        break;
-                    }
+                    others ??= candidates is null ? [.. active[a].Entries] : [.. candidates.AsSpan(0, words)];
+                    Bitsets.And(others, active[a].Entries);
                 }
             }
-            if (failures == 0)
+            counts[f] = CountsOver(facets[f], others ?? candidates);
+        }
+        return new Tally(matches, Bitsets.Count(matches), counts, unknown);
+    }
+
+    /// <summary>Each value's count over the entries of <paramref name="entries"/> (null: every entry).</summary>
+    private static int[] CountsOver(FacetValues facet, ulong[]? entries)
+    {
+        if (entries is null)
+        {
+            return [.. facet.Totals];
+        }
+        var counts = new int[facet.Values.Count];
+        var offsets = facet.Offsets;
+        var valueIds = facet.ValueIds;
+        for (var w = 0; w < entries.Length; w++)
+        {
+            for (var bits = entries[w]; bits != 0; bits &= bits - 1)
             {
-                matches[i >> 6] |= 1UL << i;
-                total++;
-                for (var f = 0; f < facets.Length; f++)
+                var entry = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                for (var k = offsets[entry]; k < offsets[entry + 1]; k++)
                 {
-                    var facetCounts = counts[f];
-                    foreach (var value in facets[f].Of(i))
-                    {
-                        facetCounts[value]++;
-                    }
-                }
-            }
-            else if (failures == 1)
-            {
-                var facetCounts = counts[failed];
-                foreach (var value in facets[failed].Of(i))
-                {
-                    facetCounts[value]++;
+                    counts[valueIds[k]]++;
                 }
             }
         }
-        return new Tally(matches, total, counts, unknown);
+        return counts;
     }
 
     /// <summary>Every facet's values with their counts, as the page and the API list them.</summary>
@@ -114,18 +123,6 @@ internal static class FacetCounting
             lists[names[f]] = List(names[f], facets[f], tally.Counts[f], query.Values(names[f]));
         }
         return lists;
-    }
-
-    private static bool Intersects(ReadOnlySpan<int> values, bool[] wanted)
-    {
-        foreach (var value in values)
-        {
-            if (wanted[value])
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<FacetCount> List(string name, FacetValues facet, int[] counts, IReadOnlyList<string> selected)

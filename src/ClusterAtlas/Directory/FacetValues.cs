@@ -19,6 +19,23 @@ internal sealed class FacetValues
     private int _entry;
     private int _entryStart;
 
+    private int[]? _totals;
+    private FacetPostings? _postings;
+
+    /// <summary>How many entries hold each value, over every entry: the counts of a facet nothing narrows.</summary>
+    public int[] Totals => LazyInitializer.EnsureInitialized(ref _totals, () =>
+    {
+        var totals = new int[Values.Count];
+        foreach (var value in ValueIds)
+        {
+            totals[value]++;
+        }
+        return totals;
+    });
+
+    /// <summary>The entries of each value, made the first time a search filters by this facet (after packing).</summary>
+    public FacetPostings Postings => LazyInitializer.EnsureInitialized(ref _postings, () => new FacetPostings(this, Offsets.Length - 1));
+
     public ReadOnlySpan<int> Of(int entry) => ValueIds.AsSpan(Offsets[entry], Offsets[entry + 1] - Offsets[entry]);
 
     /// <summary>Packing starts: then each entry's values in turn (<see cref="AddValue"/>), each entry closed by <see cref="EndEntry"/>.</summary>
