@@ -131,29 +131,31 @@ internal static class FacetCounting
         // Fixed orders for small facets and vocabularies (as the vocabulary lists them, children under parents); by count for the open ones.
         if (Facet.IsOpen(name))
         {
+            var chosen = 0;
             for (var id = 0; id < facet.Values.Count; id++)
             {
-                if (counts[id] > 0 || selected.Contains(facet.Values[id]))
+                var isSelected = selected.Count > 0 && selected.Contains(facet.Values[id]);
+                if (counts[id] > 0 || isSelected)
                 {
-                    list.Add(new FacetCount(facet.Values[id], facet.Names[id], counts[id], selected.Contains(facet.Values[id])));
+                    list.Add(new FacetCount(facet.Values[id], facet.Names[id], counts[id], isSelected));
+                    chosen += isSelected ? 1 : 0;
                 }
             }
             // Open lists (regions run into the hundreds) keep the chosen values and the largest others.
-            return [.. list.OrderByDescending(c => c.Selected).ThenByDescending(c => c.Count).ThenBy(c => c.Name ?? c.Value, StringComparer.Ordinal)
-                .Where((c, rank) => c.Selected || rank < MaxOpenFacetValues)];
-        }
-        void AddTree(int parent, int depth)
-        {
-            for (var id = 0; id < facet.Values.Count; id++)
+            list.Sort(static (a, b) => a.Selected != b.Selected ? (a.Selected ? -1 : 1)
+                : a.Count != b.Count ? b.Count.CompareTo(a.Count)
+                : string.CompareOrdinal(a.Name ?? a.Value, b.Name ?? b.Value));
+            var keep = Math.Max(chosen, MaxOpenFacetValues);
+            if (list.Count > keep)
             {
-                if (facet.Parents[id] == parent)
-                {
-                    list.Add(new FacetCount(facet.Values[id], facet.Names[id], counts[id], selected.Contains(facet.Values[id]), depth));
-                    AddTree(id, depth + 1);
-                }
+                list.RemoveRange(keep, list.Count - keep);
             }
+            return list;
         }
-        AddTree(-1, 0);
+        foreach (var (id, depth) in facet.TreeOrder)
+        {
+            list.Add(new FacetCount(facet.Values[id], facet.Names[id], counts[id], selected.Count > 0 && selected.Contains(facet.Values[id]), depth));
+        }
         return list;
     }
 }

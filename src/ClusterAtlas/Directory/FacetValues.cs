@@ -36,6 +36,27 @@ internal sealed class FacetValues
     /// <summary>The entries of each value, made the first time a search filters by this facet (after packing).</summary>
     public FacetPostings Postings => LazyInitializer.EnsureInitialized(ref _postings, () => new FacetPostings(this, Offsets.Length - 1));
 
+    private (int Id, int Depth)[]? _treeOrder;
+
+    /// <summary>The values as a fixed facet lists them: in the order they were added, each value's children under it.</summary>
+    public (int Id, int Depth)[] TreeOrder => LazyInitializer.EnsureInitialized(ref _treeOrder, () =>
+    {
+        var order = new List<(int, int)>(Values.Count);
+        void AddChildren(int parent, int depth)
+        {
+            for (var id = 0; id < Values.Count; id++)
+            {
+                if (Parents[id] == parent)
+                {
+                    order.Add((id, depth));
+                    AddChildren(id, depth + 1);
+                }
+            }
+        }
+        AddChildren(-1, 0);
+        return [.. order];
+    });
+
     public ReadOnlySpan<int> Of(int entry) => ValueIds.AsSpan(Offsets[entry], Offsets[entry + 1] - Offsets[entry]);
 
     /// <summary>Packing starts: then each entry's values in turn (<see cref="AddValue"/>), each entry closed by <see cref="EndEntry"/>.</summary>
