@@ -14,7 +14,7 @@ public static partial class SearchSnippet
     /// </summary>
     public static string? Build(string original, SearchText text, int wordsAround = 14)
     {
-        var plain = original.Replace("\\", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+        var plain = original.AsSpan().IndexOfAny('\\', '\n') < 0 ? original : original.Replace("\\", "", StringComparison.Ordinal).Replace('\n', ' ');
         var before = wordsAround / 3;
         var words = new List<(int Index, int Length)>(wordsAround + 2);
         var dropped = 0;
@@ -30,7 +30,7 @@ public static partial class SearchSnippet
                 }
                 continue;
             }
-            if (Matches(plain.Substring(match.Index, match.Length), text))
+            if (MayMatch(plain[match.Index], text) && Matches(plain.Substring(match.Index, match.Length), text))
             {
                 matchAt = words.Count - 1;
             }
@@ -57,7 +57,7 @@ public static partial class SearchSnippet
             var (index, length) = words[w];
             html.Append(WebUtility.HtmlEncode(plain[position..index]));
             var word = WebUtility.HtmlEncode(plain.Substring(index, length));
-            html.Append(w == matchAt || (w > matchAt && Matches(plain.Substring(index, length), text)) ? $"<mark>{word}</mark>" : word);
+            html.Append(w == matchAt || (w > matchAt && MayMatch(plain[index], text) && Matches(plain.Substring(index, length), text)) ? $"<mark>{word}</mark>" : word);
             position = index + length;
         }
         if (last < words.Count - 1)
@@ -65,6 +65,28 @@ public static partial class SearchSnippet
             html.Append(" …");
         }
         return html.ToString().Trim();
+    }
+
+    /// <summary>
+    /// False when the word cannot match: a match (equal, same stem, or typed prefix) starts with a token's first letter.
+    /// Checked on the first character before a word is cut out and folded, which most words of a text never need.
+    /// Letters beyond ASCII may fold to another letter: they are always checked in full.
+    /// </summary>
+    private static bool MayMatch(char first, SearchText text)
+    {
+        if (!char.IsAscii(first))
+        {
+            return true;
+        }
+        var folded = char.ToLowerInvariant(first);
+        foreach (var token in text.Tokens)
+        {
+            if (token.Length > 0 && token[0] == folded)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool Matches(string word, SearchText text)
