@@ -25,78 +25,112 @@ internal static class FacetCounting
     {
         var words = Bitsets.Words(entryCount);
         var unknown = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        // Each filter's entries: the OR of its chosen values' entries (a value no facet knows holds none).
+        // Each filter's entries: the OR of its chosen values' entries (a value no facet knows holds none). Bitsets
+        // for the length of one search are borrowed: at a million entries each is 125 KB.
         var active = new List<(int Facet, ulong[] Entries)>();
-        foreach (var (name, values) in query.Filters)
+        var borrowed = new List<ulong[]>();
+        ulong[] Borrow()
         {
-            var index = Array.IndexOf(names, name);
-            var facet = facets[index];
-            var entries = new ulong[words];
-            var missing = new List<string>();
-            foreach (var value in values)
-            {
-                if (facet.IdByValue.TryGetValue(value, out var id))
-                {
-                    facet.Postings.OrInto(id, entries);
-                }
-                else if (Facet.IsUnknownValue(name, value))
-                {
-                    missing.Add(value);
-                }
-            }
-            if (missing.Count > 0)
-            {
-                unknown[name] = [.. missing];
-            }
-            active.Add((index, entries));
+            var bits = System.Buffers.ArrayPool<ulong>.Shared.Rent(words);
+            bits.AsSpan(0, words).Clear();
+            borrowed.Add(bits);
+            return bits;
         }
+        try
+        {
+            foreach (var (name, values) in query.Filters)
+            {
+                var index = Array.IndexOf(names, name);
+                var facet = facets[index];
+                var entries = Borrow();
+                var missing = new List<string>();
+                foreach (var value in values)
+                {
+                    if (facet.IdByValue.TryGetValue(value, out var id))
+                    {
+                        facet.Postings.OrInto(id, entries.AsSpan(0, words));
+                    }
+                    else if (Facet.IsUnknownValue(name, value))
+                    {
+                        missing.Add(value);
+                    }
+                }
+                if (missing.Count > 0)
+                {
+                    unknown[name] = [.. missing];
+                }
+                active.Add((index, entries));
+            }
 
-        var matches = new ulong[words];
-        if (candidates is null)
-        {
-            Bitsets.SetAll(matches, entryCount);
-        }
-        else
-        {
-            candidates.AsSpan(0, words).CopyTo(matches);
-        }
-        foreach (var (_, entries) in active)
-        {
-            Bitsets.And(matches, entries);
-        }
+            var matches = new ulong[words];
+            if (candidates is null)
+            {
+                Bitsets.SetAll(matches, entryCount);
+            }
+            else
+            {
+                candidates.AsSpan(0, words).CopyTo(matches);
+            }
+            foreach (var (_, entries) in active)
+            {
+                Bitsets.And(matches, entries);
+            }
 
-        var counts = new int[facets.Length][];
-        for (var f = 0; f < facets.Length; f++)
-        {
-            var filter = active.FindIndex(a => a.Facet == f);
-            if (filter < 0)
+            var counts = new int[facets.Length][];
+            for (var f = 0; f < facets.Length; f++)
             {
-                counts[f] = CountsOver(facets[f], candidates is null && active.Count == 0 ? null : matches);
-                continue;
-            }
-            // A filtered facet counts the entries that pass every other filter: its counts say what choosing
-            // another of its values would find.
-            ulong[]? others = null;
-            for (var a = 0; a < active.Count; a++)
-            {
-                if (a != filter)
+                var filter = active.FindIndex(a => a.Facet == f);
+                if (filter < 0)
                 {
-                    others ??= candidates is null ? [.. active[a].Entries] : [.. candidates.AsSpan(0, words)];
-                    Bitsets.And(others, active[a].Entries);
+                    counts[f] = candidates is null && active.Count == 0 ? facets[f].Totals : CountsOver(facets[f], matches);
+                    continue;
                 }
+                // A filtered facet counts the entries that pass every other filter: its counts say what choosing
+                // another of its values would find.
+                Span<ulong> others = default;
+                for (var a = 0; a < active.Count; a++)
+                {
+                    if (a != filter)
+                    {
+                        if (others.IsEmpty)
+                        {
+                            others = Borrow().AsSpan(0, words);
+                            (candidates ?? active[a].Entries).AsSpan(0, words).CopyTo(others);
+                        }
+                        Bitsets.And(others, active[a].Entries);
+                    }
+                }
+                counts[f] = !others.IsEmpty ? CountsOver(facets[f], others)
+                    : candidates is null ? facets[f].Totals
+                    : CountsOverWords(facets, f, candidates);
             }
-            counts[f] = CountsOver(facets[f], others ?? candidates);
+            return new Tally(matches, Bitsets.Count(matches), counts, unknown);
         }
-        return new Tally(matches, Bitsets.Count(matches), counts, unknown);
+        finally
+        {
+            foreach (var bits in borrowed)
+            {
+                System.Buffers.ArrayPool<ulong>.Shared.Return(bits);
+            }
+        }
     }
 
-    /// <summary>Each value's count over the entries of <paramref name="entries"/> (null: every entry).</summary>
-    private static int[] CountsOver(FacetValues facet, ulong[]? entries)
+    /// <summary>
+    /// Each facet's counts over a search's word matches alone, kept with the matches (the same array while the match
+    /// cache holds the words): a search for a word and one country, then another country, count that facet over the
+    /// same matches, tens of thousands of entries for a common word.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ulong[], int[]?[]> s_countsOverWords = [];
+
+    private static int[] CountsOverWords(FacetValues[] facets, int facet, ulong[] candidates)
     {
-        if (entries is null)
-        {
-            return [.. facet.Totals];
-        }
+        var kept = s_countsOverWords.GetValue(candidates, _ => new int[]?[facets.Length]);
+        return Volatile.Read(ref kept[facet]) ?? (kept[facet] = CountsOver(facets[facet], candidates));
+    }
+
+    /// <summary>Each value's count over the entries of <paramref name="entries"/>. The arrays a tally keeps are only read.</summary>
+    private static int[] CountsOver(FacetValues facet, ReadOnlySpan<ulong> entries)
+    {
         var counts = new int[facet.Values.Count];
         var offsets = facet.Offsets;
         var valueIds = facet.ValueIds;
