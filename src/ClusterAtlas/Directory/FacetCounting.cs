@@ -186,9 +186,14 @@ internal static class FacetCounting
             }
             return list;
         }
+        // Values nothing matches are left out unless chosen: no page or API lists them.
         foreach (var (id, depth) in facet.TreeOrder)
         {
-            list.Add(new FacetCount(facet.Values[id], facet.Names[id], counts[id], selected.Count > 0 && selected.Contains(facet.Values[id]), depth));
+            var isSelected = selected.Count > 0 && selected.Contains(facet.Values[id]);
+            if (counts[id] > 0 || isSelected)
+            {
+                list.Add(new FacetCount(facet.Values[id], facet.Names[id], counts[id], isSelected, depth));
+            }
         }
         return list;
     }
