@@ -70,38 +70,60 @@ internal sealed class DirectoryRanking
     });
 
     /// <summary>
-    /// Whether the matches are few enough to be collected and sorted rather than found by walking a whole order (a
-    /// filter leaves a few hundred of 100,000 entries; walking the name order tested every one of them).
+    /// Visits the matches' entries in name order (until <paramref name="visit"/> says stop), without a sort and without walking the whole name order: each match sets
+    /// the bit of its place in the name order, and the set bits, read in turn, are the matches by name. A word of 64
+    /// places is skipped at once, so this costs the matches plus one pass over a bit per entry (1,600 words at
+    /// 100,000 entries), where walking the order tested every entry.
     /// </summary>
-    private bool FewMatches(FacetCounting.Tally matches) => (long)matches.Total * 32 < _byName.Length;
-
-    /// <summary>The matches' entries in name order.</summary>
-    private int[] MatchesByName(FacetCounting.Tally matches)
+    private void InNameOrder(FacetCounting.Tally matches, Func<int, bool> visit)
     {
-        var found = new int[matches.Total];
-        var n = 0;
-        for (var w = 0; w < matches.Matches.Length && n < found.Length; w++)
+        var ranks = NameRanks;
+        var byRank = System.Buffers.ArrayPool<ulong>.Shared.Rent(matches.Matches.Length);
+        try
         {
-            for (var bits = matches.Matches[w]; bits != 0; bits &= bits - 1)
+            var placed = byRank.AsSpan(0, matches.Matches.Length);
+            placed.Clear();
+            for (var w = 0; w < matches.Matches.Length; w++)
             {
-                found[n++] = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                for (var bits = matches.Matches[w]; bits != 0; bits &= bits - 1)
+                {
+                    var rank = ranks[(w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits)];
+                    placed[rank >> 6] |= 1UL << rank;
+                }
+            }
+            for (var w = 0; w < placed.Length; w++)
+            {
+                for (var bits = placed[w]; bits != 0; bits &= bits - 1)
+                {
+                    if (!visit(_byName[(w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits)]))
+                    {
+                        return;
+                    }
+                }
             }
         }
-        var ranks = NameRanks;
-        var keys = new int[found.Length];
-        for (var k = 0; k < found.Length; k++)
+        finally
         {
-            keys[k] = ranks[found[k]];
+            System.Buffers.ArrayPool<ulong>.Shared.Return(byRank);
         }
-        Array.Sort(keys, found);
-        return found;
     }
 
     private List<int> Take(int[] order, FacetCounting.Tally matches, int skip, int take)
     {
-        if (order == _byName && FewMatches(matches))
+        if (order == _byName)
         {
-            return [.. MatchesByName(matches).Skip(skip).Take(take)];
+            var inOrder = new List<int>(take);
+            InNameOrder(matches, index =>
+            {
+                if (skip > 0)
+                {
+                    skip--;
+                    return true;
+                }
+                inOrder.Add(index);
+                return inOrder.Count < take;
+            });
+            return inOrder;
         }
         var page = new List<int>(take);
         foreach (var index in order)
@@ -145,14 +167,8 @@ internal sealed class DirectoryRanking
         }
         var needed = skip + take;
         var (nameWordMatches, matchingTerms) = WordMatchesOf(text);
-        // With few matches, the matches in name order; otherwise the whole name order, skipping the others.
-        var inNameOrder = FewMatches(matches) ? MatchesByName(matches) : _byName;
-        foreach (var index in inNameOrder)
+        InNameOrder(matches, index =>
         {
-            if (!matches.IsMatch(index))
-            {
-                continue;
-            }
             var tier = TierOf(index, nameWordMatches, matchingTerms);
             tier = tier == 0
                 ? Math.Min(ExtraWordTiers - 1, Math.Max(0, _entries.WordStarts[index + 1] - _entries.WordStarts[index] - text.Tokens.Count))
@@ -163,11 +179,9 @@ internal sealed class DirectoryRanking
             {
                 buckets[bucket].Add(index);
             }
-            if (bucket == 0 && buckets[0].Count == needed)
-            {
-                break; // the best bucket alone fills the page, in name order: nothing after can come before
-            }
-        }
+            // The best bucket alone fills the page, in name order: nothing after can come before.
+            return bucket != 0 || buckets[0].Count < needed;
+        });
         return [.. buckets.SelectMany(b => b).Skip(skip).Take(take)];
     }
 

@@ -165,24 +165,28 @@ internal static class FacetCounting
         // Fixed orders for small facets and vocabularies (as the vocabulary lists them, children under parents); by count for the open ones.
         if (Facet.IsOpen(name))
         {
+            // Chosen values first, then by count, then by name: as one number per value, sorted as numbers, and only
+            // the values kept made into list items (regions run into the hundreds; the page shows a hundred).
+            var nameRanks = facet.NameRanks;
+            var keys = new List<long>();
             var chosen = 0;
             for (var id = 0; id < facet.Values.Count; id++)
             {
                 var isSelected = selected.Count > 0 && selected.Contains(facet.Values[id]);
                 if (counts[id] > 0 || isSelected)
                 {
-                    list.Add(new FacetCount(facet.Values[id], facet.Names[id], counts[id], isSelected));
+                    keys.Add(((isSelected ? 0L : 1L) << 62) | ((long)(int.MaxValue - counts[id]) << 31) | (long)nameRanks[id]);
                     chosen += isSelected ? 1 : 0;
                 }
             }
-            // Open lists (regions run into the hundreds) keep the chosen values and the largest others.
-            list.Sort(static (a, b) => a.Selected != b.Selected ? (a.Selected ? -1 : 1)
-                : a.Count != b.Count ? b.Count.CompareTo(a.Count)
-                : string.CompareOrdinal(a.Name ?? a.Value, b.Name ?? b.Value));
-            var keep = Math.Max(chosen, MaxOpenFacetValues);
-            if (list.Count > keep)
+            keys.Sort();
+            // Open lists keep the chosen values and the largest others.
+            var keep = Math.Min(keys.Count, Math.Max(chosen, MaxOpenFacetValues));
+            var byRank = facet.IdsByName;
+            for (var k = 0; k < keep; k++)
             {
-                list.RemoveRange(keep, list.Count - keep);
+                var id = byRank[(int)(keys[k] & int.MaxValue)];
+                list.Add(new FacetCount(facet.Values[id], facet.Names[id], counts[id], k < chosen));
             }
             return list;
         }

@@ -37,6 +37,24 @@ internal sealed class FacetValues
     public FacetPostings Postings => LazyInitializer.EnsureInitialized(ref _postings, () => new FacetPostings(this, Offsets.Length - 1));
 
     private (int Id, int Depth)[]? _treeOrder;
+    private int[]? _idsByName;
+    private int[]? _nameRanks;
+
+    /// <summary>The value ids ordered by name (the data's name, or the code), ordinal: the tie-break of open lists.</summary>
+    public int[] IdsByName => LazyInitializer.EnsureInitialized(ref _idsByName, () =>
+        [.. Enumerable.Range(0, Values.Count).OrderBy(id => Names[id] ?? Values[id], StringComparer.Ordinal)]);
+
+    /// <summary>Each value's place in <see cref="IdsByName"/>.</summary>
+    public int[] NameRanks => LazyInitializer.EnsureInitialized(ref _nameRanks, () =>
+    {
+        var ranks = new int[Values.Count];
+        var byName = IdsByName;
+        for (var rank = 0; rank < byName.Length; rank++)
+        {
+            ranks[byName[rank]] = rank;
+        }
+        return ranks;
+    });
 
     /// <summary>The values as a fixed facet lists them: in the order they were added, each value's children under it.</summary>
     public (int Id, int Depth)[] TreeOrder => LazyInitializer.EnsureInitialized(ref _treeOrder, () =>
