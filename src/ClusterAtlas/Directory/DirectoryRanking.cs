@@ -12,6 +12,7 @@ internal sealed class DirectoryRanking
     private readonly int[] _byNewest;
     private readonly int[] _byMembers;
     private readonly DirectoryEntries _entries;
+    private int[]? _nameRanks;
 
     /// <summary>The distinct name words of the entries, as indexes into their strings.</summary>
     private readonly int[] _nameWords;
@@ -57,8 +58,73 @@ internal sealed class DirectoryRanking
         };
     }
 
-    private static List<int> Take(int[] order, FacetCounting.Tally matches, int skip, int take)
+    /// <summary>Each entry's place in the name order: few matches are sorted by it instead of the whole order being walked.</summary>
+    private int[] NameRanks => LazyInitializer.EnsureInitialized(ref _nameRanks, () =>
     {
+        var ranks = new int[_byName.Length];
+        for (var rank = 0; rank < _byName.Length; rank++)
+        {
+            ranks[_byName[rank]] = rank;
+        }
+        return ranks;
+    });
+
+    /// <summary>
+    /// Visits the matches' entries in name order (until <paramref name="visit"/> says stop), without a sort and without walking the whole name order: each match sets
+    /// the bit of its place in the name order, and the set bits, read in turn, are the matches by name. A word of 64
+    /// places is skipped at once, so this costs the matches plus one pass over a bit per entry (1,600 words at
+    /// 100,000 entries), where walking the order tested every entry.
+    /// </summary>
+    private void InNameOrder(FacetCounting.Tally matches, Func<int, bool> visit)
+    {
+        var ranks = NameRanks;
+        var byRank = System.Buffers.ArrayPool<ulong>.Shared.Rent(matches.Matches.Length);
+        try
+        {
+            var placed = byRank.AsSpan(0, matches.Matches.Length);
+            placed.Clear();
+            for (var w = 0; w < matches.Matches.Length; w++)
+            {
+                for (var bits = matches.Matches[w]; bits != 0; bits &= bits - 1)
+                {
+                    var rank = ranks[(w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits)];
+                    placed[rank >> 6] |= 1UL << rank;
+                }
+            }
+            for (var w = 0; w < placed.Length; w++)
+            {
+                for (var bits = placed[w]; bits != 0; bits &= bits - 1)
+                {
+                    if (!visit(_byName[(w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits)]))
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(byRank);
+        }
+    }
+
+    private List<int> Take(int[] order, FacetCounting.Tally matches, int skip, int take)
+    {
+        if (order == _byName)
+        {
+            var inOrder = new List<int>(take);
+            InNameOrder(matches, index =>
+            {
+                if (skip > 0)
+                {
+                    skip--;
+                    return true;
+                }
+                inOrder.Add(index);
+                return inOrder.Count < take;
+            });
+            return inOrder;
+        }
         var page = new List<int>(take);
         foreach (var index in order)
         {
@@ -101,12 +167,8 @@ internal sealed class DirectoryRanking
         }
         var needed = skip + take;
         var (nameWordMatches, matchingTerms) = WordMatchesOf(text);
-        foreach (var index in _byName)
+        InNameOrder(matches, index =>
         {
-            if (!matches.IsMatch(index))
-            {
-                continue;
-            }
             var tier = TierOf(index, nameWordMatches, matchingTerms);
             tier = tier == 0
                 ? Math.Min(ExtraWordTiers - 1, Math.Max(0, _entries.WordStarts[index + 1] - _entries.WordStarts[index] - text.Tokens.Count))
@@ -117,11 +179,9 @@ internal sealed class DirectoryRanking
             {
                 buckets[bucket].Add(index);
             }
-            if (bucket == 0 && buckets[0].Count == needed)
-            {
-                break; // the best bucket alone fills the page, in name order: nothing after can come before
-            }
-        }
+            // The best bucket alone fills the page, in name order: nothing after can come before.
+            return bucket != 0 || buckets[0].Count < needed;
+        });
         return [.. buckets.SelectMany(b => b).Skip(skip).Take(take)];
     }
 

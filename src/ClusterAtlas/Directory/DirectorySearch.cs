@@ -57,15 +57,21 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
                 }
             }
         }
-        // Short descriptions stay in the database (memory is for facets): one query for the page's hits.
+        // Short descriptions stay in the database (memory is for facets): one query for the page's hits, the two
+        // columns only, as plain SQL: through a LINQ query, EF's own work was a tenth of a search page's time.
         var withoutSnippet = result.Hits.Select(h => h.Entry.Id).Where(id => !snippets.ContainsKey(id)).ToList();
-        var descriptions = withoutSnippet.Count == 0
-            ? []
-            : await db.ClusterOrganisations.AsNoTracking()
-                .Where(p => withoutSnippet.Contains(p.Id) && p.ShortDescription != null)
-                // The two columns only: reading whole profiles for them was half the directory page's time.
-                .Select(p => new { p.Id, p.ShortDescription })
-                .ToDictionaryAsync(p => p.Id, p => Shorten(p.ShortDescription!, 240), cancellationToken);
+        var descriptions = new Dictionary<int, string>();
+        if (withoutSnippet.Count > 0)
+        {
+            await using var command = await FullTextEngine.CommandAsync(db,
+                $"SELECT \"Id\", \"ShortDescription\" FROM \"ClusterOrganisations\" WHERE \"Id\" IN ({string.Join(',', withoutSnippet)}) AND \"ShortDescription\" IS NOT NULL",
+                cancellationToken);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                descriptions[reader.GetInt32(0)] = Shorten(reader.GetString(1), 240);
+            }
+        }
         return new DirectorySearchResult(query, result, snippets, descriptions, suggestion, errors, someWords);
     }
 

@@ -1,9 +1,10 @@
 namespace ClusterAtlas.ClusterDirectory;
 
 /// <summary>
-/// Filters the directory's entries and counts every facet's values in one pass. Facet counts are disjunctive: each
-/// facet's counts apply every other active filter but its own. An entry that passes every filter counts for all
-/// facets; one that fails exactly one filter counts for that facet only.
+/// Filters the directory's entries and counts every facet's values. Facet counts are disjunctive: each facet's counts
+/// apply every other active filter but its own. An entry that passes every filter counts for all facets; one that
+/// fails exactly one filter counts for that facet only. Filters are bitsets made from each facet's
+/// <see cref="FacetPostings"/>, so a search visits the entries that count, not every entry of the directory.
 /// </summary>
 internal static class FacetCounting
 {
@@ -22,87 +23,129 @@ internal static class FacetCounting
 
     public static Tally Count(SearchQuery query, string[] names, FacetValues[] facets, int entryCount, ulong[]? candidates)
     {
+        var words = Bitsets.Words(entryCount);
         var unknown = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var activeIndex = new List<int>();
-        var activeWanted = new List<bool[]>();
-        foreach (var (name, values) in query.Filters)
+        // Each filter's entries: the OR of its chosen values' entries (a value no facet knows holds none). Bitsets
+        // for the length of one search are borrowed: at a million entries each is 125 KB.
+        var active = new List<(int Facet, ulong[] Entries)>();
+        var borrowed = new List<ulong[]>();
+        ulong[] Borrow()
         {
-            var index = Array.IndexOf(names, name);
-            var facet = facets[index];
-            var wanted = new bool[facet.Values.Count];
-            var missing = new List<string>();
-            foreach (var value in values)
-            {
-                if (facet.IdByValue.TryGetValue(value, out var id))
-                {
-                    wanted[id] = true;
-                }
-                else if (Facet.IsUnknownValue(name, value))
-                {
-                    missing.Add(value);
-                }
-            }
-            if (missing.Count > 0)
-            {
-                unknown[name] = [.. missing];
-            }
-            activeIndex.Add(index);
-            activeWanted.Add(wanted);
+            var bits = System.Buffers.ArrayPool<ulong>.Shared.Rent(words);
+            bits.AsSpan(0, words).Clear();
+            borrowed.Add(bits);
+            return bits;
         }
+        try
+        {
+            foreach (var (name, values) in query.Filters)
+            {
+                var index = Array.IndexOf(names, name);
+                var facet = facets[index];
+                var entries = Borrow();
+                var missing = new List<string>();
+                foreach (var value in values)
+                {
+                    if (facet.IdByValue.TryGetValue(value, out var id))
+                    {
+                        facet.Postings.OrInto(id, entries.AsSpan(0, words));
+                    }
+                    else if (Facet.IsUnknownValue(name, value))
+                    {
+                        missing.Add(value);
+                    }
+                }
+                if (missing.Count > 0)
+                {
+                    unknown[name] = [.. missing];
+                }
+                active.Add((index, entries));
+            }
 
-        // Arrays, not dictionaries, in the loop that runs once per profile.
-        var active = activeIndex.ToArray();
-        var wantedOf = activeWanted.ToArray();
-        var counts = facets.Select(f => new int[f.Values.Count]).ToArray();
-        var matches = new ulong[(entryCount + 63) / 64];
-        var total = 0;
-        for (var i = 0; i < entryCount; i++)
+            var matches = new ulong[words];
+            if (candidates is null)
+            {
+                Bitsets.SetAll(matches, entryCount);
+            }
+            else
+            {
+                candidates.AsSpan(0, words).CopyTo(matches);
+            }
+            foreach (var (_, entries) in active)
+            {
+                Bitsets.And(matches, entries);
+            }
+
+            var counts = new int[facets.Length][];
+            for (var f = 0; f < facets.Length; f++)
+            {
+                var filter = active.FindIndex(a => a.Facet == f);
+                if (filter < 0)
+                {
+                    counts[f] = candidates is null && active.Count == 0 ? facets[f].Totals : CountsOver(facets[f], matches);
+                    continue;
+                }
+                // A filtered facet counts the entries that pass every other filter: its counts say what choosing
+                // another of its values would find.
+                Span<ulong> others = default;
+                for (var a = 0; a < active.Count; a++)
+                {
+                    if (a != filter)
+                    {
+                        if (others.IsEmpty)
+                        {
+                            others = Borrow().AsSpan(0, words);
+                            (candidates ?? active[a].Entries).AsSpan(0, words).CopyTo(others);
+                        }
+                        Bitsets.And(others, active[a].Entries);
+                    }
+                }
+                counts[f] = !others.IsEmpty ? CountsOver(facets[f], others)
+                    : candidates is null ? facets[f].Totals
+                    : CountsOverWords(facets, f, candidates);
+            }
+            return new Tally(matches, Bitsets.Count(matches), counts, unknown);
+        }
+        finally
         {
-            if (candidates is not null && (candidates[i >> 6] & (1UL << i)) == 0)
+            foreach (var bits in borrowed)
             {
-                if ((i & 63) == 0 && candidates[i >> 6] == 0)
-                {
-                    i += 63; // none of the next 64 entries is a candidate
-                }
-                continue;
+                System.Buffers.ArrayPool<ulong>.Shared.Return(bits);
             }
-            var failures = 0;
-            var failed = -1;
-            for (var a = 0; a < active.Length; a++)
+        }
+    }
+
+    /// <summary>
+    /// Each facet's counts over a search's word matches alone, kept with the matches (the same array while the match
+    /// cache holds the words): a search for a word and one country, then another country, count that facet over the
+    /// same matches, tens of thousands of entries for a common word.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ulong[], int[]?[]> s_countsOverWords = [];
+
+    private static int[] CountsOverWords(FacetValues[] facets, int facet, ulong[] candidates)
+    {
+        var kept = s_countsOverWords.GetValue(candidates, _ => new int[]?[facets.Length]);
+        return Volatile.Read(ref kept[facet]) ?? (kept[facet] = CountsOver(facets[facet], candidates));
+    }
+
+    /// <summary>Each value's count over the entries of <paramref name="entries"/>. The arrays a tally keeps are only read.</summary>
+    private static int[] CountsOver(FacetValues facet, ReadOnlySpan<ulong> entries)
+    {
+        var counts = new int[facet.Values.Count];
+        var offsets = facet.Offsets;
+        var valueIds = facet.ValueIds;
+        for (var w = 0; w < entries.Length; w++)
+        {
+            for (var bits = entries[w]; bits != 0; bits &= bits - 1)
             {
-                if (!Intersects(facets[active[a]].Of(i), wantedOf[a]))
+                var entry = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                for (var k = offsets[entry]; k < offsets[entry + 1]; k++)
                 {
-                    failures++;
-                    failed = active[a];
-                    if (failures > 1)
-                    {
-                        break;
-                    }
-                }
-            }
-            if (failures == 0)
-            {
-                matches[i >> 6] |= 1UL << i;
-                total++;
-                for (var f = 0; f < facets.Length; f++)
-                {
-                    var facetCounts = counts[f];
-                    foreach (var value in facets[f].Of(i))
-                    {
-                        facetCounts[value]++;
-                    }
-                }
-            }
-            else if (failures == 1)
-            {
-                var facetCounts = counts[failed];
-                foreach (var value in facets[failed].Of(i))
-                {
-                    facetCounts[value]++;
+                    counts[valueIds[k]]++;
                 }
             }
         }
-        return new Tally(matches, total, counts, unknown);
+        return counts;
     }
 
     /// <summary>Every facet's values with their counts, as the page and the API list them.</summary>
@@ -116,47 +159,46 @@ internal static class FacetCounting
         return lists;
     }
 
-    private static bool Intersects(ReadOnlySpan<int> values, bool[] wanted)
-    {
-        foreach (var value in values)
-        {
-            if (wanted[value])
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static List<FacetCount> List(string name, FacetValues facet, int[] counts, IReadOnlyList<string> selected)
     {
         var list = new List<FacetCount>();
         // Fixed orders for small facets and vocabularies (as the vocabulary lists them, children under parents); by count for the open ones.
         if (Facet.IsOpen(name))
         {
+            // Chosen values first, then by count, then by name: as one number per value, sorted as numbers, and only
+            // the values kept made into list items (regions run into the hundreds; the page shows a hundred).
+            var nameRanks = facet.NameRanks;
+            var keys = new List<long>();
+            var chosen = 0;
             for (var id = 0; id < facet.Values.Count; id++)
             {
-                if (counts[id] > 0 || selected.Contains(facet.Values[id]))
+                var isSelected = selected.Count > 0 && selected.Contains(facet.Values[id]);
+                if (counts[id] > 0 || isSelected)
                 {
-                    list.Add(new FacetCount(facet.Values[id], facet.Names[id], counts[id], selected.Contains(facet.Values[id])));
+                    keys.Add(((isSelected ? 0L : 1L) << 62) | ((long)(int.MaxValue - counts[id]) << 31) | (long)nameRanks[id]);
+                    chosen += isSelected ? 1 : 0;
                 }
             }
-            // Open lists (regions run into the hundreds) keep the chosen values and the largest others.
-            return [.. list.OrderByDescending(c => c.Selected).ThenByDescending(c => c.Count).ThenBy(c => c.Name ?? c.Value, StringComparer.Ordinal)
-                .Where((c, rank) => c.Selected || rank < MaxOpenFacetValues)];
+            keys.Sort();
+            // Open lists keep the chosen values and the largest others.
+            var keep = Math.Min(keys.Count, Math.Max(chosen, MaxOpenFacetValues));
+            var byRank = facet.IdsByName;
+            for (var k = 0; k < keep; k++)
+            {
+                var id = byRank[(int)(keys[k] & int.MaxValue)];
+                list.Add(new FacetCount(facet.Values[id], facet.Names[id], counts[id], k < chosen));
+            }
+            return list;
         }
-        void AddTree(int parent, int depth)
+        // Values nothing matches are left out unless chosen: no page or API lists them.
+        foreach (var (id, depth) in facet.TreeOrder)
         {
-            for (var id = 0; id < facet.Values.Count; id++)
+            var isSelected = selected.Count > 0 && selected.Contains(facet.Values[id]);
+            if (counts[id] > 0 || isSelected)
             {
-                if (facet.Parents[id] == parent)
-                {
-                    list.Add(new FacetCount(facet.Values[id], facet.Names[id], counts[id], selected.Contains(facet.Values[id]), depth));
-                    AddTree(id, depth + 1);
-                }
+                list.Add(new FacetCount(facet.Values[id], facet.Names[id], counts[id], isSelected, depth));
             }
         }
-        AddTree(-1, 0);
         return list;
     }
 }

@@ -19,6 +19,62 @@ internal sealed class FacetValues
     private int _entry;
     private int _entryStart;
 
+    private int[]? _totals;
+    private FacetPostings? _postings;
+
+    /// <summary>How many entries hold each value, over every entry: the counts of a facet nothing narrows.</summary>
+    public int[] Totals => LazyInitializer.EnsureInitialized(ref _totals, () =>
+    {
+        var totals = new int[Values.Count];
+        foreach (var value in ValueIds)
+        {
+            totals[value]++;
+        }
+        return totals;
+    });
+
+    /// <summary>The entries of each value, made the first time a search filters by this facet (after packing).</summary>
+    public FacetPostings Postings => LazyInitializer.EnsureInitialized(ref _postings, () => new FacetPostings(this, Offsets.Length - 1));
+
+    private (int Id, int Depth)[]? _treeOrder;
+    private int[]? _idsByName;
+    private int[]? _nameRanks;
+
+    /// <summary>The value ids ordered by name (the data's name, or the code), ordinal: the tie-break of open lists.</summary>
+    public int[] IdsByName => LazyInitializer.EnsureInitialized(ref _idsByName, () =>
+        [.. Enumerable.Range(0, Values.Count).OrderBy(id => Names[id] ?? Values[id], StringComparer.Ordinal)]);
+
+    /// <summary>Each value's place in <see cref="IdsByName"/>.</summary>
+    public int[] NameRanks => LazyInitializer.EnsureInitialized(ref _nameRanks, () =>
+    {
+        var ranks = new int[Values.Count];
+        var byName = IdsByName;
+        for (var rank = 0; rank < byName.Length; rank++)
+        {
+            ranks[byName[rank]] = rank;
+        }
+        return ranks;
+    });
+
+    /// <summary>The values as a fixed facet lists them: in the order they were added, each value's children under it.</summary>
+    public (int Id, int Depth)[] TreeOrder => LazyInitializer.EnsureInitialized(ref _treeOrder, () =>
+    {
+        var order = new List<(int, int)>(Values.Count);
+        void AddChildren(int parent, int depth)
+        {
+            for (var id = 0; id < Values.Count; id++)
+            {
+                if (Parents[id] == parent)
+                {
+                    order.Add((id, depth));
+                    AddChildren(id, depth + 1);
+                }
+            }
+        }
+        AddChildren(-1, 0);
+        return [.. order];
+    });
+
     public ReadOnlySpan<int> Of(int entry) => ValueIds.AsSpan(Offsets[entry], Offsets[entry + 1] - Offsets[entry]);
 
     /// <summary>Packing starts: then each entry's values in turn (<see cref="AddValue"/>), each entry closed by <see cref="EndEntry"/>.</summary>

@@ -14,12 +14,11 @@ public static partial class SearchSnippet
     /// </summary>
     public static string? Build(string original, SearchText text, int wordsAround = 14)
     {
-        var plain = original.Replace("\\", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
         var before = wordsAround / 3;
         var words = new List<(int Index, int Length)>(wordsAround + 2);
         var dropped = 0;
         var matchAt = -1;
-        foreach (var match in Word().EnumerateMatches(plain))
+        foreach (var match in Word().EnumerateMatches(original))
         {
             words.Add((match.Index, match.Length));
             if (matchAt >= 0)
@@ -30,7 +29,7 @@ public static partial class SearchSnippet
                 }
                 continue;
             }
-            if (Matches(plain.Substring(match.Index, match.Length), text))
+            if (MayMatch(original[match.Index], text) && Matches(original.Substring(match.Index, match.Length), text))
             {
                 matchAt = words.Count - 1;
             }
@@ -55,9 +54,9 @@ public static partial class SearchSnippet
         for (var w = first; w <= last; w++)
         {
             var (index, length) = words[w];
-            html.Append(WebUtility.HtmlEncode(plain[position..index]));
-            var word = WebUtility.HtmlEncode(plain.Substring(index, length));
-            html.Append(w == matchAt || (w > matchAt && Matches(plain.Substring(index, length), text)) ? $"<mark>{word}</mark>" : word);
+            html.Append(WebUtility.HtmlEncode(Gap(original[position..index])));
+            var word = WebUtility.HtmlEncode(original.Substring(index, length));
+            html.Append(w == matchAt || (w > matchAt && MayMatch(original[index], text) && Matches(original.Substring(index, length), text)) ? $"<mark>{word}</mark>" : word);
             position = index + length;
         }
         if (last < words.Count - 1)
@@ -66,6 +65,35 @@ public static partial class SearchSnippet
         }
         return html.ToString().Trim();
     }
+
+    /// <summary>
+    /// False when the word cannot match: a match (equal, same stem, or typed prefix) starts with a token's first letter.
+    /// Checked on the first character before a word is cut out and folded, which most words of a text never need.
+    /// Letters beyond ASCII may fold to another letter: they are always checked in full.
+    /// </summary>
+    private static bool MayMatch(char first, SearchText text)
+    {
+        if (!char.IsAscii(first))
+        {
+            return true;
+        }
+        var folded = char.ToLowerInvariant(first);
+        for (var t = 0; t < text.Tokens.Count; t++)
+        {
+            if (text.Tokens[t].Length > 0 && text.Tokens[t][0] == folded)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The text between two words without Markdown's escapes and line breaks: words never hold them, so they are taken
+    /// out of the few gaps shown rather than out of a copy of the whole text.
+    /// </summary>
+    private static string Gap(string between) =>
+        between.AsSpan().IndexOfAny('\\', '\n') < 0 ? between : between.Replace("\\", "", StringComparison.Ordinal).Replace('\n', ' ');
 
     private static bool Matches(string word, SearchText text)
     {

@@ -36,9 +36,19 @@ public sealed class DataLabels(CountryList countries, TermTranslations terms, IS
     /// page's language ("Deutschland" before "Österreich" in German, "Austria" before "Germany" in English); the
     /// others in their fixed order.
     /// </summary>
-    public IEnumerable<FacetCount> InPageOrder(string facet, IEnumerable<FacetCount> values) =>
-        Facet.IsOpen(facet)
-            ? values.OrderByDescending(v => v.Selected).ThenByDescending(v => v.Count)
-                .ThenBy(v => FacetValue(facet, v), StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
-            : values;
+    public IReadOnlyList<FacetCount> InPageOrder(string facet, IEnumerable<FacetCount> values)
+    {
+        if (!Facet.IsOpen(facet))
+        {
+            return values as IReadOnlyList<FacetCount> ?? [.. values];
+        }
+        // Labels worked out once per value, compared by the page's culture only where the counts are equal.
+        var labelled = values.Select(v => (Value: v, Label: FacetValue(facet, v))).ToArray();
+        var compare = CultureInfo.CurrentCulture.CompareInfo;
+        Array.Sort(labelled, (a, b) => a.Value.Selected != b.Value.Selected ? (a.Value.Selected ? -1 : 1)
+            : a.Value.Count != b.Value.Count ? b.Value.Count.CompareTo(a.Value.Count)
+            : compare.Compare(a.Label, b.Label, CompareOptions.IgnoreCase) is var byLabel and not 0 ? byLabel
+            : string.CompareOrdinal(a.Value.Value, b.Value.Value));
+        return [.. labelled.Select(v => v.Value)];
+    }
 }
