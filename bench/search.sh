@@ -5,14 +5,20 @@
 # `search profiles=N db=D p50_ms=.. p95_ms=.. p99_ms=.. ... ready_first_s=.. ready_s=..`: ready_first_s is the time
 # from the start of the process to the first answer of /health/ready on a data folder without a directory snapshot
 # file, ready_s the same on the next start (with the file the first start wrote). The last line of the run is the
-# last one's. Generated SQLite databases are kept in bench/.data; above 100,000 the 100,000 sample profiles are
-# multiplied (bench/multiply-sqlite.sh) rather than generated, which would take hours.
+# last one's. Data is kept in bench/.data (BENCH_DATA_DIR names another such folder) and reused by later runs:
+#   SQLite      sqlite-N; above 100,000 the 100,000 sample profiles of sqlite-100000 are multiplied
+#               (bench/multiply-sqlite.sh) rather than generated, which would take hours.
+#   PostgreSQL  search-postgres-N (the server's folder `pg`, the app's data folder `data`), its server started for the
+#               run. At a multiple of 100,000 it is a copy of load.sh's load-postgres-100000 (search-postgres-100000
+#               when that is missing), multiplied by bench/multiply-postgres.sh (about 3 minutes to a million): at
+#               100,000 a plain copy. Otherwise, or without such a source, generated with `demo-data --count`.
+# A finished folder holds a `ready` file; one without it is made again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 counts=${BENCH_SEARCH_COUNTS:-${BENCH_PROFILES:-100000}}
 databases=${BENCH_DATABASES:-sqlite postgres}
 rounds=${BENCH_ROUNDS:-20}
-keep="bench/.data"
+keep="${BENCH_DATA_DIR:-bench/.data}"
 mkdir -p "$keep"
 scratch=$(mktemp -d)
 app_pid=""
@@ -49,11 +55,31 @@ for db in $databases; do
   # One client sends every request: the API's per-client limit would answer most of them 429 (quickly, and uncounted).
   export ClusterAtlas__Api__RequestsPerMinute=1000000000
   if [ "$db" = postgres ]; then
-    # PostgreSQL data lives in the server's own folder: generated afresh each run.
-    start_private_postgres "$scratch/pg"
+    data="$keep/search-postgres-$profiles"
+    [ -f "$data/ready" ] || rm -rf "$data"
+    source_data=""
+    for candidate in "$keep/load-postgres-100000" "$keep/search-postgres-100000"; do
+      [ -z "$source_data" ] && [ "$candidate" != "$data" ] && [ -f "$candidate/ready" ] && source_data=$candidate
+    done
+    if [ ! -f "$data/ready" ] && [ $((profiles % 100000)) = 0 ] && [ -n "$source_data" ]; then
+      echo "copying the 100,000 sample profiles of $source_data, $((profiles / 100000)) times ..."
+      start=$(date +%s)
+      bench/multiply-postgres.sh "$source_data" "$data" $((profiles / 100000)) >"$scratch/multiply.log" 2>&1 || { tail -20 "$scratch/multiply.log"; exit 1; }
+      echo "  took $(( $(date +%s) - start )) s"
+      touch "$data/ready"
+    fi
+    if [ -f "$data/ready" ]; then
+      PG_PORT=55432
+      while (echo > "/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; do PG_PORT=$((PG_PORT + 1)); done
+      resume_private_postgres "$(realpath "$data")/pg" "$PG_PORT"
+      need_data=0
+    else
+      mkdir -p "$data/data"
+      start_private_postgres "$(realpath "$data")/pg"
+      need_data=1
+    fi
     export ClusterAtlas__Database=Postgres ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
-    export ClusterAtlas__DataDirectory="$scratch/pgdata"
-    need_data=1
+    export ClusterAtlas__DataDirectory="$data/data"
   else
     unset ClusterAtlas__Database ConnectionStrings__Default
     export ClusterAtlas__DataDirectory="$keep/sqlite-$profiles"
@@ -75,7 +101,7 @@ for db in $databases; do
     start=$(date +%s)
     dotnet "$app" demo-data --count "$profiles" >"$scratch/demo-$db.log" 2>&1 || { tail -20 "$scratch/demo-$db.log"; exit 1; }
     echo "  took $(( $(date +%s) - start )) s"
-    [ "$db" = sqlite ] && touch "$ClusterAtlas__DataDirectory/ready"
+    if [ "$db" = sqlite ]; then touch "$ClusterAtlas__DataDirectory/ready"; else touch "$data/ready"; fi
   fi
   port=$(free_port 5300)
   start_app
