@@ -58,7 +58,7 @@ internal sealed class DirectoryRanking
         };
     }
 
-    /// <summary>Each entry's place in the name order: few matches are sorted by it instead of the whole order being walked.</summary>
+    /// <summary>Each entry's place in the name order (see <see cref="InNameOrder"/>).</summary>
     private int[] NameRanks => LazyInitializer.EnsureInitialized(ref _nameRanks, () =>
     {
         var ranks = new int[_byName.Length];
@@ -70,10 +70,10 @@ internal sealed class DirectoryRanking
     });
 
     /// <summary>
-    /// Visits the matches' entries in name order (until <paramref name="visit"/> says stop), without a sort and without walking the whole name order: each match sets
-    /// the bit of its place in the name order, and the set bits, read in turn, are the matches by name. A word of 64
-    /// places is skipped at once, so this costs the matches plus one pass over a bit per entry (1,600 words at
-    /// 100,000 entries), where walking the order tested every entry.
+    /// Visits the matches' entries in name order until <paramref name="visit"/> says stop, without a sort and without
+    /// walking the whole name order: each match sets the bit of its place in the name order, and the set bits, read
+    /// in turn, are the matches by name. A word of 64 places is skipped at once, so this costs the matches plus one
+    /// pass over a bit per entry (1,600 words at 100,000 entries), where walking the order tested every entry.
     /// </summary>
     private void InNameOrder(FacetCounting.Tally matches, Func<int, bool> visit)
     {

@@ -19,8 +19,12 @@ internal sealed class FacetValues
     private int _entry;
     private int _entryStart;
 
+    // Made on first use, after packing: what searches read besides the packed values.
     private int[]? _totals;
     private FacetPostings? _postings;
+    private (int Id, int Depth)[]? _treeOrder;
+    private int[]? _idsByName;
+    private int[]? _nameRanks;
 
     /// <summary>How many entries hold each value, over every entry: the counts of a facet nothing narrows.</summary>
     public int[] Totals => LazyInitializer.EnsureInitialized(ref _totals, () =>
@@ -35,10 +39,6 @@ internal sealed class FacetValues
 
     /// <summary>The entries of each value, made the first time a search filters by this facet (after packing).</summary>
     public FacetPostings Postings => LazyInitializer.EnsureInitialized(ref _postings, () => new FacetPostings(this, Offsets.Length - 1));
-
-    private (int Id, int Depth)[]? _treeOrder;
-    private int[]? _idsByName;
-    private int[]? _nameRanks;
 
     /// <summary>The value ids ordered by name (the data's name, or the code), ordinal: the tie-break of open lists.</summary>
     public int[] IdsByName => LazyInitializer.EnsureInitialized(ref _idsByName, () =>
