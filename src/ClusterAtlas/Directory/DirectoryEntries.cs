@@ -78,18 +78,32 @@ public sealed class DirectoryEntries : IReadOnlyList<DirectoryEntry>
 
     public int Count => Ids.Length;
 
-    private void SortOrders()
+    /// <summary>These entries with their orders sorted.</summary>
+    internal DirectoryEntries WithOrders()
     {
         var names = new string[Count];
         for (var i = 0; i < names.Length; i++)
         {
             names[i] = this[i].Name;
         }
-        var indexes = Enumerable.Range(0, Count).ToArray();
-        ByName = [.. indexes.OrderBy(i => names[i], StringComparer.OrdinalIgnoreCase).ThenBy(i => Ids[i])];
-        ByNewest = [.. indexes.OrderByDescending(i => Published[i]).ThenBy(i => Ids[i])];
-        ByMembers = [.. indexes.OrderByDescending(i => Numbers[(i * NumbersPerEntry) + (int)NumberField.TotalMembers] is var total && total == NoNumber ? -1 : total)
-            .ThenBy(i => names[i], StringComparer.OrdinalIgnoreCase)];
+        int MembersOf(int i) => Numbers[(i * NumbersPerEntry) + (int)NumberField.TotalMembers] is var total && total == NoNumber ? -1 : total;
+        // Three sorts at once (a few seconds at a million names). Ties end with the id or the position, as a stable sort's.
+        int[] Sorted(Comparison<int> comparison)
+        {
+            var indexes = new int[Count];
+            for (var i = 0; i < indexes.Length; i++)
+            {
+                indexes[i] = i;
+            }
+            Array.Sort(indexes, comparison);
+            return indexes;
+        }
+        Parallel.Invoke(
+            () => ByName = Sorted((a, b) => StringComparer.OrdinalIgnoreCase.Compare(names[a], names[b]) is var byName && byName != 0 ? byName : Ids[a].CompareTo(Ids[b])),
+            () => ByNewest = Sorted((a, b) => Published[b].CompareTo(Published[a]) is var byDate && byDate != 0 ? byDate : Ids[a].CompareTo(Ids[b])),
+            () => ByMembers = Sorted((a, b) => MembersOf(b).CompareTo(MembersOf(a)) is var byMembers && byMembers != 0 ? byMembers
+                : StringComparer.OrdinalIgnoreCase.Compare(names[a], names[b]) is var byName && byName != 0 ? byName : a.CompareTo(b)));
+        return this;
     }
 
     public DirectoryEntry this[int index] => new(this, index);
@@ -245,14 +259,10 @@ public sealed class DirectoryEntries : IReadOnlyList<DirectoryEntry>
             _wordStarts.Add(_words.Count);
         }
 
-        public DirectoryEntries Build()
-        {
-            var entries = Columns();
-            entries.SortOrders();
-            return entries;
-        }
+        public DirectoryEntries Build() => Columns().WithOrders();
 
-        private DirectoryEntries Columns() => new()
+        /// <summary>The entries without their orders (<see cref="WithOrders"/>): a part to be added to another builder.</summary>
+        internal DirectoryEntries Columns() => new()
         {
             Ids = [.. _ids],
             Text = [.. _text],

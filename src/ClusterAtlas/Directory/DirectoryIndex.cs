@@ -29,6 +29,10 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     private volatile DirectorySnapshot? _snapshot;
     private DateTimeOffset _lastCheck = DateTimeOffset.MinValue;
     private volatile bool _stale = true;
+    private readonly DirectoryLoader _loader = new(scopes);
+
+    /// <summary>Above this many changed profiles a refresh loads everything again rather than each by its id.</summary>
+    private const int MaxChangedToLoad = 10_000;
 
     public void Dispose() => _refreshLock.Dispose();
 
@@ -129,29 +133,30 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             entries = stored;
             fromFile = true;
         }
-        else if (current is null || current.LastChange == DateTimeOffset.MinValue)
-        {
-            entries = await LoadEntriesAsync(db, published, cancellationToken);
-        }
-        else
+        else if ((current is null || current.LastChange == DateTimeOffset.MinValue ? null
+            : await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > current.LastChange).Select(p => p.Id).ToListAsync(cancellationToken))
+            is { Count: <= MaxChangedToLoad } changedIds)
         {
             // Only what changed since the last look is loaded; the rest is copied from the current columns, less
             // whatever changed (it comes back loaded if it is still published).
-            var changedIds = await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > current.LastChange).Select(p => p.Id).ToListAsync(cancellationToken);
             var changed = changedIds.ToHashSet();
             var builder = new DirectoryEntries.Builder();
-            for (var i = 0; i < current.Entries.Count; i++)
+            for (var i = 0; i < current!.Entries.Count; i++)
             {
                 if (!changed.Contains(current.Entries.Ids[i]))
                 {
                     builder.AddFrom(current.Entries, i);
                 }
             }
-            foreach (var entry in await LoadEntryDataAsync(db, published.Where(p => changedIds.Contains(p.Id)), cancellationToken))
+            foreach (var entry in await _loader.LoadAsync(db, changedIds, cancellationToken))
             {
                 builder.Add(entry);
             }
-            entries = builder.Count == publishedCount ? builder.Build() : await LoadEntriesAsync(db, published, cancellationToken);
+            entries = builder.Count == publishedCount ? builder.Build() : await _loader.LoadAllAsync(db, cancellationToken);
+        }
+        else
+        {
+            entries = await _loader.LoadAllAsync(db, cancellationToken);
         }
         var snapshot = new DirectorySnapshot(entries, terms, countries, lastChange);
         if (entries.Count > 10_000 && (current is null || current.Entries.Count * 2 < entries.Count))
@@ -217,77 +222,5 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
                 Volatile.Write(ref _persisting, 0);
             }
         });
-    }
-
-    private static async Task<DirectoryEntries> LoadEntriesAsync(ClusterAtlasDbContext db, IQueryable<ClusterOrganisation> profiles, CancellationToken cancellationToken)
-    {
-        var builder = new DirectoryEntries.Builder();
-        foreach (var entry in await LoadEntryDataAsync(db, profiles, cancellationToken))
-        {
-            builder.Add(entry);
-        }
-        return builder.Build();
-    }
-
-    private static async Task<List<DirectoryEntryData>> LoadEntryDataAsync(ClusterAtlasDbContext db, IQueryable<ClusterOrganisation> profiles, CancellationToken cancellationToken)
-    {
-        var rows = await profiles
-            .Select(p => new
-            {
-                p.Id, p.Slug, p.Name, p.Acronym, p.CountryCode, p.RegionName, p.ExcellenceLabel, p.TotalMembers, p.PublishedAt, p.IsSampleData, p.RelyOnContactRequests,
-                p.CountriesInEurope, p.CountriesOutsideEurope,
-                p.Latitude, p.Longitude, p.LocationPrecision, p.EstablishedOn,
-                p.SmeMembers, p.StartupMembers, p.LargeCompanyMembers, p.ResearchOrganisationMembers, p.OtherEcosystemActors,
-            })
-            .ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.Id).ToHashSet();
-        // Streamed: at 100,000 profiles there are about a million term rows, not worth holding all at once.
-        var termsByProfile = new Dictionary<int, List<int>>(rows.Count);
-        await foreach (var t in db.Set<ProfileTerm>().AsNoTracking()
-            .Where(t => profiles.Select(p => p.Id).Contains(t.ClusterOrganisationId))
-            .OrderBy(t => t.ClusterOrganisationId).ThenBy(t => t.SortOrder)
-            .Select(t => new { t.ClusterOrganisationId, t.VocabularyTermId })
-            .AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            if (!ids.Contains(t.ClusterOrganisationId))
-            {
-                continue;
-            }
-            if (!termsByProfile.TryGetValue(t.ClusterOrganisationId, out var list))
-            {
-                termsByProfile[t.ClusterOrganisationId] = list = new List<int>(8);
-            }
-            if (!list.Contains(t.VocabularyTermId))
-            {
-                list.Add(t.VocabularyTermId);
-            }
-        }
-        return [.. rows.Select(r => new DirectoryEntryData
-        {
-            Id = r.Id,
-            Slug = r.Slug,
-            Name = r.Name,
-            Acronym = r.Acronym,
-            CountryCode = r.CountryCode,
-            Region = string.IsNullOrWhiteSpace(r.RegionName) ? null : string.Intern(r.RegionName.Trim()),
-            Label = r.ExcellenceLabel,
-            TotalMembers = r.TotalMembers,
-            PublishedAt = r.PublishedAt,
-            IsSampleData = r.IsSampleData,
-            RelyOnContactRequests = r.RelyOnContactRequests,
-            NameWords = [.. SearchText.Words(SearchDocument.Fold(r.Name + " " + r.Acronym)).Select(string.Intern)],
-            NameStems = [.. SearchText.Words(SearchDocument.Fold(r.Name + " " + r.Acronym)).Select(w => string.Intern(SearchText.StemOf(w)))],
-            TermIds = termsByProfile.TryGetValue(r.Id, out var termIds) ? [.. termIds] : [],
-            CooperationCountries = [.. r.CountriesInEurope.Concat(r.CountriesOutsideEurope).Distinct().Select(string.Intern)],
-            Latitude = r.Latitude,
-            Longitude = r.Longitude,
-            LocationPrecision = r.LocationPrecision,
-            EstablishedYear = r.EstablishedOn?.Year,
-            SmeMembers = r.SmeMembers,
-            StartupMembers = r.StartupMembers,
-            LargeCompanyMembers = r.LargeCompanyMembers,
-            ResearchOrganisationMembers = r.ResearchOrganisationMembers,
-            OtherEcosystemActors = r.OtherEcosystemActors,
-        })];
     }
 }

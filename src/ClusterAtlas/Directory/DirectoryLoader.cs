@@ -1,0 +1,201 @@
+using System.Data.Common;
+using System.Globalization;
+using ClusterAtlas.Data;
+using ClusterAtlas.Profiles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace ClusterAtlas.ClusterDirectory;
+
+/// <summary>
+/// Reads the directory's entries from the database: the published profiles' columns that the directory keeps and their
+/// vocabulary terms. Plain SQL rather than EF queries, the term rows on a connection of their own while the profile
+/// rows are read: at a million profiles (and ten million term rows) EF's work per row was most of a first start's
+/// time (docs/decisions/0031-a-million-profiles.md). The database's own representations (enums as names, SQLite's
+/// dates as numbers and lists as JSON) are turned back by the EF model's converters, so they cannot disagree with it.
+/// </summary>
+public sealed class DirectoryLoader(IServiceScopeFactory scopes)
+{
+    private const string Columns = "\"Id\", \"Slug\", \"Name\", \"Acronym\", \"CountryCode\", \"RegionName\", \"ExcellenceLabel\", \"TotalMembers\", "
+        + "\"PublishedAt\", \"IsSampleData\", \"RelyOnContactRequests\", \"CountriesInEurope\", \"CountriesOutsideEurope\", \"Latitude\", "
+        + "\"Longitude\", \"LocationPrecision\", \"EstablishedOn\", \"SmeMembers\", \"StartupMembers\", \"LargeCompanyMembers\", "
+        + "\"ResearchOrganisationMembers\", \"OtherEcosystemActors\"";
+
+    /// <summary>Below this many profiles their rows are read in one part.</summary>
+    private const int PartMinimum = 20_000;
+
+    /// <summary>
+    /// Every published profile's entry. The term rows are read on a connection of their own; the profile rows in parts
+    /// by id range, one per processor, each on a connection of its own, each row made an entry as it is read. Reading
+    /// is mostly the driver's work per column, which one core did alone; a million rows held as objects until the end
+    /// cost more in the garbage collector's copying than in reading.
+    /// </summary>
+    public Task<DirectoryEntries> LoadAllAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken) =>
+        LoadAllAsync(db, null, cancellationToken);
+
+    /// <param name="parts">How many parts to read the profile rows in; by default one per processor, or one for fewer than 20,000 profiles.</param>
+    internal async Task<DirectoryEntries> LoadAllAsync(ClusterAtlasDbContext db, int? parts, CancellationToken cancellationToken)
+    {
+        var terms = Task.Run(async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return (await ReadTermRowsAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), null, cancellationToken)).Group();
+        }, cancellationToken);
+        var (first, last, count) = await IdRangeAsync(db, cancellationToken);
+        parts ??= count < PartMinimum ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 8);
+        var width = (last - first + parts.Value) / parts.Value;
+        var loaded = await Task.WhenAll(Enumerable.Range(0, parts.Value).Select(part => Task.Run(async () =>
+        {
+            var (from, to) = (first + (part * width), Math.Min(last, first + ((part + 1) * width) - 1));
+            await using var scope = scopes.CreateAsyncScope();
+            var builder = new DirectoryEntries.Builder();
+            var ids = string.Create(CultureInfo.InvariantCulture, $"BETWEEN {from} AND {to}");
+            await ReadProfilesAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), ids, terms, builder.Add, cancellationToken);
+            return builder.Columns();
+        }, cancellationToken)));
+        if (loaded.Length == 1)
+        {
+            return loaded[0].WithOrders();
+        }
+        var all = new DirectoryEntries.Builder();
+        foreach (var part in loaded)
+        {
+            for (var i = 0; i < part.Count; i++)
+            {
+                all.AddFrom(part, i);
+            }
+        }
+        return all.Build();
+    }
+
+    private static async Task<(long First, long Last, long Count)> IdRangeAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken)
+    {
+        await using var command = await FullTextEngine.CommandAsync(db, "SELECT MIN(\"Id\"), MAX(\"Id\"), COUNT(*) FROM \"ClusterOrganisations\"", cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0)
+            ? (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture),
+                Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture))
+            : (0, 0, 0);
+    }
+
+    /// <summary>The entries of those of <paramref name="profileIds"/> that are published (the rest are left out).</summary>
+    public async Task<List<DirectoryEntryData>> LoadAsync(ClusterAtlasDbContext db, IReadOnlyCollection<int> profileIds, CancellationToken cancellationToken)
+    {
+        var entries = new List<DirectoryEntryData>(profileIds.Count);
+        if (profileIds.Count > 0)
+        {
+            var ids = $"IN ({string.Join(',', profileIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))})";
+            var terms = (await ReadTermRowsAsync(db, ids, cancellationToken)).Group();
+            await ReadProfilesAsync(db, ids, Task.FromResult(terms), entries.Add, cancellationToken);
+        }
+        return entries;
+    }
+
+    /// <summary>The term rows in the table's own order (a sort by the database cost five times the reading).</summary>
+    /// <param name="ids">Which profiles' rows, as SQL after the column ("IN (...)"), or null for all.</param>
+    private static async Task<TermRows> ReadTermRowsAsync(ClusterAtlasDbContext db, string? ids, CancellationToken cancellationToken)
+    {
+        var rows = new TermRows();
+        await using var command = await FullTextEngine.CommandAsync(db,
+            "SELECT \"ClusterOrganisationId\", \"VocabularyTermId\", \"SortOrder\" FROM \"ProfileTerm\"" + (ids is null ? "" : $" WHERE \"ClusterOrganisationId\" {ids}"),
+            cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        // Synchronous reads: an awaited read per row cost more than the row.
+        while (reader.Read())
+        {
+            rows.Add(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// Each published profile's row (of <paramref name="ids"/>, as SQL after the column, or all) as an entry, handed to
+    /// <paramref name="add"/> as it is read; its terms from <paramref name="terms"/>, awaited once the first row is in.
+    /// </summary>
+    private static async Task ReadProfilesAsync(ClusterAtlasDbContext db, string? ids, Task<TermRows.Grouped> terms, Action<DirectoryEntryData> add, CancellationToken cancellationToken)
+    {
+        var entity = db.Model.FindEntityType(typeof(ClusterOrganisation))!;
+        ValueConverter? ConverterOf(string property) => entity.FindProperty(property)!.GetTypeMapping().Converter;
+        var (published, label, precision, inEurope, outsideEurope) = (ConverterOf(nameof(ClusterOrganisation.PublishedAt)),
+            ConverterOf(nameof(ClusterOrganisation.ExcellenceLabel)), ConverterOf(nameof(ClusterOrganisation.LocationPrecision)),
+            ConverterOf(nameof(ClusterOrganisation.CountriesInEurope)), ConverterOf(nameof(ClusterOrganisation.CountriesOutsideEurope)));
+        var status = ConverterOf(nameof(ClusterOrganisation.Status)) is { } statusConverter
+            ? statusConverter.ConvertToProvider(ProfileStatus.Published)!
+            : ProfileStatus.Published;
+        await using var command = await FullTextEngine.CommandAsync(db,
+            $"SELECT {Columns} FROM \"ClusterOrganisations\" WHERE \"Status\" = @status" + (ids is null ? "" : $" AND \"Id\" {ids}") + " ORDER BY \"Id\"",
+            cancellationToken);
+        FullTextEngine.Add(command, "@status", status);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var words = new NameWords();
+        TermRows.Grouped? termsById = null;
+        var values = new object[reader.FieldCount];
+        // Synchronous reads, and the row's values at once: an awaited read per row, and a test for null and a read
+        // per column (each a call into the driver), cost more than the row.
+        while (reader.Read())
+        {
+            reader.GetValues(values);
+            var id = Convert.ToInt32(values[0], CultureInfo.InvariantCulture);
+            var name = (string)values[2];
+            var acronym = values[3] as string;
+            var regionName = values[5] as string;
+            var (nameWords, nameStems) = words.Of(SearchDocument.Fold(name + " " + acronym));
+            termsById ??= await terms;
+            add(new DirectoryEntryData
+            {
+                Id = id,
+                Slug = (string)values[1],
+                Name = name,
+                Acronym = acronym,
+                CountryCode = values[4] as string,
+                Region = string.IsNullOrWhiteSpace(regionName) ? null : regionName.Trim(),
+                Label = (ExcellenceLabel?)Converted(values[6], label),
+                TotalMembers = IntOrNull(values[7]),
+                PublishedAt = Converted(values[8], published) switch
+                {
+                    DateTimeOffset at => at,
+                    // PostgreSQL's timestamp with time zone comes as a UTC DateTime.
+                    DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
+                    _ => null,
+                },
+                IsSampleData = Convert.ToBoolean(values[9], CultureInfo.InvariantCulture),
+                RelyOnContactRequests = Convert.ToBoolean(values[10], CultureInfo.InvariantCulture),
+                NameWords = nameWords,
+                NameStems = nameStems,
+                TermIds = termsById.Of(id),
+                CooperationCountries = CountriesOf(Converted(values[11], inEurope), Converted(values[12], outsideEurope)),
+                Latitude = values[13] is DBNull ? null : Convert.ToDouble(values[13], CultureInfo.InvariantCulture),
+                Longitude = values[14] is DBNull ? null : Convert.ToDouble(values[14], CultureInfo.InvariantCulture),
+                LocationPrecision = (LocationPrecision?)Converted(values[15], precision),
+                EstablishedYear = values[16] switch
+                {
+                    DateOnly date => date.Year,
+                    DateTime date => date.Year,
+                    string date => DateOnly.Parse(date, CultureInfo.InvariantCulture).Year,
+                    _ => null,
+                },
+                SmeMembers = IntOrNull(values[17]),
+                StartupMembers = IntOrNull(values[18]),
+                LargeCompanyMembers = IntOrNull(values[19]),
+                ResearchOrganisationMembers = IntOrNull(values[20]),
+                OtherEcosystemActors = IntOrNull(values[21]),
+            });
+        }
+        // Its failure is not lost when no row came.
+        await terms;
+    }
+
+    /// <summary>Both lists' countries, each once. (Not interned here: the entries' builder keeps each string once.)</summary>
+    private static string[] CountriesOf(object? inEurope, object? outsideEurope)
+    {
+        var (first, second) = (inEurope as IEnumerable<string> ?? [], outsideEurope as IEnumerable<string> ?? []);
+        return first.TryGetNonEnumeratedCount(out var a) && a == 0 && second.TryGetNonEnumeratedCount(out var b) && b == 0
+            ? []
+            : [.. first.Concat(second).Distinct()];
+    }
+
+    private static int? IntOrNull(object value) => value is DBNull ? null : Convert.ToInt32(value, CultureInfo.InvariantCulture);
+
+    private static object? Converted(object value, ValueConverter? converter) =>
+        value is DBNull ? null : converter is null ? value : converter.ConvertFromProvider(value);
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using ClusterAtlas.ClusterDirectory;
+using ClusterAtlas.Data;
+using ClusterAtlas.Profiles;
+using ClusterAtlas.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClusterAtlas.Tests.ClusterDirectory;
+
+/// <summary>
+/// The directory read by plain SQL (<see cref="DirectoryLoader"/>) against the same profiles read through the EF model,
+/// on the database the suite runs on: each column's store representation (enums as names, SQLite's dates as numbers
+/// and lists as JSON, PostgreSQL's arrays) comes back as the model has it, drafts are left out, and reading in parts
+/// changes nothing.
+/// </summary>
+public sealed class DirectoryLoaderTests
+{
+    [Fact]
+    public async Task Every_published_profile_is_read_as_the_model_holds_it()
+    {
+        await using var app = new SamplesFactory();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
+        var draft = await db.ClusterOrganisations.OrderBy(p => p.Id).Skip(3).FirstAsync();
+        draft.Status = ProfileStatus.Draft;
+        await db.SaveChangesAsync();
+        var expected = await ThroughTheModelAsync(db);
+        var loader = new DirectoryLoader(app.Services.GetRequiredService<IServiceScopeFactory>());
+
+        // The columns compared are not all empty: labels, places, cooperation, dates and terms are there to be read.
+        Assert.Contains(expected, e => e.Label is not null);
+        Assert.Contains(expected, e => e.Latitude is not null && e.LocationPrecision is not null);
+        Assert.Contains(expected, e => e.CooperationCountries.Length > 1);
+        Assert.Contains(expected, e => e.EstablishedYear is not null && e.PublishedAt is not null && e.TotalMembers is not null);
+        Assert.Contains(expected, e => e.TermIds.Length > 3);
+        Assert.DoesNotContain(expected, e => e.Id == draft.Id);
+
+        foreach (var parts in new[] { 1, 3 })
+        {
+            var entries = await loader.LoadAllAsync(db, parts, CancellationToken.None);
+            Assert.Equal(Json(expected), Json(entries.Select(e => e.ToData())));
+        }
+        // A refresh's reading of the changed profiles: the published among them, the draft and an unknown id left out.
+        var some = expected.Where((_, i) => i % 7 == 0).Select(e => e.Id).Append(draft.Id).Append(int.MaxValue).ToList();
+        Assert.Equal(Json(expected.Where(e => some.Contains(e.Id))), Json((await loader.LoadAsync(db, some, CancellationToken.None)).OrderBy(e => e.Id)));
+    }
+
+    /// <summary>What the directory keeps of each published profile, by its definition, read through EF.</summary>
+    private static async Task<List<DirectoryEntryData>> ThroughTheModelAsync(ClusterAtlasDbContext db)
+    {
+        var profiles = await db.ClusterOrganisations.AsNoTracking().Where(p => p.Status == ProfileStatus.Published).OrderBy(p => p.Id).ToListAsync();
+        var terms = (await db.Set<ProfileTerm>().AsNoTracking().ToListAsync()).ToLookup(t => t.ClusterOrganisationId);
+        return [.. profiles.Select(p =>
+        {
+            var words = SearchText.Words(SearchDocument.Fold(p.Name + " " + p.Acronym)).ToArray();
+            return new DirectoryEntryData
+            {
+                Id = p.Id,
+                Slug = p.Slug,
+                Name = p.Name,
+                Acronym = p.Acronym,
+                CountryCode = p.CountryCode,
+                Region = string.IsNullOrWhiteSpace(p.RegionName) ? null : p.RegionName.Trim(),
+                Label = p.ExcellenceLabel,
+                TotalMembers = p.TotalMembers,
+                PublishedAt = p.PublishedAt?.ToUniversalTime(),
+                IsSampleData = p.IsSampleData,
+                RelyOnContactRequests = p.RelyOnContactRequests,
+                NameWords = words,
+                NameStems = [.. words.Select(SearchText.StemOf)],
+                TermIds = [.. terms[p.Id].OrderBy(t => t.SortOrder).ThenBy(t => t.VocabularyTermId).Select(t => t.VocabularyTermId).Distinct()],
+                CooperationCountries = [.. p.CountriesInEurope.Concat(p.CountriesOutsideEurope).Distinct()],
+                Latitude = p.Latitude,
+                Longitude = p.Longitude,
+                LocationPrecision = p.LocationPrecision,
+                EstablishedYear = p.EstablishedOn?.Year,
+                SmeMembers = p.SmeMembers,
+                StartupMembers = p.StartupMembers,
+                LargeCompanyMembers = p.LargeCompanyMembers,
+                ResearchOrganisationMembers = p.ResearchOrganisationMembers,
+                OtherEcosystemActors = p.OtherEcosystemActors,
+            };
+        })];
+    }
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private static string Json(IEnumerable<DirectoryEntryData> entries) => JsonSerializer.Serialize(entries.ToList(), Indented);
+
+    private sealed class SamplesFactory : ClusterAtlasFactory
+    {
+        protected override int DemoSampleProfiles => 40;
+    }
+}
