@@ -78,7 +78,11 @@ public sealed class DirectoryEntries : IReadOnlyList<DirectoryEntry>
 
     public int Count => Ids.Length;
 
-    /// <summary>These entries with their orders sorted.</summary>
+    /// <summary>The name order: names without regard to case, then ids.</summary>
+    internal static int CompareNames(string name, int id, string otherName, int otherId) =>
+        StringComparer.OrdinalIgnoreCase.Compare(name, otherName) is var byName && byName != 0 ? byName : id.CompareTo(otherId);
+
+    /// <summary>These entries with their orders sorted (the name order without a sort when they already are in it, as loaded).</summary>
     internal DirectoryEntries WithOrders()
     {
         var names = new string[Count];
@@ -98,8 +102,19 @@ public sealed class DirectoryEntries : IReadOnlyList<DirectoryEntry>
             Array.Sort(indexes, comparison);
             return indexes;
         }
+        bool InNameOrder()
+        {
+            for (var i = 1; i < names.Length; i++)
+            {
+                if (CompareNames(names[i - 1], Ids[i - 1], names[i], Ids[i]) > 0)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
         Parallel.Invoke(
-            () => ByName = Sorted((a, b) => StringComparer.OrdinalIgnoreCase.Compare(names[a], names[b]) is var byName && byName != 0 ? byName : Ids[a].CompareTo(Ids[b])),
+            () => ByName = InNameOrder() ? [.. Enumerable.Range(0, Count)] : Sorted((a, b) => CompareNames(names[a], Ids[a], names[b], Ids[b])),
             () => ByNewest = Sorted((a, b) => Published[b].CompareTo(Published[a]) is var byDate && byDate != 0 ? byDate : Ids[a].CompareTo(Ids[b])),
             () => ByMembers = Sorted((a, b) => MembersOf(b).CompareTo(MembersOf(a)) is var byMembers && byMembers != 0 ? byMembers
                 : StringComparer.OrdinalIgnoreCase.Compare(names[a], names[b]) is var byName && byName != 0 ? byName : a.CompareTo(b)));
@@ -186,6 +201,8 @@ public sealed class DirectoryEntries : IReadOnlyList<DirectoryEntry>
         private readonly byte[] _encoded = new byte[1024];
         private DirectoryEntries? _source;
         private int[] _fromSource = [];
+        // Each source's numbers here, kept when entries come from several sources in turn (parts merged in name order).
+        private readonly Dictionary<DirectoryEntries, int[]> _fromSources = new(ReferenceEqualityComparer.Instance);
 
         public int Count => _ids.Count;
 
@@ -304,7 +321,11 @@ public sealed class DirectoryEntries : IReadOnlyList<DirectoryEntry>
             }
             if (!ReferenceEquals(source, _source))
             {
-                (_source, _fromSource) = (source, new int[source.Strings.Length]);
+                if (!_fromSources.TryGetValue(source, out var fromSource))
+                {
+                    _fromSources[source] = fromSource = new int[source.Strings.Length];
+                }
+                (_source, _fromSource) = (source, fromSource);
             }
             // Stored plus one: a new array's zeros mean "not looked up yet".
             if (_fromSource[index] == 0)

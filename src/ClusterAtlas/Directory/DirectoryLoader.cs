@@ -51,21 +51,45 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
             var builder = new DirectoryEntries.Builder();
             var ids = string.Create(CultureInfo.InvariantCulture, $"BETWEEN {from} AND {to}");
             await ReadProfilesAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), ids, terms, builder.Add, cancellationToken);
-            return builder.Columns();
-        }, cancellationToken)));
-        if (loaded.Length == 1)
-        {
-            return loaded[0].WithOrders();
-        }
-        var all = new DirectoryEntries.Builder();
-        foreach (var part in loaded)
-        {
-            for (var i = 0; i < part.Count; i++)
+            var entries = builder.Columns();
+            var names = new string[entries.Count];
+            var order = new int[entries.Count];
+            for (var i = 0; i < order.Length; i++)
             {
-                all.AddFrom(part, i);
+                (names[i], order[i]) = (entries[i].Name, i);
             }
+            Array.Sort(order, (a, b) => DirectoryEntries.CompareNames(names[a], entries.Ids[a], names[b], entries.Ids[b]));
+            return (Entries: entries, Names: names, InNameOrder: order);
+        }, cancellationToken)));
+
+        // The entries in name order: searches walk their matches in name order (the relevance tiers, the name sort),
+        // reading each one's words and terms, and at a million entries those reads in the database's order missed the
+        // processor's caches: three times the time of a three-word search. Each part is sorted by its task, then merged.
+        var all = new DirectoryEntries.Builder();
+        var next = new int[loaded.Length];
+        while (true)
+        {
+            var head = -1;
+            for (var p = 0; p < loaded.Length; p++)
+            {
+                if (next[p] < loaded[p].InNameOrder.Length && (head < 0 || ComesFirst(p, head)))
+                {
+                    head = p;
+                }
+            }
+            if (head < 0)
+            {
+                break;
+            }
+            all.AddFrom(loaded[head].Entries, loaded[head].InNameOrder[next[head]++]);
         }
         return all.Build();
+
+        bool ComesFirst(int part, int other)
+        {
+            var (a, b) = (loaded[part].InNameOrder[next[part]], loaded[other].InNameOrder[next[other]]);
+            return DirectoryEntries.CompareNames(loaded[part].Names[a], loaded[part].Entries.Ids[a], loaded[other].Names[b], loaded[other].Entries.Ids[b]) < 0;
+        }
     }
 
     private static async Task<(long First, long Last, long Count)> IdRangeAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken)
