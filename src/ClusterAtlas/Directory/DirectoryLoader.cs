@@ -9,10 +9,11 @@ namespace ClusterAtlas.ClusterDirectory;
 
 /// <summary>
 /// Reads the directory's entries from the database: the published profiles' columns that the directory keeps and their
-/// vocabulary terms. Plain SQL rather than EF queries, the term rows on a connection of their own while the profile
-/// rows are read: at a million profiles (and ten million term rows) EF's work per row was most of a first start's
-/// time (docs/decisions/0031-a-million-profiles.md). The database's own representations (enums as names, SQLite's
-/// dates as numbers and lists as JSON) are turned back by the EF model's converters, so they cannot disagree with it.
+/// vocabulary terms, the entries in name order. Plain SQL rather than EF queries, the term rows on a connection of their
+/// own while the profile rows are read in parts: at a million profiles (and ten million term rows) EF's work per row
+/// was most of a first start's time (docs/decisions/0031-a-million-profiles.md, fifth measurement). The database's own
+/// representations (enums as names, SQLite's dates as numbers and lists as JSON) are turned back by the EF model's
+/// converters, so they cannot disagree with it.
 /// </summary>
 public sealed class DirectoryLoader(IServiceScopeFactory scopes)
 {
