@@ -128,7 +128,9 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         var started = clock.GetTimestamp();
         DirectoryEntries entries;
         var fromFile = false;
-        if (current is null && PersistsAt(publishedCount) && DirectorySnapshotFile.TryRead(FilePath, await StampAsync(db, cancellationToken)) is { } stored)
+        // (The stamp's aggregates take a second at a million profiles: not asked for a file that is not there.)
+        if (current is null && PersistsAt(publishedCount) && File.Exists(FilePath)
+            && DirectorySnapshotFile.TryRead(FilePath, await StampAsync(db, cancellationToken)) is { } stored)
         {
             entries = stored;
             fromFile = true;
