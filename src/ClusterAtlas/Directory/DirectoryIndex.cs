@@ -136,23 +136,34 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             fromFile = true;
         }
         else if ((current is null || current.LastChange == DateTimeOffset.MinValue ? null
-            : await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > current.LastChange).Select(p => p.Id).ToListAsync(cancellationToken))
+            : await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > current.LastChange).Select(p => p.Id)
+                .Take(MaxChangedToLoad + 1).ToListAsync(cancellationToken))
             is { Count: <= MaxChangedToLoad } changedIds)
         {
             // Only what changed since the last look is loaded; the rest is copied from the current columns, less
-            // whatever changed (it comes back loaded if it is still published).
+            // whatever changed (it comes back loaded if it is still published), the loaded ones merged in at their
+            // places in the name order, which the entries keep (see DirectoryLoader).
             var changed = changedIds.ToHashSet();
+            var loaded = (await _loader.LoadAsync(db, changedIds, cancellationToken))
+                .OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.Id).ToList();
             var builder = new DirectoryEntries.Builder();
+            var next = 0;
             for (var i = 0; i < current!.Entries.Count; i++)
             {
-                if (!changed.Contains(current.Entries.Ids[i]))
+                var id = current.Entries.Ids[i];
+                if (changed.Contains(id))
                 {
-                    builder.AddFrom(current.Entries, i);
+                    continue;
                 }
+                for (; next < loaded.Count && DirectoryEntries.CompareNames(loaded[next].Name, loaded[next].Id, current.Entries[i].Name, id) < 0; next++)
+                {
+                    builder.Add(loaded[next]);
+                }
+                builder.AddFrom(current.Entries, i);
             }
-            foreach (var entry in await _loader.LoadAsync(db, changedIds, cancellationToken))
+            for (; next < loaded.Count; next++)
             {
-                builder.Add(entry);
+                builder.Add(loaded[next]);
             }
             entries = builder.Count == publishedCount ? builder.Build() : await _loader.LoadAllAsync(db, cancellationToken);
         }

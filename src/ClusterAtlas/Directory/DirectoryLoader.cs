@@ -42,7 +42,18 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
             await using var scope = scopes.CreateAsyncScope();
             return (await ReadTermRowsAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), null, cancellationToken)).Group();
         }, cancellationToken);
-        var (first, last, count) = await IdRangeAsync(db, cancellationToken);
+        (long First, long Last, long Count) range;
+        try
+        {
+            range = await IdRangeAsync(db, cancellationToken);
+        }
+        catch
+        {
+            // The terms' failure (a database gone) is the same one: observed, not left to the finalizer.
+            _ = terms.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
+        var (first, last, count) = range;
         parts ??= count < PartMinimum ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 8);
         var width = (last - first + parts.Value) / parts.Value;
         var loaded = await Task.WhenAll(Enumerable.Range(0, parts.Value).Select(part => Task.Run(async () =>
@@ -129,6 +140,10 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
         while (reader.Read())
         {
             rows.Add(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+            if ((rows.Count & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
         }
         return rows;
     }
@@ -157,8 +172,12 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
         var values = new object[reader.FieldCount];
         // Synchronous reads, and the row's values at once: an awaited read per row, and a test for null and a read
         // per column (each a call into the driver), cost more than the row.
-        while (reader.Read())
+        for (var row = 1; reader.Read(); row++)
         {
+            if ((row & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             reader.GetValues(values);
             var id = Convert.ToInt32(values[0], CultureInfo.InvariantCulture);
             var name = (string)values[2];

@@ -36,7 +36,8 @@ internal sealed class TermRows
         }
         Dictionary<int, int>? slotOfId = null;
         var slots = Count == 0 ? 0 : (long)max - min + 1;
-        if (slots > (4L * Count) + 65_536)
+        // (Not more slots than rows: a few ids far apart would make arrays of the span between them.)
+        if (slots > Count + 65_536L)
         {
             slotOfId = [];
             for (var r = 0; r < Count; r++)

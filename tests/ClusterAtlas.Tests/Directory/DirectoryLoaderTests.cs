@@ -48,6 +48,35 @@ public sealed class DirectoryLoaderTests
         Assert.Equal(Json(expected.Where(e => some.Contains(e.Id))), Json((await loader.LoadAsync(db, some, CancellationToken.None)).OrderBy(e => e.Id)));
     }
 
+    [Fact]
+    public async Task A_refresh_after_edits_keeps_the_entries_in_name_order()
+    {
+        await using var app = new SamplesFactory();
+        var index = app.Services.GetRequiredService<DirectoryIndex>();
+        var before = await index.CurrentAsync(CancellationToken.None);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
+            var profiles = await db.ClusterOrganisations.Where(p => p.Status == ProfileStatus.Published).OrderBy(p => p.Id).Take(3).ToListAsync();
+            // To the start, to the end and to the middle of the name order.
+            (profiles[0].Name, profiles[1].Name, profiles[2].Name) = ("Aaa First Renamed", "Zzz Last Renamed", "Mmm Middle Renamed");
+            foreach (var profile in profiles)
+            {
+                profile.UpdatedAt = DateTimeOffset.UtcNow.AddSeconds(1);
+            }
+            await db.SaveChangesAsync();
+        }
+        index.MarkStale();
+
+        var after = await index.CurrentAsync(CancellationToken.None);
+
+        Assert.NotSame(before, after);
+        Assert.Equal(before.Entries.Count, after.Entries.Count);
+        Assert.Contains(after.Entries, e => e.Name == "Mmm Middle Renamed");
+        Assert.Equal(Enumerable.Range(0, after.Entries.Count), after.Entries.ByName);
+        Assert.Equal([.. after.Entries.Select(e => e.Name).Order(StringComparer.OrdinalIgnoreCase)], after.Entries.Select(e => e.Name));
+    }
+
     /// <summary>What the directory keeps of each published profile, by its definition, read through EF.</summary>
     private static async Task<List<DirectoryEntryData>> ThroughTheModelAsync(ClusterAtlasDbContext db)
     {
