@@ -113,11 +113,26 @@ public sealed class DirectoryEntries : IReadOnlyList<DirectoryEntry>
             }
             return true;
         }
-        Parallel.Invoke(
+        Action[] sorts =
+        [
             () => ByName = InNameOrder() ? [.. Enumerable.Range(0, Count)] : Sorted((a, b) => CompareNames(names[a], Ids[a], names[b], Ids[b])),
             () => ByNewest = Sorted((a, b) => Published[b].CompareTo(Published[a]) is var byDate && byDate != 0 ? byDate : Ids[a].CompareTo(Ids[b])),
             () => ByMembers = Sorted((a, b) => MembersOf(b).CompareTo(MembersOf(a)) is var byMembers && byMembers != 0 ? byMembers
-                : StringComparer.OrdinalIgnoreCase.Compare(names[a], names[b]) is var byName && byName != 0 ? byName : a.CompareTo(b)));
+                : StringComparer.OrdinalIgnoreCase.Compare(names[a], names[b]) is var byName && byName != 0 ? byName : a.CompareTo(b)),
+        ];
+        // On other threads only where it pays: small directories (and the static Empty, made while the type initialises)
+        // sort on this one.
+        if (Count >= 10_000)
+        {
+            Parallel.Invoke(sorts);
+        }
+        else
+        {
+            foreach (var sort in sorts)
+            {
+                sort();
+            }
+        }
         return this;
     }
 
