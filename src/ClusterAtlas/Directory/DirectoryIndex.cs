@@ -144,8 +144,8 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             // whatever changed (it comes back loaded if it is still published), the loaded ones merged in at their
             // places in the name order, which the entries keep (see DirectoryLoader).
             var changed = changedIds.ToHashSet();
-            var loaded = (await _loader.LoadAsync(db, changedIds, cancellationToken))
-                .OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.Id).ToList();
+            var loaded = await _loader.LoadAsync(db, changedIds, cancellationToken);
+            loaded.Sort((a, b) => DirectoryEntries.CompareNames(a.Name, a.Id, b.Name, b.Id));
             var builder = new DirectoryEntries.Builder();
             var next = 0;
             for (var i = 0; i < current!.Entries.Count; i++)
