@@ -71,6 +71,20 @@ public sealed class CompressionTests(ClusterAtlasFactory app) : IClassFixture<Cl
         Assert.Contains("{", text, StringComparison.Ordinal); // a stylesheet after one decoding, not compressed bytes
     }
 
+    [Fact]
+    public async Task A_fingerprinted_static_file_is_cached_for_a_year()
+    {
+        // Run from a build (as `dotnet run` does) rather than a published folder, the files are listed by the build's
+        // manifest, which ASP.NET Core takes for files being edited: it sent them no-cache unless told otherwise.
+        using var client = app.CreateClient();
+        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var css = System.Text.RegularExpressions.Regex.Match(home, "href=\"(/css/site\\.[a-z0-9]+\\.css)\"").Groups[1].Value;
+        Assert.NotEmpty(css);
+        using var response = await client.GetAsync(new Uri(css, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+    }
+
     private static async Task<string> DecodeAsync(byte[] body, string encoding)
     {
         using var input = new MemoryStream(body);
