@@ -29,6 +29,10 @@ public static class WebSetup
             // Validation messages are English keys of the shared resource, like every other UI string.
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddProblemDetails();
+        // Letters of every script written as themselves, not as numeric references: the encoder still escapes what
+        // HTML gives meaning to (< > & ' " +). Serbian and German pages are smaller, and a long text with typographic
+        // quotes or non-breaking spaces is no longer copied character by character.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return services;
     }
 
