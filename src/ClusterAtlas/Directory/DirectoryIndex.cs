@@ -137,7 +137,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         }
         else if ((current is null || current.LastChange == DateTimeOffset.MinValue ? null
             : await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > current.LastChange).Select(p => p.Id)
-                .Take(MaxChangedToLoad + 1).ToListAsync(cancellationToken))
+                .OrderBy(id => id).Take(MaxChangedToLoad + 1).ToListAsync(cancellationToken))
             is { Count: <= MaxChangedToLoad } changedIds)
         {
             // Only what changed since the last look is loaded; the rest is copied from the current columns, less
