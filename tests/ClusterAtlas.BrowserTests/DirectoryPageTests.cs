@@ -112,6 +112,27 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
     }
 
     [Fact]
+    public async Task A_filter_chosen_with_the_keyboard_keeps_the_focus_when_the_filters_are_replaced()
+    {
+        // The update replaces every checkbox; the one the visitor was on (found by its name and value: the checkboxes
+        // sit inside their labels, without ids) gets the focus back, so the keyboard goes on from there.
+        await using var context = await fixture.App.NewContextAsync(1280, 900);
+        var page = await context.NewPageAsync();
+        var watch = new PageWatch(page);
+        await page.GotoAsync("/cluster-organisations?q=cluster");
+        var country = page.Locator("#filters fieldset.facet input[name=country]").Nth(1);
+        var code = await country.GetAttributeAsync("value");
+        await country.FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]country=" + code + "(&|$)"));
+        await SettleAsync(page);
+        Assert.Equal($"country={code} checked", await page.EvaluateAsync<string>(
+            "() => { const e = document.activeElement; return e.name + '=' + e.value + (e.checked ? ' checked' : ''); }"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.closest('#filters') !== null"));
+        watch.AssertClean();
+    }
+
+    [Fact]
     public async Task Without_javascript_the_filters_open_and_apply_with_their_button()
     {
         await using var context = await fixture.App.Browser.NewContextAsync(new BrowserNewContextOptions

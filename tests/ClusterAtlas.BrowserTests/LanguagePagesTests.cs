@@ -51,7 +51,7 @@ public sealed class LanguagePagesTests(BrowserApp app)
             await Artefacts.ScreenshotAsync(page, $"language-profile-{locale}-{device}");
 
             await page.GotoAsync("/cluster-organisations?country=RS");
-            await Assertions.Expect(page.Locator("input[name=country]:checked + label")).ToContainTextAsync(country);
+            await Assertions.Expect(page.Locator("label:has(> input[name=country]:checked)")).ToContainTextAsync(country);
             await Assertions.Expect(page.Locator(".active-filters")).ToContainTextAsync(country);
             await Assertions.Expect(page.Locator(".facet label", new() { HasTextString = sector })).ToHaveCountAsync(1);
             await Artefacts.ScreenshotAsync(page, $"language-directory-{locale}-{device}");

@@ -7,8 +7,9 @@ namespace ClusterAtlas.ClusterDirectory;
 
 public static class FullTextEngine
 {
+    // By the connection's type: IsNpgsql() asks the provider for its assembly's name, by reflection, on every search.
     public static IFullTextEngine For(ClusterAtlasDbContext db) =>
-        db.Database.IsNpgsql() ? PostgresFullTextEngine.Instance : SqliteFullTextEngine.Instance;
+        db.Database.GetDbConnection() is Npgsql.NpgsqlConnection ? PostgresFullTextEngine.Instance : SqliteFullTextEngine.Instance;
 
     internal static async Task<DbCommand> CommandAsync(ClusterAtlasDbContext db, string sql, CancellationToken cancellationToken)
     {

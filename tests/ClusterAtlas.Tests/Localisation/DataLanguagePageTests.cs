@@ -53,7 +53,7 @@ public sealed class DataLanguagePageTests(ClusterAtlasFactory app) : IClassFixtu
     public async Task Directory_facets_and_filter_chips_are_in_the_page_language(string language, string country, string sector, string members)
     {
         var page = await PageAsync("/cluster-organisations?country=RS&sector=metalworking-technology", language);
-        string Facet(string name) => string.Join("\n", page.QuerySelectorAll($"input[name={name}] + label").Select(l => l.TextContent));
+        string Facet(string name) => string.Join("\n", page.QuerySelectorAll($"label > input[name={name}]").Select(i => i.ParentElement!.TextContent));
         Assert.Contains(country + " (", Facet("country"), StringComparison.Ordinal);
         Assert.Contains(sector + " (", Facet("sector"), StringComparison.Ordinal);
         var chips = page.QuerySelectorAll(".active-filters a").Select(a => a.TextContent.Replace("×", "", StringComparison.Ordinal).Trim()).ToList();
@@ -82,7 +82,7 @@ public sealed class DataLanguagePageTests(ClusterAtlasFactory app) : IClassFixtu
                 "quillmere.txt", ProfileStatus.Published, CancellationToken.None));
         }
         var page = await PageAsync("/cluster-organisations?q=quillmere", language);
-        var countries = page.QuerySelectorAll("input[name=country] + label").Select(l => l.TextContent).ToList();
+        var countries = page.QuerySelectorAll("label > input[name=country]").Select(i => i.ParentElement!.TextContent).ToList();
         Assert.Equal([$"{first} (1)", $"{second} (1)"], countries);
     }
 

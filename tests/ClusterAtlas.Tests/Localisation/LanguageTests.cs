@@ -36,7 +36,7 @@ public sealed class LanguageTests(ClusterAtlasFactory app) : IClassFixture<Clust
         using var client = Client();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("sr-Latn");
         var page = await ClusterAtlasFactory.ParseAsync(await client.GetStringAsync(new Uri("/cluster-organisations?label=bronze", UriKind.Relative)));
-        var labels = page.QuerySelectorAll("input[name=label] + label").Select(l => l.TextContent).ToList();
+        var labels = page.QuerySelectorAll("label > input[name=label]").Select(i => i.ParentElement!.TextContent).ToList();
         Assert.Contains(labels, l => l.StartsWith("Bronzana oznaka", StringComparison.Ordinal));
         Assert.Contains("Bronzana oznaka", page.QuerySelector(".active-filters")!.TextContent, StringComparison.Ordinal);
     }

@@ -42,19 +42,28 @@
   function replace(html) {
     var update = document.createElement("template");
     update.innerHTML = html;
-    var focused = document.activeElement && document.activeElement.id;
+    var focused = focusKey(document.activeElement);
     var opened = Array.prototype.map.call(filters.querySelectorAll("details[open]"), function (d) { return d.id; });
     results.innerHTML = update.content.getElementById("results-update").innerHTML;
     filters.replaceChildren.apply(filters, Array.prototype.slice.call(update.content.getElementById("filters-update").childNodes));
     opened.forEach(function (id) { var d = id && document.getElementById(id); if (d) { d.open = true; } });
     hideButtons();
-    if (focused && document.activeElement !== document.getElementById(focused)) {
-      var again = document.getElementById(focused);
-      if (again) { again.focus({ preventScroll: true }); }
-    }
+    var again = focused && document.querySelector(focused);
+    if (again && document.activeElement !== again) { again.focus({ preventScroll: true }); }
     var title = update.content.getElementById("results-update").getAttribute("data-title");
     var brand = document.title.lastIndexOf(" · ");
     if (title) { document.title = brand < 0 ? title : title + document.title.slice(brand); }
+  }
+
+  // What finds the focused element again in the new filters: its id, or a filter checkbox's name and value (they
+  // have no id: each sits inside its label).
+  function focusKey(element) {
+    if (!element) { return null; }
+    if (element.id) { return "#" + CSS.escape(element.id); }
+    if (element.type === "checkbox" && element.name) {
+      return "#filters input[name=\"" + CSS.escape(element.name) + "\"][value=\"" + CSS.escape(element.value) + "\"]";
+    }
+    return null;
   }
 
   // "Save this search" saves the search shown now, not the one the page was loaded with; a name the member typed stays.
