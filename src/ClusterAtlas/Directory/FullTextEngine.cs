@@ -7,9 +7,10 @@ namespace ClusterAtlas.ClusterDirectory;
 
 public static class FullTextEngine
 {
-    // By the connection's type: IsNpgsql() asks the provider for its assembly's name, by reflection, on every search.
+    // By the context's type (each database has its own): IsNpgsql() asks the provider for its assembly's name, by
+    // reflection, on every search.
     public static IFullTextEngine For(ClusterAtlasDbContext db) =>
-        db.Database.GetDbConnection() is Npgsql.NpgsqlConnection ? PostgresFullTextEngine.Instance : SqliteFullTextEngine.Instance;
+        db is PostgresClusterAtlasDbContext ? PostgresFullTextEngine.Instance : SqliteFullTextEngine.Instance;
 
     internal static async Task<DbCommand> CommandAsync(ClusterAtlasDbContext db, string sql, CancellationToken cancellationToken)
     {

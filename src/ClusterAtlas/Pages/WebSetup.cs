@@ -30,8 +30,7 @@ public static class WebSetup
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddProblemDetails();
         // Letters of every script written as themselves, not as numeric references: the encoder still escapes what
-        // HTML gives meaning to (< > & ' " +). Serbian and German pages are smaller, and a long text with typographic
-        // quotes or non-breaking spaces is no longer copied character by character.
+        // HTML gives meaning to (< > & ' " +), and spaces other than the plain one. Serbian and German pages are smaller.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return services;
     }
