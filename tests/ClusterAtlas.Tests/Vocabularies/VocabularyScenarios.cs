@@ -75,12 +75,12 @@ public static class VocabularyScenarios
     public static async Task<List<string>> DirectorySectorFilterAsync(this ClusterAtlasFactory app)
     {
         var page = await app.GetDocumentAsync("/cluster-organisations");
-        return [.. page.QuerySelectorAll("input[name=sector]").Select(i => LabelOf(page, i))];
+        return [.. page.QuerySelectorAll("input[name=sector]").Select(LabelOf)];
     }
 
-    /// <summary>A filter's label without its count: "Automotive (3)" is "Automotive".</summary>
-    private static string LabelOf(IDocument page, IElement input) =>
-        page.QuerySelector($"label[for='{input.Id}']")?.FirstChild?.TextContent.Trim() ?? "";
+    /// <summary>A filter's label without its count: "Automotive (3)" is "Automotive". The checkbox sits inside its label.</summary>
+    private static string LabelOf(IElement input) =>
+        input.ParentElement is { LocalName: "label" } label ? string.Concat(label.ChildNodes.OfType<IText>().Select(t => t.Data)).Trim() : "";
 }
 
 public sealed record ApiAnswer(List<string> Slugs, List<string> Sectors, List<string> SectorFacet, List<string> ServiceFacet);
