@@ -32,7 +32,7 @@ public static class DataServices
         {
             var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("Default")
                 ?? throw new InvalidOperationException("ClusterAtlas:Database is Postgres but ConnectionStrings:Default is not set.");
-            options.UseNpgsql(connectionString);
+            options.UseNpgsql(PostgresConnectionString.WithDefaults(connectionString));
             options.AddInterceptors([.. FeatureInterceptors(sp), sp.GetRequiredService<ProfileTimestampsInterceptor>()]);
             SkipPendingModelCheck(options);
         });

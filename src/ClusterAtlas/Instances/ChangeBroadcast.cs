@@ -84,7 +84,7 @@ public sealed class ChangeBroadcast(IOptions<ClusterAtlasOptions> options, IConf
             }
             try
             {
-                await using var connection = new NpgsqlConnection(configuration.GetConnectionString("Default"));
+                await using var connection = new NpgsqlConnection(PostgresConnectionString.WithDefaults(configuration.GetConnectionString("Default")!));
                 await connection.OpenAsync();
                 await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
                 notify.Parameters.AddWithValue("channel", Channel);
