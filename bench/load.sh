@@ -27,8 +27,8 @@ profiles=${BENCH_PROFILES:-100000}
 databases=${BENCH_DATABASES:-sqlite postgres}
 query=${BENCH_QUERY:-energy}
 warmup=${BENCH_WARMUP:-5}
-# The varied searches fill the app's per-word caches (on PostgreSQL each miss is a full-text query): measured by hand,
-# their rate still rose for a minute after the start. They get a warm-up of their own.
+# The varied searches run through more code than the other targets, and .NET's tiered compilation takes about a
+# minute to optimise it on two busy cores (decision record 0033, "The connection pool"). They get a warm-up of their own.
 varied_warmup=${BENCH_VARIED_WARMUP:-60}
 duration=${BENCH_DURATION:-10}
 threads=${BENCH_THREADS:-2}
