@@ -27,11 +27,29 @@ public static class StorageFaults
                 $"the data folder {folder} cannot be created or written ({Reason(error)}). Make it a writable folder for the account that runs ClusterAtlas, or set ClusterAtlas:DataDirectory to another folder.",
             PostgresException { SqlState: "3D000" } => $"the PostgreSQL database {Describe(connectionString)} does not exist: create it, or correct ConnectionStrings:Default.",
             PostgresException { SqlState: "28P01" or "28000" } => $"PostgreSQL refused the credentials for {Describe(connectionString)}: correct the user or password in ConnectionStrings:Default.",
+            NpgsqlException when IsPoolExhausted(error) =>
+                $"every connection this instance may open to the PostgreSQL server {Describe(connectionString)} was in use ({Reason(error)}): the server is slower than the requests coming in; if it has CPU to spare, raise Maximum Pool Size in ConnectionStrings:Default.",
             NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException or IOException } or NpgsqlException { IsTransient: true } =>
                 $"the PostgreSQL server {Describe(connectionString)} cannot be reached ({Reason(error)}): start it, or correct ConnectionStrings:Default.",
             _ when error.InnerException is { } inner => Explain(inner, options, connectionString),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Npgsql waited its <c>Timeout</c> for a free connection of the pool: the server is busy, not gone. It throws no
+    /// type of its own for that, only its message.
+    /// </summary>
+    public static bool IsPoolExhausted(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { InnerException: TimeoutException } && e.Message.StartsWith("The connection pool has been exhausted", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string DiskFull(string folder) =>

@@ -84,6 +84,7 @@ public sealed class ChangeBroadcast(IOptions<ClusterAtlasOptions> options, IConf
             }
             try
             {
+                // The same string as the EF context's: one pool between them, within the instance's limit.
                 await using var connection = new NpgsqlConnection(PostgresConnectionString.WithDefaults(configuration.GetConnectionString("Default")!));
                 await connection.OpenAsync();
                 await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);

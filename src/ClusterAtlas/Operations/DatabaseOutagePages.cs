@@ -40,6 +40,13 @@ public sealed class DatabaseOutagePages(RequestDelegate next, ILogger<DatabaseOu
         var db = context.RequestServices.GetService<ClusterAtlasDbContext>();
         var reason = StorageFaults.Explain(error, options.Value, db?.Database.IsNpgsql() == true ? db.Database.GetConnectionString() : null)
             ?? (error.InnerException ?? error).Message;
+        if (StorageFaults.IsPoolExhausted(error))
+        {
+            // Overloaded, not down: the pool's connections are good, and throwing them away would make the server
+            // start new processes when it is busiest.
+            logger.LogWarning("The database is busy, {Method} {Path} answered 503: {Reason}", context.Request.Method, context.Request.Path.Value, reason);
+            return;
+        }
         // One line per refused request, without the stack trace: the outage is the news, not where it was met.
         logger.LogWarning("The database is unavailable, {Method} {Path} answered 503: {Reason}", context.Request.Method, context.Request.Path.Value, reason);
         switch (db?.Database.GetDbConnection())
