@@ -146,7 +146,9 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             var changed = changedIds.ToHashSet();
             var loaded = await _loader.LoadAsync(db, changedIds, cancellationToken);
             loaded.Sort((a, b) => DirectoryEntries.CompareNames(a.Name, a.Id, b.Name, b.Id));
-            var builder = new DirectoryEntries.Builder();
+            var fresh = new DirectoryEntries.Builder();
+            loaded.ForEach(fresh.Add);
+            var (sourceOf, positionOf) = (new List<int>(publishedCount), new List<int>(publishedCount));
             var next = 0;
             for (var i = 0; i < current!.Entries.Count; i++)
             {
@@ -157,15 +159,22 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
                 }
                 for (; next < loaded.Count && DirectoryEntries.CompareNames(loaded[next].Name, loaded[next].Id, current.Entries[i].Name, id) < 0; next++)
                 {
-                    builder.Add(loaded[next]);
+                    Take(1, next);
                 }
-                builder.AddFrom(current.Entries, i);
+                Take(0, i);
             }
             for (; next < loaded.Count; next++)
             {
-                builder.Add(loaded[next]);
+                Take(1, next);
             }
-            entries = builder.Count == publishedCount ? builder.Build() : await _loader.LoadAllAsync(db, cancellationToken);
+            void Take(int source, int position)
+            {
+                sourceOf.Add(source);
+                positionOf.Add(position);
+            }
+            entries = sourceOf.Count == publishedCount
+                ? DirectoryEntriesGather.Gather([current.Entries, fresh.Columns()], [.. sourceOf], [.. positionOf]).WithOrders()
+                : await _loader.LoadAllAsync(db, cancellationToken);
         }
         else
         {

@@ -2,8 +2,10 @@ using System.Data.Common;
 using System.Globalization;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SQLitePCL;
 
 namespace ClusterAtlas.ClusterDirectory;
 
@@ -42,10 +44,14 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
             await using var scope = scopes.CreateAsyncScope();
             return (await ReadTermRowsAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), null, cancellationToken)).Group();
         }, cancellationToken);
-        (long First, long Last, long Count) range;
+        (DirectoryEntries Entries, string[] Names, int[] InNameOrder)[] loaded;
         try
         {
-            range = await IdRangeAsync(db, cancellationToken);
+            var (first, last, count) = await IdRangeAsync(db, cancellationToken);
+            parts ??= count < PartMinimum ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 8);
+            var width = (last - first + parts.Value) / parts.Value;
+            loaded = await Task.WhenAll(Enumerable.Range(0, parts.Value).Select(part =>
+                Task.Run(() => ReadPartAsync(first + (part * width), Math.Min(last, first + ((part + 1) * width) - 1), terms, cancellationToken), cancellationToken)));
         }
         catch
         {
@@ -53,33 +59,15 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
             _ = terms.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             throw;
         }
-        var (first, last, count) = range;
-        parts ??= count < PartMinimum ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 8);
-        var width = (last - first + parts.Value) / parts.Value;
-        var loaded = await Task.WhenAll(Enumerable.Range(0, parts.Value).Select(part => Task.Run(async () =>
-        {
-            var (from, to) = (first + (part * width), Math.Min(last, first + ((part + 1) * width) - 1));
-            await using var scope = scopes.CreateAsyncScope();
-            var builder = new DirectoryEntries.Builder();
-            var ids = string.Create(CultureInfo.InvariantCulture, $"BETWEEN {from} AND {to}");
-            await ReadProfilesAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), ids, terms, builder.Add, cancellationToken);
-            var entries = builder.Columns();
-            var names = new string[entries.Count];
-            var order = new int[entries.Count];
-            for (var i = 0; i < order.Length; i++)
-            {
-                (names[i], order[i]) = (entries[i].Name, i);
-            }
-            Array.Sort(order, (a, b) => DirectoryEntries.CompareNames(names[a], entries.Ids[a], names[b], entries.Ids[b]));
-            return (Entries: entries, Names: names, InNameOrder: order);
-        }, cancellationToken)));
 
         // The entries in name order: searches walk their matches in name order (the relevance tiers, the name sort),
         // reading each one's words and terms, and at a million entries those reads in the database's order missed the
-        // processor's caches: three times the time of a three-word search. Each part is sorted by its task, then merged.
-        var all = new DirectoryEntries.Builder();
+        // processor's caches: three times the time of a three-word search. Each part is sorted by its task, then merged, and
+        // the columns gathered in that order.
+        var total = loaded.Sum(part => part.Entries.Count);
+        var (partOf, positionOf) = (new int[total], new int[total]);
         var next = new int[loaded.Length];
-        while (true)
+        for (var i = 0; i < total; i++)
         {
             var head = -1;
             for (var p = 0; p < loaded.Length; p++)
@@ -89,19 +77,37 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
                     head = p;
                 }
             }
-            if (head < 0)
-            {
-                break;
-            }
-            all.AddFrom(loaded[head].Entries, loaded[head].InNameOrder[next[head]++]);
+            (partOf[i], positionOf[i]) = (head, loaded[head].InNameOrder[next[head]++]);
         }
-        return all.Build();
+        return DirectoryEntriesGather.Gather([.. loaded.Select(part => part.Entries)], partOf, positionOf).WithOrders();
 
         bool ComesFirst(int part, int other)
         {
             var (a, b) = (loaded[part].InNameOrder[next[part]], loaded[other].InNameOrder[next[other]]);
             return DirectoryEntries.CompareNames(loaded[part].Names[a], loaded[part].Entries.Ids[a], loaded[other].Names[b], loaded[other].Entries.Ids[b]) < 0;
         }
+    }
+
+    /// <summary>
+    /// The published profiles with ids from <paramref name="from"/> to <paramref name="to"/>, read while the term rows
+    /// are and given their terms once both are in, and their positions in name order.
+    /// </summary>
+    private async Task<(DirectoryEntries Entries, string[] Names, int[] InNameOrder)> ReadPartAsync(long from, long to, Task<TermRows.Grouped> terms, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var builder = new DirectoryEntries.Builder();
+        var ids = string.Create(CultureInfo.InvariantCulture, $"BETWEEN {from} AND {to}");
+        await ReadProfilesAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), ids, null, builder.Add, cancellationToken);
+        builder.SetTerms((await terms).Of);
+        var entries = builder.Columns();
+        var names = new string[entries.Count];
+        var order = new int[entries.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            (names[i], order[i]) = (entries[i].Name, i);
+        }
+        Array.Sort(order, (a, b) => DirectoryEntries.CompareNames(names[a], entries.Ids[a], names[b], entries.Ids[b]));
+        return (entries, names, order);
     }
 
     private static async Task<(long First, long Last, long Count)> IdRangeAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken)
@@ -122,7 +128,7 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
         {
             var ids = $"IN ({string.Join(',', profileIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))})";
             var terms = (await ReadTermRowsAsync(db, ids, cancellationToken)).Group();
-            await ReadProfilesAsync(db, ids, Task.FromResult(terms), entries.Add, cancellationToken);
+            await ReadProfilesAsync(db, ids, terms, entries.Add, cancellationToken);
         }
         return entries;
     }
@@ -132,9 +138,13 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
     private static async Task<TermRows> ReadTermRowsAsync(ClusterAtlasDbContext db, string? ids, CancellationToken cancellationToken)
     {
         var rows = new TermRows();
-        await using var command = await FullTextEngine.CommandAsync(db,
-            "SELECT \"ClusterOrganisationId\", \"VocabularyTermId\", \"SortOrder\" FROM \"ProfileTerm\"" + (ids is null ? "" : $" WHERE \"ClusterOrganisationId\" {ids}"),
-            cancellationToken);
+        var sql = "SELECT \"ClusterOrganisationId\", \"VocabularyTermId\", \"SortOrder\" FROM \"ProfileTerm\"" + (ids is null ? "" : $" WHERE \"ClusterOrganisationId\" {ids}");
+        await using var command = await FullTextEngine.CommandAsync(db, sql, cancellationToken);
+        if (command.Connection is SqliteConnection sqlite)
+        {
+            ReadTermRows(sqlite, sql, rows, cancellationToken);
+            return rows;
+        }
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         // Synchronous reads: an awaited read per row cost more than the row.
         while (reader.Read())
@@ -149,10 +159,37 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
     }
 
     /// <summary>
-    /// Each published profile's row (of <paramref name="ids"/>, as SQL after the column, or all) as an entry, handed to
-    /// <paramref name="add"/> as it is read; its terms from <paramref name="terms"/>, awaited once the first row is in.
+    /// SQLite's term rows through its own interface (SQLitePCLRaw, which Microsoft.Data.Sqlite is built on): three
+    /// numbers a row, ten million rows at a million profiles, where the data reader's calls per value cost ten times
+    /// SQLite's own reading (docs/decisions/0031-a-million-profiles.md, seventh measurement).
     /// </summary>
-    private static async Task ReadProfilesAsync(ClusterAtlasDbContext db, string? ids, Task<TermRows.Grouped> terms, Action<DirectoryEntryData> add, CancellationToken cancellationToken)
+    private static void ReadTermRows(SqliteConnection connection, string sql, TermRows rows, CancellationToken cancellationToken)
+    {
+        var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement);
+        using (statement)
+        {
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                rows.Add(raw.sqlite3_column_int(statement, 0), raw.sqlite3_column_int(statement, 1), raw.sqlite3_column_int(statement, 2));
+                if ((rows.Count & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each published profile's row (of <paramref name="ids"/>, as SQL after the column, or all) as an entry, handed to
+    /// <paramref name="add"/> as it is read; its terms from <paramref name="terms"/>, or none when they are not read yet
+    /// (the caller gives them afterwards: the profile rows are read while the term rows are).
+    /// </summary>
+    private static async Task ReadProfilesAsync(ClusterAtlasDbContext db, string? ids, TermRows.Grouped? terms, Action<DirectoryEntryData> add, CancellationToken cancellationToken)
     {
         var entity = db.Model.FindEntityType(typeof(ClusterOrganisation))!;
         ValueConverter? ConverterOf(string property) => entity.FindProperty(property)!.GetTypeMapping().Converter;
@@ -162,13 +199,15 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
         var status = ConverterOf(nameof(ClusterOrganisation.Status)) is { } statusConverter
             ? statusConverter.ConvertToProvider(ProfileStatus.Published)!
             : ProfileStatus.Published;
+        // SQLite's unary plus keeps it from the index on the status: through it, a part's rows were read in the order of
+        // publication, each looked up in the table and then sorted by id, six times the time of reading the id range.
         await using var command = await FullTextEngine.CommandAsync(db,
-            $"SELECT {Columns} FROM \"ClusterOrganisations\" WHERE \"Status\" = @status" + (ids is null ? "" : $" AND \"Id\" {ids}") + " ORDER BY \"Id\"",
+            $"SELECT {Columns} FROM \"ClusterOrganisations\" WHERE {(db is PostgresClusterAtlasDbContext ? "" : "+")}\"Status\" = @status"
+                + (ids is null ? "" : $" AND \"Id\" {ids}") + " ORDER BY \"Id\"",
             cancellationToken);
         FullTextEngine.Add(command, "@status", status);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var words = new NameWords();
-        TermRows.Grouped? termsById = null;
         var values = new object[reader.FieldCount];
         // Synchronous reads, and the row's values at once: an awaited read per row, and a test for null and a read
         // per column (each a call into the driver), cost more than the row.
@@ -184,7 +223,6 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
             var acronym = values[3] as string;
             var regionName = values[5] as string;
             var (nameWords, nameStems) = words.Of(SearchDocument.Fold(name + " " + acronym));
-            termsById ??= await terms;
             add(new DirectoryEntryData
             {
                 Id = id,
@@ -206,7 +244,7 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
                 RelyOnContactRequests = Convert.ToBoolean(values[10], CultureInfo.InvariantCulture),
                 NameWords = nameWords,
                 NameStems = nameStems,
-                TermIds = termsById.Of(id),
+                TermIds = terms?.Of(id) ?? [],
                 CooperationCountries = CountriesOf(Converted(values[11], inEurope), Converted(values[12], outsideEurope)),
                 Latitude = values[13] is DBNull ? null : Convert.ToDouble(values[13], CultureInfo.InvariantCulture),
                 Longitude = values[14] is DBNull ? null : Convert.ToDouble(values[14], CultureInfo.InvariantCulture),
@@ -225,8 +263,6 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
                 OtherEcosystemActors = IntOrNull(values[21]),
             });
         }
-        // Its failure is not lost when no row came.
-        await terms;
     }
 
     /// <summary>Both lists' countries, each once. (Not interned here: the entries' builder keeps each string once.)</summary>

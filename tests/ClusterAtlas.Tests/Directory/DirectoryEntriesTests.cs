@@ -65,12 +65,12 @@ public sealed class DirectoryEntriesTests
                 var entries = Columns(data);
                 Assert.Equal(data.Select(Describe), entries.Select(e => Describe(e.ToData())));
 
-                var copy = new DirectoryEntries.Builder();
-                for (var i = entries.Count - 1; i >= 0; i--)
-                {
-                    copy.AddFrom(entries, i);
-                }
-                Assert.Equal(data.Reverse().Select(Describe), copy.Build().Select(e => Describe(e.ToData())));
+                // Gathered from two halves, last first (as a load merges its parts, and a refresh the changed entries).
+                var half = data.Length / 2;
+                var sources = new[] { Columns(data[..half]), Columns(data[half..]) };
+                var backwards = Enumerable.Range(0, data.Length).Reverse().ToArray();
+                var copy = DirectoryEntriesGather.Gather(sources, [.. backwards.Select(i => i < half ? 0 : 1)], [.. backwards.Select(i => i < half ? i : i - half)]);
+                Assert.Equal(data.Reverse().Select(Describe), copy.WithOrders().Select(e => Describe(e.ToData())));
 
                 // A file per sample: samples run side by side.
                 var path = Path.Combine(folder.FullName, $"{Guid.NewGuid():N}.bin");
