@@ -13,6 +13,9 @@ internal sealed class ClusterOrganisationConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(p => new { p.Status, p.PublishedAt });
         // The directory and the network look for the latest change every 2 seconds: without it MAX read every row.
         builder.HasIndex(p => p.UpdatedAt);
+        // Every start looks for profiles stored before locations were computed: without it, a read of every row (1.3 s
+        // at a million profiles). Partial, so it holds only those few.
+        builder.HasIndex(p => p.LocationPrecision).HasDatabaseName("IX_ClusterOrganisations_Unlocated").HasFilter("\"LocationPrecision\" IS NULL");
         builder.Property(p => p.Slug).HasMaxLength(200);
         builder.Property(p => p.ManagementTeamFte).HasPrecision(6, 2);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);

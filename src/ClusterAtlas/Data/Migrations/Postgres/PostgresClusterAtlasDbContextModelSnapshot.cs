@@ -1614,6 +1614,10 @@ namespace ClusterAtlas.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LocationPrecision")
+                        .HasDatabaseName("IX_ClusterOrganisations_Unlocated")
+                        .HasFilter("\"LocationPrecision\" IS NULL");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 

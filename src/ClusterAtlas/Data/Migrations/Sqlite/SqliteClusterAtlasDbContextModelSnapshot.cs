@@ -1570,6 +1570,10 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LocationPrecision")
+                        .HasDatabaseName("IX_ClusterOrganisations_Unlocated")
+                        .HasFilter("\"LocationPrecision\" IS NULL");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
