@@ -41,7 +41,7 @@ public class DirectoryPageModel(DirectorySearch search, CountryList countries) :
                     return Redirect("/cluster-organisations" + Query.ToQueryString(page: PageCount));
                 }
                 Query = Query with { Page = PageCount };
-                Found = await search.SearchAsync(Query, cancellationToken);
+                Found = await search.AnotherPageAsync(Found, PageCount, cancellationToken);
             }
         }
         if (Errors.Count > 0)

@@ -11,9 +11,24 @@ namespace ClusterAtlas.ClusterDirectory;
 /// </summary>
 public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex index, FullTextMatchCache cache, CountryList countries)
 {
-    public async Task<DirectorySearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    public async Task<DirectorySearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken) =>
+        await SearchAsync(query, await index.CurrentAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Another page of an earlier search of this request, in the directory that search read: consistent with it, and
+    /// never waiting for a refresh of the directory, which needs a database connection, while this request holds one
+    /// (with every pooled connection held so, the refresh would wait for the pool's timeout).
+    /// </summary>
+    public Task<DirectorySearchResult> AnotherPageAsync(DirectorySearchResult earlier, int page, CancellationToken cancellationToken)
     {
-        var snapshot = await index.CurrentAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(earlier);
+        return earlier.Snapshot is { } snapshot
+            ? SearchAsync(earlier.Query with { Page = page }, snapshot, cancellationToken)
+            : SearchAsync(earlier.Query with { Page = page }, cancellationToken);
+    }
+
+    private async Task<DirectorySearchResult> SearchAsync(SearchQuery query, DirectorySnapshot snapshot, CancellationToken cancellationToken)
+    {
         var text = SearchText.Parse(query.Q);
         TextMatches? matches = null;
         if (text is not null)
@@ -72,7 +87,7 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
                 descriptions[reader.GetInt32(0)] = Shorten(reader.GetString(1), 240);
             }
         }
-        return new DirectorySearchResult(query, result, snippets, descriptions, suggestion, errors, someWords);
+        return new DirectorySearchResult(query, result, snippets, descriptions, suggestion, errors, someWords) { Snapshot = snapshot };
     }
 
     /// <summary>

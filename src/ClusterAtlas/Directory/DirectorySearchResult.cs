@@ -6,4 +6,7 @@ public sealed record DirectorySearchResult(
     string? SuggestedQuery, IReadOnlyDictionary<string, string[]> Errors, bool MatchesSomeWords = false)
 {
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>The directory the search read: another page of it reads the same (<see cref="DirectorySearch.AnotherPageAsync"/>).</summary>
+    internal DirectorySnapshot? Snapshot { get; init; }
 }

@@ -54,12 +54,14 @@ public sealed class DirectoryLoaderTests
         await using var app = new SamplesFactory();
         var index = app.Services.GetRequiredService<DirectoryIndex>();
         var before = await index.CurrentAsync(CancellationToken.None);
+        string? oldAcronym;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
             var profiles = await db.ClusterOrganisations.Where(p => p.Status == ProfileStatus.Published).OrderBy(p => p.Id).Take(3).ToListAsync();
             // To the start, to the end and to the middle of the name order.
             (profiles[0].Name, profiles[1].Name, profiles[2].Name) = ("Aaa First Renamed", "Zzz Last Renamed", "Mmm Middle Renamed");
+            oldAcronym = profiles[0].Acronym = "QQQOLDACRONYM";
             foreach (var profile in profiles)
             {
                 profile.UpdatedAt = DateTimeOffset.UtcNow.AddSeconds(1);
@@ -75,6 +77,22 @@ public sealed class DirectoryLoaderTests
         Assert.Contains(after.Entries, e => e.Name == "Mmm Middle Renamed");
         Assert.Equal(Enumerable.Range(0, after.Entries.Count), after.Entries.ByName);
         Assert.Equal([.. after.Entries.Select(e => e.Name).Order(StringComparer.OrdinalIgnoreCase)], after.Entries.Select(e => e.Name));
+        Assert.Contains(after.Entries, e => e.Acronym == oldAcronym);
+
+        // An acronym changed again: the old one, which no entry has any more, is not kept in the strings.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
+            var profile = await db.ClusterOrganisations.SingleAsync(p => p.Acronym == oldAcronym);
+            profile.Acronym = "QQQNEWACRONYM";
+            profile.UpdatedAt = DateTimeOffset.UtcNow.AddSeconds(2);
+            await db.SaveChangesAsync();
+        }
+        index.MarkStale();
+        var last = await index.CurrentAsync(CancellationToken.None);
+        Assert.Contains(last.Entries, e => e.Acronym == "QQQNEWACRONYM");
+        Assert.DoesNotContain(oldAcronym, last.Entries.Strings);
+        Assert.Contains("QQQNEWACRONYM", last.Entries.Strings);
     }
 
     /// <summary>What the directory keeps of each published profile, by its definition, read through EF.</summary>
