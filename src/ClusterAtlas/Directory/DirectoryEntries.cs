@@ -201,7 +201,7 @@ public sealed class DirectoryEntries : IReadOnlyList<DirectoryEntry>
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    /// <summary>Columns made one entry at a time: from the database's values or copied from an earlier snapshot's columns.</summary>
+    /// <summary>Columns made one entry at a time from the database's values (entries of several sets are merged by <see cref="DirectoryEntriesGather"/>).</summary>
     public sealed class Builder
     {
         private readonly Dictionary<string, int> _stringIndex = new(StringComparer.Ordinal);
@@ -265,7 +265,6 @@ public sealed class DirectoryEntries : IReadOnlyList<DirectoryEntry>
             _wordStarts.Add(_words.Count);
         }
 
-        /// <summary>Entry <paramref name="position"/> of <paramref name="source"/>, as it is there.</summary>
         /// <summary>
         /// Gives every entry added so far its terms, in place of those it was added with: the profile rows are read
         /// while the term rows are, and given them once both are in.
@@ -284,7 +283,7 @@ public sealed class DirectoryEntries : IReadOnlyList<DirectoryEntry>
 
         public DirectoryEntries Build() => Columns().WithOrders();
 
-        /// <summary>The entries without their orders (<see cref="WithOrders"/>): a part to be added to another builder.</summary>
+        /// <summary>The entries without their orders (<see cref="WithOrders"/>): a part to be gathered with others (<see cref="DirectoryEntriesGather"/>).</summary>
         internal DirectoryEntries Columns() => new()
         {
             Ids = [.. _ids],

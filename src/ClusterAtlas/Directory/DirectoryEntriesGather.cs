@@ -2,10 +2,10 @@ namespace ClusterAtlas.ClusterDirectory;
 
 /// <summary>
 /// Entries taken from several sets of entries in a given order, one column at a time: the parts of a first load
-/// merged in name order, or a directory with its changed entries replaced. Copied an entry at a time
-/// (<see cref="DirectoryEntries.Builder.AddFrom"/>), each entry's twenty reads at random places of its part waited
-/// for memory one after another: 4 s of a million entries' first load. A column's loop keeps many reads in flight,
-/// and the columns are copied on the processors at once (docs/decisions/0031-a-million-profiles.md).
+/// merged in name order, or a directory with its changed entries replaced. Copied an entry at a time (as a builder
+/// did before), each entry's twenty reads at random places of its part waited for memory one after another: 4 s of a
+/// million entries' first load. A column's loop keeps many reads in flight, and the columns are copied on the
+/// processors at once (docs/decisions/0031-a-million-profiles.md, "The first start again").
 /// </summary>
 internal static class DirectoryEntriesGather
 {
@@ -43,7 +43,7 @@ internal static class DirectoryEntriesGather
                     regions[i] = strings.Map(source, entries.Regions[position]);
                 }
                 cooperation = Ranges(sources, sourceOf, positionOf, static e => e.CooperationStarts, static e => e.Cooperation, strings.Map);
-                words = Ranges(sources, sourceOf, positionOf, static e => e.WordStarts, static e => e.Words, strings.Map);
+                words = Ranges(sources, sourceOf, positionOf, static e => e.WordStarts, static e => e.Words, strings.MapWord);
             },
             () =>
             {
@@ -188,7 +188,14 @@ internal static class DirectoryEntriesGather
                 _stemOf.Add(-1);
             }
             mapped[index] = number + 1;
-            if (sources[source].StemOf[index] is var stem && stem >= 0)
+            return number;
+        }
+
+        /// <summary>A name word, and its stem with it.</summary>
+        public int MapWord(int source, int index)
+        {
+            var number = Map(source, index);
+            if (number >= 0 && _stemOf[number] < 0 && sources[source].StemOf[index] is var stem && stem >= 0)
             {
                 _stemOf[number] = Map(source, stem);
             }

@@ -94,10 +94,13 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
     /// </summary>
     private async Task<(DirectoryEntries Entries, string[] Names, int[] InNameOrder)> ReadPartAsync(long from, long to, Task<TermRows.Grouped> terms, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
         var builder = new DirectoryEntries.Builder();
-        var ids = string.Create(CultureInfo.InvariantCulture, $"BETWEEN {from} AND {to}");
-        await ReadProfilesAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), ids, null, builder.Add, cancellationToken);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var ids = string.Create(CultureInfo.InvariantCulture, $"BETWEEN {from} AND {to}");
+            await ReadProfilesAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), ids, null, builder.Add, cancellationToken);
+        }
+        // Its connection back in the pool first: the term rows can take longer than the profile rows.
         builder.SetTerms((await terms).Of);
         var entries = builder.Columns();
         var names = new string[entries.Count];
@@ -140,7 +143,7 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
         var rows = new TermRows();
         var sql = "SELECT \"ClusterOrganisationId\", \"VocabularyTermId\", \"SortOrder\" FROM \"ProfileTerm\"" + (ids is null ? "" : $" WHERE \"ClusterOrganisationId\" {ids}");
         await using var command = await FullTextEngine.CommandAsync(db, sql, cancellationToken);
-        if (command.Connection is SqliteConnection sqlite)
+        if (ids is null && command.Connection is SqliteConnection sqlite)
         {
             ReadTermRows(sqlite, sql, rows, cancellationToken);
             return rows;
@@ -159,18 +162,42 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
     }
 
     /// <summary>
-    /// SQLite's term rows through its own interface (SQLitePCLRaw, which Microsoft.Data.Sqlite is built on): three
-    /// numbers a row, ten million rows at a million profiles, where the data reader's calls per value cost ten times
-    /// SQLite's own reading (docs/decisions/0031-a-million-profiles.md, seventh measurement).
+    /// Every term row of SQLite through its own interface (SQLitePCLRaw, which Microsoft.Data.Sqlite is built on): three
+    /// numbers a row, ten million rows at a million profiles, where the data reader's calls per value cost more than
+    /// twice SQLite's own reading (docs/decisions/0031-a-million-profiles.md, "The first start again"). Like a command,
+    /// it waits while the database is busy (a checkpoint, a recovery), up to the connection's timeout.
     /// </summary>
-    private static void ReadTermRows(SqliteConnection connection, string sql, TermRows rows, CancellationToken cancellationToken)
+    internal static void ReadTermRows(SqliteConnection connection, string sql, TermRows rows, CancellationToken cancellationToken)
     {
-        var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        bool MayWait(int rc)
+        {
+            if (rc is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED) || rows.Count > 0
+                || (connection.DefaultTimeout > 0 && waited.Elapsed.TotalSeconds >= connection.DefaultTimeout))
+            {
+                return false;
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            Thread.Sleep(150);
+            return true;
+        }
+        int rc;
+        sqlite3_stmt statement;
+        while (MayWait(rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out statement)))
+        {
+            statement.Dispose();
+        }
         using (statement)
         {
             SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW || MayWait(rc))
             {
+                if (rc != raw.SQLITE_ROW)
+                {
+                    // Nothing read yet: again after a moment, as Microsoft.Data.Sqlite's commands do.
+                    raw.sqlite3_reset(statement);
+                    continue;
+                }
                 rows.Add(raw.sqlite3_column_int(statement, 0), raw.sqlite3_column_int(statement, 1), raw.sqlite3_column_int(statement, 2));
                 if ((rows.Count & 0xFFFF) == 0)
                 {

@@ -23,6 +23,11 @@ public sealed class FullTextMatchCache
             return cached;
         }
         var matches = snapshot.MatchesOf(await match());
+        if (snapshot.Generation < Interlocked.Read(ref _generation))
+        {
+            // An older snapshot's (another page of a search that began before a refresh): not kept, and not clearing the newer ones.
+            return matches;
+        }
         var bytes = matches.Bits.LongLength * sizeof(ulong);
         // A newer snapshot makes the older one's bitsets useless: they go at once rather than when the cache is full.
         if (Interlocked.Exchange(ref _generation, snapshot.Generation) != snapshot.Generation || Interlocked.Add(ref _bytes, bytes) > MaxBytes)

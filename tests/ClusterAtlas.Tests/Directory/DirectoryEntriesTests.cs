@@ -12,10 +12,13 @@ namespace ClusterAtlas.Tests.ClusterDirectory;
 /// </summary>
 public sealed class DirectoryEntriesTests
 {
-    private static readonly Gen<string> Text = Gen.Int[0, 3].SelectMany(kind => kind switch
+    // Names equal but for case too: the orders treat them as one name.
+    private static readonly Gen<string> Text = Gen.Int[0, 5].SelectMany(kind => kind switch
     {
         0 => Gen.Const(() => "Vojvodina Metal Cluster"),
         1 => Gen.Const(() => "Klaster Čačak – Ωmega 🚀"),
+        2 => Gen.Const(() => "VOJVODINA METAL CLUSTER"),
+        3 => Gen.Const(() => "vojvodina metal cluster"),
         _ => Gen.String[0, 40].Where(s => !s.Any(char.IsSurrogate)),
     });
     private static readonly Gen<string?> Code = Maybe(Pick("RS", "DE", "AT", "HR"));
@@ -92,6 +95,32 @@ public sealed class DirectoryEntriesTests
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Twelve_thousand_entries_are_gathered_and_sorted_on_several_processors_as_a_few_are()
+    {
+        // Above 10,000 entries the columns are gathered, and the orders sorted, side by side.
+        // (Ids are unique in a directory: ties of equal names end with them.)
+        var data = Entry.Array[12_000, 12_000].Single().DistinctBy(e => e.Id).ToArray();
+        var entries = Columns(data);
+        Assert.Equal(data.Select((e, i) => (e, i)).OrderBy(x => x.e.Name, StringComparer.OrdinalIgnoreCase).ThenBy(x => x.e.Id).Select(x => x.i), entries.ByName);
+        Assert.Equal(data.Select((e, i) => (e, i)).OrderByDescending(x => x.e.PublishedAt).ThenBy(x => x.e.Id).Select(x => x.i), entries.ByNewest);
+        Assert.Equal(data.Select((e, i) => (e, i)).OrderByDescending(x => x.e.TotalMembers ?? -1).ThenBy(x => x.e.Name, StringComparer.OrdinalIgnoreCase).Select(x => x.i), entries.ByMembers);
+
+        var half = data.Length / 2;
+        var sources = new[] { Columns(data[..half]), Columns(data[half..]) };
+        var backwards = Enumerable.Range(0, data.Length).Reverse().ToArray();
+        var copy = DirectoryEntriesGather.Gather(sources, [.. backwards.Select(i => i < half ? 0 : 1)], [.. backwards.Select(i => i < half ? i : i - half)]);
+        Assert.Equal(data.Reverse().Select(Describe), copy.WithOrders().Select(e => Describe(e.ToData())));
+
+        // The second half alone: the table keeps the strings its entries refer to (and their words' stems), no others.
+        var second = DirectoryEntriesGather.Gather(sources, [.. Enumerable.Repeat(1, data.Length - half)], [.. Enumerable.Range(0, data.Length - half)]);
+        Assert.Equal(data[half..].Select(Describe), second.WithOrders().Select(e => Describe(e.ToData())));
+        var referred = second.Acronyms.Concat(second.Countries).Concat(second.Regions).Concat(second.Cooperation).Concat(second.Words)
+            .Concat(second.Words.Select(w => second.StemOf[w])).Where(i => i >= 0).ToHashSet();
+        Assert.Equal(second.Strings.Length, referred.Count);
+        Assert.True(second.Strings.Length < sources[0].Strings.Length + sources[1].Strings.Length);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -93,6 +94,44 @@ public sealed class DirectoryLoaderTests
         Assert.Contains(last.Entries, e => e.Acronym == "QQQNEWACRONYM");
         Assert.DoesNotContain(oldAcronym, last.Entries.Strings);
         Assert.Contains("QQQNEWACRONYM", last.Entries.Strings);
+    }
+
+    [Fact]
+    public async Task SQLites_term_rows_are_read_once_another_connection_lets_go_of_the_database()
+    {
+        var folder = Directory.CreateTempSubdirectory("term-rows");
+        try
+        {
+            // A database of its own, in SQLite's default journal mode: a writer's exclusive lock keeps readers out.
+            var connectionString = $"Data Source={Path.Combine(folder.FullName, "terms.db")};Pooling=False;Default Timeout=30";
+            await using var holder = new SqliteConnection(connectionString);
+            await holder.OpenAsync();
+            await using (var command = holder.CreateCommand())
+            {
+                command.CommandText = "CREATE TABLE t (a INTEGER, b INTEGER, c INTEGER); INSERT INTO t VALUES (1, 10, 0), (1, 11, 1), (2, 12, 0); BEGIN EXCLUSIVE;";
+                await command.ExecuteNonQueryAsync();
+            }
+            await using var reader = new SqliteConnection(connectionString);
+            await reader.OpenAsync();
+            var rows = new TermRows();
+            var reading = Task.Run(() => DirectoryLoader.ReadTermRows(reader, "SELECT a, b, c FROM t", rows, CancellationToken.None));
+            await Task.Delay(1000);
+            Assert.False(reading.IsCompleted, $"the read did not wait: {reading.Status} {reading.Exception?.InnerException?.Message}");
+
+            await using (var command = holder.CreateCommand())
+            {
+                command.CommandText = "COMMIT;";
+                await command.ExecuteNonQueryAsync();
+            }
+            await reading;
+            Assert.Equal([10, 11], rows.Group().Of(1));
+            Assert.Equal([12], rows.Group().Of(2));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
     }
 
     /// <summary>What the directory keeps of each published profile, by its definition, read through EF.</summary>
