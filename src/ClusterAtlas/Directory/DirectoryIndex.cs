@@ -126,23 +126,33 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         }
         var terms = await db.VocabularyTerms.AsNoTracking().ToListAsync(cancellationToken);
         var started = clock.GetTimestamp();
-        DirectoryEntries entries;
-        var fromFile = false;
+        DirectoryEntries? entries = null;
+        var source = "database";
+        // What the changes since its last change are applied to: the current directory, or at a start a file written
+        // before the database's latest changes (a restart after edits, or after another instance's writes).
+        var basis = current is null ? ((DirectoryEntries Entries, DateTimeOffset LastChange)?)null : (current.Entries, current.LastChange);
+        long? idSum = null;
         // (The stamp's aggregates take a second at a million profiles: not asked for a file that is not there.)
-        if (current is null && PersistsAt(publishedCount) && File.Exists(FilePath)
-            && DirectorySnapshotFile.TryRead(FilePath, await StampAsync(db, cancellationToken)) is { } stored)
+        if (current is null && PersistsAt(publishedCount) && File.Exists(FilePath))
         {
-            entries = stored;
-            fromFile = true;
+            var stamp = await StampAsync(db, cancellationToken);
+            if (DirectorySnapshotFile.TryRead(FilePath, stamp) is { } stored)
+            {
+                (entries, source) = (stored, "snapshot file");
+            }
+            else if (DirectorySnapshotFile.TryReadEarlier(FilePath, stamp) is { } earlier)
+            {
+                // Kept only if the result has the database's published profiles, by their number and the sum of their ids.
+                (basis, idSum) = ((earlier.Entries, earlier.Stamp.LastChange), stamp.IdSum);
+            }
         }
-        else if ((current is null || current.LastChange == DateTimeOffset.MinValue ? null
-            : await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > current.LastChange).Select(p => p.Id)
-                .OrderBy(id => id).Take(MaxChangedToLoad + 1).ToListAsync(cancellationToken))
-            is { Count: <= MaxChangedToLoad } changedIds)
+        if (entries is null && basis is { } from && from.LastChange != DateTimeOffset.MinValue
+            && await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > from.LastChange).Select(p => p.Id)
+                .OrderBy(id => id).Take(MaxChangedToLoad + 1).ToListAsync(cancellationToken) is { Count: <= MaxChangedToLoad } changedIds)
         {
-            // Only what changed since the last look is loaded; the rest is copied from the current columns, less
-            // whatever changed (it comes back loaded if it is still published), the loaded ones merged in at their
-            // places in the name order, which the entries keep (see DirectoryLoader).
+            // Only what changed since is loaded; the rest is copied from the basis's columns, less whatever changed (it
+            // comes back loaded if it is still published), the loaded ones merged in at their places in the name order,
+            // which the entries keep (see DirectoryLoader).
             var changed = changedIds.ToHashSet();
             var loaded = await _loader.LoadAsync(db, changedIds, cancellationToken);
             loaded.Sort((a, b) => DirectoryEntries.CompareNames(a.Name, a.Id, b.Name, b.Id));
@@ -150,14 +160,14 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             loaded.ForEach(fresh.Add);
             var (sourceOf, positionOf) = (new List<int>(publishedCount), new List<int>(publishedCount));
             var next = 0;
-            for (var i = 0; i < current!.Entries.Count; i++)
+            for (var i = 0; i < from.Entries.Count; i++)
             {
-                var id = current.Entries.Ids[i];
+                var id = from.Entries.Ids[i];
                 if (changed.Contains(id))
                 {
                     continue;
                 }
-                for (; next < loaded.Count && DirectoryEntries.CompareNames(loaded[next].Name, loaded[next].Id, current.Entries[i].Name, id) < 0; next++)
+                for (; next < loaded.Count && DirectoryEntries.CompareNames(loaded[next].Name, loaded[next].Id, from.Entries[i].Name, id) < 0; next++)
                 {
                     Take(1, next);
                 }
@@ -167,19 +177,22 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             {
                 Take(1, next);
             }
-            void Take(int source, int position)
+            void Take(int set, int position)
             {
-                sourceOf.Add(source);
+                sourceOf.Add(set);
                 positionOf.Add(position);
             }
-            entries = sourceOf.Count == publishedCount
-                ? DirectoryEntriesGather.Gather([current.Entries, fresh.Columns()], [.. sourceOf], [.. positionOf]).WithOrders()
-                : await _loader.LoadAllAsync(db, cancellationToken);
+            if (sourceOf.Count == publishedCount)
+            {
+                var merged = DirectoryEntriesGather.Gather([from.Entries, fresh.Columns()], [.. sourceOf], [.. positionOf]).WithOrders();
+                if (idSum is null || merged.Ids.Sum(id => (long)id) == idSum)
+                {
+                    (entries, source) = (merged, current is null ? $"snapshot file and {changed.Count} changed profiles" : "database");
+                }
+            }
         }
-        else
-        {
-            entries = await _loader.LoadAllAsync(db, cancellationToken);
-        }
+        entries ??= await _loader.LoadAllAsync(db, cancellationToken);
+        var fromFile = source == "snapshot file";
         var snapshot = new DirectorySnapshot(entries, terms, countries, lastChange);
         if (entries.Count > 10_000 && (current is null || current.Entries.Count * 2 < entries.Count))
         {
@@ -187,7 +200,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
         logger.LogInformation("Directory index: {Count} published profiles in {Milliseconds:0} ms ({Source}), managed heap {HeapMb:0} MB",
-            snapshot.Entries.Count, clock.GetElapsedTime(started).TotalMilliseconds, fromFile ? "snapshot file" : "database", GC.GetTotalMemory(false) / 1048576.0);
+            snapshot.Entries.Count, clock.GetElapsedTime(started).TotalMilliseconds, source, GC.GetTotalMemory(false) / 1048576.0);
         if (!fromFile && PersistsAt(snapshot.Entries.Count))
         {
             PersistLater(snapshot);

@@ -7,9 +7,10 @@ namespace ClusterAtlas.ClusterDirectory;
 /// <summary>
 /// The directory's entries kept in a compact file beside the database, so that a start reads a million profiles from
 /// one file instead of rebuilding them from the profile and term tables (docs/decisions/0031-a-million-profiles.md).
-/// The file carries the <see cref="DirectoryStamp"/> of the database it was written from; a file whose stamp is not
-/// the database's, of another format or unreadable, is not used (the entries are loaded from the database and the
-/// file written afresh). The file holds the entries' columns (<see cref="DirectoryEntries"/>) as they are in memory,
+/// The file carries the <see cref="DirectoryStamp"/> of the database it was written from. A file of the database's stamp
+/// is the directory; one written before the database's latest profile changes, with the same vocabulary, is the basis
+/// those changes are applied to (<see cref="TryReadEarlier"/>, checked against the database afterwards); any other, of
+/// another format or unreadable, is not used (the entries are loaded from the database and the file written afresh). The file holds the entries' columns (<see cref="DirectoryEntries"/>) as they are in memory,
 /// each array's bytes in one piece, so reading it is copying them: a second or two at a million profiles.
 /// </summary>
 public static class DirectorySnapshotFile
@@ -32,6 +33,21 @@ public static class DirectorySnapshotFile
             return; // the arrays are written as they lie in memory; the format is little-endian
         }
         var temporary = $"{path}.{Environment.ProcessId}.tmp";
+        // A process stopped while writing leaves its temporary file (hundreds of MB at a million profiles): gone once old.
+        foreach (var left in Directory.EnumerateFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + ".*.tmp"))
+        {
+            try
+            {
+                if (left != temporary && File.GetLastWriteTimeUtc(left) < DateTime.UtcNow.AddHours(-1))
+                {
+                    File.Delete(left);
+                }
+            }
+            catch (IOException)
+            {
+                // Still in use, or gone meanwhile: the next write looks again.
+            }
+        }
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         using (var writer = new BinaryWriter(file, Encoding.UTF8))
         {
@@ -70,7 +86,20 @@ public static class DirectorySnapshotFile
     }
 
     /// <summary>The entries, when the file exists, is of this format and holds the database's <paramref name="stamp"/>; otherwise null.</summary>
-    public static DirectoryEntries? TryRead(string path, DirectoryStamp stamp)
+    public static DirectoryEntries? TryRead(string path, DirectoryStamp stamp) => Read(path, stored => stored == stamp)?.Entries;
+
+    /// <summary>
+    /// The entries of a file written before the database's last profile changes (<paramref name="stamp"/>), with its own
+    /// stamp: a basis to which those changes are applied. Only a file of the same vocabulary, and older than the
+    /// database's last change; whether it then agrees with the database is for the caller to check.
+    /// </summary>
+    public static (DirectoryEntries Entries, DirectoryStamp Stamp)? TryReadEarlier(string path, DirectoryStamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        return Read(path, stored => stored.LastChange < stamp.LastChange && stored.Terms == stamp.Terms && stored.LastTermId == stamp.LastTermId);
+    }
+
+    private static (DirectoryEntries Entries, DirectoryStamp Stamp)? Read(string path, Func<DirectoryStamp, bool> accept)
     {
         if (!File.Exists(path) || !BitConverter.IsLittleEndian)
         {
@@ -80,7 +109,8 @@ public static class DirectorySnapshotFile
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             using var reader = new BinaryReader(file, Encoding.UTF8);
-            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != FormatVersion || DirectoryStamp.ReadFrom(reader) != stamp)
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != FormatVersion
+                || DirectoryStamp.ReadFrom(reader) is not { } stamp || !accept(stamp))
             {
                 return null;
             }
@@ -115,7 +145,7 @@ public static class DirectorySnapshotFile
                 ByNewest = ReadArray<int>(reader),
                 ByMembers = ReadArray<int>(reader),
             };
-            return file.Position == file.Length && IsWhole(entries) ? entries : null;
+            return file.Position == file.Length && IsWhole(entries) ? (entries, stamp) : null;
         }
         catch (Exception error) when (error is IOException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException or UnauthorizedAccessException or OutOfMemoryException)
         {

@@ -146,6 +146,11 @@ public sealed class Backup(ClusterAtlasDbContext db, IOptions<ClusterAtlasOption
         {
             File.Delete(extracted);
         }
+        // What this folder derived from the database replaced would describe that one: made again from the restored one.
+        foreach (var derived in DerivedFiles)
+        {
+            File.Delete(Path.Combine(folder, derived));
+        }
         var written = 0;
         foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith(FilesPrefix, StringComparison.Ordinal) && !e.FullName.EndsWith('/')))
         {

@@ -2,6 +2,7 @@ using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Data;
 using ClusterAtlas.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -90,6 +91,61 @@ public sealed class DirectorySnapshotFileTests
     }
 
     [Fact]
+    public async Task A_start_after_changes_since_the_file_reads_the_file_and_the_changed_profiles()
+    {
+        var first = new SnapshotFileFactory { KeepDataOnDispose = true };
+        DirectoryStamp stamp;
+        DirectoryEntries entries;
+        try
+        {
+            entries = (await first.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None)).Entries;
+            await using var scope = first.Services.CreateAsyncScope();
+            stamp = await DirectoryIndex.StampAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), CancellationToken.None);
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+        // A profile renamed after the file was written (a restart after edits, or after another instance's).
+        var changed = entries[entries.Count - 1].Id;
+        await using (var editing = new SnapshotFileFactory(first) { KeepDataOnDispose = true })
+        {
+            await using var scope = editing.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
+            var profile = await db.ClusterOrganisations.SingleAsync(p => p.Id == changed);
+            profile.Name = "Changed After The File";
+            profile.UpdatedAt = stamp.LastChange.AddSeconds(5);
+            await db.SaveChangesAsync();
+        }
+        // The file as it was before the change, one entry marked so that a start shows whether it was used (still first
+        // in name order, as the file's entries are).
+        var path = DirectorySnapshotFile.PathIn(first.DataDirectory);
+        var marked = Columns(entries.Select(e => e.Id == entries[0].Id ? Renamed(e.ToData(), e.Name + " Marked From The File") : e.ToData()));
+        DirectorySnapshotFile.Write(path, stamp, marked);
+        await using (var restarted = new SnapshotFileFactory(first) { KeepDataOnDispose = true })
+        {
+            var names = (await restarted.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None)).Entries;
+            Assert.Equal(entries.Count, names.Count);
+            Assert.Contains(names, e => e.Name.EndsWith(" Marked From The File", StringComparison.Ordinal));
+            Assert.Equal("Changed After The File", names.Single(e => e.Id == changed).Name);
+            Assert.Equal([.. names.Select(e => e.Name).Order(StringComparer.OrdinalIgnoreCase)], names.Select(e => e.Name));
+        }
+
+        // A file that the changes do not bring to the database's profiles is not used: one entry short, or one with an
+        // id the database does not publish (the same number of entries, another sum of ids).
+        var otherId = Columns(marked.Select((e, i) => i == 1 ? Renamed(e.ToData(), e.Name, id: int.MaxValue - 1) : e.ToData()));
+        foreach (var file in new[] { Columns(marked.Skip(1).Select(e => e.ToData())), otherId })
+        {
+            DirectorySnapshotFile.Write(path, stamp, file);
+            await using var notUsed = new SnapshotFileFactory(first) { KeepDataOnDispose = file != otherId };
+            var loaded = (await notUsed.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None)).Entries;
+            Assert.Equal(entries.Count, loaded.Count);
+            Assert.DoesNotContain(loaded, e => e.Name.EndsWith(" Marked From The File", StringComparison.Ordinal));
+            Assert.Equal("Changed After The File", loaded.Single(e => e.Id == changed).Name);
+        }
+    }
+
+    [Fact]
     public async Task Every_field_of_an_entry_comes_back_from_the_file()
     {
         await using var app = new SnapshotFileFactory();
@@ -114,9 +170,9 @@ public sealed class DirectorySnapshotFileTests
         return builder.Build();
     }
 
-    private static DirectoryEntryData Renamed(DirectoryEntryData e, string name) => new()
+    private static DirectoryEntryData Renamed(DirectoryEntryData e, string name, int? id = null) => new()
     {
-        Id = e.Id, Slug = e.Slug, Name = name, Acronym = e.Acronym, CountryCode = e.CountryCode, Region = e.Region, Label = e.Label,
+        Id = id ?? e.Id, Slug = e.Slug, Name = name, Acronym = e.Acronym, CountryCode = e.CountryCode, Region = e.Region, Label = e.Label,
         TotalMembers = e.TotalMembers, PublishedAt = e.PublishedAt, IsSampleData = e.IsSampleData, RelyOnContactRequests = e.RelyOnContactRequests,
         NameWords = e.NameWords, NameStems = e.NameStems, TermIds = e.TermIds, CooperationCountries = e.CooperationCountries,
         Latitude = e.Latitude, Longitude = e.Longitude, LocationPrecision = e.LocationPrecision, EstablishedYear = e.EstablishedYear,

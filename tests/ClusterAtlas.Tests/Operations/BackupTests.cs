@@ -82,11 +82,19 @@ public sealed class BackupTests
             Assert.Contains("--force", refused.Errors, StringComparison.Ordinal);
             Assert.Equal(profiles, await target.WithDbAsync(db => db.ClusterOrganisations.CountAsync()));
 
+            // Files derived from the database replaced (the directory's, the network's) would describe that one.
+            string[] derived = [global::ClusterAtlas.ClusterDirectory.DirectorySnapshotFile.FileName, global::ClusterAtlas.Network.NetworkIndex.MatchedStateFile];
+            foreach (var file in derived)
+            {
+                await File.WriteAllTextAsync(Path.Combine(target.DataDirectory, file), "of the database replaced");
+            }
+
             var forced = await CommandLineRun.RunAsync(["restore", archive, "--force"], target.CommandLineEnvironment);
 
             Assert.True(forced.ExitCode == 0, forced.Output + forced.Errors);
             Assert.Contains("replacing its content", forced.Output, StringComparison.Ordinal);
             Assert.Equal(0, await target.WithDbAsync(db => db.ClusterOrganisations.CountAsync()));
+            Assert.All(derived, file => Assert.False(File.Exists(Path.Combine(target.DataDirectory, file)), file));
         }
         finally
         {
