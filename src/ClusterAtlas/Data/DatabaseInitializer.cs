@@ -72,8 +72,12 @@ public sealed class DatabaseInitializer(
             var calls = await demoCalls.AddAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
             logger.LogInformation("Loaded {Count} sample calls", calls);
         }
-        // Profiles stored before locations were computed get theirs.
-        await locations.LocateUnlocatedAsync(cancellationToken);
+        // Profiles stored before locations were computed get theirs. (Their change time stays: a directory file of them
+        // would keep them unlocated, so it goes.)
+        if (await locations.LocateUnlocatedAsync(cancellationToken) > 0)
+        {
+            File.Delete(DirectorySnapshotFile.PathIn(options.Value.DataDirectory));
+        }
         // Build the in-memory directory now rather than on the first visitor's search.
         await directory.CurrentAsync(cancellationToken);
     }

@@ -31,6 +31,12 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     private volatile bool _stale = true;
     private readonly DirectoryLoader _loader = new(scopes);
 
+    /// <summary>
+    /// How far before a file's last change a start looks for changed profiles: a write is stamped before it commits,
+    /// and another instance's clock may be behind, so a change can commit with a time before one already seen.
+    /// </summary>
+    private static readonly TimeSpan FileLookBack = TimeSpan.FromMinutes(10);
+
     /// <summary>Above this many changed profiles a refresh loads everything again rather than each by its id.</summary>
     private const int MaxChangedToLoad = 10_000;
 
@@ -128,71 +134,31 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         var started = clock.GetTimestamp();
         DirectoryEntries? entries = null;
         var source = "database";
-        // What the changes since its last change are applied to: the current directory, or at a start a file written
-        // before the database's latest changes (a restart after edits, or after another instance's writes).
-        var basis = current is null ? ((DirectoryEntries Entries, DateTimeOffset LastChange)?)null : (current.Entries, current.LastChange);
-        long? idSum = null;
+        var fromFile = false;
+        // What the changes since a time are applied to: the current directory, or at a start a file written before the
+        // database's latest changes (a restart after edits, or after another instance's writes), read once it is known
+        // that few changed.
+        var (basis, since) = (current?.Entries, current?.LastChange);
+        DirectoryStamp? stamp = null;
         // (The stamp's aggregates take a second at a million profiles: not asked for a file that is not there.)
         if (current is null && PersistsAt(publishedCount) && File.Exists(FilePath))
         {
-            var stamp = await StampAsync(db, cancellationToken);
+            stamp = await StampAsync(db, cancellationToken);
             if (DirectorySnapshotFile.TryRead(FilePath, stamp) is { } stored)
             {
-                (entries, source) = (stored, "snapshot file");
+                (entries, source, fromFile) = (stored, "snapshot file", true);
             }
-            else if (DirectorySnapshotFile.TryReadEarlier(FilePath, stamp) is { } earlier)
+            else if (DirectorySnapshotFile.TryReadStamp(FilePath) is { } fileStamp && DirectorySnapshotFile.IsEarlier(fileStamp, stamp))
             {
-                // Kept only if the result has the database's published profiles, by their number and the sum of their ids.
-                (basis, idSum) = ((earlier.Entries, earlier.Stamp.LastChange), stamp.IdSum);
+                since = fileStamp.LastChange - FileLookBack;
             }
         }
-        if (entries is null && basis is { } from && from.LastChange != DateTimeOffset.MinValue
-            && await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > from.LastChange).Select(p => p.Id)
-                .OrderBy(id => id).Take(MaxChangedToLoad + 1).ToListAsync(cancellationToken) is { Count: <= MaxChangedToLoad } changedIds)
+        if (entries is null && since is { } from && from != DateTimeOffset.MinValue
+            && await WithChangesSinceAsync(db, basis, from, publishedCount, current is null ? stamp : null, cancellationToken) is { } merged)
         {
-            // Only what changed since is loaded; the rest is copied from the basis's columns, less whatever changed (it
-            // comes back loaded if it is still published), the loaded ones merged in at their places in the name order,
-            // which the entries keep (see DirectoryLoader).
-            var changed = changedIds.ToHashSet();
-            var loaded = await _loader.LoadAsync(db, changedIds, cancellationToken);
-            loaded.Sort((a, b) => DirectoryEntries.CompareNames(a.Name, a.Id, b.Name, b.Id));
-            var fresh = new DirectoryEntries.Builder();
-            loaded.ForEach(fresh.Add);
-            var (sourceOf, positionOf) = (new List<int>(publishedCount), new List<int>(publishedCount));
-            var next = 0;
-            for (var i = 0; i < from.Entries.Count; i++)
-            {
-                var id = from.Entries.Ids[i];
-                if (changed.Contains(id))
-                {
-                    continue;
-                }
-                for (; next < loaded.Count && DirectoryEntries.CompareNames(loaded[next].Name, loaded[next].Id, from.Entries[i].Name, id) < 0; next++)
-                {
-                    Take(1, next);
-                }
-                Take(0, i);
-            }
-            for (; next < loaded.Count; next++)
-            {
-                Take(1, next);
-            }
-            void Take(int set, int position)
-            {
-                sourceOf.Add(set);
-                positionOf.Add(position);
-            }
-            if (sourceOf.Count == publishedCount)
-            {
-                var merged = DirectoryEntriesGather.Gather([from.Entries, fresh.Columns()], [.. sourceOf], [.. positionOf]).WithOrders();
-                if (idSum is null || merged.Ids.Sum(id => (long)id) == idSum)
-                {
-                    (entries, source) = (merged, current is null ? $"snapshot file and {changed.Count} changed profiles" : "database");
-                }
-            }
+            (entries, source) = (merged.Entries, current is null ? $"snapshot file and {merged.Changed} profiles changed since" : "database");
         }
         entries ??= await _loader.LoadAllAsync(db, cancellationToken);
-        var fromFile = source == "snapshot file";
         var snapshot = new DirectorySnapshot(entries, terms, countries, lastChange);
         if (entries.Count > 10_000 && (current is null || current.Entries.Count * 2 < entries.Count))
         {
@@ -206,6 +172,68 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             PersistLater(snapshot);
         }
         return snapshot;
+    }
+
+    /// <summary>
+    /// The directory with the profiles changed since <paramref name="since"/> loaded and merged in at their places in the
+    /// name order (which the entries keep, see DirectoryLoader), the rest copied from <paramref name="basis"/>, less
+    /// whatever changed (it comes back loaded if it is still published) — or, without a basis, from the file when the
+    /// database's <paramref name="stamp"/> allows it. Null when more changed than is worth it, or when the result does
+    /// not have the database's published profiles (by their number, and from a file by the sum of their ids too).
+    /// </summary>
+    private async Task<(DirectoryEntries Entries, int Changed)?> WithChangesSinceAsync(
+        ClusterAtlasDbContext db, DirectoryEntries? basis, DateTimeOffset since, int publishedCount, DirectoryStamp? stamp, CancellationToken cancellationToken)
+    {
+        var changedIds = await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > since).Select(p => p.Id)
+            .OrderBy(id => id).Take(MaxChangedToLoad + 1).ToListAsync(cancellationToken);
+        if (changedIds.Count > MaxChangedToLoad)
+        {
+            return null;
+        }
+        basis ??= stamp is null ? null : DirectorySnapshotFile.TryReadEarlier(FilePath, stamp)?.Entries;
+        if (basis is null)
+        {
+            return null;
+        }
+        var changed = changedIds.ToHashSet();
+        var loaded = await _loader.LoadAsync(db, changedIds, cancellationToken);
+        loaded.Sort((a, b) => DirectoryEntries.CompareNames(a.Name, a.Id, b.Name, b.Id));
+        var fresh = new DirectoryEntries.Builder();
+        loaded.ForEach(fresh.Add);
+        var (sourceOf, positionOf) = (new List<int>(publishedCount), new List<int>(publishedCount));
+        var next = 0;
+        for (var i = 0; i < basis.Count; i++)
+        {
+            var id = basis.Ids[i];
+            if (changed.Contains(id))
+            {
+                continue;
+            }
+            for (; next < loaded.Count && DirectoryEntries.CompareNames(loaded[next].Name, loaded[next].Id, basis[i].Name, id) < 0; next++)
+            {
+                Take(1, next);
+            }
+            Take(0, i);
+        }
+        for (; next < loaded.Count; next++)
+        {
+            Take(1, next);
+        }
+        void Take(int set, int position)
+        {
+            sourceOf.Add(set);
+            positionOf.Add(position);
+        }
+        var merged = sourceOf.Count == publishedCount
+            ? DirectoryEntriesGather.Gather([basis, fresh.Columns()], [.. sourceOf], [.. positionOf]).WithOrders()
+            : null;
+        if (merged is null || (stamp is not null && merged.Ids.Sum(id => (long)id) != stamp.IdSum))
+        {
+            logger.LogInformation("Directory index: {Basis} and its {Count} changed profiles do not make the database's published ones; loading them all",
+                stamp is null ? "the directory" : "the snapshot file", changed.Count);
+            return null;
+        }
+        return (merged, changed.Count);
     }
 
     private string FilePath => DirectorySnapshotFile.PathIn(options.Value.DataDirectory);

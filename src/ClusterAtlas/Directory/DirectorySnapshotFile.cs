@@ -43,9 +43,9 @@ public static class DirectorySnapshotFile
                     File.Delete(left);
                 }
             }
-            catch (IOException)
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                // Still in use, or gone meanwhile: the next write looks again.
+                // Still in use, not ours, or gone meanwhile: the next write looks again.
             }
         }
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
@@ -96,7 +96,30 @@ public static class DirectorySnapshotFile
     public static (DirectoryEntries Entries, DirectoryStamp Stamp)? TryReadEarlier(string path, DirectoryStamp stamp)
     {
         ArgumentNullException.ThrowIfNull(stamp);
-        return Read(path, stored => stored.LastChange < stamp.LastChange && stored.Terms == stamp.Terms && stored.LastTermId == stamp.LastTermId);
+        return Read(path, stored => IsEarlier(stored, stamp));
+    }
+
+    /// <summary>Whether a file of <paramref name="stored"/> may be the basis of a database of <paramref name="stamp"/>: older, of the same vocabulary.</summary>
+    public static bool IsEarlier(DirectoryStamp stored, DirectoryStamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(stamp);
+        return stored.LastChange < stamp.LastChange && stored.Terms == stamp.Terms && stored.LastTermId == stamp.LastTermId;
+    }
+
+    /// <summary>The stamp of the file, without reading its entries; null when there is no such file of this format.</summary>
+    public static DirectoryStamp? TryReadStamp(string path)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
+            using var reader = new BinaryReader(file, Encoding.UTF8);
+            return reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) && reader.ReadInt32() == FormatVersion ? DirectoryStamp.ReadFrom(reader) : null;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static (DirectoryEntries Entries, DirectoryStamp Stamp)? Read(string path, Func<DirectoryStamp, bool> accept)

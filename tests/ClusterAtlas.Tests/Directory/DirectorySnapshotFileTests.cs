@@ -98,7 +98,16 @@ public sealed class DirectorySnapshotFileTests
         DirectoryEntries entries;
         try
         {
-            entries = (await first.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None)).Entries;
+            // The profiles last changed two hours ago, one of them an hour ago: a start looks a few minutes further back
+            // than its file's last change, so that one is loaded again, the others not.
+            var index = first.Services.GetRequiredService<DirectoryIndex>();
+            var (twoHoursAgo, hourAgo) = (DateTimeOffset.UtcNow.AddHours(-2), DateTimeOffset.UtcNow.AddHours(-1));
+            await first.WithDbAsync(db => db.ClusterOrganisations.ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, twoHoursAgo)));
+            index.MarkStale();
+            var second = (await index.CurrentAsync(CancellationToken.None)).Entries[1].Id;
+            await first.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Id == second).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, hourAgo)));
+            index.MarkStale();
+            entries = (await index.CurrentAsync(CancellationToken.None)).Entries;
             await using var scope = first.Services.CreateAsyncScope();
             stamp = await DirectoryIndex.StampAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), CancellationToken.None);
         }
@@ -114,13 +123,13 @@ public sealed class DirectorySnapshotFileTests
             var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
             var profile = await db.ClusterOrganisations.SingleAsync(p => p.Id == changed);
             profile.Name = "Changed After The File";
-            profile.UpdatedAt = stamp.LastChange.AddSeconds(5);
             await db.SaveChangesAsync();
         }
         // The file as it was before the change, one entry marked so that a start shows whether it was used (still first
         // in name order, as the file's entries are).
         var path = DirectorySnapshotFile.PathIn(first.DataDirectory);
-        var marked = Columns(entries.Select(e => e.Id == entries[0].Id ? Renamed(e.ToData(), e.Name + " Marked From The File") : e.ToData()));
+        var marked = Columns(entries.Select(e => e.Id == entries[0].Id ? Renamed(e.ToData(), e.Name + " Marked From The File")
+            : e.Id == entries[1].Id ? Renamed(e.ToData(), e.Name + " Looked Back") : e.ToData()));
         DirectorySnapshotFile.Write(path, stamp, marked);
         await using (var restarted = new SnapshotFileFactory(first) { KeepDataOnDispose = true })
         {
@@ -128,7 +137,17 @@ public sealed class DirectorySnapshotFileTests
             Assert.Equal(entries.Count, names.Count);
             Assert.Contains(names, e => e.Name.EndsWith(" Marked From The File", StringComparison.Ordinal));
             Assert.Equal("Changed After The File", names.Single(e => e.Id == changed).Name);
+            // The profile changed an hour ago, within the look back from the file's last change, is read again.
+            Assert.DoesNotContain(names, e => e.Name.EndsWith(" Looked Back", StringComparison.Ordinal));
             Assert.Equal([.. names.Select(e => e.Name).Order(StringComparer.OrdinalIgnoreCase)], names.Select(e => e.Name));
+            // ... and writes a file of the database as it is, with the marked entry still.
+            await using var scope = restarted.Services.CreateAsyncScope();
+            var now = await DirectoryIndex.StampAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), CancellationToken.None);
+            for (var i = 0; i < 300 && DirectorySnapshotFile.TryRead(path, now) is null; i++)
+            {
+                await Task.Delay(100);
+            }
+            Assert.Contains(DirectorySnapshotFile.TryRead(path, now)!, e => e.Name.EndsWith(" Marked From The File", StringComparison.Ordinal));
         }
 
         // A file that the changes do not bring to the database's profiles is not used: one entry short, or one with an
