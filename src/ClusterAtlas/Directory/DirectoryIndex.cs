@@ -150,7 +150,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             }
             else if (DirectorySnapshotFile.TryReadStamp(FilePath) is { } fileStamp && DirectorySnapshotFile.IsEarlier(fileStamp, stamp))
             {
-                since = fileStamp.LastChange - FileLookBack;
+                since = fileStamp.LastChange > DateTimeOffset.MinValue + FileLookBack ? fileStamp.LastChange - FileLookBack : DateTimeOffset.MinValue;
             }
         }
         if (entries is null && since is { } from && from != DateTimeOffset.MinValue
