@@ -42,18 +42,7 @@ public sealed class DirectorySnapshotFileTests
     public async Task A_file_is_read_when_its_stamp_is_the_database_s_and_ignored_when_stale()
     {
         var first = new SnapshotFileFactory { KeepDataOnDispose = true };
-        DirectoryStamp stamp;
-        DirectoryEntries entries;
-        try
-        {
-            entries = (await first.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None)).Entries;
-            await using var scope = first.Services.CreateAsyncScope();
-            stamp = await DirectoryIndex.StampAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), CancellationToken.None);
-        }
-        finally
-        {
-            await first.DisposeAsync();
-        }
+        var (entries, stamp) = await FirstStartAsync(first);
         var path = DirectorySnapshotFile.PathIn(first.DataDirectory);
         // A marked entry shows which source a start used: the file holds a name the database does not.
         var marked = Columns(entries.Select(e => e.Id == entries[0].Id ? Renamed(e.ToData(), "Marked From The File") : e.ToData()));
@@ -94,9 +83,7 @@ public sealed class DirectorySnapshotFileTests
     public async Task A_start_after_changes_since_the_file_reads_the_file_and_the_changed_profiles()
     {
         var first = new SnapshotFileFactory { KeepDataOnDispose = true };
-        DirectoryStamp stamp;
-        DirectoryEntries entries;
-        try
+        var (entries, stamp) = await FirstStartAsync(first, async () =>
         {
             // The profiles last changed two hours ago, one of them an hour ago: a start looks a few minutes further back
             // than its file's last change, so that one is loaded again, the others not.
@@ -107,14 +94,7 @@ public sealed class DirectorySnapshotFileTests
             var second = (await index.CurrentAsync(CancellationToken.None)).Entries[1].Id;
             await first.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Id == second).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, hourAgo)));
             index.MarkStale();
-            entries = (await index.CurrentAsync(CancellationToken.None)).Entries;
-            await using var scope = first.Services.CreateAsyncScope();
-            stamp = await DirectoryIndex.StampAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), CancellationToken.None);
-        }
-        finally
-        {
-            await first.DisposeAsync();
-        }
+        });
         // A profile renamed after the file was written (a restart after edits, or after another instance's).
         var changed = entries[entries.Count - 1].Id;
         await using (var editing = new SnapshotFileFactory(first) { KeepDataOnDispose = true })
@@ -198,6 +178,25 @@ public sealed class DirectorySnapshotFileTests
         SmeMembers = e.SmeMembers, StartupMembers = e.StartupMembers, LargeCompanyMembers = e.LargeCompanyMembers,
         ResearchOrganisationMembers = e.ResearchOrganisationMembers, OtherEcosystemActors = e.OtherEcosystemActors,
     };
+
+    /// <summary>The directory of a first start (after <paramref name="prepare"/>) and the database's stamp; the app is then stopped, its data kept.</summary>
+    private static async Task<(DirectoryEntries Entries, DirectoryStamp Stamp)> FirstStartAsync(SnapshotFileFactory first, Func<Task>? prepare = null)
+    {
+        try
+        {
+            if (prepare is not null)
+            {
+                await prepare();
+            }
+            var entries = (await first.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None)).Entries;
+            await using var scope = first.Services.CreateAsyncScope();
+            return (entries, await DirectoryIndex.StampAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), CancellationToken.None));
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+    }
 
     private static async Task<Dictionary<string, string>> SearchAllAsync(ClusterAtlasFactory app)
     {
