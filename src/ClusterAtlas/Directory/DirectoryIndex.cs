@@ -37,6 +37,19 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     /// </summary>
     private static readonly TimeSpan FileLookBack = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How far before the directory's last change a running refresh looks again. A write is stamped before it commits, so
+    /// one that commits after a later-stamped write was read has a time before the directory's last change: it is found
+    /// by its stamp differing from the one read before (<see cref="_recentChanges"/>), not by being later.
+    /// </summary>
+    private static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The change times, as read with the current directory, of the profiles changed within <see cref="RecentWindow"/> of
+    /// its last change; null when more than <see cref="MaxChangedToLoad"/> were (then the next refresh trusts the times).
+    /// </summary>
+    private Dictionary<int, DateTimeOffset>? _recentChanges;
+
     /// <summary>Above this many changed profiles a refresh loads everything again rather than each by its id.</summary>
     private const int MaxChangedToLoad = 10_000;
 
@@ -126,8 +139,15 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         var lastChange = await db.ClusterOrganisations.AsNoTracking().MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, cancellationToken) ?? DateTimeOffset.MinValue;
         var vocabularyChanged = _vocabularyChanged;
         _vocabularyChanged = false;
-        if (current is not null && current.LastChange == lastChange && current.Entries.Count == publishedCount && !vocabularyChanged)
+        // The stamps within the window, read before any entry is: a write committed after this read is read again next time.
+        var recentSince = Before(current is null || lastChange < current.LastChange ? lastChange : current.LastChange, RecentWindow);
+        var recent = await RecentChangesAsync(db, recentSince, cancellationToken);
+        var changedIds = current is null ? null
+            : recent is not null && _recentChanges is { } before ? Differing(recent, before, recentSince)
+            : await ChangedIdsSinceAsync(db, current.LastChange, cancellationToken);
+        if (current is not null && changedIds is { Count: 0 } && current.Entries.Count == publishedCount && !vocabularyChanged)
         {
+            _recentChanges = recent;
             return current;
         }
         var terms = await db.VocabularyTerms.AsNoTracking().ToListAsync(cancellationToken);
@@ -135,10 +155,9 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         DirectoryEntries? entries = null;
         var source = "database";
         var fromFile = false;
-        // What the changes since a time are applied to: the current directory, or at a start a file written before the
-        // database's latest changes (a restart after edits, or after another instance's writes), read once it is known
-        // that few changed.
-        var (basis, since) = (current?.Entries, current?.LastChange);
+        // What the changes are applied to: the current directory, or at a start a file written before the database's
+        // latest changes (a restart after edits, or after another instance's writes), read once it is known that few changed.
+        var basis = current?.Entries;
         DirectoryStamp? stamp = null;
         // (The stamp's aggregates take a second at a million profiles: not asked for a file that is not there.)
         if (current is null && PersistsAt(publishedCount) && File.Exists(FilePath))
@@ -148,15 +167,16 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             {
                 (entries, source, fromFile) = (stored, "snapshot file", true);
             }
-            else if (DirectorySnapshotFile.TryReadStamp(FilePath) is { } fileStamp && DirectorySnapshotFile.IsEarlier(fileStamp, stamp))
+            else if (DirectorySnapshotFile.TryReadStamp(FilePath) is { } fileStamp && DirectorySnapshotFile.IsEarlier(fileStamp, stamp)
+                && fileStamp.LastChange - DateTimeOffset.MinValue > FileLookBack)
             {
-                since = fileStamp.LastChange > DateTimeOffset.MinValue + FileLookBack ? fileStamp.LastChange - FileLookBack : DateTimeOffset.MinValue;
+                changedIds = await ChangedIdsSinceAsync(db, fileStamp.LastChange - FileLookBack, cancellationToken);
             }
         }
-        if (entries is null && since is { } from && from != DateTimeOffset.MinValue
-            && await WithChangesSinceAsync(db, basis, from, publishedCount, current is null ? stamp : null, cancellationToken) is { } merged)
+        if (entries is null && changedIds is not null
+            && await WithChangesAsync(db, basis, changedIds, publishedCount, current is null ? stamp : null, cancellationToken) is { } merged)
         {
-            (entries, source) = (merged.Entries, current is null ? $"snapshot file and {merged.Changed} profiles changed since" : "database");
+            (entries, source) = (merged, current is null ? $"snapshot file and {changedIds.Count} profiles changed since" : "database");
         }
         entries ??= await _loader.LoadAllAsync(db, cancellationToken);
         var snapshot = new DirectorySnapshot(entries, terms, countries, lastChange);
@@ -171,25 +191,50 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         {
             PersistLater(snapshot);
         }
+        _recentChanges = recent;
         return snapshot;
     }
 
-    /// <summary>
-    /// The directory with the profiles changed since <paramref name="since"/> loaded and merged in at their places in the
-    /// name order (which the entries keep, see DirectoryLoader), the rest copied from <paramref name="basis"/>, less
-    /// whatever changed (it comes back loaded if it is still published) — or, without a basis, from the file when the
-    /// database's <paramref name="stamp"/> allows it. Null when more changed than is worth it, or when the result does
-    /// not have the database's published profiles (by their number, and from a file by the sum of their ids too).
-    /// </summary>
-    private async Task<(DirectoryEntries Entries, int Changed)?> WithChangesSinceAsync(
-        ClusterAtlasDbContext db, DirectoryEntries? basis, DateTimeOffset since, int publishedCount, DirectoryStamp? stamp, CancellationToken cancellationToken)
+    /// <summary><paramref name="time"/> less <paramref name="span"/>, or the earliest time when that would be before it.</summary>
+    private static DateTimeOffset Before(DateTimeOffset time, TimeSpan span) =>
+        time - DateTimeOffset.MinValue > span ? time - span : DateTimeOffset.MinValue;
+
+    /// <summary>The change times of the profiles changed after <paramref name="since"/>; null when more than <see cref="MaxChangedToLoad"/> were.</summary>
+    private static async Task<Dictionary<int, DateTimeOffset>?> RecentChangesAsync(ClusterAtlasDbContext db, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var changedIds = await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > since).Select(p => p.Id)
+        var rows = await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > since).Select(p => new { p.Id, p.UpdatedAt })
+            .Take(MaxChangedToLoad + 1).ToListAsync(cancellationToken);
+        return rows.Count > MaxChangedToLoad ? null : rows.ToDictionary(r => r.Id, r => r.UpdatedAt);
+    }
+
+    /// <summary>
+    /// The profiles whose change time after <paramref name="since"/> is not the one read before: written since (a later
+    /// time, or an earlier one committed late), or deleted. (What was read before may reach further back: that is left.)
+    /// </summary>
+    private static List<int> Differing(Dictionary<int, DateTimeOffset> now, Dictionary<int, DateTimeOffset> before, DateTimeOffset since) =>
+    [
+        .. now.Where(row => !before.TryGetValue(row.Key, out var at) || at != row.Value).Select(row => row.Key)
+            .Concat(before.Where(row => row.Value > since && !now.ContainsKey(row.Key)).Select(row => row.Key)).Order(),
+    ];
+
+    /// <summary>The profiles changed after <paramref name="since"/>; null when more than <see cref="MaxChangedToLoad"/> were.</summary>
+    private static async Task<List<int>?> ChangedIdsSinceAsync(ClusterAtlasDbContext db, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var ids = await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > since).Select(p => p.Id)
             .OrderBy(id => id).Take(MaxChangedToLoad + 1).ToListAsync(cancellationToken);
-        if (changedIds.Count > MaxChangedToLoad)
-        {
-            return null;
-        }
+        return ids.Count > MaxChangedToLoad ? null : ids;
+    }
+
+    /// <summary>
+    /// The directory with the profiles <paramref name="changedIds"/> loaded and merged in at their places in the name order
+    /// (which the entries keep, see DirectoryLoader), the rest copied from <paramref name="basis"/>, less whatever changed
+    /// (it comes back loaded if it is still published) — or, without a basis, from the file when the database's
+    /// <paramref name="stamp"/> allows it. Null when the result does not have the database's published profiles (by their
+    /// number, and from a file by the sum of their ids too).
+    /// </summary>
+    private async Task<DirectoryEntries?> WithChangesAsync(
+        ClusterAtlasDbContext db, DirectoryEntries? basis, List<int> changedIds, int publishedCount, DirectoryStamp? stamp, CancellationToken cancellationToken)
+    {
         basis ??= stamp is null ? null : DirectorySnapshotFile.TryReadEarlier(FilePath, stamp)?.Entries;
         if (basis is null)
         {
@@ -230,10 +275,10 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         if (merged is null || (stamp is not null && merged.Ids.Sum(id => (long)id) != stamp.IdSum))
         {
             logger.LogInformation("Directory index: {Basis} and its {Count} changed profiles do not make the database's published ones; loading them all",
-                stamp is null ? "the directory" : "the snapshot file", changed.Count);
+                stamp is null ? "the directory" : "the snapshot file", changedIds.Count);
             return null;
         }
-        return (merged, changed.Count);
+        return merged;
     }
 
     private string FilePath => DirectorySnapshotFile.PathIn(options.Value.DataDirectory);

@@ -97,6 +97,35 @@ public sealed class DirectoryLoaderTests
     }
 
     [Fact]
+    public async Task A_write_that_commits_after_a_later_stamped_one_is_still_seen()
+    {
+        await using var app = new SamplesFactory();
+        var index = app.Services.GetRequiredService<DirectoryIndex>();
+        await index.CurrentAsync(CancellationToken.None);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
+        var last = await db.ClusterOrganisations.MaxAsync(p => p.UpdatedAt);
+        var ids = await db.ClusterOrganisations.Where(p => p.Status == ProfileStatus.Published).OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync();
+
+        // Two writes stamped in one order and committed in the other (as two requests, or two instances, can):
+        // the later-stamped one is read first.
+        await RenameAsync(ids[0], "Stamped Second Committed First", last.AddSeconds(2));
+        index.MarkStale();
+        Assert.Contains((await index.CurrentAsync(CancellationToken.None)).Entries, e => e.Name == "Stamped Second Committed First");
+        await RenameAsync(ids[1], "Stamped First Committed Second", last.AddSeconds(1));
+        index.ChangedElsewhere(vocabularies: false);
+        var after = await index.CurrentAsync(CancellationToken.None);
+
+        Assert.Contains(after.Entries, e => e.Id == ids[1] && e.Name == "Stamped First Committed Second");
+        // Nothing written since: the directory is kept as it is, not built again.
+        index.MarkStale();
+        Assert.Same(after, await index.CurrentAsync(CancellationToken.None));
+
+        Task RenameAsync(int id, string name, DateTimeOffset at) =>
+            db.ClusterOrganisations.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, name).SetProperty(p => p.UpdatedAt, at));
+    }
+
+    [Fact]
     public async Task SQLites_term_rows_are_read_once_another_connection_lets_go_of_the_database()
     {
         var folder = Directory.CreateTempSubdirectory("term-rows");
