@@ -18,6 +18,7 @@ public static class DataServices
     /// </summary>
     public static IServiceCollection AddClusterAtlasData(this IServiceCollection services, IConfiguration configuration)
     {
+        SqliteConnectionSettings.ConfigureProcess();
         services.Configure<ClusterAtlasOptions>(configuration.GetSection(ClusterAtlasOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProfileTimestampsInterceptor>();
