@@ -47,6 +47,10 @@ public sealed class DatabaseInitializer(
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
+            if (SqliteConnectionSettings.ProcessSettingsRefused is { } refused)
+            {
+                logger.LogWarning("{Reason}; every call into SQLite takes its locks (slower, not wrong)", refused);
+            }
             // WAL lets readers go on while one writer writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }

@@ -11,20 +11,35 @@ namespace ClusterAtlas.Data;
 /// </summary>
 public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    private static readonly Lazy<int> s_processConfigured = new(() =>
+    private static readonly Lazy<string?> s_processSettingsRefused = new(() =>
     {
-        SQLitePCL.Batteries_V2.Init();
-        return SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MULTITHREAD) | SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0);
+        try
+        {
+            SQLitePCL.Batteries_V2.Init();
+            var (mode, statistics) = (SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MULTITHREAD),
+                SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0));
+            return mode == SQLitePCL.raw.SQLITE_OK && statistics == SQLitePCL.raw.SQLITE_OK
+                ? null
+                : $"SQLite refused its settings for the process (codes {mode} and {statistics}): it was used before them";
+        }
+        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or TypeInitializationException)
+        {
+            // On PostgreSQL SQLite is not needed; where it is, its first connection says the same.
+            return "SQLite's native library could not be loaded: " + error.Message;
+        }
     });
 
     /// <summary>
     /// Settings SQLite takes for the whole process, before its first connection opens: the multi-thread mode, without
-    /// SQLite's lock around every call on a connection (an ADO.NET connection is used by one thread at a time), and no
-    /// memory statistics (a lock around every allocation). The directory's first load at a million profiles makes tens of
-    /// millions of such calls; the locks were a twentieth of its time. A process that opened SQLite before keeps its
-    /// defaults (SQLite refuses the settings then; nothing else changes).
+    /// SQLite's lock around every call on a connection, and no memory statistics (a lock around every allocation). At a
+    /// million profiles the directory's first load makes tens of millions of such calls, and the locks were 7 % of its
+    /// time. An ADO.NET connection is used by one thread at a time (Microsoft.Data.Sqlite's and ours, raw calls on a
+    /// connection's handle included): using one from two threads at once is now undefined, not merely serialized.
     /// </summary>
-    public static void ConfigureProcess() => _ = s_processConfigured.Value;
+    public static void ConfigureProcess() => _ = s_processSettingsRefused.Value;
+
+    /// <summary>Why SQLite did not take the process's settings (a start on SQLite logs it), or null when it did.</summary>
+    public static string? ProcessSettingsRefused => s_processSettingsRefused.Value;
 
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;";
 

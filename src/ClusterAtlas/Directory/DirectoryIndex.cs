@@ -32,21 +32,25 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     private readonly DirectoryLoader _loader = new(scopes);
 
     /// <summary>
-    /// How far before a file's last change a start looks for changed profiles: a write is stamped before it commits,
-    /// and another instance's clock may be behind, so a change can commit with a time before one already seen.
+    /// How far before the directory's last change a refresh, or a start from a file, looks again. A write is stamped
+    /// before it commits (after its search index and, for a large one, the network's matching), and another instance's
+    /// clock may be behind: a write can commit after a later-stamped one was read, with a time before the directory's last
+    /// change. It is found by its time differing from the one read with the directory (<see cref="_recentChanges"/>, kept in
+    /// the file too), not by being later.
     /// </summary>
-    private static readonly TimeSpan FileLookBack = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan LookBack = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// How far before the directory's last change a running refresh looks again. A write is stamped before it commits, so
-    /// one that commits after a later-stamped write was read has a time before the directory's last change: it is found
-    /// by its stamp differing from the one read before (<see cref="_recentChanges"/>), not by being later.
+    /// How often a check without a notice of writes compares those times (a notice always does); in between it looks
+    /// only for later times, with the index on change times. After an import the times of its profiles are many rows.
     /// </summary>
-    private static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan LookBackInterval = TimeSpan.FromSeconds(30);
+    private DateTimeOffset _lastLookBack = DateTimeOffset.MinValue;
 
     /// <summary>
-    /// The change times, as read with the current directory, of the profiles changed within <see cref="RecentWindow"/> of
-    /// its last change; null when more than <see cref="MaxChangedToLoad"/> were (then the next refresh trusts the times).
+    /// The change times, as read before the current directory's entries were, of the profiles changed within
+    /// <see cref="LookBack"/> of its last change (or from further back); null when more than <see cref="MaxChangedToLoad"/>
+    /// were, and then the next comparison reloads all of them.
     /// </summary>
     private Dictionary<int, DateTimeOffset>? _recentChanges;
 
@@ -106,12 +110,13 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         {
             if (_snapshot is null || _stale || clock.GetUtcNow() - _lastCheck >= CheckInterval)
             {
+                var noticed = _stale;
                 _stale = false;
                 _lastCheck = clock.GetUtcNow();
                 var vocabularyChanged = _vocabularyChanged;
                 try
                 {
-                    _snapshot = await RefreshAsync(_snapshot, cancellationToken);
+                    _snapshot = await RefreshAsync(_snapshot, noticed, cancellationToken);
                 }
                 catch
                 {
@@ -129,7 +134,8 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         }
     }
 
-    private async Task<DirectorySnapshot> RefreshAsync(DirectorySnapshot? current, CancellationToken cancellationToken)
+    /// <param name="noticed">Whether a write was noticed (in this process, or another instance's notice), rather than a periodic check.</param>
+    private async Task<DirectorySnapshot> RefreshAsync(DirectorySnapshot? current, bool noticed, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
@@ -139,47 +145,64 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         var lastChange = await db.ClusterOrganisations.AsNoTracking().MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, cancellationToken) ?? DateTimeOffset.MinValue;
         var vocabularyChanged = _vocabularyChanged;
         _vocabularyChanged = false;
-        // The stamps within the window, read before any entry is: a write committed after this read is read again next time.
-        var recentSince = Before(current is null || lastChange < current.LastChange ? lastChange : current.LastChange, RecentWindow);
-        var recent = await RecentChangesAsync(db, recentSince, cancellationToken);
-        var changedIds = current is null ? null
-            : recent is not null && _recentChanges is { } before ? Differing(recent, before, recentSince)
-            : await ChangedIdsSinceAsync(db, current.LastChange, cancellationToken);
-        if (current is not null && changedIds is { Count: 0 } && current.Entries.Count == publishedCount && !vocabularyChanged)
-        {
-            _recentChanges = recent;
-            return current;
-        }
-        var terms = await db.VocabularyTerms.AsNoTracking().ToListAsync(cancellationToken);
-        var started = clock.GetTimestamp();
-        DirectoryEntries? entries = null;
-        var source = "database";
-        var fromFile = false;
-        // What the changes are applied to: the current directory, or at a start a file written before the database's
-        // latest changes (a restart after edits, or after another instance's writes), read once it is known that few changed.
-        var basis = current?.Entries;
+
+        // What the changes are applied to — the current directory, or at a start a file of the database or written before
+        // its latest changes (a restart after edits, or after another instance's writes), read once it is known that few
+        // changed — and the change times read with it.
+        var (basis, basisLastChange, basisRecent, exactFile) = (current?.Entries, current?.LastChange, _recentChanges, false);
         DirectoryStamp? stamp = null;
         // (The stamp's aggregates take a second at a million profiles: not asked for a file that is not there.)
         if (current is null && PersistsAt(publishedCount) && File.Exists(FilePath))
         {
             stamp = await StampAsync(db, cancellationToken);
-            if (DirectorySnapshotFile.TryRead(FilePath, stamp) is { } stored)
+            if (DirectorySnapshotFile.TryReadHead(FilePath) is { } head && (head.Stamp == stamp || DirectorySnapshotFile.IsEarlier(head.Stamp, stamp)))
             {
-                (entries, source, fromFile) = (stored, "snapshot file", true);
-            }
-            else if (DirectorySnapshotFile.TryReadStamp(FilePath) is { } fileStamp && DirectorySnapshotFile.IsEarlier(fileStamp, stamp)
-                && fileStamp.LastChange - DateTimeOffset.MinValue > FileLookBack)
-            {
-                changedIds = await ChangedIdsSinceAsync(db, fileStamp.LastChange - FileLookBack, cancellationToken);
+                (basisLastChange, basisRecent, exactFile) = (head.Stamp.LastChange, head.Recent, head.Stamp == stamp);
             }
         }
-        if (entries is null && changedIds is not null
-            && await WithChangesAsync(db, basis, changedIds, publishedCount, current is null ? stamp : null, cancellationToken) is { } merged)
+
+        // Which profiles to read again (null: all of them). The times from a little before the basis's last change are
+        // read before any entry is, so a write that commits after this read shows a new time the next time.
+        var since = EarlierBy(basisLastChange is { } b && b < lastChange ? b : lastChange, LookBack);
+        Dictionary<int, DateTimeOffset>? recent = null;
+        var lookBack = current is null || noticed || clock.GetUtcNow() - _lastLookBack >= LookBackInterval;
+        if (lookBack)
+        {
+            recent = await RecentChangesAsync(db, since, cancellationToken);
+            _lastLookBack = clock.GetUtcNow();
+        }
+        var changedIds = basisLastChange is not { } basisChange ? null
+            : recent is not null && basisRecent is not null ? Differing(recent, basisRecent, since)
+            // A directory whose times were too many to keep: all those now in the window (at most 10,000).
+            : recent is not null && current is not null ? [.. recent.Keys.Order()]
+            // A check between comparisons, too many times now, or a file of the database without times: the later times
+            // only (as before times were compared); a file written before the latest changes: all in the window.
+            : await ChangedIdsSinceAsync(db, current is null && !exactFile ? since : basisChange, cancellationToken);
+        if (current is not null && changedIds is { Count: 0 } && current.Entries.Count == publishedCount && !vocabularyChanged)
+        {
+            _recentChanges = recent ?? _recentChanges;
+            return current;
+        }
+
+        var terms = await db.VocabularyTerms.AsNoTracking().ToListAsync(cancellationToken);
+        var started = clock.GetTimestamp();
+        DirectoryEntries? entries = null;
+        var source = "database";
+        var fromFile = false;
+        if (exactFile && changedIds is { Count: 0 } && DirectorySnapshotFile.TryRead(FilePath, stamp!) is { } stored)
+        {
+            (entries, source, fromFile) = (stored, "snapshot file", true);
+        }
+        else if (changedIds is not null && (basis ?? (stamp is null ? null : DirectorySnapshotFile.TryReadBasis(FilePath, stamp))) is { } changesTo
+            && await WithChangesAsync(db, changesTo, changedIds, publishedCount, current is null ? stamp : null, cancellationToken) is { } merged)
         {
             (entries, source) = (merged, current is null ? $"snapshot file and {changedIds.Count} profiles changed since" : "database");
         }
         entries ??= await _loader.LoadAllAsync(db, cancellationToken);
-        var snapshot = new DirectorySnapshot(entries, terms, countries, lastChange);
+        // The newest time of what was read: a write committed between the reads of the newest time and of the times
+        // above is in the entries, so its time is the directory's (which the file's stamp must match to be written).
+        var snapshot = new DirectorySnapshot(entries, terms, countries,
+            recent is { Count: > 0 } && recent.Values.Max() is var newest && newest > lastChange ? newest : lastChange);
         if (entries.Count > 10_000 && (current is null || current.Entries.Count * 2 < entries.Count))
         {
             // A full load allocates far more than it keeps; give the memory back rather than carry the peak.
@@ -187,16 +210,18 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         }
         logger.LogInformation("Directory index: {Count} published profiles in {Milliseconds:0} ms ({Source}), managed heap {HeapMb:0} MB",
             snapshot.Entries.Count, clock.GetElapsedTime(started).TotalMilliseconds, source, GC.GetTotalMemory(false) / 1048576.0);
+        // Times kept are those read before these entries: on a check without them, the ones before (a later comparison
+        // reads some again, which costs only their reading).
+        _recentChanges = lookBack ? recent : _recentChanges;
         if (!fromFile && PersistsAt(snapshot.Entries.Count))
         {
-            PersistLater(snapshot);
+            PersistLater(snapshot, _recentChanges);
         }
-        _recentChanges = recent;
         return snapshot;
     }
 
     /// <summary><paramref name="time"/> less <paramref name="span"/>, or the earliest time when that would be before it.</summary>
-    private static DateTimeOffset Before(DateTimeOffset time, TimeSpan span) =>
+    private static DateTimeOffset EarlierBy(DateTimeOffset time, TimeSpan span) =>
         time - DateTimeOffset.MinValue > span ? time - span : DateTimeOffset.MinValue;
 
     /// <summary>The change times of the profiles changed after <paramref name="since"/>; null when more than <see cref="MaxChangedToLoad"/> were.</summary>
@@ -228,18 +253,12 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>
     /// The directory with the profiles <paramref name="changedIds"/> loaded and merged in at their places in the name order
     /// (which the entries keep, see DirectoryLoader), the rest copied from <paramref name="basis"/>, less whatever changed
-    /// (it comes back loaded if it is still published) — or, without a basis, from the file when the database's
-    /// <paramref name="stamp"/> allows it. Null when the result does not have the database's published profiles (by their
-    /// number, and from a file by the sum of their ids too).
+    /// (it comes back loaded if it is still published). Null when the result does not have the database's published
+    /// profiles (by their number, and with a file's <paramref name="stamp"/> by the sum of their ids too).
     /// </summary>
     private async Task<DirectoryEntries?> WithChangesAsync(
-        ClusterAtlasDbContext db, DirectoryEntries? basis, List<int> changedIds, int publishedCount, DirectoryStamp? stamp, CancellationToken cancellationToken)
+        ClusterAtlasDbContext db, DirectoryEntries basis, List<int> changedIds, int publishedCount, DirectoryStamp? stamp, CancellationToken cancellationToken)
     {
-        basis ??= stamp is null ? null : DirectorySnapshotFile.TryReadEarlier(FilePath, stamp)?.Entries;
-        if (basis is null)
-        {
-            return null;
-        }
         var changed = changedIds.ToHashSet();
         var loaded = await _loader.LoadAsync(db, changedIds, cancellationToken);
         loaded.Sort((a, b) => DirectoryEntries.CompareNames(a.Name, a.Id, b.Name, b.Id));
@@ -301,7 +320,8 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     /// Writes the snapshot's entries to the file in the background, when the database still holds what it was built from
     /// (a write in between makes it stale: the next refresh's snapshot is written instead). One write at a time.
     /// </summary>
-    private void PersistLater(DirectorySnapshot snapshot)
+    /// <param name="recent">The change times read before the snapshot's entries, written with them (see <see cref="LookBack"/>).</param>
+    private void PersistLater(DirectorySnapshot snapshot, Dictionary<int, DateTimeOffset>? recent)
     {
         if (clock.GetUtcNow() - _lastPersisted < PersistInterval || Interlocked.Exchange(ref _persisting, 1) == 1)
         {
@@ -316,7 +336,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
                 var stamp = await StampAsync(db, CancellationToken.None);
                 if (stamp.Published == snapshot.Entries.Count && stamp.LastChange == snapshot.LastChange)
                 {
-                    DirectorySnapshotFile.Write(FilePath, stamp, snapshot.Entries);
+                    DirectorySnapshotFile.Write(FilePath, stamp, snapshot.Entries, recent);
                     _lastPersisted = clock.GetUtcNow();
                 }
             }

@@ -165,7 +165,8 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
     /// Every term row of SQLite through its own interface (SQLitePCLRaw, which Microsoft.Data.Sqlite is built on): three
     /// numbers a row, ten million rows at a million profiles, where the data reader's calls per value cost more than
     /// twice SQLite's own reading (docs/decisions/0031-a-million-profiles.md, "The first start again"). Like a command,
-    /// it waits while the database is busy (a checkpoint, a recovery), up to the connection's timeout.
+    /// it waits while the database is busy (a checkpoint, a recovery), up to the connection's timeout. The connection is
+    /// this call's alone while it runs: SQLite is in multi-thread mode (SqliteConnectionSettings.ConfigureProcess).
     /// </summary>
     internal static void ReadTermRows(SqliteConnection connection, string sql, TermRows rows, CancellationToken cancellationToken)
     {

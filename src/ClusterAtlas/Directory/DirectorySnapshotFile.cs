@@ -7,24 +7,31 @@ namespace ClusterAtlas.ClusterDirectory;
 /// <summary>
 /// The directory's entries kept in a compact file beside the database, so that a start reads a million profiles from
 /// one file instead of rebuilding them from the profile and term tables (docs/decisions/0031-a-million-profiles.md).
-/// The file carries the <see cref="DirectoryStamp"/> of the database it was written from. A file of the database's stamp
-/// is the directory; one written before the database's latest profile changes, with the same vocabulary, is the basis
-/// those changes are applied to (<see cref="TryReadEarlier"/>, checked against the database afterwards); any other, of
-/// another format or unreadable, is not used (the entries are loaded from the database and the file written afresh). The file holds the entries' columns (<see cref="DirectoryEntries"/>) as they are in memory,
-/// each array's bytes in one piece, so reading it is copying them: a second or two at a million profiles.
+/// The file carries the <see cref="DirectoryStamp"/> of the database it was written from, and the change times of the
+/// profiles changed shortly before its last change. A file of the database's stamp, or one written before the database's
+/// latest profile changes with the same vocabulary, is the basis those changes are applied to (<see cref="TryReadBasis"/>,
+/// checked against the database afterwards; a file of the database's stamp whose change times still agree is the
+/// directory as it is); any other, of another format or unreadable, is not used (the entries are loaded from the
+/// database and the file written afresh). The file holds the entries' columns (<see cref="DirectoryEntries"/>) as they
+/// are in memory, each array's bytes in one piece, so reading it is copying them: a second or two at a million profiles.
 /// </summary>
 public static class DirectorySnapshotFile
 {
     public const string FileName = "directory-snapshot.bin";
 
     // Raised whenever what is written changes; a file of another version is ignored.
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private static readonly byte[] Magic = "CADS"u8.ToArray();
 
     public static string PathIn(string dataDirectory) => Path.Combine(Path.GetFullPath(dataDirectory), FileName);
 
     /// <summary>Writes to a temporary file, then moves it into place: a reader never sees half a file.</summary>
-    public static void Write(string path, DirectoryStamp stamp, DirectoryEntries entries)
+    /// <param name="recent">
+    /// The change times, as read with the entries, of the profiles changed shortly before the last change (see
+    /// DirectoryIndex): a start compares them with the database's to find a write that committed after the entries were
+    /// read but with an earlier time. Null when there were too many to keep.
+    /// </param>
+    public static void Write(string path, DirectoryStamp stamp, DirectoryEntries entries, IReadOnlyDictionary<int, DateTimeOffset>? recent = null)
     {
         ArgumentNullException.ThrowIfNull(stamp);
         ArgumentNullException.ThrowIfNull(entries);
@@ -54,6 +61,12 @@ public static class DirectorySnapshotFile
             writer.Write(Magic);
             writer.Write(FormatVersion);
             stamp.WriteTo(writer);
+            writer.Write(recent?.Count ?? -1);
+            foreach (var (id, at) in recent ?? new Dictionary<int, DateTimeOffset>())
+            {
+                writer.Write(id);
+                writer.Write(at.UtcTicks);
+            }
             writer.Write(entries.Strings.Length);
             foreach (var value in entries.Strings)
             {
@@ -89,14 +102,14 @@ public static class DirectorySnapshotFile
     public static DirectoryEntries? TryRead(string path, DirectoryStamp stamp) => Read(path, stored => stored == stamp)?.Entries;
 
     /// <summary>
-    /// The entries of a file written before the database's last profile changes (<paramref name="stamp"/>), with its own
-    /// stamp: a basis to which those changes are applied. Only a file of the same vocabulary, and older than the
+    /// The entries of a file written from the database of <paramref name="stamp"/> or before its last profile changes: a
+    /// basis to which the changes found since are applied. Only a file of the same vocabulary, not later than the
     /// database's last change; whether it then agrees with the database is for the caller to check.
     /// </summary>
-    public static (DirectoryEntries Entries, DirectoryStamp Stamp)? TryReadEarlier(string path, DirectoryStamp stamp)
+    public static DirectoryEntries? TryReadBasis(string path, DirectoryStamp stamp)
     {
         ArgumentNullException.ThrowIfNull(stamp);
-        return Read(path, stored => IsEarlier(stored, stamp));
+        return Read(path, stored => stored == stamp || IsEarlier(stored, stamp))?.Entries;
     }
 
     /// <summary>Whether a file of <paramref name="stored"/> may be the basis of a database of <paramref name="stamp"/>: older, of the same vocabulary.</summary>
@@ -107,19 +120,43 @@ public static class DirectorySnapshotFile
         return stored.LastChange < stamp.LastChange && stored.Terms == stamp.Terms && stored.LastTermId == stamp.LastTermId;
     }
 
-    /// <summary>The stamp of the file, without reading its entries; null when there is no such file of this format.</summary>
-    public static DirectoryStamp? TryReadStamp(string path)
+    /// <summary>
+    /// The stamp of the file and the change times written with it (see <see cref="Write"/>), without reading its
+    /// entries; null when there is no such file of this format.
+    /// </summary>
+    public static (DirectoryStamp Stamp, Dictionary<int, DateTimeOffset>? Recent)? TryReadHead(string path)
     {
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
             using var reader = new BinaryReader(file, Encoding.UTF8);
-            return reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) && reader.ReadInt32() == FormatVersion ? DirectoryStamp.ReadFrom(reader) : null;
+            return reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) && reader.ReadInt32() == FormatVersion
+                ? (DirectoryStamp.ReadFrom(reader), ReadRecent(reader))
+                : null;
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        catch (Exception error) when (error is IOException or FormatException or UnauthorizedAccessException or OutOfMemoryException)
         {
             return null;
         }
+    }
+
+    private static Dictionary<int, DateTimeOffset>? ReadRecent(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        if (count is < -1 or > 1_000_000)
+        {
+            throw new FormatException("not a count of change times");
+        }
+        if (count < 0)
+        {
+            return null;
+        }
+        var recent = new Dictionary<int, DateTimeOffset>(count);
+        for (var i = 0; i < count; i++)
+        {
+            recent[reader.ReadInt32()] = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
+        }
+        return recent;
     }
 
     private static (DirectoryEntries Entries, DirectoryStamp Stamp)? Read(string path, Func<DirectoryStamp, bool> accept)
@@ -137,6 +174,7 @@ public static class DirectorySnapshotFile
             {
                 return null;
             }
+            ReadRecent(reader);
             var strings = new string[reader.ReadInt32()];
             for (var i = 0; i < strings.Length; i++)
             {

@@ -21,11 +21,12 @@ public sealed class ProfileQueries(IServiceProvider services, DataLabels labels,
 
     /// <summary>
     /// A published profile with everything its page shows, or null. Loaded views are kept while the directory
-    /// has not changed (any write anywhere changes its version), so a popular page costs no query.
+    /// has not changed (any write anywhere makes a new one), so a popular page costs no query. (Not by the directory's
+    /// last change time: a write that commits late, with an earlier time, leaves it as it was.)
     /// </summary>
     public async Task<ProfileView?> FindPublishedAsync(string slug, CancellationToken cancellationToken)
     {
-        var version = (await directory.CurrentAsync(cancellationToken)).LastChange;
+        var version = (await directory.CurrentAsync(cancellationToken)).Generation;
         if (cache.TryGet(slug, version, out var cached))
         {
             return cached;

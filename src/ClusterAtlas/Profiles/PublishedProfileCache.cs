@@ -4,13 +4,13 @@ using Markdig.Syntax.Inlines;
 
 namespace ClusterAtlas.Profiles;
 
-/// <summary>Loaded profile views (and misses) by slug, valid for one version of the directory.</summary>
+/// <summary>Loaded profile views (and misses) by slug, valid for one version of the directory (its snapshot's generation).</summary>
 public sealed class PublishedProfileCache
 {
     private const int Capacity = 2000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset Version, ProfileView? View)> _views = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, ProfileView? View)> _views = new(StringComparer.Ordinal);
 
-    public bool TryGet(string slug, DateTimeOffset version, out ProfileView? view)
+    public bool TryGet(string slug, long version, out ProfileView? view)
     {
         if (_views.TryGetValue(slug, out var entry) && entry.Version == version)
         {
@@ -21,7 +21,7 @@ public sealed class PublishedProfileCache
         return false;
     }
 
-    public void Set(string slug, DateTimeOffset version, ProfileView? view)
+    public void Set(string slug, long version, ProfileView? view)
     {
         if (_views.Count >= Capacity)
         {

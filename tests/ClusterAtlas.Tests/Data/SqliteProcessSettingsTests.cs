@@ -1,3 +1,4 @@
+using ClusterAtlas.Data;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -15,6 +16,7 @@ public sealed class SqliteProcessSettingsTests
         command.CommandText = "CREATE TABLE t (x TEXT); INSERT INTO t VALUES (randomblob(100000)); SELECT count(*) FROM t;";
         Assert.Equal(1L, command.ExecuteScalar());
 
+        Assert.Null(SqliteConnectionSettings.ProcessSettingsRefused);
         // With statistics kept (SQLite's default) this counts every allocation, under a lock taken for each.
         Assert.Equal(0, raw.sqlite3_memory_used());
     }

@@ -112,11 +112,21 @@ public sealed class DirectoryLoaderTests
         await RenameAsync(ids[0], "Stamped Second Committed First", last.AddSeconds(2));
         index.MarkStale();
         Assert.Contains((await index.CurrentAsync(CancellationToken.None)).Entries, e => e.Name == "Stamped Second Committed First");
+        // The other one's page, cached meanwhile.
+        var slug = await db.ClusterOrganisations.Where(p => p.Id == ids[1]).Select(p => p.Slug).SingleAsync();
+        await using var pageScope = app.Services.CreateAsyncScope();
+        Assert.NotNull(await pageScope.ServiceProvider.GetRequiredService<ProfileQueries>().FindPublishedAsync(slug, CancellationToken.None));
         await RenameAsync(ids[1], "Stamped First Committed Second", last.AddSeconds(1));
         index.ChangedElsewhere(vocabularies: false);
         var after = await index.CurrentAsync(CancellationToken.None);
 
         Assert.Contains(after.Entries, e => e.Id == ids[1] && e.Name == "Stamped First Committed Second");
+        // Its page too: cached pages belong to one directory, not to its last change time (which this write left as it was).
+        await using (var laterScope = app.Services.CreateAsyncScope())
+        {
+            var view = await laterScope.ServiceProvider.GetRequiredService<ProfileQueries>().FindPublishedAsync(slug, CancellationToken.None);
+            Assert.Equal("Stamped First Committed Second", view?.Profile.Name);
+        }
         // Nothing written since: the directory is kept as it is, not built again.
         index.MarkStale();
         Assert.Same(after, await index.CurrentAsync(CancellationToken.None));

@@ -145,6 +145,37 @@ public sealed class DirectorySnapshotFileTests
     }
 
     [Fact]
+    public async Task A_start_on_a_file_of_the_database_reads_again_a_profile_whose_write_committed_after_the_file()
+    {
+        var first = new SnapshotFileFactory { KeepDataOnDispose = true };
+        var (entries, stamp) = await FirstStartAsync(first, waitForFile: true);
+        var path = DirectorySnapshotFile.PathIn(first.DataDirectory);
+        Assert.Equal(entries.Count, DirectorySnapshotFile.TryRead(path, stamp)?.Count);
+        Assert.NotNull(DirectorySnapshotFile.TryReadHead(path)?.Recent);
+
+        // A write stamped before the file's last change and committed after the file was written: the database's stamp
+        // (counts, sums, newest time) is still the file's.
+        await using (var editing = new SnapshotFileFactory(first) { KeepDataOnDispose = true })
+        {
+            await editing.WithDbAsync(async db =>
+            {
+                var newest = await db.ClusterOrganisations.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Select(p => p.Id).FirstAsync();
+                var late = entries.Select(e => e.Id).First(id => id != newest);
+                await db.ClusterOrganisations.Where(p => p.Id == late).ExecuteUpdateAsync(s => s
+                    .SetProperty(p => p.Name, "Committed After The File").SetProperty(p => p.UpdatedAt, stamp.LastChange.AddSeconds(-1)));
+                Assert.Equal(stamp, await DirectoryIndex.StampAsync(db, CancellationToken.None));
+                return late;
+            });
+        }
+
+        await using var restarted = new SnapshotFileFactory(first);
+        var names = (await restarted.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None)).Entries;
+        Assert.Equal(entries.Count, names.Count);
+        Assert.Contains(names, e => e.Name == "Committed After The File");
+        Assert.Equal([.. names.Select(e => e.Name).Order(StringComparer.OrdinalIgnoreCase)], names.Select(e => e.Name));
+    }
+
+    [Fact]
     public async Task Every_field_of_an_entry_comes_back_from_the_file()
     {
         await using var app = new SnapshotFileFactory();
@@ -180,7 +211,7 @@ public sealed class DirectorySnapshotFileTests
     };
 
     /// <summary>The directory of a first start (after <paramref name="prepare"/>) and the database's stamp; the app is then stopped, its data kept.</summary>
-    private static async Task<(DirectoryEntries Entries, DirectoryStamp Stamp)> FirstStartAsync(SnapshotFileFactory first, Func<Task>? prepare = null)
+    private static async Task<(DirectoryEntries Entries, DirectoryStamp Stamp)> FirstStartAsync(SnapshotFileFactory first, Func<Task>? prepare = null, bool waitForFile = false)
     {
         try
         {
@@ -189,6 +220,10 @@ public sealed class DirectorySnapshotFileTests
                 await prepare();
             }
             var entries = (await first.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None)).Entries;
+            if (waitForFile)
+            {
+                await WaitForFileAsync(first);
+            }
             await using var scope = first.Services.CreateAsyncScope();
             return (entries, await DirectoryIndex.StampAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), CancellationToken.None));
         }
