@@ -227,7 +227,8 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>The change times of the profiles changed after <paramref name="since"/>; null when more than <see cref="MaxChangedToLoad"/> were.</summary>
     private static async Task<Dictionary<int, DateTimeOffset>?> RecentChangesAsync(ClusterAtlasDbContext db, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var rows = await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > since).Select(p => new { p.Id, p.UpdatedAt })
+        // In the index's order: which rows a limit leaves out does not matter (then none are kept), but EF warns of a limit without an order.
+        var rows = await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > since).OrderBy(p => p.UpdatedAt).Select(p => new { p.Id, p.UpdatedAt })
             .Take(MaxChangedToLoad + 1).ToListAsync(cancellationToken);
         return rows.Count > MaxChangedToLoad ? null : rows.ToDictionary(r => r.Id, r => r.UpdatedAt);
     }

@@ -25,7 +25,7 @@ public sealed class NotificationDigest(ClusterAtlasDbContext db, OutgoingMail ma
         var digestTime = LatestDigestTime(clock.GetUtcNow());
         var userIds = await db.Set<Notification>().AsNoTracking()
             .Where(n => n.MailState == NotificationMailState.InDigest && n.CreatedAt < digestTime)
-            .Select(n => n.UserId).Distinct().Take(100)
+            .Select(n => n.UserId).Distinct().OrderBy(userId => userId).Take(100)
             .ToListAsync(cancellationToken);
         foreach (var userId in userIds)
         {
