@@ -42,20 +42,29 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
 
     /// <summary>
     /// How often a check without a notice of writes compares those times (a notice always does); in between it looks
-    /// only for later times, with the index on change times. After an import the times of its profiles are many rows.
+    /// only for later times, with the index on change times, and compares the times as soon as it finds one: after an
+    /// import the window holds its profiles until the next write.
     /// </summary>
     private static readonly TimeSpan LookBackInterval = TimeSpan.FromSeconds(30);
     private DateTimeOffset _lastLookBack = DateTimeOffset.MinValue;
 
     /// <summary>
-    /// The change times, as read before the current directory's entries were, of the profiles changed within
-    /// <see cref="LookBack"/> of its last change (or from further back); null when more than <see cref="MaxChangedToLoad"/>
-    /// were, and then the next comparison reloads all of them.
+    /// The change times, read before the current directory's entries were, of the profiles changed within
+    /// <see cref="LookBack"/> of its last change (or from further back); null when more than <see cref="MaxTimesKept"/> were.
     /// </summary>
     private Dictionary<int, DateTimeOffset>? _recentChanges;
 
+    /// <summary>
+    /// From when a comparison of times was due but the times were too many to read (null when none was missed): the next
+    /// comparison reads again every profile changed since, since a late write's time may have left the window meanwhile.
+    /// </summary>
+    private DateTimeOffset? _uncomparedSince;
+
     /// <summary>Above this many changed profiles a refresh loads everything again rather than each by its id.</summary>
     private const int MaxChangedToLoad = 10_000;
+
+    /// <summary>Above this many change times in the window they are not read (an import of that many, minutes before).</summary>
+    internal const int MaxTimesKept = 200_000;
 
     public void Dispose() => _refreshLock.Dispose();
 
@@ -146,6 +155,14 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         var vocabularyChanged = _vocabularyChanged;
         _vocabularyChanged = false;
 
+        // Between comparisons of times a check without a notice looks only for later times; finding any, it compares.
+        if (current is not null && !noticed && clock.GetUtcNow() - _lastLookBack < LookBackInterval
+            && await ChangedIdsSinceAsync(db, current.LastChange, cancellationToken) is { Count: 0 }
+            && current.Entries.Count == publishedCount && !vocabularyChanged)
+        {
+            return current;
+        }
+
         // What the changes are applied to — the current directory, or at a start a file of the database or written before
         // its latest changes (a restart after edits, or after another instance's writes), read once it is known that few
         // changed — and the change times read with it.
@@ -164,23 +181,19 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         // Which profiles to read again (null: all of them). The times from a little before the basis's last change are
         // read before any entry is, so a write that commits after this read shows a new time the next time.
         var since = EarlierBy(basisLastChange is { } b && b < lastChange ? b : lastChange, LookBack);
-        Dictionary<int, DateTimeOffset>? recent = null;
-        var lookBack = current is null || noticed || clock.GetUtcNow() - _lastLookBack >= LookBackInterval;
-        if (lookBack)
-        {
-            recent = await RecentChangesAsync(db, since, cancellationToken);
-            _lastLookBack = clock.GetUtcNow();
-        }
+        var recent = await RecentChangesAsync(db, since, cancellationToken);
+        _lastLookBack = clock.GetUtcNow();
+        var uncomparedSince = current is not null && recent is null ? Earliest(_uncomparedSince, since) : _uncomparedSince;
         var changedIds = basisLastChange is not { } basisChange ? null
+            // Times too many to compare now (the later ones only, as before times were compared), or missed before.
+            : current is not null && recent is null ? await ChangedIdsSinceAsync(db, basisChange, cancellationToken)
+            : current is not null && uncomparedSince is { } missed ? await ChangedIdsSinceAsync(db, Earliest(missed, since), cancellationToken)
             : recent is not null && basisRecent is not null ? Differing(recent, basisRecent, since)
-            // A directory whose times were too many to keep: all those now in the window (at most 10,000).
-            : recent is not null && current is not null ? [.. recent.Keys.Order()]
-            // A check between comparisons, too many times now, or a file of the database without times: the later times
-            // only (as before times were compared); a file written before the latest changes: all in the window.
-            : await ChangedIdsSinceAsync(db, current is null && !exactFile ? since : basisChange, cancellationToken);
+            // A file without times: of the database, the later times only (as before); written before, all in the window.
+            : await ChangedIdsSinceAsync(db, exactFile ? basisChange : since, cancellationToken);
         if (current is not null && changedIds is { Count: 0 } && current.Entries.Count == publishedCount && !vocabularyChanged)
         {
-            _recentChanges = recent ?? _recentChanges;
+            (_recentChanges, _uncomparedSince) = (recent ?? _recentChanges, recent is null ? uncomparedSince : null);
             return current;
         }
 
@@ -210,9 +223,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         }
         logger.LogInformation("Directory index: {Count} published profiles in {Milliseconds:0} ms ({Source}), managed heap {HeapMb:0} MB",
             snapshot.Entries.Count, clock.GetElapsedTime(started).TotalMilliseconds, source, GC.GetTotalMemory(false) / 1048576.0);
-        // Times kept are those read before these entries: on a check without them, the ones before (a later comparison
-        // reads some again, which costs only their reading).
-        _recentChanges = lookBack ? recent : _recentChanges;
+        (_recentChanges, _uncomparedSince) = (recent, current is not null && recent is null ? uncomparedSince : null);
         if (!fromFile && PersistsAt(snapshot.Entries.Count))
         {
             PersistLater(snapshot, _recentChanges);
@@ -220,17 +231,19 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         return snapshot;
     }
 
+    private static DateTimeOffset Earliest(DateTimeOffset? a, DateTimeOffset b) => a is { } first && first < b ? first : b;
+
     /// <summary><paramref name="time"/> less <paramref name="span"/>, or the earliest time when that would be before it.</summary>
     private static DateTimeOffset EarlierBy(DateTimeOffset time, TimeSpan span) =>
         time - DateTimeOffset.MinValue > span ? time - span : DateTimeOffset.MinValue;
 
-    /// <summary>The change times of the profiles changed after <paramref name="since"/>; null when more than <see cref="MaxChangedToLoad"/> were.</summary>
+    /// <summary>The change times of the profiles changed after <paramref name="since"/>; null when more than <see cref="MaxTimesKept"/> were.</summary>
     private static async Task<Dictionary<int, DateTimeOffset>?> RecentChangesAsync(ClusterAtlasDbContext db, DateTimeOffset since, CancellationToken cancellationToken)
     {
         // In the index's order: which rows a limit leaves out does not matter (then none are kept), but EF warns of a limit without an order.
         var rows = await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > since).OrderBy(p => p.UpdatedAt).Select(p => new { p.Id, p.UpdatedAt })
-            .Take(MaxChangedToLoad + 1).ToListAsync(cancellationToken);
-        return rows.Count > MaxChangedToLoad ? null : rows.ToDictionary(r => r.Id, r => r.UpdatedAt);
+            .Take(MaxTimesKept + 1).ToListAsync(cancellationToken);
+        return rows.Count > MaxTimesKept ? null : rows.ToDictionary(r => r.Id, r => r.UpdatedAt);
     }
 
     /// <summary>

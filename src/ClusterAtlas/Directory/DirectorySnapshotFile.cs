@@ -117,7 +117,8 @@ public static class DirectorySnapshotFile
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(stamp);
-        return stored.LastChange < stamp.LastChange && stored.Terms == stamp.Terms && stored.LastTermId == stamp.LastTermId;
+        // (The same last change with other counts: a publication or withdrawal that committed late.)
+        return stored != stamp && stored.LastChange <= stamp.LastChange && stored.Terms == stamp.Terms && stored.LastTermId == stamp.LastTermId;
     }
 
     /// <summary>
@@ -134,16 +135,21 @@ public static class DirectorySnapshotFile
                 ? (DirectoryStamp.ReadFrom(reader), ReadRecent(reader))
                 : null;
         }
-        catch (Exception error) when (error is IOException or FormatException or UnauthorizedAccessException or OutOfMemoryException)
+        catch (Exception error) when (IsDamage(error))
         {
+            // A damaged or foreign file is as good as none: the database is the truth.
             return null;
         }
     }
 
+    private static bool IsDamage(Exception error) =>
+        error is IOException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException
+            or UnauthorizedAccessException or OutOfMemoryException;
+
     private static Dictionary<int, DateTimeOffset>? ReadRecent(BinaryReader reader)
     {
         var count = reader.ReadInt32();
-        if (count is < -1 or > 1_000_000)
+        if (count < -1 || count > DirectoryIndex.MaxTimesKept || (long)count * 12 > reader.BaseStream.Length - reader.BaseStream.Position)
         {
             throw new FormatException("not a count of change times");
         }
@@ -208,7 +214,7 @@ public static class DirectorySnapshotFile
             };
             return file.Position == file.Length && IsWhole(entries) ? (entries, stamp) : null;
         }
-        catch (Exception error) when (error is IOException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException or UnauthorizedAccessException or OutOfMemoryException)
+        catch (Exception error) when (IsDamage(error))
         {
             // A damaged or foreign file is as good as none: the database is the truth.
             return null;

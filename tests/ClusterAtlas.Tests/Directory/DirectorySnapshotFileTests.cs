@@ -150,8 +150,11 @@ public sealed class DirectorySnapshotFileTests
         var first = new SnapshotFileFactory { KeepDataOnDispose = true };
         var (entries, stamp) = await FirstStartAsync(first, waitForFile: true);
         var path = DirectorySnapshotFile.PathIn(first.DataDirectory);
-        Assert.Equal(entries.Count, DirectorySnapshotFile.TryRead(path, stamp)?.Count);
-        Assert.NotNull(DirectorySnapshotFile.TryReadHead(path)?.Recent);
+        var times = DirectorySnapshotFile.TryReadHead(path)?.Recent;
+        Assert.NotNull(times);
+        // The file as written, with its times, one entry marked so that a start shows whether it was used.
+        var marked = Columns(entries.Select(e => e.Id == entries[0].Id ? Renamed(e.ToData(), e.Name + " Marked From The File") : e.ToData()));
+        DirectorySnapshotFile.Write(path, stamp, marked, times);
 
         // A write stamped before the file's last change and committed after the file was written: the database's stamp
         // (counts, sums, newest time) is still the file's.
@@ -160,7 +163,7 @@ public sealed class DirectorySnapshotFileTests
             await editing.WithDbAsync(async db =>
             {
                 var newest = await db.ClusterOrganisations.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).Select(p => p.Id).FirstAsync();
-                var late = entries.Select(e => e.Id).First(id => id != newest);
+                var late = entries.Select(e => e.Id).Last(id => id != newest);
                 await db.ClusterOrganisations.Where(p => p.Id == late).ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.Name, "Committed After The File").SetProperty(p => p.UpdatedAt, stamp.LastChange.AddSeconds(-1)));
                 Assert.Equal(stamp, await DirectoryIndex.StampAsync(db, CancellationToken.None));
@@ -168,11 +171,33 @@ public sealed class DirectorySnapshotFileTests
             });
         }
 
-        await using var restarted = new SnapshotFileFactory(first);
-        var names = (await restarted.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None)).Entries;
-        Assert.Equal(entries.Count, names.Count);
-        Assert.Contains(names, e => e.Name == "Committed After The File");
-        Assert.Equal([.. names.Select(e => e.Name).Order(StringComparer.OrdinalIgnoreCase)], names.Select(e => e.Name));
+        await using (var restarted = new SnapshotFileFactory(first) { KeepDataOnDispose = true })
+        {
+            var names = (await restarted.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None)).Entries;
+            Assert.Equal(entries.Count, names.Count);
+            Assert.Contains(names, e => e.Name.EndsWith(" Marked From The File", StringComparison.Ordinal));
+            Assert.Contains(names, e => e.Name == "Committed After The File");
+            Assert.Equal([.. names.Select(e => e.Name).Order(StringComparer.OrdinalIgnoreCase)], names.Select(e => e.Name));
+        }
+
+        // A file whose times are damaged (one out of any date's range) is as good as none: the start reads the database.
+        DirectorySnapshotFile.Write(path, stamp, marked, times);
+        var bytes = await File.ReadAllBytesAsync(path);
+        var firstTime = 4 + 4 + 36 + 4 + 4; // magic, format, stamp, count of times, the first time's profile id
+        BitConverter.GetBytes(long.MaxValue).CopyTo(bytes, firstTime);
+        await File.WriteAllBytesAsync(path, bytes);
+        Assert.Null(DirectorySnapshotFile.TryReadHead(path));
+        Assert.Null(DirectorySnapshotFile.TryRead(path, stamp));
+        await using var damaged = new SnapshotFileFactory(first);
+        var loaded = (await damaged.Services.GetRequiredService<DirectoryIndex>().CurrentAsync(CancellationToken.None)).Entries;
+        Assert.Equal(entries.Count, loaded.Count);
+        Assert.DoesNotContain(loaded, e => e.Name.EndsWith(" Marked From The File", StringComparison.Ordinal));
+        // ... and replaces it with a file of the database.
+        for (var i = 0; i < 300 && DirectorySnapshotFile.TryReadHead(path) is null; i++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.NotNull(DirectorySnapshotFile.TryReadHead(path));
     }
 
     [Fact]
