@@ -23,7 +23,7 @@ public sealed class NewsPublishedItems(NewsQueries queries) : IPublishedItems
 
     private static async Task<IReadOnlyList<PublishedItem>> ItemsAsync(IQueryable<NewsItem> items, int count, CancellationToken cancellationToken)
     {
-        var rows = await items.OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Take(count)
+        var rows = await items.OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Take(count).AsSplitQuery()
             .Select(n => new
             {
                 n.Slug, n.Title, n.Summary, n.PublishedAt, n.Tags,

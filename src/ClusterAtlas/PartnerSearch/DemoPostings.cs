@@ -36,6 +36,7 @@ public sealed class DemoPostings(ClusterAtlasDbContext db, TimeProvider clock)
             .Where(p => p.IsSampleData && p.Status == ProfileStatus.Published)
             .OrderBy(p => p.Id)
             .Take(count * 4)
+            .AsSplitQuery()
             .Select(p => new
             {
                 p.Id,

@@ -11,7 +11,8 @@ namespace ClusterAtlas.Tests.Operations;
 
 /// <summary>
 /// The request log as ClusterAtlas:Logging:Format=Json writes it: one compact JSON line per request with the method,
-/// the route template, the status and the time taken, and nothing personal (no query string, e-mail, cookie or address).
+/// the route template, the status and the time taken, and nothing personal (no query string, e-mail, cookie or address);
+/// and no warning of the database layer in it from reading the public pages (an operator reads every warning).
 /// </summary>
 public sealed class RequestLogTests(RequestLogTests.LoggingFactory app) : IClassFixture<RequestLogTests.LoggingFactory>
 {
@@ -68,6 +69,26 @@ public sealed class RequestLogTests(RequestLogTests.LoggingFactory app) : IClass
         var text = new StringWriter();
         StructuredLogging.JsonFormatter.Format(logged, text);
         return text.ToString();
+    }
+
+    [Fact]
+    public async Task The_public_pages_are_read_without_a_warning_from_the_database_layer()
+    {
+        using var client = app.CreateClient();
+        foreach (var path in new[]
+        {
+            "/", "/cluster-organisations?q=metal", $"/cluster-organisations/{SeedPage.Slug}", "/cluster-organisations/map", "/news",
+            "/events", "/calls", "/partner-search", "/network", "/statistics", $"/api/v1/cluster-organisations/{SeedPage.Slug}",
+        })
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // EF warns once, as it compiles a query: a limit without an order, several collections in one query.
+        var warnings = app.Events.Where(e => e.Level >= LogEventLevel.Warning && e.Properties.TryGetValue("SourceContext", out var source)
+            && source is ScalarValue { Value: string name } && name.StartsWith("Microsoft.EntityFrameworkCore.Query", StringComparison.Ordinal));
+        Assert.Empty(warnings.Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>An installation whose request lines are on (the tests' other hosts log warnings only) and kept in memory.</summary>
