@@ -1,26 +1,22 @@
-using System.Globalization;
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Vocabularies;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ClusterAtlas.Network;
 
 /// <summary>
 /// The network in memory, refreshed from the database like the directory's index. Profiles written through the one
-/// write path have their links matched in that write (<see cref="NetworkLinker.UpdateForAsync"/>), which then tells
-/// the index (<see cref="WrittenAsync"/>) the state it left. Should the profiles change any other way (their latest
-/// UpdatedAt or their counts move without such a report), every collaboration is matched again before the graph is
-/// rebuilt, so a change outside the write path is never silently missed; an administrator's decision marks it stale.
-/// The state last known to be matched is kept in a small file in the data folder (<see cref="MatchedStateFile"/>): at
-/// 100,000 profiles matching every collaboration again took minutes, and a start that finds the database as it was
-/// matched need not do it.
+/// write path have their links matched in that write (<see cref="NetworkLinker.UpdateForAsync"/>), which marks them
+/// matched in the database and tells this index (<see cref="MarkStale"/>). Profiles written any other way (a bulk load
+/// that deferred matching and stopped, a save of contact settings, a change outside the platform) keep a match time
+/// that differs from their change time: each check asks the database for those (<see cref="NetworkLinker.UnmatchedAsync"/>)
+/// and matches them before the graph is rebuilt, so such a change is never silently missed. What is matched is the
+/// database's, not an instance's: a write on one instance, a restart or a new instance match nothing again (a whole
+/// match took 8 minutes at 100,000 profiles, and once followed every write made on another instance).
 /// </summary>
-public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ClusterAtlasOptions> options, ILogger<NetworkIndex> logger) : IDisposable
+public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NetworkIndex> logger) : IDisposable
 {
-    public const string MatchedStateFile = "network-matched-state.txt";
-
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _lock = new(1, 1);
     private volatile NetworkSnapshot? _snapshot;
@@ -30,78 +26,52 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
 
     public void Dispose() => _lock.Dispose();
 
-    /// <summary>
-    /// After a write matched what it wrote (<paramref name="wholeNetwork"/>: every collaboration): the state it left is
-    /// known to be matched, the graph is rebuilt on the next read.
-    /// </summary>
-    public async Task WrittenAsync(CancellationToken cancellationToken, bool wholeNetwork = false)
-    {
-        await _lock.WaitAsync(cancellationToken);
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var state = await StateAsync(scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>(), cancellationToken);
-            // Only a state already matched before may be carried on: at start (never matched) the whole network is matched once.
-            if (_state.Count < 0 && !wholeNetwork)
-            {
-                _state = ReadMatchedState();
-            }
-            if (_state.Count >= 0 || wholeNetwork)
-            {
-                _state = state;
-                WriteMatchedState(state);
-            }
-            _stale = true;
-        }
-        finally
-        {
-            _lock.Release();
-        }
-    }
-
     private static async Task<(int Count, int Published, DateTimeOffset LastChange)> StateAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken) => (
         await db.ClusterOrganisations.CountAsync(cancellationToken),
         await db.ClusterOrganisations.CountAsync(p => p.Status == ProfileStatus.Published, cancellationToken),
         await db.ClusterOrganisations.MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, cancellationToken) ?? DateTimeOffset.MinValue);
 
-    private string MatchedStatePath => Path.Combine(Path.GetFullPath(options.Value.DataDirectory), MatchedStateFile);
-
-    /// <summary>The state last matched, as the file keeps it; (-1, ...) when there is none or it cannot be read.</summary>
-    private (int Count, int Published, DateTimeOffset LastChange) ReadMatchedState()
+    /// <summary>
+    /// Matches the profiles written without matching, in a transaction of its own (the links and the marks together):
+    /// those alone when they are few, every collaboration when they are many. True when it matched any.
+    /// </summary>
+    private async Task<bool> MatchUnmatchedAsync(IServiceProvider services, ClusterAtlasDbContext db, CancellationToken cancellationToken)
     {
+        var linker = services.GetRequiredService<NetworkLinker>();
+        var unmatched = await linker.UnmatchedAsync(NetworkLinker.IncrementalLimit + 1, cancellationToken);
+        if (unmatched.Count == 0)
+        {
+            return false;
+        }
+        var started = clock.GetTimestamp();
+        var whole = unmatched.Count > NetworkLinker.IncrementalLimit;
+        int changes;
         try
         {
-            var parts = File.Exists(MatchedStatePath) ? File.ReadAllText(MatchedStatePath).Trim().Split(' ') : [];
-            if (parts.Length == 3
-                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
-                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var published)
-                && long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ticks)
-                && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks)
-            {
-                return (count, published, new DateTimeOffset(ticks, TimeSpan.Zero));
-            }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            changes = whole
+                ? await linker.UpdateAllAsync(cancellationToken)
+                : await linker.UpdateForAsync([.. unmatched.Select(u => u.Id)], cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        catch (IOException exception)
+        catch (DbUpdateException exception)
         {
-            logger.LogWarning(exception, "The network's matched state could not be read: every collaboration is matched again");
+            // A write matching the same links committed first: the profiles stay unmatched and the next check tries again.
+            logger.LogWarning(exception, "Matching {Count} profiles written without matching collided with another write; tried again at the next check", unmatched.Count);
+            db.ChangeTracker.Clear();
+            return true;
         }
-        return (-1, -1, DateTimeOffset.MinValue);
-    }
-
-    /// <summary>Written aside and moved into place, so a reader never sees half of it; a failure only costs a match at the next start.</summary>
-    private void WriteMatchedState((int Count, int Published, DateTimeOffset LastChange) state)
-    {
-        try
+        if (whole)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(MatchedStatePath)!);
-            var aside = MatchedStatePath + ".new";
-            File.WriteAllText(aside, string.Create(CultureInfo.InvariantCulture, $"{state.Count} {state.Published} {state.LastChange.UtcTicks}\n"));
-            File.Move(aside, MatchedStatePath, overwrite: true);
+            logger.LogInformation("More than {Limit} profiles written without matching their collaborations: every collaboration matched again, {Changes} links changed in {Elapsed}",
+                NetworkLinker.IncrementalLimit, changes, clock.GetElapsedTime(started));
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        else
         {
-            logger.LogWarning(exception, "The network's matched state could not be kept: the next start matches every collaboration again");
+            logger.LogInformation("{Count} profiles written without matching their collaborations matched, {Changes} links changed in {Elapsed}",
+                unmatched.Count, changes, clock.GetElapsedTime(started));
         }
+        return true;
     }
 
     /// <summary>After a confirmation, rejection or dismissal: the next read rebuilds.</summary>
@@ -144,23 +114,13 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
                 _lastCheck = clock.GetUtcNow();
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
+                var matched = await MatchUnmatchedAsync(scope.ServiceProvider, db, cancellationToken);
+                // The counts and the latest change tell of writes made elsewhere without a notice (another process on
+                // the same SQLite file): the graph is rebuilt, nothing is matched again for them.
                 var state = await StateAsync(db, cancellationToken);
-                if (_state.Count < 0)
+                if (_snapshot is null || stale || matched || state != _state)
                 {
-                    _state = ReadMatchedState();
-                }
-                if (state != _state)
-                {
-                    var started = clock.GetTimestamp();
-                    var changes = await scope.ServiceProvider.GetRequiredService<NetworkLinker>().UpdateAllAsync(cancellationToken);
-                    logger.LogInformation("Profiles changed outside the write path (or at start): every collaboration matched again, {Changes} links changed in {Elapsed}",
-                        changes, clock.GetElapsedTime(started));
                     _state = state;
-                    WriteMatchedState(state);
-                    _snapshot = await BuildAsync(db, cancellationToken);
-                }
-                else if (_snapshot is null || stale)
-                {
                     _snapshot = await BuildAsync(db, cancellationToken);
                 }
             }

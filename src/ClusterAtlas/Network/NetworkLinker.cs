@@ -10,12 +10,40 @@ namespace ClusterAtlas.Network;
 /// rejected guess is never proposed again), and links of collaborations no longer stated are removed. Only the
 /// differences are written. <see cref="UpdateForAsync"/> does it for what a write touched, in that write's
 /// transaction; <see cref="UpdateAllAsync"/> for every profile.
+/// <para>
+/// Each profile keeps, in the database, the change time at which its collaborations were last matched
+/// (<see cref="MatchedAtProperty"/>); both methods set it on the profiles they matched, in the same transaction as the
+/// links. A profile whose change time differs was written without matching (a bulk load that deferred it, a save of
+/// its contact settings, a change made outside the platform): <see cref="UnmatchedAsync"/> finds those, for every
+/// instance alike, and a restart or a new instance finds nothing to do.
+/// </para>
 /// </summary>
 public sealed class NetworkLinker(ClusterAtlasDbContext db, TimeProvider clock)
 {
+    /// <summary>The profiles' column (not part of the profile's content) with the change time their links were matched at.</summary>
+    public const string MatchedAtProperty = "NetworkMatchedAt";
+
+    /// <summary>Above this many profiles to match, every collaboration is matched again: cheaper than selecting.</summary>
+    public const int IncrementalLimit = 200;
+
     private sealed record Statement(int ProfileId, string Name, string? CountryCode);
 
+    /// <summary>A profile as it was when its matching began: only that version is marked matched.</summary>
+    public readonly record struct ProfileVersion(int Id, DateTimeOffset UpdatedAt);
+
     public Task<int> UpdateAllAsync(CancellationToken cancellationToken) => UpdateAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Profiles written since their collaborations were last matched, oldest change first (at most
+    /// <paramref name="limit"/>); a partial index holds only these, so the look costs nothing when there are none.
+    /// </summary>
+    public async Task<List<ProfileVersion>> UnmatchedAsync(int limit, CancellationToken cancellationToken) =>
+        await db.ClusterOrganisations.AsNoTracking()
+            .Where(p => EF.Property<DateTimeOffset?>(p, MatchedAtProperty) == null || EF.Property<DateTimeOffset?>(p, MatchedAtProperty) != p.UpdatedAt)
+            .OrderBy(p => p.Id)
+            .Take(limit)
+            .Select(p => new ProfileVersion(p.Id, p.UpdatedAt))
+            .ToListAsync(cancellationToken);
 
     /// <summary>
     /// After <paramref name="written"/> profiles changed: the collaborations they state, and those of other profiles
@@ -27,6 +55,11 @@ public sealed class NetworkLinker(ClusterAtlasDbContext db, TimeProvider clock)
 
     private async Task<int> UpdateAsync(IReadOnlyCollection<int>? written, CancellationToken cancellationToken)
     {
+        // The versions read before any matching are those marked matched after it: a version written meanwhile (by
+        // another transaction, stamped later) keeps its difference and is matched at the next look.
+        var versions = written is null
+            ? await UnmatchedAsync(int.MaxValue, cancellationToken)
+            : await VersionsAsync(written, cancellationToken);
         var candidates = await db.ClusterOrganisations.AsNoTracking()
             .Where(p => p.Status != ProfileStatus.Archived)
             .Select(p => new MatchCandidate(p.Id, p.Name, p.Acronym, p.LocalName, p.CountryCode))
@@ -106,7 +139,33 @@ public sealed class NetworkLinker(ClusterAtlasDbContext db, TimeProvider clock)
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        await MarkMatchedAsync(versions, cancellationToken);
         return changes;
+    }
+
+    private async Task<List<ProfileVersion>> VersionsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var versions = new List<ProfileVersion>(ids.Count);
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            versions.AddRange(await db.ClusterOrganisations.AsNoTracking().Where(p => chunk.Contains(p.Id))
+                .Select(p => new ProfileVersion(p.Id, p.UpdatedAt)).ToListAsync(cancellationToken));
+        }
+        return versions;
+    }
+
+    /// <summary>Marks each version matched, unless its profile was written again since (its time then differs).</summary>
+    private async Task MarkMatchedAsync(List<ProfileVersion> versions, CancellationToken cancellationToken)
+    {
+        foreach (var sameTime in versions.GroupBy(v => v.UpdatedAt))
+        {
+            var at = sameTime.Key;
+            foreach (var chunk in sameTime.Select(v => v.Id).Chunk(500))
+            {
+                await db.ClusterOrganisations.Where(p => chunk.Contains(p.Id) && p.UpdatedAt == at)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => EF.Property<DateTimeOffset?>(p, MatchedAtProperty), p => (DateTimeOffset?)p.UpdatedAt), cancellationToken);
+            }
+        }
     }
 
     private static string Shorten(string name) => name.Length > NetworkLink.MaxKeyLength ? name[..NetworkLink.MaxKeyLength] : name;

@@ -334,9 +334,10 @@ public sealed class Backup(ClusterAtlasDbContext db, IOptions<ClusterAtlasOption
 
     /// <summary>
     /// Files the app derives from the database and makes again at start (with what they are written aside as): a backup
-    /// carries the database they come from, not them.
+    /// carries the database they come from, not them. (The network's matched state, kept in the data folder by earlier
+    /// versions and now in the database, is one of them where it is still found.)
     /// </summary>
-    private static readonly string[] DerivedFiles = [ClusterDirectory.DirectorySnapshotFile.FileName, Network.NetworkIndex.MatchedStateFile];
+    private static readonly string[] DerivedFiles = [ClusterDirectory.DirectorySnapshotFile.FileName, "network-matched-state.txt"];
 
     /// <summary>The data folder's files but the database itself, the archive being written, the folder backups/ and the derived files.</summary>
     private IEnumerable<string> DataFolderFiles(string archive)

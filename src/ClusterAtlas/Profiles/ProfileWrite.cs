@@ -20,9 +20,6 @@ namespace ClusterAtlas.Profiles;
 public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter searchIndex, DirectoryIndex directory, NetworkLinker linker, NetworkIndex network,
     IDbContextTransaction transaction, DateTimeOffset at) : IAsyncDisposable
 {
-    /// <summary>Above this many written profiles (imports, the demo generator) every collaboration is matched again: cheaper than selecting.</summary>
-    private const int IncrementalMatchingLimit = 200;
-
     private readonly List<ClusterOrganisation> _written = [];
     private readonly HashSet<int> _writtenIds = [];
     private readonly List<ClusterOrganisation> _loaded = [];
@@ -124,7 +121,7 @@ public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter sea
             NetworkMatching.Written => matched.Count > 0,
             _ => false,
         };
-        var wholeNetwork = _matching == NetworkMatching.Everything || (matchedAny && matched.Count > IncrementalMatchingLimit);
+        var wholeNetwork = _matching == NetworkMatching.Everything || (matchedAny && matched.Count > NetworkLinker.IncrementalLimit);
         if (wholeNetwork)
         {
             await linker.UpdateAllAsync(cancellationToken);
@@ -135,10 +132,11 @@ public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter sea
         }
         await transaction.CommitAsync(cancellationToken);
         directory.MarkStale();
-        // A deferred write says nothing to the network: should its batch be the last, the index finds the change itself.
+        // A deferred write's profiles stay unmatched in the database (their match time differs) until the write that
+        // matches the whole network, or the network index, matches them.
         if (matchedAny)
         {
-            await network.WrittenAsync(cancellationToken, wholeNetwork);
+            network.MarkStale();
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ClusterAtlas.Instances;
+using ClusterAtlas.Network;
 using ClusterAtlas.Notifications;
 using ClusterAtlas.Tests.Infrastructure;
 using ClusterAtlas.Tests.PartnerSearch;
@@ -75,6 +76,12 @@ public sealed class SeveralInstancesTests
         Assert.DoesNotContain(word, await CachedTextAsync(reader, profileUrl), StringComparison.Ordinal);
         Assert.DoesNotContain(slug, await CachedTextAsync(reader, searchUrl), StringComparison.Ordinal);
 
+        // Both networks as they are; then a link no matching makes, on another profile: a match of every collaboration
+        // (which a write on the other instance once set off) would remove it.
+        await one.Services.GetRequiredService<NetworkIndex>().CurrentAsync(CancellationToken.None, fresh: true);
+        await two.Services.GetRequiredService<NetworkIndex>().CurrentAsync(CancellationToken.None, fresh: true);
+        var stray = await AddStrayLinkAsync(one, "vojvodina-metal-cluster", slug);
+
         // The edit form opened on the first instance (its antiforgery token) is posted to the second.
         var editUrl = new Uri($"/cluster-organisations/{slug}/edit/identity", UriKind.Relative);
         using var form = await onOne.GetAsync(editUrl);
@@ -90,6 +97,11 @@ public sealed class SeveralInstancesTests
         await EventuallyAsync(async () => (await TextAsync(reader, profileUrl)).Contains(word, StringComparison.Ordinal), "the first instance's profile page shows the edit");
         await EventuallyAsync(async () => (await TextAsync(reader, searchUrl)).Contains($"/cluster-organisations/{slug}\"", StringComparison.Ordinal), "the first instance's directory finds the edited name");
         Assert.Contains(word, await CachedTextAsync(reader, profileUrl), StringComparison.Ordinal);
+
+        // The second instance matched the edit in its write; the first rebuilds its network without matching anything again.
+        var network = await one.Services.GetRequiredService<NetworkIndex>().CurrentAsync(CancellationToken.None, fresh: true);
+        Assert.Contains(network.Profiles, p => p.Slug == slug && p.Name.Contains(word, StringComparison.Ordinal));
+        Assert.True(await one.WithDbAsync(db => db.Set<NetworkLink>().AnyAsync(l => l.Id == stray)), "the first instance matched every collaboration again after the other's write");
     }
 
     [PostgresFact("several instances share one database server; SQLite is one instance by design")]
@@ -144,6 +156,20 @@ public sealed class SeveralInstancesTests
         await RenameDemoProfileAsync(two, second);
         await EventuallyAsync(async () => (await TextAsync(reader, profileUrl)).Contains(second, StringComparison.Ordinal), "the first instance shows the next write");
     }
+
+    private static Task<long> AddStrayLinkAsync(ClusterAtlasFactory instance, string ownerSlug, string partnerSlug) => instance.WithDbAsync(async db =>
+    {
+        var link = new NetworkLink
+        {
+            ProfileId = await db.ClusterOrganisations.Where(p => p.Slug == ownerSlug).Select(p => p.Id).SingleAsync(),
+            PartnerKey = NetworkLink.PartnerKeyOf("Never Stated Partner Cluster", "RS"), PartnerName = "Never Stated Partner Cluster",
+            PartnerProfileId = await db.ClusterOrganisations.Where(p => p.Slug == partnerSlug).Select(p => p.Id).SingleAsync(),
+            Score = 1, State = LinkState.Sure, UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Add(link);
+        await db.SaveChangesAsync();
+        return link.Id;
+    });
 
     private static Task<int> RenameDemoProfileAsync(ClusterAtlasFactory instance, string name) => instance.WithDbAsync(async db =>
     {

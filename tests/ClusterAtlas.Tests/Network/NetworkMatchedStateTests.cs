@@ -1,54 +1,49 @@
-using ClusterAtlas.Data;
 using ClusterAtlas.Network;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ClusterAtlas.Tests.Network;
 
 /// <summary>
-/// The network index keeps the state it last matched in the data folder: a start that finds the database as it was
-/// matched does not match every collaboration again (minutes at 100,000 profiles); without the file, or with one it
-/// cannot read, it does. A whole re-match is seen by a link no matching would make: it goes.
+/// What the network has matched is kept in the database, profile by profile: a profile written without matching (here,
+/// straight into the database) is matched at the index's next look, alone; a restarted index matches nothing again. A
+/// match of a profile is seen by a link no matching would make: it goes; one left on a profile not matched stays.
 /// </summary>
 public sealed class NetworkMatchedStateTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
 {
     [Fact]
-    public async Task A_start_on_the_matched_state_keeps_the_links_and_one_without_it_matches_again()
+    public async Task A_profile_written_without_matching_is_matched_alone_at_the_next_look_and_a_restart_matches_nothing_again()
     {
-        var stating = await AddAsync("Quiet Harbour Stating Cluster", "Nowhere Known Partner Cluster");
-        var other = await AddAsync("Unrelated Lantern Cluster", null);
-        await app.Services.GetRequiredService<NetworkIndex>().CurrentAsync(CancellationToken.None, fresh: true);
-        var stateFile = Path.Combine(Path.GetFullPath(app.Services.GetRequiredService<IOptions<ClusterAtlasOptions>>().Value.DataDirectory), NetworkIndex.MatchedStateFile);
-        Assert.True(File.Exists(stateFile), "the matched state is kept");
+        var network = app.Services.GetRequiredService<NetworkIndex>();
+        await network.CurrentAsync(CancellationToken.None, fresh: true);
+        var named = await AddAsync($"Lantern Quay Cluster {Guid.NewGuid():N}"[..30], null);
+        var bystander = await AddAsync($"Quiet Orchard Cluster {Guid.NewGuid():N}"[..30], null);
+        var stating = await AddAsync("Harbour Stating Cluster", await NameOfAsync(named));
 
-        // A link no matching makes, written beside the profiles (which stay as they were).
-        await app.WithDbAsync(async db =>
+        // Written outside the write path: unmatched in the database until the index looks.
+        Assert.Equal(3, (await UnmatchedAsync()).Intersect([named, bystander, stating]).Count());
+        await network.CurrentAsync(CancellationToken.None, fresh: true);
+        Assert.Empty(await UnmatchedAsync());
+        Assert.Contains(await LinksOfAsync(stating), l => l.PartnerProfileId == named && l.State == LinkState.Sure);
+
+        // A link no matching makes, on the bystander (matched): another profile's change leaves it, a restart too.
+        await AddStrayLinkAsync(bystander, named);
+        await TouchAsync(stating);
+        await network.CurrentAsync(CancellationToken.None, fresh: true);
+        Assert.Empty(await UnmatchedAsync());
+        using (var restarted = ActivatorUtilities.CreateInstance<NetworkIndex>(app.Services))
         {
-            db.Add(new NetworkLink
-            {
-                ProfileId = stating, PartnerKey = NetworkLink.PartnerKeyOf("Nowhere Known Partner Cluster", "DE"), PartnerName = "Nowhere Known Partner Cluster",
-                PartnerProfileId = other, Score = 1, State = LinkState.Sure, UpdatedAt = DateTimeOffset.UtcNow,
-            });
-            return await db.SaveChangesAsync();
-        });
+            await restarted.CurrentAsync(CancellationToken.None);
+        }
+        Assert.Single(await LinksOfAsync(bystander));
 
-        await RestartedIndexReadsAsync();
-        Assert.Single(await LinksOfAsync(stating));
-
-        await File.WriteAllTextAsync(stateFile, "not a state");
-        await RestartedIndexReadsAsync();
-        Assert.Empty(await LinksOfAsync(stating));
-        Assert.NotEqual("not a state", await File.ReadAllTextAsync(stateFile));
-    }
-
-    /// <summary>A new index on the same data folder and database: what a restarted instance has.</summary>
-    private async Task RestartedIndexReadsAsync()
-    {
-        using var index = ActivatorUtilities.CreateInstance<NetworkIndex>(app.Services);
-        await index.CurrentAsync(CancellationToken.None);
+        // Changed outside the platform, the bystander is matched at the next look: the stray link goes.
+        await TouchAsync(bystander);
+        await network.CurrentAsync(CancellationToken.None, fresh: true);
+        Assert.Empty(await LinksOfAsync(bystander));
+        Assert.Contains(await LinksOfAsync(stating), l => l.PartnerProfileId == named);
     }
 
     private Task<int> AddAsync(string name, string? partner) => app.WithDbAsync(async db =>
@@ -65,6 +60,29 @@ public sealed class NetworkMatchedStateTests(ClusterAtlasFactory app) : IClassFi
         await db.SaveChangesAsync();
         return profile.Id;
     });
+
+    private Task<string> NameOfAsync(int id) => app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Id == id).Select(p => p.Name).SingleAsync());
+
+    /// <summary>A save outside the write path: the profile's change time moves, its match time stays.</summary>
+    private Task<int> TouchAsync(int id) => app.WithDbAsync(async db =>
+    {
+        var profile = await db.ClusterOrganisations.SingleAsync(p => p.Id == id);
+        profile.RelyOnContactRequests = !profile.RelyOnContactRequests;
+        return await db.SaveChangesAsync();
+    });
+
+    private Task<int> AddStrayLinkAsync(int profileId, int partnerId) => app.WithDbAsync(async db =>
+    {
+        db.Add(new NetworkLink
+        {
+            ProfileId = profileId, PartnerKey = NetworkLink.PartnerKeyOf("Never Stated Partner Cluster", "DE"), PartnerName = "Never Stated Partner Cluster",
+            PartnerProfileId = partnerId, Score = 1, State = LinkState.Sure, UpdatedAt = DateTimeOffset.UtcNow,
+        });
+        return await db.SaveChangesAsync();
+    });
+
+    private Task<List<int>> UnmatchedAsync() => app.WithDbAsync(async db =>
+        (await ActivatorUtilities.CreateInstance<NetworkLinker>(app.Services, db).UnmatchedAsync(int.MaxValue, CancellationToken.None)).Select(v => v.Id).ToList());
 
     private Task<List<NetworkLink>> LinksOfAsync(int profileId) =>
         app.WithDbAsync(db => db.Set<NetworkLink>().AsNoTracking().Where(l => l.ProfileId == profileId).ToListAsync());

@@ -82,8 +82,8 @@ public sealed class BackupTests
             Assert.Contains("--force", refused.Errors, StringComparison.Ordinal);
             Assert.Equal(profiles, await target.WithDbAsync(db => db.ClusterOrganisations.CountAsync()));
 
-            // Files derived from the database replaced (the directory's, the network's) would describe that one.
-            string[] derived = [global::ClusterAtlas.ClusterDirectory.DirectorySnapshotFile.FileName, global::ClusterAtlas.Network.NetworkIndex.MatchedStateFile];
+            // Files derived from the database replaced (the directory's, and the network's of earlier versions) would describe that one.
+            string[] derived = [global::ClusterAtlas.ClusterDirectory.DirectorySnapshotFile.FileName, "network-matched-state.txt"];
             foreach (var file in derived)
             {
                 await File.WriteAllTextAsync(Path.Combine(target.DataDirectory, file), "of the database replaced");

@@ -1520,6 +1520,9 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateTimeOffset?>("NetworkMatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.PrimitiveCollection<List<string>>("NetworkMemberships")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -1624,6 +1627,9 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex(new[] { "NetworkMatchedAt" }, "IX_ClusterOrganisations_NetworkUnmatched")
+                        .HasFilter("\"NetworkMatchedAt\" IS NULL OR \"NetworkMatchedAt\" <> \"UpdatedAt\"");
 
                     b.ToTable("ClusterOrganisations");
                 });

@@ -1476,6 +1476,9 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NetworkMatchedAt")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("NetworkMemberships")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1580,6 +1583,9 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex(new[] { "NetworkMatchedAt" }, "IX_ClusterOrganisations_NetworkUnmatched")
+                        .HasFilter("\"NetworkMatchedAt\" IS NULL OR \"NetworkMatchedAt\" <> \"UpdatedAt\"");
 
                     b.ToTable("ClusterOrganisations");
                 });
