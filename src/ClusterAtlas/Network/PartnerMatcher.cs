@@ -15,6 +15,8 @@ public sealed record PartnerMatch(int ProfileId, double Score, MatchCertainty Ce
 /// punctuation), the name with or without its acronym, and the acronym alone are sure when the country agrees and no
 /// other profile answers as well; names that are only similar (character trigrams of their significant words) are
 /// uncertain and go to the profile's administrators; a differing country never gives a sure match.
+/// One matcher serves one match of the network: it remembers its answer per text and country, and answers one text at
+/// a time (not thread-safe).
 /// </summary>
 public sealed class PartnerMatcher
 {
@@ -24,10 +26,22 @@ public sealed class PartnerMatcher
     /// <summary>A word that many profiles share finds too many candidates to be useful; such words are not indexed.</summary>
     private const int MaxProfilesPerWord = 2000;
 
+    /// <summary>Answers kept per text and country: many profiles state the same partners, matched once each.</summary>
+    private const int MaxRemembered = 500_000;
+
+    // The indexes hold positions in _profiles (not profile ids): the comparisons of a whole match read arrays, not dictionaries.
     private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byAcronym = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byWord = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, (MatchCandidate Candidate, List<PartnerName> Names, ulong[][] Trigrams)> _profiles = [];
+    private readonly List<MatchCandidate> _profiles = [];
+    private readonly List<ulong[][]> _trigramsOf = [];
+    private readonly Dictionary<int, int> _positionOf = [];
+    private readonly Dictionary<(string Text, string? CountryCode), (int Position, double Score)[]> _remembered = [];
+    // Per position, the ranking that last scored or compared it, and its score there (one ranking at a time: not thread-safe).
+    private readonly int[] _scoredAt;
+    private readonly int[] _comparedAt;
+    private readonly double[] _scoreOf;
+    private int _stamp;
 
     public PartnerMatcher(IEnumerable<MatchCandidate> candidates)
     {
@@ -38,23 +52,29 @@ public sealed class PartnerMatcher
             {
                 names.Add(PartnerName.Parse(candidate.LocalName));
             }
+            var position = _profiles.Count;
+            _positionOf[candidate.ProfileId] = position;
             // Each name's trigrams once: matching every stated collaboration of 100,000 profiles compares millions of pairs.
-            _profiles[candidate.ProfileId] = (candidate, names, [.. names.Select(n => Trigrams(n.Core))]);
+            _profiles.Add(candidate);
+            _trigramsOf.Add([.. names.Select(n => Trigrams(n.Core))]);
             var acronyms = names.Select(n => n.Acronym).Append(string.IsNullOrWhiteSpace(candidate.Acronym) ? null : TextFolding.MatchKey(candidate.Acronym));
             foreach (var acronym in acronyms.OfType<string>().Where(a => a.Length >= 2).Distinct())
             {
-                Add(_byAcronym, acronym, candidate.ProfileId);
+                Add(_byAcronym, acronym, position);
             }
             foreach (var name in names)
             {
-                Add(_byKey, name.Key, candidate.ProfileId);
-                Add(_byKey, name.KeyWithoutAcronym, candidate.ProfileId);
+                Add(_byKey, name.Key, position);
+                Add(_byKey, name.KeyWithoutAcronym, position);
                 foreach (var word in name.Words)
                 {
-                    Add(_byWord, word, candidate.ProfileId);
+                    Add(_byWord, word, position);
                 }
             }
         }
+        _scoredAt = new int[_profiles.Count];
+        _comparedAt = new int[_profiles.Count];
+        _scoreOf = new double[_profiles.Count];
     }
 
     private static void Add(Dictionary<string, List<int>> index, string key, int id)
@@ -76,65 +96,98 @@ public sealed class PartnerMatcher
     /// <summary>The profiles the text may name, best first: one sure match, or up to three uncertain ones, or none.</summary>
     public IReadOnlyList<PartnerMatch> Match(string partnerName, string? countryCode, int ownProfileId)
     {
+        if (!_remembered.TryGetValue((partnerName, countryCode), out var best))
+        {
+            best = Rank(partnerName, countryCode);
+            if (_remembered.Count < MaxRemembered)
+            {
+                _remembered[(partnerName, countryCode)] = best;
+            }
+        }
+        // The text's answer is the same for every profile that states it, but for the profile itself, which it never names.
+        var own = _positionOf.GetValueOrDefault(ownProfileId, -1);
+        var ranked = best.Where(r => r.Position != own).Take(3).ToList();
+        if (ranked.Count == 0)
+        {
+            return [];
+        }
+        var first = ranked[0];
+        var candidate = _profiles[first.Position];
+        var countryAgrees = countryCode is null || candidate.CountryCode is null
+            || string.Equals(countryCode, candidate.CountryCode, StringComparison.OrdinalIgnoreCase);
+        var alone = ranked.Count == 1 || ranked[1].Score < first.Score - 0.1;
+        if (first.Score >= SureScore && countryAgrees && alone)
+        {
+            return [new PartnerMatch(candidate.ProfileId, Math.Min(1, first.Score), MatchCertainty.Sure)];
+        }
+        return [.. ranked.Select(r => new PartnerMatch(_profiles[r.Position].ProfileId, Math.Min(1, r.Score), MatchCertainty.Uncertain))];
+    }
+
+    /// <summary>
+    /// The four best profiles for the text with their scores (country weighed in), whoever states it: one more than a
+    /// match gives, so that three remain when the stating profile is among them.
+    /// </summary>
+    private (int Position, double Score)[] Rank(string partnerName, string? countryCode)
+    {
         var name = PartnerName.Parse(partnerName);
         var trigrams = Trigrams(name.Core);
-        var scores = new Dictionary<int, double>();
-        var compared = new HashSet<int>();
-        void Consider(int id, double score)
+        // Marks per position instead of sets: a text of common words looks at thousands of profiles.
+        var stamp = ++_stamp;
+        var scored = new List<int>();
+        void Consider(int position, double score)
         {
-            if (id != ownProfileId && score > scores.GetValueOrDefault(id))
+            // A score under the threshold stays under it once the country is weighed in (a factor of at most 1): dropped now.
+            if (score < UncertainScore)
             {
-                scores[id] = score;
+                return;
+            }
+            if (_scoredAt[position] != stamp)
+            {
+                _scoredAt[position] = stamp;
+                _scoreOf[position] = score;
+                scored.Add(position);
+            }
+            else if (score > _scoreOf[position])
+            {
+                _scoreOf[position] = score;
             }
         }
         foreach (var key in new[] { name.Key, name.KeyWithoutAcronym }.Distinct())
         {
-            foreach (var id in _byKey.GetValueOrDefault(key) ?? [])
+            foreach (var position in _byKey.GetValueOrDefault(key) ?? [])
             {
-                Consider(id, 1.0);
+                Consider(position, 1.0);
             }
         }
         if (name.Acronym is { Length: >= 2 } acronym)
         {
             // "TCS" alone is the acronym; "Toolmakers cluster of Slovenia TCS" says it twice, which is surer.
             var acronymAlone = name.Words.Count == 0 || name.KeyWithoutAcronym == acronym;
-            foreach (var id in _byAcronym.GetValueOrDefault(acronym) ?? [])
+            foreach (var position in _byAcronym.GetValueOrDefault(acronym) ?? [])
             {
-                Consider(id, acronymAlone ? 0.93 : Math.Max(0.8, Similarity(trigrams, id, onlyUseful: false) * 0.5 + 0.5));
+                Consider(position, acronymAlone ? 0.93 : Math.Max(0.8, Similarity(trigrams, position, onlyUseful: false) * 0.5 + 0.5));
             }
         }
         foreach (var word in name.Words)
         {
-            if (_byWord.TryGetValue(word, out var ids) && ids.Count <= MaxProfilesPerWord)
+            if (_byWord.TryGetValue(word, out var positions) && positions.Count <= MaxProfilesPerWord)
             {
-                foreach (var id in ids)
+                foreach (var position in positions)
                 {
-                    if (!scores.ContainsKey(id) && compared.Add(id))
+                    if (_scoredAt[position] != stamp && _comparedAt[position] != stamp)
                     {
-                        Consider(id, Similarity(trigrams, id, onlyUseful: true));
+                        _comparedAt[position] = stamp;
+                        Consider(position, Similarity(trigrams, position, onlyUseful: true));
                     }
                 }
             }
         }
-        var ranked = scores
-            .Select(s => (Id: s.Key, Score: s.Value * CountryFactor(countryCode, _profiles[s.Key].Candidate.CountryCode)))
+        return [.. scored
+            .Select(position => (Position: position, Id: _profiles[position].ProfileId, Score: _scoreOf[position] * CountryFactor(countryCode, _profiles[position].CountryCode)))
             .Where(s => s.Score >= UncertainScore)
             .OrderByDescending(s => s.Score).ThenBy(s => s.Id)
-            .Take(3)
-            .ToList();
-        if (ranked.Count == 0)
-        {
-            return [];
-        }
-        var best = ranked[0];
-        var countryAgrees = countryCode is null || _profiles[best.Id].Candidate.CountryCode is null
-            || string.Equals(countryCode, _profiles[best.Id].Candidate.CountryCode, StringComparison.OrdinalIgnoreCase);
-        var alone = ranked.Count == 1 || ranked[1].Score < best.Score - 0.1;
-        if (best.Score >= SureScore && countryAgrees && alone)
-        {
-            return [new PartnerMatch(best.Id, Math.Min(1, best.Score), MatchCertainty.Sure)];
-        }
-        return [.. ranked.Select(r => new PartnerMatch(r.Id, Math.Min(1, r.Score), MatchCertainty.Uncertain))];
+            .Take(4)
+            .Select(s => (s.Position, s.Score))];
     }
 
     /// <summary>A differing country makes a match doubtful, never impossible: a cluster may be registered elsewhere.</summary>
@@ -146,15 +199,15 @@ public sealed class PartnerMatcher
     /// similarity could not reach <see cref="UncertainScore"/> (Dice is at most 2·min/sum of the two trigram counts,
     /// so names of very different lengths) counts as 0 without being compared: such a score is dropped anyway.
     /// </summary>
-    private double Similarity(ulong[] trigrams, int id, bool onlyUseful)
+    private double Similarity(ulong[] trigrams, int position, bool onlyUseful)
     {
         var best = 0.0;
-        foreach (var other in _profiles[id].Trigrams)
+        foreach (var other in _trigramsOf[position])
         {
             var bound = 2.0 * Math.Min(trigrams.Length, other.Length) / Math.Max(1, trigrams.Length + other.Length);
             if (bound > best && (!onlyUseful || bound >= UncertainScore))
             {
-                best = Math.Max(best, Dice(trigrams, other));
+                best = Math.Max(best, onlyUseful ? DiceOfAtLeast(trigrams, other, UncertainScore) : Dice(trigrams, other));
             }
         }
         return best;
@@ -189,6 +242,53 @@ public sealed class PartnerMatcher
             }
         }
         return 2.0 * common / (first.Length + second.Length);
+    }
+
+    /// <summary>
+    /// <see cref="Dice"/> when it is at least <paramref name="threshold"/>, else 0, found out as soon as the trigrams left
+    /// cannot reach it: most pairs a whole match compares are far apart, and it stops early on them.
+    /// </summary>
+    private static double DiceOfAtLeast(ulong[] first, ulong[] second, double threshold)
+    {
+        var total = first.Length + second.Length;
+        if (first.Length == 0 || second.Length == 0)
+        {
+            return 0;
+        }
+        // The fewest shared trigrams that give the threshold, computed as the result is (so the two never disagree).
+        var needed = (int)Math.Ceiling(threshold * total / 2);
+        while (needed > 0 && 2.0 * (needed - 1) / total >= threshold)
+        {
+            needed--;
+        }
+        while (2.0 * needed / total < threshold)
+        {
+            needed++;
+        }
+        int i = 0, j = 0, common = 0;
+        while (i < first.Length && j < second.Length)
+        {
+            if (common + Math.Min(first.Length - i, second.Length - j) < needed)
+            {
+                return 0;
+            }
+            if (first[i] == second[j])
+            {
+                common++;
+                i++;
+                j++;
+            }
+            else if (first[i] < second[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+        var dice = 2.0 * common / total;
+        return dice >= threshold ? dice : 0;
     }
 
     /// <summary>The text's character trigrams, each packed into a number, sorted (repeats kept); none for an empty text.</summary>

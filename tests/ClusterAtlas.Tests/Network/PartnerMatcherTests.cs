@@ -63,6 +63,28 @@ public sealed class PartnerMatcherTests
         Assert.DoesNotContain(Matcher.Match("Vojvodina Metal Cluster", "RS", ownProfileId: 1), m => m.ProfileId == 1);
 
     [Fact]
+    public void A_text_answered_for_the_profile_it_names_is_answered_in_full_for_another_and_the_other_way_round()
+    {
+        // A matcher remembers its answer per text: the profile that states its own name must not make it lose itself.
+        var matcher = new PartnerMatcher([
+            new MatchCandidate(1, "Vojvodina Metal Cluster", "VMC", null, "RS"),
+            new MatchCandidate(3, "Vojvodina ICT Cluster", "VOICT", null, "RS"),
+            new MatchCandidate(10, "Vojvodina Metal Clusters", null, null, "RS"),
+        ]);
+        var byItself = matcher.Match("Vojvodina Metal Cluster", "RS", ownProfileId: 1);
+        var byAnother = matcher.Match("Vojvodina Metal Cluster", "RS", ownProfileId: 3);
+        var byItselfAgain = matcher.Match("Vojvodina Metal Cluster", "RS", ownProfileId: 1);
+
+        Assert.DoesNotContain(byItself, m => m.ProfileId == 1);
+        Assert.Equal(byItself, byItselfAgain);
+        Assert.Equal(1, byAnother[0].ProfileId);
+        Assert.Equal(
+            new PartnerMatcher([new MatchCandidate(1, "Vojvodina Metal Cluster", "VMC", null, "RS"), new MatchCandidate(10, "Vojvodina Metal Clusters", null, null, "RS")])
+                .Match("Vojvodina Metal Cluster", "RS", ownProfileId: 3),
+            byAnother);
+    }
+
+    [Fact]
     public void The_seed_profiles_partners_are_matched_to_the_profiles_that_carry_their_names()
     {
         var matched = Infrastructure.SeedPage.CollaboratingClusters
