@@ -322,7 +322,9 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     public static async Task<DirectoryStamp> StampAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken)
     {
         var profiles = await db.ClusterOrganisations.AsNoTracking().Where(p => p.Status == ProfileStatus.Published)
-            .GroupBy(_ => 1).Select(g => new { Count = g.Count(), IdSum = g.Sum(p => (long)p.Id) }).FirstOrDefaultAsync(cancellationToken);
+            .GroupBy(_ => 1).Select(g => new { Count = g.Count(), IdSum = g.Sum(p => (long)p.Id) })
+            // One group or none: Single, which EF does not warn about as it does about First without an order.
+            .SingleOrDefaultAsync(cancellationToken);
         var lastChange = await db.ClusterOrganisations.AsNoTracking().MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, cancellationToken) ?? DateTimeOffset.MinValue;
         var termRows = await db.Set<ProfileTerm>().LongCountAsync(cancellationToken);
         var terms = await db.VocabularyTerms.CountAsync(cancellationToken);

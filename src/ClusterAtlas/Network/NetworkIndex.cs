@@ -32,8 +32,8 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
         await db.ClusterOrganisations.MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, cancellationToken) ?? DateTimeOffset.MinValue);
 
     /// <summary>
-    /// Matches the profiles written without matching, in a transaction of its own (the links and the marks together):
-    /// those alone when they are few, every collaboration when they are many. True when it matched any.
+    /// Matches the profiles written without matching: those alone when they are few, every collaboration when they are
+    /// many. True when it matched any.
     /// </summary>
     private async Task<bool> MatchUnmatchedAsync(IServiceProvider services, ClusterAtlasDbContext db, CancellationToken cancellationToken)
     {
@@ -48,18 +48,20 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
         int changes;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // No transaction around the matching: on SQLite it would hold the database's write lock for all of it (minutes
+            // for a whole match at 100,000 profiles, while every other write timed out). The links are saved in one
+            // transaction, then the versions matched are marked; a profile written meanwhile stays or becomes unmatched.
             changes = whole
                 ? await linker.UpdateAllAsync(cancellationToken)
                 : await linker.UpdateForAsync([.. unmatched.Select(u => u.Id)], cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException exception)
+        catch (Exception exception) when (exception is DbUpdateException or System.Data.Common.DbException)
         {
-            // A write matching the same links committed first: the profiles stay unmatched and the next check tries again.
-            logger.LogWarning(exception, "Matching {Count} profiles written without matching collided with another write; tried again at the next check", unmatched.Count);
+            // A write matching the same links committed first, or the database was busy: the profiles stay unmatched,
+            // the network as it was is served, and the next check tries again.
+            logger.LogWarning(exception, "Matching {Count} profiles written without matching failed; tried again at the next check", unmatched.Count);
             db.ChangeTracker.Clear();
-            return true;
+            return false;
         }
         if (whole)
         {

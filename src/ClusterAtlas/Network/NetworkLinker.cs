@@ -67,6 +67,7 @@ public sealed class NetworkLinker(ClusterAtlasDbContext db, TimeProvider clock)
         var versions = written is null
             ? await UnmatchedAsync(int.MaxValue, cancellationToken)
             : await VersionsAsync(written, cancellationToken);
+        var timesBefore = await TimesAsync(cancellationToken);
         var candidates = await db.ClusterOrganisations.AsNoTracking()
             .Where(p => p.Status != ProfileStatus.Archived)
             .Select(p => new MatchCandidate(p.Id, p.Name, p.Acronym, p.LocalName, p.CountryCode))
@@ -146,9 +147,36 @@ public sealed class NetworkLinker(ClusterAtlasDbContext db, TimeProvider clock)
                 changes++;
             }
         }
+        var changedOwners = db.ChangeTracker.Entries<NetworkLink>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.ProfileId).ToHashSet();
         await db.SaveChangesAsync(cancellationToken);
         await MarkMatchedAsync(versions, cancellationToken);
+        await UnmarkChangedMeanwhileAsync(changedOwners, timesBefore, cancellationToken);
         return changes;
+    }
+
+    /// <summary>Every profile's change time (an index-only read): what the matching began from.</summary>
+    private async Task<Dictionary<int, DateTimeOffset>> TimesAsync(CancellationToken cancellationToken) =>
+        await db.ClusterOrganisations.AsNoTracking().Select(p => new { p.Id, p.UpdatedAt }).ToDictionaryAsync(p => p.Id, p => p.UpdatedAt, cancellationToken);
+
+    /// <summary>
+    /// A profile written by another transaction while this one matched from its older statements may have had its links
+    /// replaced by links of those: whatever marks it carries, it is left unmatched, and matched again at the next look.
+    /// </summary>
+    private async Task UnmarkChangedMeanwhileAsync(HashSet<int> owners, Dictionary<int, DateTimeOffset> timesBefore, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in owners.Chunk(500))
+        {
+            var now = await db.ClusterOrganisations.AsNoTracking().Where(p => chunk.Contains(p.Id))
+                .Select(p => new { p.Id, p.UpdatedAt }).ToListAsync(cancellationToken);
+            var moved = now.Where(p => !timesBefore.TryGetValue(p.Id, out var before) || before != p.UpdatedAt).Select(p => p.Id).ToList();
+            if (moved.Count > 0)
+            {
+                await db.ClusterOrganisations.Where(p => moved.Contains(p.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => EF.Property<DateTimeOffset?>(p, MatchedAtProperty), (DateTimeOffset?)null), cancellationToken);
+            }
+        }
     }
 
     private async Task<List<ProfileVersion>> VersionsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
