@@ -54,9 +54,14 @@ public sealed partial class DemoDataGenerator(ClusterAtlasDbContext db, ProfileW
     {
         await using var write = await writes.BeginAsync(cancellationToken);
         var ids = await db.ClusterOrganisations.Where(p => p.IsSampleData).Select(p => p.Id).ToListAsync(cancellationToken);
+        // Links to the samples go with them: the profiles they linked from are matched again (a text proposed between
+        // a sample and another profile may now name that one alone), read before the links are gone.
+        var linkingToSamples = await db.Set<Network.NetworkLink>().Where(l => l.PartnerProfile.IsSampleData && !l.Profile.IsSampleData)
+            .Select(l => l.ProfileId).Distinct().ToListAsync(cancellationToken);
         var deleted = await db.ClusterOrganisations.Where(p => p.IsSampleData).ExecuteDeleteAsync(cancellationToken);
         // Indexing a deleted profile removes its entry.
         write.Wrote(ids);
+        write.Wrote(linkingToSamples);
         await write.CommitAsync(cancellationToken);
         return deleted;
     }

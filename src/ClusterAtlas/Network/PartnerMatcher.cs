@@ -217,36 +217,11 @@ public sealed class PartnerMatcher
     public static double TrigramDice(string a, string b) => a == b && a.Length > 0 ? 1 : Dice(Trigrams(a), Trigrams(b));
 
     /// <summary>Two sorted multisets of trigrams: twice the shared ones over all of them.</summary>
-    private static double Dice(ulong[] first, ulong[] second)
-    {
-        if (first.Length == 0 || second.Length == 0)
-        {
-            return 0;
-        }
-        int i = 0, j = 0, common = 0;
-        while (i < first.Length && j < second.Length)
-        {
-            if (first[i] == second[j])
-            {
-                common++;
-                i++;
-                j++;
-            }
-            else if (first[i] < second[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-        return 2.0 * common / (first.Length + second.Length);
-    }
+    private static double Dice(ulong[] first, ulong[] second) => DiceOfAtLeast(first, second, 0);
 
     /// <summary>
-    /// <see cref="Dice"/> when it is at least <paramref name="threshold"/>, else 0, found out as soon as the trigrams left
-    /// cannot reach it: most pairs a whole match compares are far apart, and it stops early on them.
+    /// The Dice coefficient when it is at least <paramref name="threshold"/>, else 0, found out as soon as the trigrams
+    /// left cannot reach it: most pairs a whole match compares are far apart, and it stops early on them.
     /// </summary>
     private static double DiceOfAtLeast(ulong[] first, ulong[] second, double threshold)
     {

@@ -46,11 +46,37 @@ public sealed class NetworkMatchedStateTests(ClusterAtlasFactory app) : IClassFi
         Assert.Contains(await LinksOfAsync(stating), l => l.PartnerProfileId == named);
     }
 
-    private Task<int> AddAsync(string name, string? partner) => app.WithDbAsync(async db =>
+    [Fact]
+    public async Task Removing_the_sample_profiles_matches_again_the_texts_that_named_one_of_them_and_another()
+    {
+        await using var own = new ClusterAtlasFactory();
+        var network = own.Services.GetRequiredService<NetworkIndex>();
+        var name = $"Twin Harbour Cluster {Guid.NewGuid():N}"[..29];
+        var real = await AddAsync(own, name, null);
+        var sample = await AddAsync(own, name, null, sampleData: true);
+        var stating = await AddAsync(own, "Harbour Stating Cluster", name);
+        await network.CurrentAsync(CancellationToken.None, fresh: true);
+        // Two profiles of that name: each only proposed.
+        Assert.Equal([(real, LinkState.Proposed), (sample, LinkState.Proposed)],
+            (await LinksOfAsync(own, stating)).Select(l => (l.PartnerProfileId, l.State)).Order());
+
+        using (var scope = own.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ClusterAtlas.ImportExport.DemoDataGenerator>().RemoveAllAsync(CancellationToken.None);
+        }
+
+        // The sample gone, the text names one profile: sure.
+        Assert.Equal([(real, LinkState.Sure)], (await LinksOfAsync(own, stating)).Select(l => (l.PartnerProfileId, l.State)));
+    }
+
+    private Task<int> AddAsync(string name, string? partner) => AddAsync(app, name, partner);
+
+    private static Task<int> AddAsync(ClusterAtlasFactory factory, string name, string? partner, bool sampleData = false) => factory.WithDbAsync(async db =>
     {
         var profile = new ClusterOrganisation
         {
             Slug = $"matched-state-{Guid.NewGuid():N}", Name = name, CountryCode = "DE", Status = ProfileStatus.Published, PublishedAt = DateTimeOffset.UtcNow,
+            IsSampleData = sampleData,
         };
         if (partner is not null)
         {
@@ -84,6 +110,8 @@ public sealed class NetworkMatchedStateTests(ClusterAtlasFactory app) : IClassFi
     private Task<List<int>> UnmatchedAsync() => app.WithDbAsync(async db =>
         (await ActivatorUtilities.CreateInstance<NetworkLinker>(app.Services, db).UnmatchedAsync(int.MaxValue, CancellationToken.None)).Select(v => v.Id).ToList());
 
-    private Task<List<NetworkLink>> LinksOfAsync(int profileId) =>
-        app.WithDbAsync(db => db.Set<NetworkLink>().AsNoTracking().Where(l => l.ProfileId == profileId).ToListAsync());
+    private Task<List<NetworkLink>> LinksOfAsync(int profileId) => LinksOfAsync(app, profileId);
+
+    private static Task<List<NetworkLink>> LinksOfAsync(ClusterAtlasFactory factory, int profileId) =>
+        factory.WithDbAsync(db => db.Set<NetworkLink>().AsNoTracking().Where(l => l.ProfileId == profileId).ToListAsync());
 }
