@@ -106,7 +106,7 @@ public static class ClusterAtlasApp
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeForServingAsync(app.Lifetime.ApplicationStopping);
     }
 
     public static WebApplication UseClusterAtlas(this WebApplication app)
