@@ -21,6 +21,19 @@ internal sealed class NetworkLinkConfiguration : IEntityTypeConfiguration<Networ
     }
 }
 
+internal sealed class NetworkTermConfiguration : IEntityTypeConfiguration<NetworkTerm>
+{
+    public void Configure(EntityTypeBuilder<NetworkTerm> builder)
+    {
+        builder.ToTable("NetworkTerms");
+        // Looked up by kind and term; a profile's rows are replaced by its id.
+        builder.HasKey(t => new { t.Kind, t.Term, t.ProfileId });
+        builder.Property(t => t.Term).HasMaxLength(PartnerMatcher.MaxTermLength);
+        builder.HasOne<Profiles.ClusterOrganisation>().WithMany().HasForeignKey(t => t.ProfileId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(t => t.ProfileId);
+    }
+}
+
 internal sealed class RecommendationDismissalConfiguration : IEntityTypeConfiguration<RecommendationDismissal>
 {
     public void Configure(EntityTypeBuilder<RecommendationDismissal> builder)

@@ -9,6 +9,8 @@ public static class NetworkFeature
             .AddSingleton<NetworkIndex>()
             .AddSingleton<SimilarClusters>()
             .AddScoped<NetworkLinker>()
+            .AddScoped<NetworkTerms>()
+            .AddHostedService<NetworkTermsService>()
             .AddScoped<NetworkDecisions>()
             .AddScoped<PartnerSuggestions>()
             .AddScoped<RecommendationReasons>();

@@ -18,7 +18,7 @@ namespace ClusterAtlas.Network;
 /// instance alike, and a restart or a new instance finds nothing to do.
 /// </para>
 /// </summary>
-public sealed class NetworkLinker(ClusterAtlasDbContext db, TimeProvider clock)
+public sealed class NetworkLinker(ClusterAtlasDbContext db, NetworkTerms terms, TimeProvider clock)
 {
     /// <summary>The profiles' column (not part of the profile's content) with the change time their links were matched at.</summary>
     public const string MatchedAtProperty = "NetworkMatchedAt";
@@ -67,40 +67,9 @@ public sealed class NetworkLinker(ClusterAtlasDbContext db, TimeProvider clock)
         var versions = written is null
             ? await UnmatchedAsync(int.MaxValue, cancellationToken)
             : await VersionsAsync(written, cancellationToken);
-        var timesBefore = await TimesAsync(cancellationToken);
-        var candidates = await db.ClusterOrganisations.AsNoTracking()
-            .Where(p => p.Status != ProfileStatus.Archived)
-            .Select(p => new MatchCandidate(p.Id, p.Name, p.Acronym, p.LocalName, p.CountryCode))
-            .ToListAsync(cancellationToken);
-        var matcher = new PartnerMatcher(candidates);
-        var stated = (await db.Set<CollaboratingCluster>().AsNoTracking()
-                .Select(c => new { ProfileId = EF.Property<int>(c, "ClusterOrganisationId"), c.Name, c.CountryCode })
-                .ToListAsync(cancellationToken))
-            .Select(s => new Statement(s.ProfileId, s.Name, s.CountryCode, NetworkLink.PartnerKeyOf(s.Name, s.CountryCode)))
-            .DistinctBy(s => (s.ProfileId, s.Key))
-            .ToList();
-        List<NetworkLink> existingRows;
-        Func<NetworkLink, bool> inScope = _ => true;
-        if (written is not null)
-        {
-            var writtenIds = written.ToHashSet();
-            var ids = writtenIds.ToList();
-            var nameable = new PartnerMatcher(candidates.Where(c => writtenIds.Contains(c.ProfileId)));
-            var pointing = (await db.Set<NetworkLink>().AsNoTracking().Where(l => ids.Contains(l.PartnerProfileId))
-                .Select(l => new { l.ProfileId, l.PartnerKey }).ToListAsync(cancellationToken)).Select(l => (l.ProfileId, l.PartnerKey)).ToHashSet();
-            stated = [.. stated.Where(s => writtenIds.Contains(s.ProfileId)
-                || pointing.Contains((s.ProfileId, s.Key))
-                || nameable.Match(s.Name, s.CountryCode, s.ProfileId).Count > 0)];
-            var affected = stated.Select(s => (s.ProfileId, s.Key)).ToHashSet();
-            var owners = stated.Select(s => s.ProfileId).Concat(writtenIds).Distinct().ToList();
-            existingRows = await db.Set<NetworkLink>().Where(l => owners.Contains(l.ProfileId)).ToListAsync(cancellationToken);
-            // A written profile's own links are all in question (a text it no longer states goes); another's only for the affected texts.
-            inScope = row => writtenIds.Contains(row.ProfileId) || affected.Contains((row.ProfileId, row.PartnerKey));
-        }
-        else
-        {
-            existingRows = await db.Set<NetworkLink>().ToListAsync(cancellationToken);
-        }
+        var (timesBefore, matcher, stated, existingRows, inScope) = written is null
+            ? await EverythingAsync(cancellationToken)
+            : await ScopeOfAsync(written, cancellationToken);
         var existing = existingRows.ToLookup(l => (l.ProfileId, l.PartnerKey));
         var now = clock.GetUtcNow();
         var wanted = new HashSet<long>();
@@ -155,6 +124,120 @@ public sealed class NetworkLinker(ClusterAtlasDbContext db, TimeProvider clock)
         await UnmarkChangedMeanwhileAsync(changedOwners, timesBefore, cancellationToken);
         return changes;
     }
+
+    /// <summary>
+    /// What one match reads: the owners' change times (read before their statements), the matcher, the statements to
+    /// match, the stored links they may change, and which of those links are in question.
+    /// </summary>
+    private sealed record MatchScope(
+        Dictionary<int, DateTimeOffset> TimesBefore, PartnerMatcher Matcher, List<Statement> Stated, List<NetworkLink> ExistingRows, Func<NetworkLink, bool> InScope);
+
+    /// <summary>A whole match: every statement against every profile, every link in question.</summary>
+    private async Task<MatchScope> EverythingAsync(CancellationToken cancellationToken)
+    {
+        var timesBefore = await TimesAsync(cancellationToken);
+        var matcher = new PartnerMatcher(await CandidatesAsync(db.ClusterOrganisations, cancellationToken));
+        var stated = await StatementsAsync(db.Set<CollaboratingCluster>(), cancellationToken);
+        return new MatchScope(timesBefore, matcher, stated, await db.Set<NetworkLink>().ToListAsync(cancellationToken), _ => true);
+    }
+
+    /// <summary>
+    /// After <paramref name="written"/> changed: their own statements, and those of other profiles that the written
+    /// ones may now be named by (the matcher finds one of them for the text) or are named by now (a link points to one),
+    /// each against the profiles it may name. Profiles and statements are found through the term index
+    /// (<see cref="NetworkTerms"/>), so what is read grows with the change, not with the platform; profiles whose terms
+    /// are stale are read whole. The written profiles' terms are made first, in this transaction.
+    /// </summary>
+    private async Task<MatchScope> ScopeOfAsync(IReadOnlyCollection<int> written, CancellationToken cancellationToken)
+    {
+        await terms.MakeAsync(written, cancellationToken);
+        var writtenIds = written.ToHashSet();
+        var ids = writtenIds.ToList();
+        var stale = await terms.StaleProfiles().Select(p => p.Id).ToListAsync(cancellationToken);
+        var staleCandidates = await CandidatesAsync(db.ClusterOrganisations.Where(p => stale.Contains(p.Id)), cancellationToken);
+        var writtenCandidates = await CandidatesAsync(db.ClusterOrganisations.Where(p => ids.Contains(p.Id)), cancellationToken);
+
+        // Whose statements may name a written profile: found by the written profiles' terms, whoever links to one now,
+        // and every stale profile (its terms are not trusted).
+        var byName = await CommonWordsAsync(writtenCandidates.SelectMany(PartnerMatcher.TermsOfProfile), staleCandidates, cancellationToken);
+        var stating = byName.Terms;
+        var pointingRows = await db.Set<NetworkLink>().AsNoTracking().Where(l => ids.Contains(l.PartnerProfileId))
+            .Select(l => new { l.ProfileId, l.PartnerKey }).ToListAsync(cancellationToken);
+        var pointing = pointingRows.Select(l => (l.ProfileId, l.PartnerKey)).ToHashSet();
+        var owners = (await db.Set<NetworkTerm>().AsNoTracking()
+                .Where(t => t.Kind == NetworkTermKind.Statement && stating.Contains(t.Term))
+                .Select(t => t.ProfileId).Distinct().ToListAsync(cancellationToken))
+            .Concat(stale).Concat(writtenIds).Concat(pointingRows.Select(l => l.ProfileId))
+            .Distinct().ToList();
+        // The owners' times before their statements, as in a whole match.
+        var timesBefore = await db.ClusterOrganisations.AsNoTracking().Where(p => owners.Contains(p.Id))
+            .Select(p => new { p.Id, p.UpdatedAt }).ToDictionaryAsync(p => p.Id, p => p.UpdatedAt, cancellationToken);
+        var nameable = new PartnerMatcher(writtenCandidates, byName.Words);
+        var stated = (await StatementsAsync(db.Set<CollaboratingCluster>().Where(c => owners.Contains(EF.Property<int>(c, "ClusterOrganisationId"))), cancellationToken))
+            .Where(s => writtenIds.Contains(s.ProfileId)
+                || pointing.Contains((s.ProfileId, s.Key))
+                || nameable.Match(s.Name, s.CountryCode, s.ProfileId).Count > 0)
+            .ToList();
+
+        // The profiles those statements may name: found by their terms, and every stale profile. The words too common to
+        // be looked up are told to the matcher, which then answers as one given every profile would.
+        var byText = await CommonWordsAsync(stated.SelectMany(s => PartnerMatcher.TermsOfText(s.Name)), staleCandidates, cancellationToken);
+        var naming = byText.Terms;
+        var known = stale.Concat(ids).ToHashSet();
+        var named = (await db.Set<NetworkTerm>().AsNoTracking()
+                .Where(t => t.Kind == NetworkTermKind.Name && naming.Contains(t.Term))
+                .Select(t => t.ProfileId).Distinct().ToListAsync(cancellationToken))
+            .Where(id => !known.Contains(id)).ToList();
+        var candidates = staleCandidates.Concat(writtenCandidates).DistinctBy(c => c.ProfileId)
+            .Concat(await CandidatesAsync(db.ClusterOrganisations.Where(p => named.Contains(p.Id)), cancellationToken));
+        var matcher = new PartnerMatcher(candidates, byText.Words);
+
+        var affected = stated.Select(s => (s.ProfileId, s.Key)).ToHashSet();
+        var statingOwners = stated.Select(s => s.ProfileId).Concat(writtenIds).Distinct().ToList();
+        var existingRows = await db.Set<NetworkLink>().Where(l => statingOwners.Contains(l.ProfileId)).ToListAsync(cancellationToken);
+        // A written profile's own links are all in question (a text it no longer states goes); another's only for the affected texts.
+        return new MatchScope(timesBefore, matcher, stated, existingRows,
+            row => writtenIds.Contains(row.ProfileId) || affected.Contains((row.ProfileId, row.PartnerKey)));
+    }
+
+    /// <summary>
+    /// Of <paramref name="lookedFor"/>: the words shared by more profiles than the matcher looks up by a word (counted
+    /// on the stored terms of profiles that are not stale, and on the stale profiles' own names), and the terms left to
+    /// look up.
+    /// </summary>
+    private async Task<(IReadOnlySet<string> Words, List<string> Terms)> CommonWordsAsync(
+        IEnumerable<string> lookedFor, List<MatchCandidate> staleCandidates, CancellationToken cancellationToken)
+    {
+        var all = lookedFor.ToHashSet(StringComparer.Ordinal);
+        var words = all.Where(t => t.StartsWith(PartnerMatcher.WordTerm, StringComparison.Ordinal)).ToList();
+        var counts = await db.Set<NetworkTerm>().AsNoTracking()
+            .Where(t => t.Kind == NetworkTermKind.Name && words.Contains(t.Term))
+            .Join(terms.FreshProfiles(), t => t.ProfileId, p => p.Id, (t, p) => t.Term)
+            .GroupBy(term => term)
+            .Select(g => new { Term = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Term, g => g.Count, StringComparer.Ordinal, cancellationToken);
+        foreach (var term in staleCandidates.SelectMany(PartnerMatcher.TermsOfProfile).Where(all.Contains))
+        {
+            counts[term] = counts.GetValueOrDefault(term) + 1;
+        }
+        var common = counts.Where(c => c.Value > PartnerMatcher.MaxProfilesPerWord).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        return (common.Select(t => t[PartnerMatcher.WordTerm.Length..]).ToHashSet(StringComparer.Ordinal), [.. all.Where(t => !common.Contains(t))]);
+    }
+
+    /// <summary>The matcher's view of those of <paramref name="profiles"/> that are not archived.</summary>
+    private static async Task<List<MatchCandidate>> CandidatesAsync(IQueryable<ClusterOrganisation> profiles, CancellationToken cancellationToken) =>
+        await profiles.AsNoTracking()
+            .Where(p => p.Status != ProfileStatus.Archived)
+            .Select(p => new MatchCandidate(p.Id, p.Name, p.Acronym, p.LocalName, p.CountryCode))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The statements of <paramref name="rows"/>, each profile's text and country once.</summary>
+    private static async Task<List<Statement>> StatementsAsync(IQueryable<CollaboratingCluster> rows, CancellationToken cancellationToken) =>
+        [.. (await rows.AsNoTracking()
+                .Select(c => new { ProfileId = EF.Property<int>(c, "ClusterOrganisationId"), c.Name, c.CountryCode })
+                .ToListAsync(cancellationToken))
+            .Select(s => new Statement(s.ProfileId, s.Name, s.CountryCode, NetworkLink.PartnerKeyOf(s.Name, s.CountryCode)))
+            .DistinctBy(s => (s.ProfileId, s.Key))];
 
     /// <summary>Every profile's change time (an index-only read): what the matching began from.</summary>
     private async Task<Dictionary<int, DateTimeOffset>> TimesAsync(CancellationToken cancellationToken) =>

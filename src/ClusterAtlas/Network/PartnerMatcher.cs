@@ -23,8 +23,8 @@ public sealed class PartnerMatcher
     public const double SureScore = 0.92;
     public const double UncertainScore = 0.7;
 
-    /// <summary>A word that many profiles share finds too many candidates to be useful; such words are not indexed.</summary>
-    private const int MaxProfilesPerWord = 2000;
+    /// <summary>A word that many profiles share finds too many candidates to be useful; such words are not looked up.</summary>
+    public const int MaxProfilesPerWord = 2000;
 
     /// <summary>Answers kept per text and country: many profiles state the same partners, matched once each.</summary>
     private const int MaxRemembered = 500_000;
@@ -38,27 +38,28 @@ public sealed class PartnerMatcher
     private readonly Dictionary<int, int> _positionOf = [];
     private readonly Dictionary<(string Text, string? CountryCode), (int Position, double Score)[]> _remembered = [];
     // Per position, the ranking that last scored or compared it, and its score there (one ranking at a time: not thread-safe).
+    private readonly IReadOnlySet<string> _commonWords;
     private readonly int[] _scoredAt;
     private readonly int[] _comparedAt;
     private readonly double[] _scoreOf;
     private int _stamp;
 
-    public PartnerMatcher(IEnumerable<MatchCandidate> candidates)
+    /// <param name="commonWords">
+    /// Words known to be shared by more than <see cref="MaxProfilesPerWord"/> profiles of the whole platform, for a
+    /// matcher given only some of them: it answers as one given every profile would.
+    /// </param>
+    public PartnerMatcher(IEnumerable<MatchCandidate> candidates, IReadOnlySet<string>? commonWords = null)
     {
+        _commonWords = commonWords ?? new HashSet<string>();
         foreach (var candidate in candidates)
         {
-            var names = new List<PartnerName> { PartnerName.Parse(candidate.Name) };
-            if (!string.IsNullOrWhiteSpace(candidate.LocalName))
-            {
-                names.Add(PartnerName.Parse(candidate.LocalName));
-            }
+            var names = NamesOf(candidate);
             var position = _profiles.Count;
             _positionOf[candidate.ProfileId] = position;
             // Each name's trigrams once: matching every stated collaboration of 100,000 profiles compares millions of pairs.
             _profiles.Add(candidate);
             _trigramsOf.Add([.. names.Select(n => Trigrams(n.Core))]);
-            var acronyms = names.Select(n => n.Acronym).Append(string.IsNullOrWhiteSpace(candidate.Acronym) ? null : TextFolding.MatchKey(candidate.Acronym));
-            foreach (var acronym in acronyms.OfType<string>().Where(a => a.Length >= 2).Distinct())
+            foreach (var acronym in AcronymsOf(candidate, names))
             {
                 Add(_byAcronym, acronym, position);
             }
@@ -76,6 +77,55 @@ public sealed class PartnerMatcher
         _comparedAt = new int[_profiles.Count];
         _scoreOf = new double[_profiles.Count];
     }
+
+    /// <summary>A term: a folded key, acronym or significant word, marked by its kind ("k:", "a:", "w:").</summary>
+    public const string KeyTerm = "k:", AcronymTerm = "a:", WordTerm = "w:";
+
+    /// <summary>Terms are cut to this length (names have at most 300 characters; "&amp;" folds to "and"): equal terms stay equal.</summary>
+    public const int MaxTermLength = 400;
+
+    /// <summary>
+    /// What the matcher finds a profile by: its names' keys, its acronyms and its names' significant words. A text can
+    /// only be matched to a profile it shares one of these with (<see cref="TermsOfText"/>), so they are what an index
+    /// of the profiles needs to find the few a text may name.
+    /// </summary>
+    public static IEnumerable<string> TermsOfProfile(MatchCandidate candidate)
+    {
+        var names = NamesOf(candidate);
+        return names.SelectMany(n => new[] { KeyTerm + n.Key, KeyTerm + n.KeyWithoutAcronym })
+            .Concat(AcronymsOf(candidate, names).Select(a => AcronymTerm + a))
+            .Concat(names.SelectMany(n => n.Words).Select(w => WordTerm + w))
+            .Where(t => t.Length > KeyTerm.Length)
+            .Select(Cut)
+            .Distinct();
+    }
+
+    /// <summary>The terms a text looks profiles up by (see <see cref="TermsOfProfile"/>).</summary>
+    public static IEnumerable<string> TermsOfText(string partnerName) => TermsOf(PartnerName.Parse(partnerName));
+
+    private static IEnumerable<string> TermsOf(PartnerName name) =>
+        new[] { KeyTerm + name.Key, KeyTerm + name.KeyWithoutAcronym }
+            .Concat(name.Acronym is { Length: >= 2 } acronym ? [AcronymTerm + acronym] : [])
+            .Concat(name.Words.Select(w => WordTerm + w))
+            .Where(t => t.Length > KeyTerm.Length)
+            .Select(Cut)
+            .Distinct();
+
+    private static string Cut(string term) => term.Length > MaxTermLength ? term[..MaxTermLength] : term;
+
+    private static List<PartnerName> NamesOf(MatchCandidate candidate)
+    {
+        var names = new List<PartnerName> { PartnerName.Parse(candidate.Name) };
+        if (!string.IsNullOrWhiteSpace(candidate.LocalName))
+        {
+            names.Add(PartnerName.Parse(candidate.LocalName));
+        }
+        return names;
+    }
+
+    private static IEnumerable<string> AcronymsOf(MatchCandidate candidate, List<PartnerName> names) =>
+        names.Select(n => n.Acronym).Append(string.IsNullOrWhiteSpace(candidate.Acronym) ? null : TextFolding.MatchKey(candidate.Acronym))
+            .OfType<string>().Where(a => a.Length >= 2).Distinct();
 
     private static void Add(Dictionary<string, List<int>> index, string key, int id)
     {
@@ -170,7 +220,7 @@ public sealed class PartnerMatcher
         }
         foreach (var word in name.Words)
         {
-            if (_byWord.TryGetValue(word, out var positions) && positions.Count <= MaxProfilesPerWord)
+            if (_byWord.TryGetValue(word, out var positions) && positions.Count <= MaxProfilesPerWord && !_commonWords.Contains(word))
             {
                 foreach (var position in positions)
                 {

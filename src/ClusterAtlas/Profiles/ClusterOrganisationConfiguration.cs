@@ -22,6 +22,11 @@ internal sealed class ClusterOrganisationConfiguration : IEntityTypeConfiguratio
         builder.Property<DateTimeOffset?>(Network.NetworkLinker.MatchedAtProperty);
         builder.HasIndex([Network.NetworkLinker.MatchedAtProperty], "IX_ClusterOrganisations_NetworkUnmatched")
             .HasFilter("\"NetworkMatchedAt\" IS NULL OR \"NetworkMatchedAt\" <> \"UpdatedAt\"");
+        // The change time the profile's rows of the network's term index were made from (Network.NetworkTerms); partial
+        // in the same way: the profiles whose terms are to be made again, usually none.
+        builder.Property<DateTimeOffset?>(Network.NetworkTerms.MadeAtProperty);
+        builder.HasIndex([Network.NetworkTerms.MadeAtProperty], "IX_ClusterOrganisations_NetworkTermsStale")
+            .HasFilter("\"NetworkTermsMadeAt\" IS NULL OR \"NetworkTermsMadeAt\" <> \"UpdatedAt\"");
         builder.Property(p => p.Slug).HasMaxLength(200);
         builder.Property(p => p.ManagementTeamFte).HasPrecision(6, 2);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);

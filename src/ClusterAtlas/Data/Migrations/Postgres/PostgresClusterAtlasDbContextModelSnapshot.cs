@@ -783,6 +783,25 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.ToTable("NetworkLinks", (string)null);
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Network.NetworkTerm", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Kind", "Term", "ProfileId");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("NetworkTerms", (string)null);
+                });
+
             modelBuilder.Entity("ClusterAtlas.Network.RecommendationDismissal", b =>
                 {
                     b.Property<int>("ProfileId")
@@ -1527,6 +1546,9 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<DateTimeOffset?>("NetworkTermsMadeAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("NutsCode")
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
@@ -1627,6 +1649,9 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex(new[] { "NetworkTermsMadeAt" }, "IX_ClusterOrganisations_NetworkTermsStale")
+                        .HasFilter("\"NetworkTermsMadeAt\" IS NULL OR \"NetworkTermsMadeAt\" <> \"UpdatedAt\"");
 
                     b.HasIndex(new[] { "NetworkMatchedAt" }, "IX_ClusterOrganisations_NetworkUnmatched")
                         .HasFilter("\"NetworkMatchedAt\" IS NULL OR \"NetworkMatchedAt\" <> \"UpdatedAt\"");
@@ -2390,6 +2415,15 @@ namespace ClusterAtlas.Data.Migrations.Postgres
                     b.Navigation("PartnerProfile");
 
                     b.Navigation("Profile");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Network.NetworkTerm", b =>
+                {
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Network.RecommendationDismissal", b =>

@@ -759,6 +759,25 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.ToTable("NetworkLinks", (string)null);
                 });
 
+            modelBuilder.Entity("ClusterAtlas.Network.NetworkTerm", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "Term", "ProfileId");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("NetworkTerms", (string)null);
+                });
+
             modelBuilder.Entity("ClusterAtlas.Network.RecommendationDismissal", b =>
                 {
                     b.Property<int>("ProfileId")
@@ -1483,6 +1502,9 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NetworkTermsMadeAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NutsCode")
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
@@ -1583,6 +1605,9 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex(new[] { "NetworkTermsMadeAt" }, "IX_ClusterOrganisations_NetworkTermsStale")
+                        .HasFilter("\"NetworkTermsMadeAt\" IS NULL OR \"NetworkTermsMadeAt\" <> \"UpdatedAt\"");
 
                     b.HasIndex(new[] { "NetworkMatchedAt" }, "IX_ClusterOrganisations_NetworkUnmatched")
                         .HasFilter("\"NetworkMatchedAt\" IS NULL OR \"NetworkMatchedAt\" <> \"UpdatedAt\"");
@@ -2320,6 +2345,15 @@ namespace ClusterAtlas.Data.Migrations.Sqlite
                     b.Navigation("PartnerProfile");
 
                     b.Navigation("Profile");
+                });
+
+            modelBuilder.Entity("ClusterAtlas.Network.NetworkTerm", b =>
+                {
+                    b.HasOne("ClusterAtlas.Profiles.ClusterOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterAtlas.Network.RecommendationDismissal", b =>
