@@ -1,6 +1,7 @@
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ClusterAtlas.Network;
 
@@ -20,7 +21,10 @@ public sealed class NetworkTerms(ClusterAtlasDbContext db)
     /// <summary>The profiles' column (not part of the profile's content) with the change time their terms were made from.</summary>
     public const string MadeAtProperty = "NetworkTermsMadeAt";
 
-    /// <summary>Profiles whose terms are missing or older than the profile (a partial index holds only these).</summary>
+    /// <summary>
+    /// Profiles whose terms are missing or older than the profile. A partial index holds only these; ordered by its
+    /// column, both databases read it (PostgreSQL read the whole table for "the two times differ" otherwise).
+    /// </summary>
     public async Task<List<int>> StaleAsync(int limit, CancellationToken cancellationToken) =>
         await StaleProfiles()
             .OrderBy(p => EF.Property<DateTimeOffset?>(p, MadeAtProperty))
@@ -28,12 +32,7 @@ public sealed class NetworkTerms(ClusterAtlasDbContext db)
             .Select(p => p.Id)
             .ToListAsync(cancellationToken);
 
-    /// <summary>The profiles whose stored terms are those of the profile as it is.</summary>
-    public IQueryable<ClusterOrganisation> FreshProfiles() =>
-        db.ClusterOrganisations.AsNoTracking().Where(p => EF.Property<DateTimeOffset?>(p, MadeAtProperty) == p.UpdatedAt);
-
-    /// <summary>The stale profiles (as <see cref="StaleAsync"/>, for a query).</summary>
-    public IQueryable<ClusterOrganisation> StaleProfiles() =>
+    private IQueryable<ClusterOrganisation> StaleProfiles() =>
         db.ClusterOrganisations.AsNoTracking()
             .Where(p => EF.Property<DateTimeOffset?>(p, MadeAtProperty) == null || EF.Property<DateTimeOffset?>(p, MadeAtProperty) != p.UpdatedAt);
 
@@ -82,19 +81,10 @@ public sealed class NetworkTerms(ClusterAtlasDbContext db)
                 .Select(c => new { ProfileId = EF.Property<int>(c, "ClusterOrganisationId"), c.Name })
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.ProfileId, c => c.Name);
-        // Claims each profile at the version read (grouped by time, as most bulk-written profiles share theirs), then
-        // keeps those still at it: a profile written since stays stale.
-        foreach (var sameTime in profiles.GroupBy(p => p.UpdatedAt))
-        {
-            var at = sameTime.Key;
-            var group = sameTime.Select(p => p.Id).ToList();
-            await db.ClusterOrganisations.Where(p => group.Contains(p.Id) && p.UpdatedAt == at)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => EF.Property<DateTimeOffset?>(p, MadeAtProperty), (DateTimeOffset?)at), cancellationToken);
-        }
-        var now = await db.ClusterOrganisations.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.UpdatedAt }).ToDictionaryAsync(p => p.Id, p => p.UpdatedAt, cancellationToken);
-        var claimed = profiles.Where(p => now.TryGetValue(p.Id, out var at) && at == p.UpdatedAt).Select(p => p.Id).ToList();
-        await db.Set<NetworkTerm>().Where(t => claimed.Contains(t.ProfileId)).ExecuteDeleteAsync(cancellationToken);
+        var claimed = db.Database.IsNpgsql()
+            ? await ClaimOnPostgresAsync([.. profiles.Select(p => (p.Id, p.UpdatedAt))], cancellationToken)
+            : await ClaimAsync([.. profiles.Select(p => (p.Id, p.UpdatedAt))], cancellationToken);
+        await db.Set<NetworkTerm>().Where(t => EF.Parameter(claimed).Contains(t.ProfileId)).ExecuteDeleteAsync(cancellationToken);
         var claimedSet = claimed.ToHashSet();
         var rows = new List<NetworkTerm>();
         foreach (var profile in profiles.Where(p => claimedSet.Contains(p.Id)))
@@ -110,5 +100,51 @@ public sealed class NetworkTerms(ClusterAtlasDbContext db)
         }
         await BulkInsert.InsertAsync(db, rows, null, cancellationToken);
         return claimed.Count;
+    }
+
+    /// <summary>
+    /// Marks each profile's terms made at the version read, and returns those still at it: a profile written since
+    /// stays stale. Grouped by time, as most bulk-written profiles share theirs. (SQLite has one writer at a time.)
+    /// </summary>
+    private async Task<List<int>> ClaimAsync(List<(int Id, DateTimeOffset UpdatedAt)> versions, CancellationToken cancellationToken)
+    {
+        foreach (var sameTime in versions.GroupBy(v => v.UpdatedAt))
+        {
+            var at = sameTime.Key;
+            var group = sameTime.Select(v => v.Id).ToList();
+            await db.ClusterOrganisations.Where(p => group.Contains(p.Id) && p.UpdatedAt == at)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => EF.Property<DateTimeOffset?>(p, MadeAtProperty), (DateTimeOffset?)at), cancellationToken);
+        }
+        var ids = versions.Select(v => v.Id).ToList();
+        var now = await db.ClusterOrganisations.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.UpdatedAt }).ToDictionaryAsync(p => p.Id, p => p.UpdatedAt, cancellationToken);
+        return [.. versions.Where(v => now.TryGetValue(v.Id, out var at) && at == v.UpdatedAt).Select(v => v.Id)];
+    }
+
+    /// <summary>
+    /// As <see cref="ClaimAsync"/> in one statement, skipping the profiles another transaction holds (a write, another
+    /// instance's service) instead of waiting for them: waiting, a batch that holds some profiles could deadlock with a
+    /// write that holds others (a vocabulary change stamps many). A skipped profile stays stale, and is read whole.
+    /// </summary>
+    private async Task<List<int>> ClaimOnPostgresAsync(List<(int Id, DateTimeOffset UpdatedAt)> versions, CancellationToken cancellationToken)
+    {
+        const string Claim = """
+            UPDATE "ClusterOrganisations" AS c SET "NetworkTermsMadeAt" = c."UpdatedAt"
+            FROM unnest(@ids, @times) AS v(id, at)
+            WHERE c."Id" = v.id AND c."UpdatedAt" = v.at
+              AND c."Id" IN (SELECT "Id" FROM "ClusterOrganisations" WHERE "Id" = ANY(@ids) FOR UPDATE SKIP LOCKED)
+            RETURNING c."Id"
+            """;
+        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        await using var command = new Npgsql.NpgsqlCommand(Claim, connection, (Npgsql.NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        command.Parameters.AddWithValue("ids", versions.Select(v => v.Id).ToArray());
+        command.Parameters.AddWithValue("times", versions.Select(v => v.UpdatedAt).ToArray());
+        var claimed = new List<int>(versions.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claimed.Add(reader.GetInt32(0));
+        }
+        return claimed;
     }
 }

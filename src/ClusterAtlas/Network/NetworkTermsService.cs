@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ClusterAtlas.Network;
 
 /// <summary>
@@ -9,18 +11,19 @@ namespace ClusterAtlas.Network;
 public sealed class NetworkTermsService(IServiceScopeFactory scopes, ILogger<NetworkTermsService> logger) : BackgroundService
 {
     private const int Batch = 1000;
-    private static readonly TimeSpan Pause = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Pause = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Not in the way of the start: the directory and the first requests come first.
-        await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+        await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
         using var timer = new PeriodicTimer(Pause);
         do
         {
             try
             {
                 var total = 0;
+                var started = Stopwatch.GetTimestamp();
                 int made;
                 do
                 {
@@ -38,7 +41,7 @@ public sealed class NetworkTermsService(IServiceScopeFactory scopes, ILogger<Net
                 while (made > 0 && !stoppingToken.IsCancellationRequested);
                 if (total > 0)
                 {
-                    logger.LogInformation("Network terms made for {Count} profiles", total);
+                    logger.LogInformation("Network terms made for {Count} profiles in {Elapsed}", total, Stopwatch.GetElapsedTime(started));
                 }
             }
             catch (Exception error) when (error is not OperationCanceledException)

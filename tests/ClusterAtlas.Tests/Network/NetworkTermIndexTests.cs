@@ -1,6 +1,7 @@
 using ClusterAtlas.Network;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +27,7 @@ public sealed class NetworkTermIndexTests
     [Fact]
     public async Task Edits_and_outside_changes_leave_the_links_a_whole_match_makes()
     {
-        await using var app = new ClusterAtlasFactory();
+        await using var app = new WithoutTermsInBackground();
         var random = new Random(20261206);
         var ids = new List<int>();
         for (var i = 0; i < 36; i++)
@@ -81,8 +82,8 @@ public sealed class NetworkTermIndexTests
         // profile's edit naming the new name finds it all the same (stale profiles are read whole).
         var (outsider, stating) = (ids[0], ids[1]);
         await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Id == outsider)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, "Zephyr Lantern Quay Cluster").SetProperty(p => p.Status, ProfileStatus.Published).SetProperty(p => p.UpdatedAt, DateTimeOffset.UtcNow)));
-        await EditAsync(app, stating, profile => profile.CollaboratingClusters.Add(new CollaboratingCluster { Name = "Zephyr Lantern Quay Cluster" }), match: true);
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, "Zephyr Yonder Xylem").SetProperty(p => p.Status, ProfileStatus.Published).SetProperty(p => p.UpdatedAt, DateTimeOffset.UtcNow)));
+        await EditAsync(app, stating, profile => profile.CollaboratingClusters.Add(new CollaboratingCluster { Name = "Zephyr Yonder Xylem" }), match: true);
         Assert.Contains(await app.WithDbAsync(db => db.Set<NetworkLink>().Where(l => l.ProfileId == stating).ToListAsync()),
             l => l.PartnerProfileId == outsider && l.State == LinkState.Sure);
         // The other way round: a statement saved without matching (its terms stale) names a profile renamed afterwards.
@@ -98,7 +99,7 @@ public sealed class NetworkTermIndexTests
     [Fact]
     public async Task A_word_of_more_profiles_than_the_matcher_looks_up_by_is_left_out_as_a_whole_match_leaves_it()
     {
-        await using var app = new ClusterAtlasFactory();
+        await using var app = new WithoutTermsInBackground();
         // 2,001 profiles named with "Quarry" (each with a word of its own): the matcher never looks profiles up by it.
         var quarries = await app.WithDbAsync(async db =>
         {
@@ -123,6 +124,26 @@ public sealed class NetworkTermIndexTests
         }, match: true);
         await AssertLinksAreThoseOfAWholeMatchAsync(app, "after the statements");
         Assert.DoesNotContain(await app.WithDbAsync(db => db.Set<NetworkLink>().Where(l => l.ProfileId == stating).Select(l => l.PartnerName).ToListAsync()), n => n == "Quarry Lanterns");
+    }
+
+    [Fact]
+    public async Task Profiles_written_outside_the_write_path_get_their_terms_in_the_background()
+    {
+        await using var app = new ClusterAtlasFactory();
+        var ids = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await AddAsync(app, $"Background Indexed Cluster {i}", null, "DE", [new CollaboratingCluster { Name = "Lantern Quay Cluster" }]));
+        }
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((await app.WithServiceAsync<NetworkTerms, List<int>>(t => t.StaleAsync(int.MaxValue, CancellationToken.None))).Count > 0)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "the background service made no terms within a minute");
+            await Task.Delay(200);
+        }
+        var rows = await app.WithDbAsync(db => db.Set<NetworkTerm>().Where(t => ids.Contains(t.ProfileId)).ToListAsync());
+        Assert.All(ids, id => Assert.Contains(rows, t => t.ProfileId == id && t.Kind == NetworkTermKind.Name && t.Term == "w:background"));
+        Assert.All(ids, id => Assert.Contains(rows, t => t.ProfileId == id && t.Kind == NetworkTermKind.Statement && t.Term == "w:lantern"));
     }
 
     /// <summary>The links stored are exactly those a matcher given every profile makes for every statement (no decisions are taken here).</summary>
@@ -193,4 +214,20 @@ public sealed class NetworkTermIndexTests
     private static string TextOf(Random random, List<string> names) => random.Next(6) == 0 ? Pick(random, Acronyms) : Variant(random, Pick(random, names));
 
     private static T Pick<T>(Random random, IReadOnlyList<T> values) => values[random.Next(values.Count)];
+
+    /// <summary>A host whose stale profiles stay stale until a match makes their terms: the cases read whole are then read whole.</summary>
+    private sealed class WithoutTermsInBackground : ClusterAtlasFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services =>
+            {
+                foreach (var service in services.Where(s => s.ImplementationType == typeof(NetworkTermsService)).ToList())
+                {
+                    services.Remove(service);
+                }
+            });
+        }
+    }
 }
