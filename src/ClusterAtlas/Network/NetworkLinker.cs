@@ -183,13 +183,11 @@ public sealed class NetworkLinker(ClusterAtlasDbContext db, NetworkTerms terms, 
         // be looked up are told to the matcher, which then answers as one given every profile would.
         var byText = await CommonWordsAsync(stated.SelectMany(s => PartnerMatcher.TermsOfText(s.Name)), stale, staleCandidates, cancellationToken);
         var naming = byText.Terms;
-        var known = stale.Concat(ids).ToHashSet();
-        var named = (await db.Set<NetworkTerm>().AsNoTracking()
-                .Where(t => t.Kind == NetworkTermKind.Name && EF.Parameter(naming).Contains(t.Term))
-                .Select(t => t.ProfileId).Distinct().ToListAsync(cancellationToken))
-            .Where(id => !known.Contains(id)).ToList();
-        var candidates = staleCandidates.Concat(writtenCandidates).DistinctBy(c => c.ProfileId)
-            .Concat(await CandidatesAsync(db.ClusterOrganisations.Where(p => EF.Parameter(named).Contains(p.Id)), cancellationToken));
+        var known = stale.Concat(ids).ToList();
+        var namingRows = db.Set<NetworkTerm>().Where(t => t.Kind == NetworkTermKind.Name && EF.Parameter(naming).Contains(t.Term));
+        var named = await CandidatesAsync(
+            db.ClusterOrganisations.Where(p => namingRows.Select(t => t.ProfileId).Contains(p.Id) && !EF.Parameter(known).Contains(p.Id)), cancellationToken);
+        var candidates = staleCandidates.Concat(writtenCandidates).DistinctBy(c => c.ProfileId).Concat(named);
         var matcher = new PartnerMatcher(candidates, byText.Words);
 
         var affected = stated.Select(s => (s.ProfileId, s.Key)).ToHashSet();
@@ -210,6 +208,10 @@ public sealed class NetworkLinker(ClusterAtlasDbContext db, NetworkTerms terms, 
     {
         var all = lookedFor.ToHashSet(StringComparer.Ordinal);
         var words = all.Where(t => t.StartsWith(PartnerMatcher.WordTerm, StringComparison.Ordinal)).ToList();
+        if (words.Count == 0)
+        {
+            return (new HashSet<string>(), [.. all]);
+        }
         // Counted on the term index alone (a join with the profiles to leave the stale ones out read them all: a second
         // at 100,000 profiles for common words); the stale profiles' rows are few and taken off after.
         var rows = db.Set<NetworkTerm>().AsNoTracking().Where(t => t.Kind == NetworkTermKind.Name && EF.Parameter(words).Contains(t.Term));
