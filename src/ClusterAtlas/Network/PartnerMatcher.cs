@@ -37,8 +37,8 @@ public sealed class PartnerMatcher
     private readonly List<ulong[][]> _trigramsOf = [];
     private readonly Dictionary<int, int> _positionOf = [];
     private readonly Dictionary<(string Text, string? CountryCode), (int Position, double Score)[]> _remembered = [];
-    // Per position, the ranking that last scored or compared it, and its score there (one ranking at a time: not thread-safe).
     private readonly IReadOnlySet<string> _commonWords;
+    // Per position, the ranking that last scored or compared it, and its score there (one ranking at a time: not thread-safe).
     private readonly int[] _scoredAt;
     private readonly int[] _comparedAt;
     private readonly double[] _scoreOf;
