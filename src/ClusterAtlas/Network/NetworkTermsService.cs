@@ -5,8 +5,8 @@ namespace ClusterAtlas.Network;
 /// <summary>
 /// Makes the terms of stale profiles (<see cref="NetworkTerms"/>) in the background, a batch at a time: after an
 /// upgrade every profile, later those written without matching (a bulk load, a change outside the platform). Until
-/// then the matching reads such profiles whole, which is right but slower. Runs in every instance; two making the same
-/// profile's terms wait for each other on its row.
+/// then the matching reads such profiles whole, which is right but slower. Runs in every instance: on PostgreSQL a batch
+/// skips the profiles another transaction holds (another instance's batch, a write), on SQLite writers take turns.
 /// </summary>
 public sealed class NetworkTermsService(IServiceScopeFactory scopes, ILogger<NetworkTermsService> logger) : BackgroundService
 {
