@@ -32,10 +32,9 @@ public sealed class AccessibilityTests(BrowserApp app)
     [MemberData(nameof(Pages))]
     public async Task Page_has_no_axe_violations(string template, string path, ColorScheme scheme)
     {
-        await using var context = await app.NewContextAsync(colorScheme: scheme);
-        await Axe.InjectAsync(context);
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync(colorScheme: scheme);
+        var page = tab.Page;
+        var watch = tab.Watch;
         if (template == "not-found")
         {
             watch.ExpectErrorStatus(path);
@@ -51,10 +50,9 @@ public sealed class AccessibilityTests(BrowserApp app)
     [Fact]
     public async Task Serbian_pages_have_no_axe_violations()
     {
-        await using var context = await app.NewContextAsync(locale: "sr-Latn-RS");
-        await Axe.InjectAsync(context);
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync(locale: "sr-Latn-RS");
+        var page = tab.Page;
+        var watch = tab.Watch;
         foreach (var path in new[] { "/", "/cluster-organisations/vojvodina-metal-cluster" })
         {
             await page.GotoAsync(path);

@@ -16,10 +16,9 @@ public sealed class AccountPagesForAdministratorsTests(BrowserApp app)
     public async Task An_administrator_locks_an_account_with_a_reason_and_finds_it_in_the_audit_log(ColorScheme scheme)
     {
         var unique = Guid.NewGuid().ToString("N")[..8];
-        await using var context = await app.NewContextAsync(colorScheme: scheme);
-        await Axe.InjectAsync(context);
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync(colorScheme: scheme);
+        var page = tab.Page;
+        var watch = tab.Watch;
         var name = scheme.ToString().ToLowerInvariant();
         var memberEmail = $"member-{unique}@example.org";
         await using (var scope = app.Services.CreateAsyncScope())

@@ -31,9 +31,9 @@ public sealed class CallsJourneyTests(BrowserApp app)
             await db.SaveChangesAsync();
         }
 
-        await using var context = await app.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync();
+        var page = tab.Page;
+        var watch = tab.Watch;
         await JourneySteps.SignInAsync(page, email);
         await page.GotoAsync("/account");
         await page.GetByRole(AriaRole.Link, new() { Name = "Calls for you" }).ClickAsync();

@@ -23,10 +23,9 @@ public sealed class ClusterManagerJourneyTests(BrowserApp app)
         var manager = $"manager-{unique.ToLowerInvariant()}@example.org";
 
         // 1. The manager registers and confirms the address by the link in the e-mail.
-        await using var managerContext = await app.NewContextAsync();
-        await Axe.InjectAsync(managerContext);
-        var page = await managerContext.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var managerTab = await app.OpenTabAsync();
+        var page = managerTab.Page;
+        var watch = managerTab.Watch;
         await RegisterAccountAsync(page, "Mara Manager", manager);
         await SignInAsync(page, manager);
 
@@ -87,10 +86,9 @@ public sealed class ClusterManagerJourneyTests(BrowserApp app)
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
 
         // 3. A moderator (made on the command line, two-factor set up at first sign-in) approves it.
-        await using var moderatorContext = await app.NewContextAsync();
-        await Axe.InjectAsync(moderatorContext);
-        var moderatorPage = await moderatorContext.NewPageAsync();
-        var moderatorWatch = new PageWatch(moderatorPage);
+        await using var moderatorTab = await app.OpenTabAsync();
+        var moderatorPage = moderatorTab.Page;
+        var moderatorWatch = moderatorTab.Watch;
         await app.SignInAsNewModeratorAsync(moderatorPage, $"moderator-{unique.ToLowerInvariant()}@example.org");
         await moderatorPage.GotoAsync("/moderation");
         await Axe.AssertNoViolationsAsync(moderatorPage, "moderation queue");
@@ -101,8 +99,8 @@ public sealed class ClusterManagerJourneyTests(BrowserApp app)
         await Assertions.Expect(moderatorPage.Locator("main")).ToContainTextAsync(clusterName);
 
         // 4. It is in the directory for everyone.
-        await using var visitorContext = await app.NewContextAsync();
-        var visitor = await visitorContext.NewPageAsync();
+        await using var visitorTab = await app.OpenTabAsync();
+        var visitor = visitorTab.Page;
         await visitor.GotoAsync("/cluster-organisations?q=" + unique);
         await Assertions.Expect(visitor.Locator(".result-title a")).ToHaveTextAsync(clusterName);
 
@@ -118,9 +116,9 @@ public sealed class ClusterManagerJourneyTests(BrowserApp app)
 
         // 6. ... adds a colleague who has an account.
         var colleague = $"colleague-{unique.ToLowerInvariant()}@example.org";
-        await using var colleagueContext = await app.NewContextAsync();
-        var colleaguePage = await colleagueContext.NewPageAsync();
-        var colleagueWatch = new PageWatch(colleaguePage);
+        await using var colleagueTab = await app.OpenTabAsync();
+        var colleaguePage = colleagueTab.Page;
+        var colleagueWatch = colleagueTab.Watch;
         await RegisterAccountAsync(colleaguePage, "Cole Colleague", colleague);
         await page.GotoAsync($"/cluster-organisations/{slug}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Colleagues", Exact = true }).ClickAsync();

@@ -21,10 +21,9 @@ public sealed class ContactRequestJourneyTests(BrowserApp app)
         await app.MemberWithPublishedProfileAsync(senderEmail, "Sava Sender", $"{unique} Robotics Cluster");
 
         // 1. The sender writes from the profile page, for their own cluster, with a meeting time.
-        await using var senderContext = await app.NewContextAsync();
-        await Axe.InjectAsync(senderContext);
-        var sender = await senderContext.NewPageAsync();
-        var senderWatch = new PageWatch(sender);
+        await using var senderTab = await app.OpenTabAsync();
+        var sender = senderTab.Page;
+        var senderWatch = senderTab.Watch;
         await JourneySteps.SignInAsync(sender, senderEmail);
         await sender.GotoAsync($"/cluster-organisations/{managerSlug}");
         await sender.GetByRole(AriaRole.Link, new() { Name = "Contact this cluster" }).First.ClickAsync();
@@ -41,10 +40,9 @@ public sealed class ContactRequestJourneyTests(BrowserApp app)
         // 2. The manager has it by mail and in the inbox, unread, and answers there.
         var mail = await app.MailAsync(managerEmail, "Contact request: Robot welding cells");
         Assert.Equal(senderEmail, mail.ReplyTo.Mailboxes.Single().Address);
-        await using var managerContext = await app.NewContextAsync();
-        await Axe.InjectAsync(managerContext);
-        var manager = await managerContext.NewPageAsync();
-        var managerWatch = new PageWatch(manager);
+        await using var managerTab = await app.OpenTabAsync();
+        var manager = managerTab.Page;
+        var managerWatch = managerTab.Watch;
         await JourneySteps.SignInAsync(manager, managerEmail);
         await manager.GotoAsync("/account/inbox");
         await Assertions.Expect(manager.Locator("tr.unread")).ToContainTextAsync("Robot welding cells");

@@ -76,10 +76,9 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
     [Fact]
     public async Task On_a_phone_the_first_result_is_on_the_first_screen_and_the_filters_wait_behind_a_disclosure()
     {
-        await using var context = await fixture.App.NewContextAsync(PhoneWidth, PhoneHeight);
-        await Axe.InjectAsync(context);
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await fixture.App.OpenTabAsync(PhoneWidth, PhoneHeight);
+        var page = tab.Page;
+        var watch = tab.Watch;
 
         await page.GotoAsync("/cluster-organisations?country=RS&label=bronze");
         var filters = page.Locator("details#filters");
@@ -116,9 +115,9 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
     {
         // The update replaces every checkbox; the one the visitor was on (found by its name and value: the checkboxes
         // sit inside their labels, without ids) gets the focus back, so the keyboard goes on from there.
-        await using var context = await fixture.App.NewContextAsync(1280, 900);
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await fixture.App.OpenTabAsync(1280, 900);
+        var page = tab.Page;
+        var watch = tab.Watch;
         await page.GotoAsync("/cluster-organisations?q=cluster");
         var country = page.Locator("#filters fieldset.facet input[name=country]").Nth(1);
         var code = await country.GetAttributeAsync("value");
@@ -163,10 +162,9 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
     [InlineData(PhoneWidth, PhoneHeight, "dark")]
     public async Task The_directory_has_no_axe_violations(int width, int height, string scheme)
     {
-        await using var context = await fixture.App.NewContextAsync(width, height, scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
-        await Axe.InjectAsync(context);
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await fixture.App.OpenTabAsync(width, height, scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        var page = tab.Page;
+        var watch = tab.Watch;
         foreach (var path in new[] { "/cluster-organisations?country=RS", "/cluster-organisations?q=vojvodina+forestry" })
         {
             await page.GotoAsync(path);
@@ -181,9 +179,9 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
     [Fact]
     public async Task On_a_wide_screen_the_filters_open_as_a_sidebar_without_moving_the_page()
     {
-        await using var context = await fixture.App.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await fixture.App.OpenTabAsync();
+        var page = tab.Page;
+        var watch = tab.Watch;
         await page.GotoAsync("/cluster-organisations?q=cluster", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         Assert.True(await page.Locator("details#filters").EvaluateAsync<bool>("d => d.open"));
         var filters = await page.Locator("#filters fieldset.facet").First.BoundingBoxAsync();
@@ -196,9 +194,9 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
     [Fact]
     public async Task After_typing_and_choosing_filters_the_page_shows_what_a_reload_of_its_address_shows()
     {
-        await using var context = await fixture.App.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await fixture.App.OpenTabAsync();
+        var page = tab.Page;
+        var watch = tab.Watch;
         await page.GotoAsync("/cluster-organisations");
         Assert.True(await page.Locator("details#filters").EvaluateAsync<bool>("d => d.open"));
         var initial = await ShownAsync(page);
@@ -223,9 +221,9 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
     [Fact]
     public async Task Tracking_parameters_in_a_link_are_ignored()
     {
-        await using var context = await fixture.App.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await fixture.App.OpenTabAsync();
+        var page = tab.Page;
+        var watch = tab.Watch;
         await page.GotoAsync("/cluster-organisations?q=metal&country=RS");
         var plain = await ShownAsync(page);
         var response = await page.GotoAsync("/cluster-organisations?q=metal&utm_source=newsletter&utm_medium=email&utm_campaign=autumn&country=RS&fbclid=IwAR2x&gclid=EAIaIQ&ref=partner");
@@ -238,9 +236,9 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
     [Fact]
     public async Task When_no_profile_has_every_word_the_ones_with_some_are_shown_and_labelled()
     {
-        await using var context = await fixture.App.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await fixture.App.OpenTabAsync();
+        var page = tab.Page;
+        var watch = tab.Watch;
         await page.GotoAsync("/cluster-organisations");
         await TypeAndWaitAsync(page, "vojvodina forestry");
         await Assertions.Expect(page.Locator("#some-words")).ToContainTextAsync("No profile matches all of the words; these match some of them.");

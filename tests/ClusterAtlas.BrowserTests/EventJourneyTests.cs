@@ -21,10 +21,9 @@ public sealed class EventJourneyTests(BrowserApp app)
         var email = $"events-{unique.ToLowerInvariant()}@example.org";
         var slug = await app.MemberWithPublishedProfileAsync(email, "Eva Events", $"{unique} Mobility Cluster");
 
-        await using var context = await app.NewContextAsync(width: 390, height: 844);
-        await Axe.InjectAsync(context);
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync(width: 390, height: 844);
+        var page = tab.Page;
+        var watch = tab.Watch;
         await JourneySteps.SignInAsync(page, email);
         await page.GotoAsync($"/cluster-organisations/{slug}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Submit an event" }).ClickAsync();

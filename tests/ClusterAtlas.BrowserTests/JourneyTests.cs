@@ -19,9 +19,9 @@ public sealed partial class JourneyTests(BrowserApp app)
     [Fact]
     public async Task Home_search_profile_print()
     {
-        await using var context = await app.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync();
+        var page = tab.Page;
+        var watch = tab.Watch;
 
         await page.GotoAsync("/");
         await Artefacts.ScreenshotAsync(page, "journey-1-home");
@@ -55,9 +55,9 @@ public sealed partial class JourneyTests(BrowserApp app)
     [InlineData(320, 640)]
     public async Task Phone_viewport_has_no_horizontal_scrolling(int width, int height)
     {
-        await using var context = await app.NewContextAsync(width, height);
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync(width, height);
+        var page = tab.Page;
+        var watch = tab.Watch;
         foreach (var (name, path) in new[] { ("home", "/"), ("directory", "/cluster-organisations"), ("profile", ProfilePath), ("print", ProfilePath + "/print") })
         {
             await page.GotoAsync(path);
@@ -71,9 +71,9 @@ public sealed partial class JourneyTests(BrowserApp app)
     [Fact]
     public async Task Keyboard_only_search()
     {
-        await using var context = await app.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync();
+        var page = tab.Page;
+        var watch = tab.Watch;
         await page.GotoAsync("/");
 
         // The first Tab reaches the skip link, shown while focused; Enter moves to the main content.
@@ -106,9 +106,9 @@ public sealed partial class JourneyTests(BrowserApp app)
     [Fact]
     public async Task Language_switch_keeps_the_page_and_changes_the_strings()
     {
-        await using var context = await app.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync();
+        var page = tab.Page;
+        var watch = tab.Watch;
         await page.GotoAsync(ProfilePath);
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         Assert.Equal("General Information", await page.Locator("#general-title").InnerTextAsync());

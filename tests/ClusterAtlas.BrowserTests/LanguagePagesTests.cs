@@ -36,9 +36,9 @@ public sealed class LanguagePagesTests(BrowserApp app)
         await GiveTheDemoProfileALocalNameAsync();
         foreach (var (width, height, device) in new[] { (1280, 900, "desktop"), (390, 844, "phone") })
         {
-            await using var context = await app.NewContextAsync(width, height, locale: locale);
-            var page = await context.NewPageAsync();
-            var watch = new PageWatch(page);
+            await using var tab = await app.OpenTabAsync(width, height, locale: locale);
+            var page = tab.Page;
+            var watch = tab.Watch;
 
             await page.GotoAsync(Profile);
             await Assertions.Expect(page.Locator(".profile-header .badge").First).ToHaveTextAsync(country);
@@ -67,10 +67,9 @@ public sealed class LanguagePagesTests(BrowserApp app)
         await GiveTheDemoProfileALocalNameAsync();
         foreach (var locale in new[] { "en-GB", "sr-Latn-RS", "de-DE" })
         {
-            await using var context = await app.NewContextAsync(colorScheme: scheme, locale: locale);
-            await Axe.InjectAsync(context);
-            var page = await context.NewPageAsync();
-            var watch = new PageWatch(page);
+            await using var tab = await app.OpenTabAsync(colorScheme: scheme, locale: locale);
+            var page = tab.Page;
+            var watch = tab.Watch;
             await page.GotoAsync(Profile);
             await Assertions.Expect(page.Locator(".profile-subtitle [lang=sr]")).ToHaveTextAsync(LocalName);
             await Axe.AssertNoViolationsAsync(page, $"{Profile} with a local name ({locale}, {scheme})");

@@ -18,7 +18,6 @@ public sealed class MapAndStatisticsTests(BrowserApp app)
     public async Task The_map_and_the_statistics_work_offline_from_the_keyboard_with_no_axe_violations(int width, int height, string device)
     {
         await using var context = await app.NewContextAsync(width, height);
-        await Axe.InjectAsync(context);
         var page = await context.NewPageAsync();
         var watch = new PageWatch(page);
         var elsewhere = new List<string>();

@@ -28,10 +28,9 @@ public sealed class NarrowScreenTests(BrowserApp app)
         var unique = Guid.NewGuid().ToString("N")[..8];
         // Long words and addresses, as real ones can be: the layout must wrap them, not widen the page.
         var email = $"administrator.of.the.regional.development.agency-{unique}@cluster-network-of-the-danube-region.example.org";
-        await using var context = await app.NewContextAsync(width: 360, height: 740);
-        await Axe.InjectAsync(context);
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync(width: 360, height: 740);
+        var page = tab.Page;
+        var watch = tab.Watch;
 
         await SetPasswordAndSignInAsync(page, email);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/two-factor/setup"));

@@ -27,10 +27,9 @@ public sealed class NetworkJourneyTests(BrowserApp app)
         await app.StateCollaborationAsync(hempSlug, flaxName, "MT");
 
         // 1. The hemp cluster's administrator confirms the proposed match.
-        await using var context = await app.NewContextAsync();
-        await Axe.InjectAsync(context);
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync();
+        var page = tab.Page;
+        var watch = tab.Watch;
         await JourneySteps.SignInAsync(page, hempEmail);
         await page.GotoAsync($"/cluster-organisations/{hempSlug}");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("confirm or reject") }).ClickAsync();

@@ -21,9 +21,9 @@ public sealed class NewsJourneyTests(BrowserApp app)
         var title = $"{unique} opens a photonics test bed";
 
         // 1. The profile's administrator writes news from the profile page and submits it for review.
-        await using var authorContext = await app.NewContextAsync();
-        var author = await authorContext.NewPageAsync();
-        var authorWatch = new PageWatch(author);
+        await using var authorTab = await app.OpenTabAsync();
+        var author = authorTab.Page;
+        var authorWatch = authorTab.Watch;
         await JourneySteps.SignInAsync(author, authorEmail);
         await author.GotoAsync($"/cluster-organisations/{slug}");
         await author.Locator("#news").GetByRole(AriaRole.Link, new() { Name = "Write news" }).ClickAsync();
@@ -36,8 +36,8 @@ public sealed class NewsJourneyTests(BrowserApp app)
         var newsPath = new Uri(author.Url).AbsolutePath;
 
         // 2. A moderator publishes it from the queue.
-        await using var moderatorContext = await app.NewContextAsync();
-        var moderator = await moderatorContext.NewPageAsync();
+        await using var moderatorTab = await app.OpenTabAsync();
+        var moderator = moderatorTab.Page;
         await app.SignInAsNewModeratorAsync(moderator, $"news-moderator-{unique.ToLowerInvariant()}@example.org");
         await moderator.GotoAsync("/moderation/news");
         await moderator.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
@@ -46,10 +46,9 @@ public sealed class NewsJourneyTests(BrowserApp app)
         await app.MailAsync(authorEmail, "Your news is published");
 
         // 3. Anyone sees it on the profile page, in the list, on its page and on its tag page.
-        await using var visitorContext = await app.NewContextAsync();
-        await Axe.InjectAsync(visitorContext);
-        var visitor = await visitorContext.NewPageAsync();
-        var visitorWatch = new PageWatch(visitor);
+        await using var visitorTab = await app.OpenTabAsync();
+        var visitor = visitorTab.Page;
+        var visitorWatch = visitorTab.Watch;
         await visitor.GotoAsync($"/cluster-organisations/{slug}");
         await Assertions.Expect(visitor.Locator("#news")).ToContainTextAsync(title);
         await visitor.GotoAsync("/news?q=" + unique);

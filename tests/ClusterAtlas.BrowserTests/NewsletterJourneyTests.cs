@@ -17,10 +17,9 @@ public sealed partial class NewsletterJourneyTests(BrowserApp app)
     public async Task Subscribe_confirm_by_the_mailed_link_receive_the_digest_and_unsubscribe()
     {
         var email = $"reader-{Guid.NewGuid():N}@example.org";
-        await using var context = await app.NewContextAsync();
-        await Axe.InjectAsync(context);
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync();
+        var page = tab.Page;
+        var watch = tab.Watch;
 
         // 1. A visitor subscribes; nothing is sent but the confirmation until they confirm.
         await page.GotoAsync("/newsletter");
@@ -38,8 +37,8 @@ public sealed partial class NewsletterJourneyTests(BrowserApp app)
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"Done: {email} is subscribed");
 
         // 3. The platform team sends this week's digest; it lists what was published this week and links its web view.
-        await using var staffContext = await app.NewContextAsync();
-        var staff = await staffContext.NewPageAsync();
+        await using var staffTab = await app.OpenTabAsync();
+        var staff = staffTab.Page;
         await app.SignInAsNewModeratorAsync(staff, $"editor-{Guid.NewGuid():N}@example.org");
         await staff.GotoAsync("/admin/newsletter");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Send this week's digest now" }).ClickAsync();

@@ -22,10 +22,9 @@ public sealed class PartnerSearchJourneyTests(BrowserApp app)
         var memberSlug = await app.MemberWithPublishedProfileAsync(memberEmail, "Ivo Interested", $"{unique} Fibre Cluster");
 
         // 1. The manager posts a partner search from the profile page.
-        await using var authorContext = await app.NewContextAsync();
-        await Axe.InjectAsync(authorContext);
-        var author = await authorContext.NewPageAsync();
-        var authorWatch = new PageWatch(author);
+        await using var authorTab = await app.OpenTabAsync();
+        var author = authorTab.Page;
+        var authorWatch = authorTab.Watch;
         await JourneySteps.SignInAsync(author, authorEmail);
         await author.GotoAsync($"/cluster-organisations/{authorSlug}");
         await author.GetByRole(AriaRole.Link, new() { Name = "Post a partner search" }).ClickAsync();
@@ -41,10 +40,9 @@ public sealed class PartnerSearchJourneyTests(BrowserApp app)
         await Artefacts.ScreenshotAsync(author, "partner-search-1-posted");
 
         // 2. Another member finds it in the list, follows it, expresses interest and comments.
-        await using var memberContext = await app.NewContextAsync();
-        await Axe.InjectAsync(memberContext);
-        var member = await memberContext.NewPageAsync();
-        var memberWatch = new PageWatch(member);
+        await using var memberTab = await app.OpenTabAsync();
+        var member = memberTab.Page;
+        var memberWatch = memberTab.Watch;
         await JourneySteps.SignInAsync(member, memberEmail);
         await member.GotoAsync("/partner-search");
         await member.GetByLabel("Search by title, description, call, cluster organisation or term").FillAsync(unique);

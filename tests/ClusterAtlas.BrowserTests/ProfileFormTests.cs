@@ -22,10 +22,9 @@ public sealed class ProfileFormTests(BrowserApp app)
     public async Task Add_another_adds_a_row_in_the_page_and_the_error_summary_leads_to_the_field()
     {
         var unique = "Sedge" + Guid.NewGuid().ToString("N")[..6];
-        await using var context = await app.NewContextAsync();
-        await Axe.InjectAsync(context);
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync();
+        var page = tab.Page;
+        var watch = tab.Watch;
         await SignInAsNewMemberAsync(page, $"{unique.ToLowerInvariant()}@example.org");
         var slug = await RegisterProfileAsync(page, $"{unique} Wetland Cluster");
 
@@ -108,10 +107,9 @@ public sealed class ProfileFormTests(BrowserApp app)
     public async Task A_logo_is_uploaded_on_its_page_and_shown_on_the_profile()
     {
         var unique = "Rush" + Guid.NewGuid().ToString("N")[..6];
-        await using var context = await app.NewContextAsync();
-        await Axe.InjectAsync(context);
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync();
+        var page = tab.Page;
+        var watch = tab.Watch;
         await SignInAsNewMemberAsync(page, $"{unique.ToLowerInvariant()}@example.org");
         var name = $"{unique} Reed Cluster";
         var slug = await RegisterProfileAsync(page, name);

@@ -22,10 +22,9 @@ public sealed class RecommendationsJourneyTests(BrowserApp app)
         var mine = await app.MemberWithPublishedProfileAsync(email, "Sara Stone", mineName, countryCode: "SM");
         var theirs = await app.MemberWithPublishedProfileAsync($"ceramics-{unique.ToLowerInvariant()}@example.org", "Carlo Ceramics", theirsName, countryCode: "SM");
 
-        await using var context = await app.NewContextAsync();
-        await Axe.InjectAsync(context);
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync();
+        var page = tab.Page;
+        var watch = tab.Watch;
         await JourneySteps.SignInAsync(page, email);
         await page.GotoAsync("/account");
         await page.Locator("main a[href='/account/recommendations']").First.ClickAsync();

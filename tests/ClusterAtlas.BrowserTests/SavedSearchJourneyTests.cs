@@ -21,10 +21,9 @@ public sealed class SavedSearchJourneyTests(BrowserApp app)
         await app.MemberWithPublishedProfileAsync(ownerEmail, "Olga Owner", $"{unique} Packaging Cluster");
         var authorSlug = await app.MemberWithPublishedProfileAsync(authorEmail, "Aleks Author", $"{unique} Paper Cluster");
 
-        await using var ownerContext = await app.NewContextAsync();
-        await Axe.InjectAsync(ownerContext);
-        var owner = await ownerContext.NewPageAsync();
-        var ownerWatch = new PageWatch(owner);
+        await using var ownerTab = await app.OpenTabAsync();
+        var owner = ownerTab.Page;
+        var ownerWatch = ownerTab.Watch;
         await JourneySteps.SignInAsync(owner, ownerEmail);
 
         // 1. The directory's live search keeps its "Save this search" form on the search shown, not the one loaded.
@@ -42,9 +41,9 @@ public sealed class SavedSearchJourneyTests(BrowserApp app)
         await Axe.AssertNoViolationsAsync(owner, "saved searches");
 
         // 3. Another member posts a partner search the saved search finds.
-        await using var authorContext = await app.NewContextAsync();
-        var author = await authorContext.NewPageAsync();
-        var authorWatch = new PageWatch(author);
+        await using var authorTab = await app.OpenTabAsync();
+        var author = authorTab.Page;
+        var authorWatch = authorTab.Watch;
         await JourneySteps.SignInAsync(author, authorEmail);
         await author.GotoAsync($"/cluster-organisations/{authorSlug}");
         await author.GetByRole(AriaRole.Link, new() { Name = "Post a partner search" }).ClickAsync();

@@ -27,10 +27,9 @@ public sealed class VocabularyPagesTests(BrowserApp app)
                 $"Home > Cluster Organisations > Orbit Cluster {unique}\nSectoral Industries:\n{proposed}\nAutomotive\n",
                 "orbit.txt", ProfileStatus.Published, CancellationToken.None);
         }
-        await using var context = await app.NewContextAsync(colorScheme: scheme);
-        await Axe.InjectAsync(context);
-        var page = await context.NewPageAsync();
-        var watch = new PageWatch(page);
+        await using var tab = await app.OpenTabAsync(colorScheme: scheme);
+        var page = tab.Page;
+        var watch = tab.Watch;
         var name = scheme.ToString().ToLowerInvariant();
         await SignInAsNewAdministratorAsync(page, $"admin-{unique}@example.org");
 

@@ -50,6 +50,7 @@ public sealed class BrowserApp : IAsyncLifetime, IAsyncDisposable
     });
 
     private readonly string _scratch = Path.Combine(SystemTemp, "clusteratlas-browser-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<BrowserTab> _idleTabs = [];
     private KestrelApp? _app;
     private IPlaywright? _playwright;
 
@@ -104,6 +105,41 @@ public sealed class BrowserApp : IAsyncLifetime, IAsyncDisposable
             ColorScheme = colorScheme,
             Locale = locale,
         });
+    }
+
+    /// <summary>
+    /// A tab of a session of its own (no cookies), with the given viewport and colour scheme: one the tests used
+    /// before, made blank, when there is one for the locale (see <see cref="BrowserTab"/>). Dispose gives it back.
+    /// </summary>
+    public async Task<BrowserTab> OpenTabAsync(int width = 1280, int height = 900, ColorScheme colorScheme = ColorScheme.Light, string locale = "en-GB")
+    {
+        BrowserTab? tab;
+        lock (_idleTabs)
+        {
+            tab = _idleTabs.Find(t => t.Locale == locale);
+            if (tab is not null)
+            {
+                _idleTabs.Remove(tab);
+            }
+        }
+        if (tab is null)
+        {
+            var context = await NewContextAsync(width, height, colorScheme, locale);
+            tab = new BrowserTab(this, context, await context.NewPageAsync(), locale);
+        }
+        await tab.LendAsync(width, height, colorScheme);
+        return tab;
+    }
+
+    internal async Task GiveBackAsync(BrowserTab tab)
+    {
+        if (await tab.ClearAsync())
+        {
+            lock (_idleTabs)
+            {
+                _idleTabs.Add(tab);
+            }
+        }
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
