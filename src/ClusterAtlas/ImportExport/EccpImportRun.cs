@@ -41,13 +41,15 @@ public sealed class EccpImportRun(IServiceProvider services, TextWriter output, 
     {
         var failures = 0;
         var published = new List<int>();
+        var unmatched = new List<int>();
         var printed = new List<(string Output, string Error)>();
         async Task Each(Action<int>? progress)
         {
             for (var i = 0; i < files.Count; i++)
             {
-                var (text, error, publishedId) = await ImportOneAsync(files[i], options, dryRun, cancellationToken);
+                var (text, error, publishedId, leftUnmatched) = await ImportOneAsync(files[i], options, dryRun, cancellationToken);
                 failures += error is null ? 0 : 1;
+                unmatched.AddRange(leftUnmatched);
                 if (publishedId is { } id)
                 {
                     published.Add(id);
@@ -87,6 +89,12 @@ public sealed class EccpImportRun(IServiceProvider services, TextWriter output, 
             }
             await errors.WriteAsync(error);
         }
+        if (unmatched.Count > 0)
+        {
+            // One matching of the pages' collaborations after the last page, not one for each (each read the network's terms).
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ProfileWrites>().MatchNetworkOfAsync(unmatched, cancellationToken);
+        }
         if (published.Count > 0)
         {
             await using var scope = services.CreateAsyncScope();
@@ -95,7 +103,7 @@ public sealed class EccpImportRun(IServiceProvider services, TextWriter output, 
         return failures;
     }
 
-    private async Task<(string Output, string? Error, int? PublishedId)> ImportOneAsync(FileInfo file, Options options, bool dryRun, CancellationToken cancellationToken)
+    private async Task<(string Output, string? Error, int? PublishedId, IReadOnlyList<int> LeftUnmatched)> ImportOneAsync(FileInfo file, Options options, bool dryRun, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<EccpProfileImporter>();
@@ -106,18 +114,18 @@ public sealed class EccpImportRun(IServiceProvider services, TextWriter output, 
                 throw new MalformedProfilePageException(file.FullName, 0, "no such file");
             }
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-            var report = await importer.ImportFileAsync(bytes, file.Name, options.Status, options.Replace, cancellationToken, dryRun);
+            var report = await importer.ImportFileAsync(bytes, file.Name, options.Status, options.Replace, cancellationToken, dryRun, deferNetworkMatching: true);
             if (!dryRun)
             {
                 await scope.ServiceProvider.GetRequiredService<AuditLog>().ImportAsync(report, file.Name, cancellationToken);
             }
             using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
             ImportReportPrinter.Print(text, file.Name, report);
-            return (text.ToString(), null, report.PublishedProfileId);
+            return (text.ToString(), null, report.PublishedProfileId, report.LeftUnmatched);
         }
         catch (Exception error) when (error is MalformedProfilePageException or ProfileImportRefusedException)
         {
-            return ("", $"error: {error.Message}. Nothing was stored from this file.{Environment.NewLine}", null);
+            return ("", $"error: {error.Message}. Nothing was stored from this file.{Environment.NewLine}", null, []);
         }
     }
 }

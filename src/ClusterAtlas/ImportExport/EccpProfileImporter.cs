@@ -16,22 +16,28 @@ public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList co
 {
     /// <summary>Imports a saved page file, read as UTF-8 or, failing that, in the legacy code page it was saved in (<see cref="EccpPageText"/>).</summary>
     public Task<ImportReport> ImportFileAsync(byte[] bytes, string sourceName, ProfileStatus status, bool replace, CancellationToken cancellationToken,
-        bool dryRun = false) =>
-        ImportAsync(EccpPageText.Decode(bytes, sourceName), sourceName, status, cancellationToken, replace, dryRun);
+        bool dryRun = false, bool deferNetworkMatching = false) =>
+        ImportAsync(EccpPageText.Decode(bytes, sourceName), sourceName, status, cancellationToken, replace, dryRun, deferNetworkMatching);
 
     /// <summary>
     /// Creates the profile, or updates it. A profile its members maintain on the platform (it has administrators, or edits
     /// by members) is replaced only with <paramref name="replace"/>, and then, like any edit, with a revision the moderators
-    /// see in their feed; otherwise the import is refused and nothing is written.
+    /// see in their feed; otherwise the import is refused and nothing is written. With <paramref name="deferNetworkMatching"/>
+    /// the profile's collaborations are not matched in the write: the report names the profile for one matching after a
+    /// run of pages (<see cref="ProfileWrites.MatchNetworkOfAsync"/>).
     /// </summary>
     public async Task<ImportReport> ImportAsync(string text, string sourceName, ProfileStatus status, CancellationToken cancellationToken, bool replace = false,
-        bool dryRun = false)
+        bool dryRun = false, bool deferNetworkMatching = false)
     {
         var parsed = new EccpProfilePageParser(countries).Parse(text, sourceName);
         var report = parsed.Report;
         ImportLengthLimits.Check(db, parsed, text, sourceName);
 
         await using var write = await writes.BeginAsync(cancellationToken);
+        if (deferNetworkMatching)
+        {
+            write.DeferNetworkMatching();
+        }
         var vocabularyTerms = await db.VocabularyTerms.ToListAsync(cancellationToken);
         var termsByKey = vocabularyTerms.ToDictionary(t => (t.Vocabulary, t.MatchKey));
         // Other spellings (old names, merged proposals) find their term; a label always wins over an alias.
@@ -151,6 +157,7 @@ public sealed class EccpProfileImporter(ClusterAtlasDbContext db, CountryList co
             write.Revise(profile, before, after, changes, new RevisionAuthor(null, $"Import of {sourceName}"), RevisionKind.Edited);
         }
         await write.CommitAsync(cancellationToken);
+        report.LeftUnmatched = write.LeftUnmatched;
         if (before is null && profile.Status == ProfileStatus.Published)
         {
             report.PublishedProfileId = profile.Id;

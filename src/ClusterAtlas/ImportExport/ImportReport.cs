@@ -12,6 +12,9 @@ public sealed class ImportReport
     /// <summary>The profile the import created published (saved directory searches that find it are told), else null.</summary>
     public int? PublishedProfileId { get; set; }
 
+    /// <summary>The profile written when the import was asked to leave its collaborations unmatched (for one matching after a run of pages).</summary>
+    public IReadOnlyList<int> LeftUnmatched { get; set; } = [];
+
     /// <summary>No profile had the page's slug; the one with its website was updated.</summary>
     public bool MatchedByWebsite { get; set; }
 

@@ -17,7 +17,9 @@ namespace ClusterAtlas.ImportExport;
 /// every write. A record is checked as the form checks a profile (the link policy, the length limits, the ranges);
 /// a value that does not pass is left out and reported, a record without a name is skipped. A profile its members
 /// maintain is replaced only when asked (like the ECCP import). Each record is its own transaction, or, for a dry run
-/// and all-or-nothing, the whole run is one that is rolled back (a dry run, or a bad record) or committed. Members whose
+/// and all-or-nothing, the whole run is one that is rolled back (a dry run, or a bad record) or committed. Records in
+/// their own transactions leave the matching of collaborations to one write after the last (one matching, not one per
+/// record). Members whose
 /// saved directory searches find the profiles it created published are told once the run is written, as after a
 /// publication by a moderator.
 /// </summary>
@@ -37,6 +39,7 @@ public sealed partial class ProfileRecordImporter(ClusterAtlasDbContext db, Coun
         ArgumentNullException.ThrowIfNull(options);
         var run = new ProfileImportRun(options);
         var published = new List<int>();
+        var unmatched = new List<int>();
         _createdPublished.Clear();
         var oneTransaction = options.DryRun || options.AllOrNothing;
         var shared = oneTransaction ? await writes.BeginAsync(cancellationToken) : null;
@@ -56,12 +59,17 @@ public sealed partial class ProfileRecordImporter(ClusterAtlasDbContext db, Coun
                 var write = shared ?? await writes.BeginAsync(cancellationToken);
                 try
                 {
+                    if (shared is null)
+                    {
+                        write.DeferNetworkMatching();
+                    }
                     var result = await ImportOneAsync(record, record.Value, write, terms, options, cancellationToken);
                     run.Add(result);
                     if (shared is null && !result.IsBad)
                     {
                         await write.CommitAsync(cancellationToken);
                         published.AddRange(_createdPublished.Select(p => p.Id));
+                        unmatched.AddRange(write.LeftUnmatched);
                     }
                 }
                 catch (DbUpdateException error)
@@ -101,6 +109,7 @@ public sealed partial class ProfileRecordImporter(ClusterAtlasDbContext db, Coun
             }
             else
             {
+                await writes.MatchNetworkOfAsync(unmatched, cancellationToken);
                 run.Written = true;
             }
         }

@@ -23,6 +23,7 @@ public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter sea
     private readonly List<ClusterOrganisation> _written = [];
     private readonly HashSet<int> _writtenIds = [];
     private readonly List<ClusterOrganisation> _loaded = [];
+    private readonly HashSet<int> _deferredIds = [];
     private NetworkMatching _matching = NetworkMatching.Written;
 
     private enum NetworkMatching { Written, Deferred, Everything }
@@ -46,6 +47,12 @@ public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter sea
 
     /// <summary>Matches every profile's collaborations in this write (after a bulk load that deferred it).</summary>
     public void MatchWholeNetwork() => _matching = NetworkMatching.Everything;
+
+    /// <summary>Matches, in this write, the collaborations of profiles that earlier writes deferred (see <see cref="LeftUnmatched"/>).</summary>
+    public void MatchNetworkOf(IEnumerable<int> profileIds) => _deferredIds.UnionWith(profileIds);
+
+    /// <summary>After a commit that deferred matching: the profiles it wrote, for the write that matches them.</summary>
+    public IReadOnlyList<int> LeftUnmatched { get; private set; } = [];
 
     /// <summary>
     /// Records a change of <paramref name="profile"/>'s content from <paramref name="before"/> to <paramref name="after"/>
@@ -114,7 +121,7 @@ public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter sea
         {
             await searchIndex.IndexLoadedAsync(db, _loaded, cancellationToken);
         }
-        var matched = ids.Concat(_loaded.Select(p => p.Id)).Distinct().ToList();
+        var matched = ids.Concat(_loaded.Select(p => p.Id)).Concat(_deferredIds).Distinct().ToList();
         var matchedAny = _matching switch
         {
             NetworkMatching.Everything => true,
@@ -131,6 +138,10 @@ public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter sea
             await linker.UpdateForAsync(matched, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        if (_matching == NetworkMatching.Deferred)
+        {
+            LeftUnmatched = matched;
+        }
         directory.MarkStale();
         // A deferred write's profiles stay unmatched in the database (their match time differs) until the write that
         // matches the whole network, or the network index, matches them.

@@ -1,4 +1,5 @@
 using ClusterAtlas.ImportExport;
+using ClusterAtlas.Network;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Tests.Infrastructure;
 using ClusterAtlas.Tests.Profiles;
@@ -107,5 +108,31 @@ public sealed class EccpImportOptionsTests(EmptyDatabaseFactory app) : IClassFix
         Assert.Contains("NOT PLACED", output, StringComparison.Ordinal); // the "Space agencies" label, with its line
         var profile = await app.WithDbAsync(db => db.ClusterOrganisations.AsNoTracking().SingleAsync(p => p.Slug == "tisza-food-valley-cluster"));
         Assert.Equal(("11-20", 140), (profile.ManagementTeamBand, profile.TotalMembers));
+    }
+
+    [Fact]
+    public async Task Pages_that_name_each_other_are_matched_together_after_the_last_as_a_whole_match_would()
+    {
+        static (string, string) Page(string name, params string[] partners) => ($"{TextFolding.Slug(name)}.txt", $"""
+            Home > Cluster Organisations > {name}
+            Website:
+            https://{TextFolding.Slug(name)}.example.org
+            Which clusters do you collaborate with?:
+            {string.Join("\n", partners)}
+            Sectoral Industries:
+            Automotive
+            """);
+        // The first page names clusters whose pages come after it; the last names one by a near-spelling.
+        var (exitCode, _, errors) = await RunAsync(Options(),
+            Page("Lantern Harbour Cluster", "Quarry Orchard Cluster, Serbia", "Meadow Foundry Cluster, Croatia"),
+            Page("Quarry Orchard Cluster", "Lantern Harbour Cluster, Serbia"),
+            Page("Meadow Foundry Cluster", "Lantern Harbor Cluster, Serbia", "Quarry Orchard Cluster, Serbia"));
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Empty(await app.WithServiceAsync<NetworkLinker, List<NetworkLinker.ProfileVersion>>(l => l.UnmatchedAsync(100, CancellationToken.None)));
+        string[] slugs = ["lantern-harbour-cluster", "quarry-orchard-cluster", "meadow-foundry-cluster"];
+        var links = await app.WithDbAsync(db => db.Set<NetworkLink>().CountAsync(l => slugs.Contains(l.Profile.Slug) && slugs.Contains(l.PartnerProfile.Slug)));
+        Assert.True(links >= 5, $"only {links} links: the pages name each other");
+        await Network.NetworkTermIndexTests.AssertLinksAreThoseOfAWholeMatchAsync(app, "after an import of three pages");
     }
 }

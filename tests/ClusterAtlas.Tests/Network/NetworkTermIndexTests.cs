@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ClusterAtlas.Network;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Tests.Infrastructure;
@@ -146,8 +147,40 @@ public sealed class NetworkTermIndexTests
         Assert.All(ids, id => Assert.Contains(rows, t => t.ProfileId == id && t.Kind == NetworkTermKind.Statement && t.Term == "w:lantern"));
     }
 
+    [Fact]
+    public async Task An_import_of_many_records_matches_them_together_after_the_last_as_a_whole_match_would()
+    {
+        await using var app = new WithoutTermsInBackground();
+        // Each record states two others of the file, some written further down, some as a near-spelling or by acronym.
+        var random = new Random(23);
+        var names = Enumerable.Range(0, 14).Select(i => $"{Words[i % Words.Length]} {Words[(i * 7 + 3) % Words.Length]} Import Cluster").ToList();
+        var records = names.Select((name, i) => new JsonObject
+        {
+            ["name"] = name,
+            ["acronym"] = i % 4 == 0 ? $"IMP{i}" : null,
+            ["countryCode"] = Countries[i % Countries.Length],
+            ["collaboratingClusters"] = new JsonArray(
+                [.. Enumerable.Range(1, 2).Select(step => (JsonNode)new JsonObject
+                {
+                    ["name"] = step == 2 && (i + step) % 4 == 0 ? $"IMP{(i + step) % names.Count}" : Variant(random, names[(i + step * 3) % names.Count]),
+                    ["countryCode"] = Countries[(i + step * 3) % names.Count % Countries.Length],
+                })]),
+        }).ToList();
+
+        var run = await ClusterAtlas.Tests.ImportExport.ExportTests.ImportAsync(app,
+            ClusterAtlas.Tests.ImportExport.ExportTests.JsonRecords(new JsonArray([.. records]).ToJsonString()),
+            ClusterAtlas.Tests.ImportExport.ExportTests.Options());
+
+        Assert.True(run.Written);
+        Assert.All(run.Results, r => Assert.Equal(ClusterAtlas.ImportExport.ProfileImportOutcome.Created, r.Outcome));
+        Assert.Empty(await app.WithServiceAsync<NetworkLinker, List<NetworkLinker.ProfileVersion>>(l => l.UnmatchedAsync(100, CancellationToken.None)));
+        var links = await app.WithDbAsync(db => db.Set<NetworkLink>().CountAsync());
+        Assert.True(links >= 14, $"only {links} links: the records should name each other");
+        await AssertLinksAreThoseOfAWholeMatchAsync(app, "after an import of 14 records");
+    }
+
     /// <summary>The links stored are exactly those a matcher given every profile makes for every statement (no decisions are taken here).</summary>
-    private static async Task AssertLinksAreThoseOfAWholeMatchAsync(ClusterAtlasFactory app, string when)
+    internal static async Task AssertLinksAreThoseOfAWholeMatchAsync(ClusterAtlasFactory app, string when)
     {
         var (expected, actual) = await app.WithDbAsync(async db =>
         {

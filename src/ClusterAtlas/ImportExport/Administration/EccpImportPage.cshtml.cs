@@ -118,7 +118,7 @@ public class EccpImportPageModel(IServiceScopeFactory scopes, IStringLocalizer<S
             try
             {
                 var report = await scope.ServiceProvider.GetRequiredService<EccpProfileImporter>()
-                    .ImportFileAsync(bytes, name, ProfileStatus.Published, Replace, cancellationToken, dryRun);
+                    .ImportFileAsync(bytes, name, ProfileStatus.Published, Replace, cancellationToken, dryRun, deferNetworkMatching: true);
                 if (!dryRun)
                 {
                     await scope.ServiceProvider.GetRequiredService<AuditLog>().ImportAsync(report, name, cancellationToken);
@@ -129,6 +129,13 @@ public class EccpImportPageModel(IServiceScopeFactory scopes, IStringLocalizer<S
             {
                 outcomes.Add(new PageOutcome(name, null, error.Message));
             }
+        }
+        // One matching of the pages' collaborations after the last page, not one for each.
+        var unmatched = outcomes.SelectMany(o => o.Report?.LeftUnmatched ?? []).ToList();
+        if (unmatched.Count > 0)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ProfileWrites>().MatchNetworkOfAsync(unmatched, cancellationToken);
         }
         // Saved directory searches hear of the new profiles as of a moderator's publication.
         var published = outcomes.Select(o => o.Report?.PublishedProfileId).OfType<int>().ToList();
