@@ -89,16 +89,17 @@ public sealed class EccpImportRun(IServiceProvider services, TextWriter output, 
             }
             await errors.WriteAsync(error);
         }
-        if (unmatched.Count > 0)
-        {
-            // One matching of the pages' collaborations after the last page, not one for each (each read the network's terms).
-            await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ProfileWrites>().MatchNetworkOfAsync(unmatched, cancellationToken);
-        }
         if (published.Count > 0)
         {
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<Notifications.SavedSearches>().NotifyMatchingProfilesAsync(published, cancellationToken);
+        }
+        if (unmatched.Count > 0)
+        {
+            // One matching of the pages' collaborations after the last page, not one for each; after the members are told,
+            // since it may take a while, and if it is stopped the network's check does it.
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ProfileWrites>().MatchNetworkOfAsync(unmatched, cancellationToken);
         }
         return failures;
     }

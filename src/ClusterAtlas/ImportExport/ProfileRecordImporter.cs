@@ -109,7 +109,6 @@ public sealed partial class ProfileRecordImporter(ClusterAtlasDbContext db, Coun
             }
             else
             {
-                await writes.MatchNetworkOfAsync(unmatched, cancellationToken);
                 run.Written = true;
             }
         }
@@ -123,6 +122,8 @@ public sealed partial class ProfileRecordImporter(ClusterAtlasDbContext db, Coun
             _createdPublished.Clear();
         }
         await savedSearches.NotifyMatchingProfilesAsync(published, cancellationToken);
+        // After the members are told: the matching may take a while, and if it is stopped the network's check does it.
+        await writes.MatchNetworkOfAsync(unmatched, cancellationToken);
         return run;
     }
 

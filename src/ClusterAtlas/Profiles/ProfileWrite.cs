@@ -23,7 +23,6 @@ public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter sea
     private readonly List<ClusterOrganisation> _written = [];
     private readonly HashSet<int> _writtenIds = [];
     private readonly List<ClusterOrganisation> _loaded = [];
-    private readonly HashSet<int> _deferredIds = [];
     private NetworkMatching _matching = NetworkMatching.Written;
 
     private enum NetworkMatching { Written, Deferred, Everything }
@@ -48,10 +47,7 @@ public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter sea
     /// <summary>Matches every profile's collaborations in this write (after a bulk load that deferred it).</summary>
     public void MatchWholeNetwork() => _matching = NetworkMatching.Everything;
 
-    /// <summary>Matches, in this write, the collaborations of profiles that earlier writes deferred (see <see cref="LeftUnmatched"/>).</summary>
-    public void MatchNetworkOf(IEnumerable<int> profileIds) => _deferredIds.UnionWith(profileIds);
-
-    /// <summary>After a commit that deferred matching: the profiles it wrote, for the write that matches them.</summary>
+    /// <summary>After a commit that deferred matching: the profiles it wrote, for <see cref="ProfileWrites.MatchNetworkOfAsync"/>.</summary>
     public IReadOnlyList<int> LeftUnmatched { get; private set; } = [];
 
     /// <summary>
@@ -121,7 +117,7 @@ public sealed class ProfileWrite(ClusterAtlasDbContext db, SearchIndexWriter sea
         {
             await searchIndex.IndexLoadedAsync(db, _loaded, cancellationToken);
         }
-        var matched = ids.Concat(_loaded.Select(p => p.Id)).Concat(_deferredIds).Distinct().ToList();
+        var matched = ids.Concat(_loaded.Select(p => p.Id)).Distinct().ToList();
         var matchedAny = _matching switch
         {
             NetworkMatching.Everything => true,

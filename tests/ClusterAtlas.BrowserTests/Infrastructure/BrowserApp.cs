@@ -122,12 +122,15 @@ public sealed class BrowserApp : IAsyncLifetime, IAsyncDisposable
                 _idleTabs.Remove(tab);
             }
         }
-        if (tab is null)
+        if (tab is null || !await tab.LendAsync(width, height, colorScheme))
         {
             var context = await NewContextAsync(width, height, colorScheme, locale);
             tab = new BrowserTab(this, context, await context.NewPageAsync(), locale);
+            if (!await tab.LendAsync(width, height, colorScheme))
+            {
+                throw new InvalidOperationException("A new browser tab could not be set up: is Chromium still running?");
+            }
         }
-        await tab.LendAsync(width, height, colorScheme);
         return tab;
     }
 

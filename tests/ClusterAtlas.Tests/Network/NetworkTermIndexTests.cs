@@ -148,6 +148,46 @@ public sealed class NetworkTermIndexTests
     }
 
     [Fact]
+    public async Task Writes_that_defer_leave_their_profiles_unmatched_until_one_matching_after_the_last()
+    {
+        await using var app = new WithoutTermsInBackground();
+        var written = new List<int>();
+        foreach (var (name, partner) in new[] { ("Orchard Lantern Cluster", "Harbour Quarry Cluster"), ("Harbour Quarry Cluster", "Orchard Lanter Cluster") })
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ClusterAtlas.Data.ClusterAtlasDbContext>();
+            await using var write = await scope.ServiceProvider.GetRequiredService<ProfileWrites>().BeginAsync(CancellationToken.None);
+            write.DeferNetworkMatching();
+            var profile = new ClusterOrganisation
+            {
+                Slug = TextFolding.Slug(name), Name = name, CountryCode = "RS", Status = ProfileStatus.Published, PublishedAt = DateTimeOffset.UtcNow,
+                CollaboratingClusters = [new CollaboratingCluster { Name = partner, CountryCode = "RS" }],
+            };
+            db.ClusterOrganisations.Add(profile);
+            write.Wrote(profile);
+            await write.CommitAsync(CancellationToken.None);
+            Assert.Equal([profile.Id], write.LeftUnmatched);
+            written.Add(profile.Id);
+        }
+        Task<List<int>> UnmatchedAsync() =>
+            app.WithServiceAsync<NetworkLinker, List<int>>(async l => [.. (await l.UnmatchedAsync(100, CancellationToken.None)).Select(u => u.Id)]);
+        Task<int> LinksAsync() => app.WithDbAsync(db => db.Set<NetworkLink>().CountAsync(l => written.Contains(l.ProfileId)));
+
+        Assert.Equal(written, (await UnmatchedAsync()).Order());
+        Assert.Equal(0, await LinksAsync());
+
+        await app.WithServiceAsync<ProfileWrites, bool>(async writes =>
+        {
+            await writes.MatchNetworkOfAsync(written, CancellationToken.None);
+            return true;
+        });
+
+        Assert.Empty(await UnmatchedAsync());
+        Assert.Equal(2, await LinksAsync());
+        await AssertLinksAreThoseOfAWholeMatchAsync(app, "after one matching of two deferred writes");
+    }
+
+    [Fact]
     public async Task An_import_of_many_records_matches_them_together_after_the_last_as_a_whole_match_would()
     {
         await using var app = new WithoutTermsInBackground();

@@ -130,19 +130,19 @@ public class EccpImportPageModel(IServiceScopeFactory scopes, IStringLocalizer<S
                 outcomes.Add(new PageOutcome(name, null, error.Message));
             }
         }
-        // One matching of the pages' collaborations after the last page, not one for each.
-        var unmatched = outcomes.SelectMany(o => o.Report?.LeftUnmatched ?? []).ToList();
-        if (unmatched.Count > 0)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ProfileWrites>().MatchNetworkOfAsync(unmatched, cancellationToken);
-        }
         // Saved directory searches hear of the new profiles as of a moderator's publication.
         var published = outcomes.Select(o => o.Report?.PublishedProfileId).OfType<int>().ToList();
         if (published.Count > 0)
         {
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<Notifications.SavedSearches>().NotifyMatchingProfilesAsync(published, cancellationToken);
+        }
+        // One matching of the pages' collaborations after the last page, not one for each; after the members are told.
+        var unmatched = outcomes.SelectMany(o => o.Report?.LeftUnmatched ?? []).ToList();
+        if (unmatched.Count > 0)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ProfileWrites>().MatchNetworkOfAsync(unmatched, cancellationToken);
         }
         return outcomes;
     }
