@@ -18,10 +18,9 @@ namespace ClusterAtlas.ImportExport;
 /// a value that does not pass is left out and reported, a record without a name is skipped. A profile its members
 /// maintain is replaced only when asked (like the ECCP import). Each record is its own transaction, or, for a dry run
 /// and all-or-nothing, the whole run is one that is rolled back (a dry run, or a bad record) or committed. Records in
-/// their own transactions leave the matching of collaborations to one write after the last (one matching, not one per
-/// record). Members whose
-/// saved directory searches find the profiles it created published are told once the run is written, as after a
-/// publication by a moderator.
+/// their own transactions leave the matching of collaborations to one matching after the last (not one per record).
+/// Members whose saved directory searches find the profiles it created published are told once the run is written,
+/// as after a publication by a moderator.
 /// </summary>
 public sealed partial class ProfileRecordImporter(ClusterAtlasDbContext db, CountryList countries, ProfileWrites writes, Map.ProfileLocator locator,
     Notifications.SavedSearches savedSearches, TimeProvider clock, IStringLocalizer<SharedResource> T)
