@@ -5,7 +5,7 @@ namespace ClusterAtlas.BrowserTests.Infrastructure;
 /// <summary>
 /// A browser tab of a session of its own (own cookies), lent to one test at a time by <see cref="BrowserApp.OpenTabAsync"/>
 /// and kept open for the next. Each new page costs Chromium a renderer process and the first parse of the site's
-/// scripts and styles, about a second of CPU measured; the browser tests opened some 150 of them. Given back, the
+/// scripts and styles, about a second of CPU measured (decision record 0032). Given back, the
 /// tab's watch stops, it is sent to about:blank (so that nothing the last page still had in flight sets a cookie
 /// afterwards), its cookies go and the pointer leaves the page; lent again, its viewport and media emulation are set
 /// anew. Its HTTP cache stays warm, as a returning visitor's does: a test that needs a cold start or other
