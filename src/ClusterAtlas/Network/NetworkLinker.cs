@@ -150,12 +150,17 @@ public sealed class NetworkLinker(ClusterAtlasDbContext db, NetworkTerms terms, 
     /// </summary>
     private async Task<MatchScope> ScopeOfAsync(IReadOnlyCollection<int> written, CancellationToken cancellationToken)
     {
-        await terms.MakeAsync(written, cancellationToken);
         var writtenIds = written.ToHashSet();
         var ids = writtenIds.ToList();
+        // The written profiles' names as the index held them: what their words were counted by until now.
+        var namesBefore = await db.Set<NetworkTerm>().AsNoTracking()
+            .Where(t => t.Kind == NetworkTermKind.Name && EF.Parameter(ids).Contains(t.ProfileId))
+            .Select(t => t.Term).ToListAsync(cancellationToken);
+        await terms.MakeAsync(written, cancellationToken);
         var stale = await terms.StaleAsync(int.MaxValue, cancellationToken);
         var staleCandidates = await CandidatesAsync(db.ClusterOrganisations.Where(p => EF.Parameter(stale).Contains(p.Id)), cancellationToken);
         var writtenCandidates = await CandidatesAsync(db.ClusterOrganisations.Where(p => ids.Contains(p.Id)), cancellationToken);
+        await UnmatchWhereAWordCrossedTheLimitAsync(namesBefore, writtenCandidates, writtenIds, stale, staleCandidates, cancellationToken);
 
         // Whose statements may name a written profile: found by the written profiles' terms, whoever links to one now,
         // and every stale profile (its terms are not trusted).
@@ -199,9 +204,47 @@ public sealed class NetworkLinker(ClusterAtlasDbContext db, NetworkTerms terms, 
     }
 
     /// <summary>
+    /// A write that takes a word of names across the matcher's limit (the 2,001st profile with it, or the 2,000th again)
+    /// changes what every statement with that word matches, not only those in its scope: whole matching looks profiles
+    /// up by the word below the limit and never above it. Their owners are left unmatched, and the network's next look
+    /// matches them again, as it does profiles written without matching.
+    /// </summary>
+    private async Task UnmatchWhereAWordCrossedTheLimitAsync(List<string> namesBefore, List<MatchCandidate> writtenCandidates,
+        HashSet<int> writtenIds, List<int> stale, List<MatchCandidate> staleCandidates, CancellationToken cancellationToken)
+    {
+        // How many more of the written profiles have each word than had it (each profile's terms are distinct): the
+        // other profiles' words did not change.
+        var gained = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (term, change) in namesBefore.Select(t => (t, -1)).Concat(writtenCandidates.SelectMany(PartnerMatcher.TermsOfProfile).Select(t => (t, 1))))
+        {
+            if (term.StartsWith(PartnerMatcher.WordTerm, StringComparison.Ordinal))
+            {
+                gained[term] = gained.GetValueOrDefault(term) + change;
+            }
+        }
+        var changed = gained.Where(g => g.Value != 0).Select(g => g.Key).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+        var counts = await WordCountsAsync(changed, stale, staleCandidates, cancellationToken);
+        var crossed = changed.Where(word =>
+        {
+            var now = counts.GetValueOrDefault(word);
+            return now > PartnerMatcher.MaxProfilesPerWord != now - gained[word] > PartnerMatcher.MaxProfilesPerWord;
+        }).ToList();
+        if (crossed.Count == 0)
+        {
+            return;
+        }
+        var owners = db.Set<NetworkTerm>().Where(t => t.Kind == NetworkTermKind.Statement && EF.Parameter(crossed).Contains(t.Term)).Select(t => t.ProfileId);
+        await db.ClusterOrganisations.Where(p => owners.Contains(p.Id) && !EF.Parameter(writtenIds.ToList()).Contains(p.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => EF.Property<DateTimeOffset?>(p, MatchedAtProperty), (DateTimeOffset?)null), cancellationToken);
+    }
+
+    /// <summary>
     /// Of <paramref name="lookedFor"/>: the words shared by more profiles than the matcher looks up by a word (counted
-    /// on the stored terms, less those of the stale profiles, plus the stale profiles' own names), and the terms left to
-    /// look up.
+    /// by <see cref="WordCountsAsync"/>), and the terms left to look up.
     /// </summary>
     private async Task<(IReadOnlySet<string> Words, List<string> Terms)> CommonWordsAsync(
         IEnumerable<string> lookedFor, List<int> stale, List<MatchCandidate> staleCandidates, CancellationToken cancellationToken)
@@ -212,6 +255,18 @@ public sealed class NetworkLinker(ClusterAtlasDbContext db, NetworkTerms terms, 
         {
             return (new HashSet<string>(), [.. all]);
         }
+        var counts = await WordCountsAsync(words, stale, staleCandidates, cancellationToken);
+        var common = counts.Where(c => c.Value > PartnerMatcher.MaxProfilesPerWord).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        return (common.Select(t => t[PartnerMatcher.WordTerm.Length..]).ToHashSet(StringComparer.Ordinal), [.. all.Where(t => !common.Contains(t))]);
+    }
+
+    /// <summary>
+    /// How many profiles' names have each of <paramref name="words"/> (terms, "w:..."): counted on the stored terms, less
+    /// those of the stale profiles, plus the stale profiles' own names.
+    /// </summary>
+    private async Task<Dictionary<string, int>> WordCountsAsync(List<string> words, List<int> stale, List<MatchCandidate> staleCandidates, CancellationToken cancellationToken)
+    {
+        var all = words.ToHashSet(StringComparer.Ordinal);
         // Counted on the term index alone (a join with the profiles to leave the stale ones out read them all: a second
         // at 100,000 profiles for common words); the stale profiles' rows are few and taken off after.
         var rows = db.Set<NetworkTerm>().AsNoTracking().Where(t => t.Kind == NetworkTermKind.Name && EF.Parameter(words).Contains(t.Term));
@@ -230,8 +285,7 @@ public sealed class NetworkLinker(ClusterAtlasDbContext db, NetworkTerms terms, 
                 counts[term] = counts.GetValueOrDefault(term) + 1;
             }
         }
-        var common = counts.Where(c => c.Value > PartnerMatcher.MaxProfilesPerWord).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        return (common.Select(t => t[PartnerMatcher.WordTerm.Length..]).ToHashSet(StringComparer.Ordinal), [.. all.Where(t => !common.Contains(t))]);
+        return counts;
     }
 
     /// <summary>The matcher's view of those of <paramref name="profiles"/> that are not archived.</summary>

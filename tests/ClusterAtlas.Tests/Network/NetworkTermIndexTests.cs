@@ -128,6 +128,46 @@ public sealed class NetworkTermIndexTests
     }
 
     [Fact]
+    public async Task A_write_that_takes_a_word_across_the_limit_has_every_statement_with_it_matched_again()
+    {
+        await using var app = new WithoutTermsInBackground();
+        // 1,999 profiles named with "Quarry", and one more below: 2,000, the most the matcher still looks a word up in.
+        var quarries = await app.WithDbAsync(async db =>
+        {
+            var profiles = Enumerable.Range(0, PartnerMatcher.MaxProfilesPerWord - 1).Select(i => new ClusterOrganisation
+            {
+                Slug = $"quarry-{i}-{Guid.NewGuid():N}", Name = $"Quarry Q{i}x Works", CountryCode = "DE", Status = ProfileStatus.Published, PublishedAt = DateTimeOffset.UtcNow,
+            }).ToList();
+            db.ClusterOrganisations.AddRange(profiles);
+            await db.SaveChangesAsync();
+            return profiles.Select(p => p.Id).ToList();
+        });
+        await app.WithServiceAsync<NetworkTerms, int>(terms => terms.MakeAsync(quarries, CancellationToken.None));
+        var lantern = await AddAsync(app, "Quarry Lantern Cluster", null, "DE", []);
+        await EditAsync(app, lantern, _ => { }, match: true);
+        // "Quarry Lanterns" shares only "quarry" with the lantern profile: found by it while it is looked up.
+        var stating = await AddAsync(app, "Stating Orchard Cluster", null, "DE", []);
+        await EditAsync(app, stating, profile => profile.CollaboratingClusters.Add(new CollaboratingCluster { Name = "Quarry Lanterns", CountryCode = "DE" }), match: true);
+        Task<List<int>> LinkedAsync() => app.WithDbAsync(db => db.Set<NetworkLink>().Where(l => l.ProfileId == stating).Select(l => l.PartnerProfileId).ToListAsync());
+        await AssertLinksAreThoseOfAWholeMatchAsync(app, "with 2,000 profiles named with the word");
+        Assert.Contains(lantern, await LinkedAsync());
+
+        // The 2,001st, through the write path: the statement is outside its scope (it names the new profile by nothing
+        // but the word, now too common to look up), yet its answer changed.
+        var extra = await AddAsync(app, "Quarry Gravel Works", null, "DE", []);
+        await EditAsync(app, extra, _ => { }, match: true);
+        await app.Services.GetRequiredService<NetworkIndex>().CurrentAsync(CancellationToken.None, fresh: true);
+        await AssertLinksAreThoseOfAWholeMatchAsync(app, "after the 2,001st profile with the word");
+        Assert.DoesNotContain(lantern, await LinkedAsync());
+
+        // And back under the limit: renamed without the word.
+        await EditAsync(app, extra, profile => profile.Name = "Gravel Works", match: true);
+        await app.Services.GetRequiredService<NetworkIndex>().CurrentAsync(CancellationToken.None, fresh: true);
+        await AssertLinksAreThoseOfAWholeMatchAsync(app, "after the word is back to 2,000 profiles");
+        Assert.Contains(lantern, await LinkedAsync());
+    }
+
+    [Fact]
     public async Task Profiles_written_outside_the_write_path_get_their_terms_in_the_background()
     {
         await using var app = new ClusterAtlasFactory();
