@@ -45,7 +45,9 @@ public static class ApiFeature
     public static WebApplication UseApi(this WebApplication app)
     {
         app.UseMiddleware<ApiProblems>();
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(ApiProblems.Prefix) && !context.Request.Path.StartsWithSegments(DocsPath),
+        // The OpenAPI document too: tools on other sites (an API explorer, a client generator) load it.
+        app.UseWhen(context => (context.Request.Path.StartsWithSegments(ApiProblems.Prefix) && !context.Request.Path.StartsWithSegments(DocsPath))
+                || context.Request.Path.Equals(DocumentPath, StringComparison.Ordinal),
             branch => branch.UseCors(CorsPolicy));
         return app;
     }
@@ -62,6 +64,8 @@ public static class ApiFeature
             .MapProfileApi()
             .MapVocabularyApi();
         app.MapOpenApi(DocumentPath.Replace("v1", "{documentName}", StringComparison.Ordinal))
+            // HEAD as GET, as every other read (the last method metadata is the one routing takes).
+            .WithMetadata(new HttpMethodMetadata(ReadMethods))
             .ExcludeFromDescription();
         app.MapScalarApiReference(DocsPath, ScalarReference.Configure).ExcludeFromDescription();
         return app;

@@ -1,3 +1,4 @@
+using ClusterAtlas.Pages;
 using ClusterAtlas.Caching;
 using ClusterAtlas.WhatsNew;
 
@@ -23,7 +24,7 @@ public static class CallsFeature
 
     public static WebApplication MapCalls(this WebApplication app)
     {
-        app.MapGet(CallFeed.Path, async (CallFeed feed, CancellationToken cancellationToken) =>
+        app.MapMethods(CallFeed.Path, ReadEndpoints.Methods, async (CallFeed feed, CancellationToken cancellationToken) =>
             Results.Bytes(await feed.WriteAsync(cancellationToken), WebOfData.AtomWriting.ContentType)).CacheForReaders(ContentTags.Calls, ContentTags.Vocabularies);
         return app;
     }

@@ -1,3 +1,4 @@
+using ClusterAtlas.Pages;
 using ClusterAtlas.Caching;
 using ClusterAtlas.WhatsNew;
 
@@ -21,11 +22,11 @@ public static class EventsFeature
 
     public static WebApplication MapEvents(this WebApplication app)
     {
-        app.MapGet(EventFeed.Path, async (EventFeed feed, CancellationToken cancellationToken) =>
+        app.MapMethods(EventFeed.Path, ReadEndpoints.Methods, async (EventFeed feed, CancellationToken cancellationToken) =>
             Results.Bytes(await feed.WriteAsync(cancellationToken), WebOfData.AtomWriting.ContentType)).CacheForReaders(ContentTags.Events, ContentTags.Profiles);
-        app.MapGet(EventCalendar.CalendarPath, async (EventCalendar calendar, CancellationToken cancellationToken) =>
+        app.MapMethods(EventCalendar.CalendarPath, ReadEndpoints.Methods, async (EventCalendar calendar, CancellationToken cancellationToken) =>
             Results.Text(await calendar.AllAsync(cancellationToken), EventCalendar.ContentType)).CacheForReaders(ContentTags.Events, ContentTags.Profiles);
-        app.MapGet("/events/{eventSlug}.ics", async (string eventSlug, EventCalendar calendar, HttpContext context, CancellationToken cancellationToken) =>
+        app.MapMethods("/events/{eventSlug}.ics", ReadEndpoints.Methods, async (string eventSlug, EventCalendar calendar, HttpContext context, CancellationToken cancellationToken) =>
         {
             if (await calendar.EventAsync(eventSlug, cancellationToken) is not { } ics)
             {

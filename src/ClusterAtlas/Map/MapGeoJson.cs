@@ -1,3 +1,4 @@
+using ClusterAtlas.Pages;
 using ClusterAtlas.Caching;
 using System.Text.Json;
 using ClusterAtlas.ClusterDirectory;
@@ -15,7 +16,7 @@ public static class MapGeoJson
     public const string Path = "/api/v1/cluster-organisations.geojson";
 
     public static void Map(WebApplication app) =>
-        app.MapGet(Path, WriteAsync)
+        app.MapMethods(Path, ReadEndpoints.Methods, WriteAsync)
             .WithTags("Cluster organisations")
             .WithName("ClusterOrganisationsGeoJson")
             .WithSummary("The located published cluster organisations matching the directory's words and filters, as GeoJSON points.")

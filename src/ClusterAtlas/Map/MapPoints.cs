@@ -1,3 +1,4 @@
+using ClusterAtlas.Pages;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ClusterAtlas.Caching;
@@ -28,8 +29,8 @@ public static class MapPoints
 
     public static void Map(WebApplication app)
     {
-        app.MapGet(Path, WriteAsync).ExcludeFromDescription().CacheForReaders(ContentTags.Profiles);
-        app.MapGet(PopupPath, PopupAsync).ExcludeFromDescription().CacheForReaders(ContentTags.Profiles);
+        app.MapMethods(Path, ReadEndpoints.Methods, WriteAsync).ExcludeFromDescription().CacheForReaders(ContentTags.Profiles);
+        app.MapMethods(PopupPath, ReadEndpoints.Methods, PopupAsync).ExcludeFromDescription().CacheForReaders(ContentTags.Profiles);
     }
 
     private static async Task<IResult> WriteAsync(HttpContext context, DirectorySearch search, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ClusterAtlas.Pages;
 using ClusterAtlas.Caching;
 using ClusterAtlas.Data;
 using ClusterAtlas.WebOfData;
@@ -23,9 +24,9 @@ public static class NewsFeature
 
     public static WebApplication MapNews(this WebApplication app)
     {
-        app.MapGet(NewsFeed.Path, async (NewsFeed feed, CancellationToken cancellationToken) =>
+        app.MapMethods(NewsFeed.Path, ReadEndpoints.Methods, async (NewsFeed feed, CancellationToken cancellationToken) =>
             Results.Bytes(await feed.WriteAsync(cancellationToken), AtomWriting.ContentType)).CacheForReaders(ContentTags.News, ContentTags.Profiles);
-        app.MapGet("/news/{newsSlug}/image/{sha256}", ServeImageAsync).ExcludeFromDescription();
+        app.MapMethods("/news/{newsSlug}/image/{sha256}", ReadEndpoints.Methods, ServeImageAsync).ExcludeFromDescription();
         return app;
     }
 

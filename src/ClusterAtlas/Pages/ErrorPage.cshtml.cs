@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClusterAtlas.Pages;
@@ -15,12 +17,25 @@ public class ErrorPageModel : PageModel
     /// <summary>The request needed a link for an e-mail, and the configuration names no address to make it from.</summary>
     public bool NoPublicAddress { get; private set; }
 
-    public void OnGet(int code) => Show(code);
-
-    public void OnPost(int code) => Show(code);
+    /// <summary>
+    /// Whatever the method (the page is shown for another request's status, which may be a PUT or a DELETE): no handler,
+    /// the code is read here.
+    /// </summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Show(int.TryParse(RouteData.Values["code"] as string, CultureInfo.InvariantCulture, out var code) ? code : StatusCodes.Status404NotFound);
+    }
 
     private void Show(int code)
     {
+        var shownFor = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null || HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        if (!shownFor)
+        {
+            // Asked for by its own address: the status it describes, not 200 (a link checker would count it a page).
+            code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+            Response.StatusCode = code;
+        }
         Code = code;
         NoPublicAddress = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is Accounts.UntrustedAddressException;
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;

@@ -1,3 +1,4 @@
+using ClusterAtlas.Pages;
 using ClusterAtlas.Caching;
 using ClusterAtlas.WhatsNew;
 
@@ -29,7 +30,7 @@ public static class PartnerSearchFeature
 
     public static WebApplication MapPartnerSearch(this WebApplication app)
     {
-        app.MapGet(PostingFeed.Path, async (PostingFeed feed, CancellationToken cancellationToken) =>
+        app.MapMethods(PostingFeed.Path, ReadEndpoints.Methods, async (PostingFeed feed, CancellationToken cancellationToken) =>
             Results.Bytes(await feed.WriteAsync(cancellationToken), PostingFeed.ContentType))
             .CacheForReaders(ContentTags.Postings, ContentTags.Profiles);
         return app;

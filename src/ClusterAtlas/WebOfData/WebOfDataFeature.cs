@@ -1,3 +1,4 @@
+using ClusterAtlas.Pages;
 using ClusterAtlas.Caching;
 using System.Globalization;
 using System.Text;
@@ -16,7 +17,7 @@ public static class WebOfDataFeature
 
     public static WebApplication MapWebOfData(this WebApplication app)
     {
-        app.MapGet(Sitemap.Path, async (HttpContext context, Sitemap sitemap, PublicAddress address, int? part) =>
+        app.MapMethods(Sitemap.Path, ReadEndpoints.Methods, async (HttpContext context, Sitemap sitemap, PublicAddress address, int? part) =>
         {
             // Sitemaps list absolute addresses: with no trusted address there is nothing true to list.
             if (address.TrustedBaseUrl() is not { } baseUrl)
@@ -30,9 +31,9 @@ public static class WebOfDataFeature
             }
             return Results.Bytes(buffer.ToArray(), "application/xml; charset=utf-8");
         }).CacheForReaders(ContentTags.Profiles, ContentTags.Postings);
-        app.MapGet("/robots.txt", (PublicAddress address) => Results.Text(RobotsTxt(address.ConfiguredBaseUrl ?? address.TrustedBaseUrl()), "text/plain; charset=utf-8"))
+        app.MapMethods("/robots.txt", ReadEndpoints.Methods, (PublicAddress address) => Results.Text(RobotsTxt(address.ConfiguredBaseUrl ?? address.TrustedBaseUrl()), "text/plain; charset=utf-8"))
             .CacheForReaders();
-        app.MapGet(ProfileFeed.Path, async (ProfileFeed feed, CancellationToken cancellationToken) =>
+        app.MapMethods(ProfileFeed.Path, ReadEndpoints.Methods, async (ProfileFeed feed, CancellationToken cancellationToken) =>
             Results.Bytes(await feed.WriteAsync(cancellationToken), AtomWriting.ContentType))
             .CacheForReaders(ContentTags.Profiles);
         return app;

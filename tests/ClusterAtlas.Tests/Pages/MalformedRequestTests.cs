@@ -67,6 +67,73 @@ public sealed class MalformedRequestTests(ClusterAtlasFactory app) : IClassFixtu
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/news/feed.atom")]
+    [InlineData("/cluster-organisations/feed.atom")]
+    [InlineData("/partner-search/feed.atom")]
+    [InlineData("/events/feed.atom")]
+    [InlineData("/calls/feed.atom")]
+    [InlineData("/events/calendar.ics")]
+    [InlineData("/sitemap.xml")]
+    [InlineData("/robots.txt")]
+    [InlineData("/statistics/country.csv")]
+    [InlineData("/cluster-organisations/map/points.json")]
+    [InlineData("/api/v1/cluster-organisations.geojson")]
+    [InlineData("/openapi/v1.json")]
+    public async Task What_answers_a_get_answers_a_head_with_the_same_headers(string path)
+    {
+        using var client = app.CreateClient();
+        using var get = await client.GetAsync(new Uri(path, UriKind.Relative));
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(path, UriKind.Relative)));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.ToString(), head.Content.Headers.ContentType?.ToString());
+        // (The body: Kestrel sends none for HEAD whatever the endpoint writes; the test server passes it on.)
+    }
+
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    [InlineData("PROPFIND")]
+    public async Task Any_method_to_an_address_with_no_page_is_the_404_page(string method)
+    {
+        using var client = app.CreateBrowser();
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri("/no-such-page", UriKind.Relative)));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await ClusterAtlasFactory.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Page not found", page.QuerySelector("h1")?.TextContent);
+    }
+
+    [Theory]
+    [InlineData("POST", "/")]
+    [InlineData("POST", ProfilePath)]
+    [InlineData("PUT", "/cluster-organisations")]
+    public async Task A_method_a_page_has_no_handler_for_is_405_even_without_a_form_token(string method, string path)
+    {
+        using var client = app.CreateBrowser();
+        using var content = new FormUrlEncodedContent([new("anything", "1")]);
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative)) { Content = content });
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("GET", response.Content.Headers.Allow);
+        var page = await ClusterAtlasFactory.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal("This page cannot be sent to", page.QuerySelector("h1")?.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/errors/404", HttpStatusCode.NotFound)]
+    [InlineData("/errors/429", HttpStatusCode.TooManyRequests)]
+    [InlineData("/errors/999", HttpStatusCode.NotFound)]
+    public async Task An_error_page_asked_for_by_its_address_answers_with_its_status(string path, HttpStatusCode expected)
+    {
+        using var client = app.CreateBrowser();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public async Task The_language_switch_goes_back_to_an_address_with_non_ascii_characters()
     {

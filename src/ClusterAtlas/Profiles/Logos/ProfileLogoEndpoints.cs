@@ -1,3 +1,4 @@
+using ClusterAtlas.Pages;
 using ClusterAtlas.Accounts;
 using ClusterAtlas.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ public static class ProfileLogoEndpoints
     /// </summary>
     public static WebApplication MapProfileLogos(this WebApplication app)
     {
-        app.MapGet("/cluster-organisations/{slug}/logo/{sha256}", ServeAsync).ExcludeFromDescription();
+        app.MapMethods("/cluster-organisations/{slug}/logo/{sha256}", ReadEndpoints.Methods, ServeAsync).ExcludeFromDescription();
         return app;
     }
 
