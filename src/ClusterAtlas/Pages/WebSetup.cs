@@ -1,3 +1,4 @@
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
 namespace ClusterAtlas.Pages;
@@ -58,12 +59,31 @@ public static class WebSetup
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
             // No page uses the camera, the microphone, the visitor's location or payments: embedded content may not either.
             headers["Permissions-Policy"] = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
+            context.Response.OnStarting(DeclareLanguageVary, context);
             await next();
         });
         app.UseRouting();
         // Build-time compressed (gzip, Brotli), fingerprinted, cached for a year when asked by their versioned URL.
         app.MapStaticAssets();
         return app;
+    }
+
+    /// <summary>
+    /// Pages are written in the language of the language cookie or of Accept-Language, at one address: a cache between
+    /// the platform and its readers (a CDN, a company proxy) must key them by both, or it serves one reader's language
+    /// to the next. Not for the static assets (the same bytes for everyone) and not for the API, whose answers do not
+    /// depend on the language.
+    /// </summary>
+    private static Task DeclareLanguageVary(object state)
+    {
+        var context = (HttpContext)state;
+        if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null
+            && !context.Request.Path.StartsWithSegments(Api.ApiProblems.Prefix)
+            && !context.Response.Headers.Vary.ToString().Contains(HeaderNames.AcceptLanguage, StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.Headers.Append(HeaderNames.Vary, $"{HeaderNames.AcceptLanguage}, {HeaderNames.Cookie}");
+        }
+        return Task.CompletedTask;
     }
 
     /// <summary>Without a configured address, links in mail are made only for requests on this machine's own address.</summary>

@@ -135,6 +135,30 @@ public sealed class MalformedRequestTests(ClusterAtlasFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Pages_tell_caches_they_depend_on_the_language_and_static_files_and_the_api_do_not()
+    {
+        using var client = app.CreateClient();
+        using var page = await client.GetAsync(new Uri("/cluster-organisations?q=metal", UriKind.Relative));
+        using var again = await client.GetAsync(new Uri("/cluster-organisations?q=metal", UriKind.Relative));
+        using var asset = await client.GetAsync(new Uri("/css/site.css", UriKind.Relative));
+        using var api = await client.GetAsync(new Uri("/api/v1/cluster-organisations?q=metal", UriKind.Relative));
+
+        // The second answer came from the output cache: the header is there once, as on the first.
+        foreach (var response in new[] { page, again })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var vary = string.Join(", ", response.Headers.Vary);
+            Assert.Contains("Accept-Language", vary, StringComparison.Ordinal);
+            Assert.Contains("Cookie", vary, StringComparison.Ordinal);
+            Assert.Single(response.Headers.Vary, v => v == "Accept-Language");
+        }
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        Assert.DoesNotContain("Accept-Language", asset.Headers.Vary);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.DoesNotContain("Accept-Language", api.Headers.Vary);
+    }
+
+    [Fact]
     public async Task The_language_switch_goes_back_to_an_address_with_non_ascii_characters()
     {
         using var browser = app.CreateBrowser();
