@@ -59,8 +59,9 @@ public sealed class LinkTests(ClusterAtlasFactory app) : IClassFixture<ClusterAt
     }
 
     /// <summary>
-    /// Follows every link of each page once and fails naming those that do not answer: 200, or for a client that does
-    /// not follow redirects (a signed-in browser) a redirect too. Returns the targets followed.
+    /// Follows every link of each page once and fails naming those that do not answer (200, or for a client that does
+    /// not follow redirects, a signed-in browser, a redirect too) and the pages without a title of their own. Returns the
+    /// targets followed.
     /// </summary>
     private static async Task<IReadOnlyCollection<string>> AssertLinksAnswerAsync(HttpClient client, IEnumerable<string> pages)
     {
@@ -83,6 +84,13 @@ public sealed class LinkTests(ClusterAtlasFactory app) : IClassFixture<ClusterAt
                 {
                     using var followed = await client.GetAsync(new Uri(target, UriKind.Relative));
                     checkedTargets[target] = status = followed.StatusCode;
+                    // A page's own title in the browser's tab, history and bookmarks, not the site's name alone.
+                    if (status == HttpStatusCode.OK && followed.Content.Headers.ContentType?.MediaType == "text/html"
+                        && (followed.RequestMessage?.RequestUri ?? new Uri("http://localhost" + target)).AbsolutePath != "/"
+                        && TitleOf(await followed.Content.ReadAsStringAsync()) is var title && !title.EndsWith(" · ClusterAtlas", StringComparison.Ordinal))
+                    {
+                        broken.Add($"{target}: the title is \"{title}\"");
+                    }
                 }
                 if (!Answers(status))
                 {
@@ -93,6 +101,11 @@ public sealed class LinkTests(ClusterAtlasFactory app) : IClassFixture<ClusterAt
         Assert.True(broken.Count == 0, $"{broken.Count} broken links:\n{string.Join('\n', broken)}");
         return checkedTargets.Keys;
     }
+
+    private static string TitleOf(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "<title>(.*?)</title>", System.Text.RegularExpressions.RegexOptions.Singleline) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value.Trim())
+            : "(none)";
 
     /// <summary>The link's path and query on this site, or null for another site, mail, a fragment of the same page.</summary>
     private static string? InternalTarget(string href, string page)
