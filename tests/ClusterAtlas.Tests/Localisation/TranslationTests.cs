@@ -6,19 +6,21 @@ using ClusterAtlas.Tests.Infrastructure;
 namespace ClusterAtlas.Tests.Localisation;
 
 /// <summary>
-/// Every UI string the views and code use has its Serbian translation, so a new string is caught
-/// when it is added; the German file only translates strings that exist.
+/// Every UI string the views and code use (and every validation message) has its Serbian and German translation, so a
+/// new string is caught when it is added, and the files translate only strings that exist.
 /// </summary>
 public sealed partial class TranslationTests
 {
     private static readonly string SourceDirectory = Path.Combine(TestTools.RepositoryRoot, "src", "ClusterAtlas");
 
-    [Fact]
-    public void Serbian_has_every_key_the_views_and_code_use()
+    [Theory]
+    [InlineData("sr-Latn")]
+    [InlineData("de")]
+    public void Every_language_has_every_key_the_views_and_code_use(string culture)
     {
-        var serbian = Resource("sr-Latn");
-        var missing = UsedKeys().Where(key => !serbian.TryGetValue(key, out var value) || string.IsNullOrWhiteSpace(value)).ToList();
-        Assert.True(missing.Count == 0, "Missing in Resources/SharedResource.sr-Latn.resx:\n" + string.Join("\n", missing));
+        var translations = Resource(culture);
+        var missing = UsedKeys().Where(key => !translations.TryGetValue(key, out var value) || string.IsNullOrWhiteSpace(value)).ToList();
+        Assert.True(missing.Count == 0, $"Missing in Resources/SharedResource.{culture}.resx:\n" + string.Join("\n", missing));
     }
 
     [Theory]
@@ -60,6 +62,7 @@ public sealed partial class TranslationTests
         Assert.Contains("Total number of members", keys);
         Assert.Contains("General Information", keys);
         Assert.Contains("Gold Label", keys);
+        Assert.Contains("The two passwords are not the same.", keys);
     }
 
     /// <summary>Keys written as T["..."] in any view or code file, plus the keys code builds: section titles and label names.</summary>
@@ -75,6 +78,11 @@ public sealed partial class TranslationTests
         foreach (var source in sources)
         {
             foreach (Match match in LocalizerKey().Matches(File.ReadAllText(source)))
+            {
+                keys.Add(Regex.Unescape(match.Groups["key"].Value));
+            }
+            // Validation attributes' messages, which the data annotations localizer looks up in the same resources.
+            foreach (Match match in ValidationMessage().Matches(File.ReadAllText(source)))
             {
                 keys.Add(Regex.Unescape(match.Groups["key"].Value));
             }
@@ -108,6 +116,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""\bT\["(?<key>(?:[^"\\]|\\.)*)"\s*[\],]""")]
     private static partial Regex LocalizerKey();
+
+    [GeneratedRegex(@"\bErrorMessage\s*=\s*""(?<key>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex ValidationMessage();
 
     [GeneratedRegex("""\bstring Section => "(?<section>[a-z]+)";""")]
     private static partial Regex PublishedSection();
