@@ -86,9 +86,16 @@ public class ContactPageModel(ClusterAtlasDbContext db, ContactRequests requests
 
     public string LimitMessage(ContactLimitReached limit) => ContactLimitText.Requests(T, limit);
 
+    /// <summary>The team members whose phone or e-mail the profile's page shows this reader (the phone unless the profile relies on contact requests).</summary>
+    public IEnumerable<(ManagementTeamMember Member, string? Phone, string? Email)> TeamContacts() =>
+        Profile.ManagementTeam.Where(m => m.ContactShownTo(User))
+            .Select(m => (m, Profile.RelyOnContactRequests ? null : m.Phone, m.Email))
+            .Where(c => c.Item2 is not null || c.Item3 is not null);
+
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var profile = await db.ClusterOrganisations.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug && p.Status == ProfileStatus.Published, cancellationToken);
+        var profile = await db.ClusterOrganisations.AsNoTracking().Include(p => p.ManagementTeam.OrderBy(m => m.SortOrder))
+            .SingleOrDefaultAsync(p => p.Slug == slug && p.Status == ProfileStatus.Published, cancellationToken);
         if (profile is null)
         {
             return NotFound();

@@ -128,12 +128,15 @@ public sealed class ContactRequestTests(ClusterAtlasFactory app) : IClassFixture
     public async Task A_profile_nobody_administers_says_so_and_shows_its_public_contact_data_instead()
     {
         using var sender = await app.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
+        // The seed profile names no address of its own, but its team's phones, as its page shows them.
         var page = await ContactScenarios.PageAsync(sender, $"/cluster-organisations/{SeedPage.Slug}/contact");
         var notice = page.QuerySelector("#no-administrators")!;
         Assert.Contains("Nobody administers this cluster organisation's profile on the platform yet", notice.TextContent, StringComparison.Ordinal);
-        Assert.Contains("The profile names no e-mail address, website or phone number.", notice.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("The profile names no e-mail address", notice.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(notice.QuerySelectorAll("dd a[href^='tel:']"));
         Assert.Null(page.QuerySelector("form.contact-form"));
-        // A profile with public contact data offers it.
+        // A profile with public contact data offers it; a team member's hidden contact stays hidden, and with nothing
+        // else to offer the page says so.
         await app.WithDbAsync(db =>
         {
             db.ClusterOrganisations.Add(new ClusterAtlas.Profiles.ClusterOrganisation
@@ -141,10 +144,19 @@ public sealed class ContactRequestTests(ClusterAtlasFactory app) : IClassFixture
                 Slug = "unadministered-contact-cluster", Name = "Unadministered Contact Cluster", Email = "office@unadministered.example.org",
                 Status = ClusterAtlas.Profiles.ProfileStatus.Published, PublishedAt = DateTimeOffset.UtcNow,
             });
+            db.ClusterOrganisations.Add(new ClusterAtlas.Profiles.ClusterOrganisation
+            {
+                Slug = "unadministered-hidden-cluster", Name = "Unadministered Hidden Cluster",
+                Status = ClusterAtlas.Profiles.ProfileStatus.Published, PublishedAt = DateTimeOffset.UtcNow,
+                ManagementTeam = [new ClusterAtlas.Profiles.ManagementTeamMember { Name = "Hidden Person", Phone = "+381 21 000 0000", ContactVisibility = ClusterAtlas.Profiles.ContactVisibility.Hidden }],
+            });
             return db.SaveChangesAsync();
         });
         var withEmail = await ContactScenarios.PageAsync(sender, "/cluster-organisations/unadministered-contact-cluster/contact");
         Assert.Equal("mailto:office@unadministered.example.org", withEmail.QuerySelector("#no-administrators dd a")!.GetAttribute("href"));
+        var hidden = await ContactScenarios.PageAsync(sender, "/cluster-organisations/unadministered-hidden-cluster/contact");
+        Assert.Contains("The profile names no e-mail address, website or phone number.", hidden.QuerySelector("#no-administrators")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("000 0000", hidden.Body!.TextContent, StringComparison.Ordinal);
 
         var before = await app.RequestCountAsync();
         using var refused = await ContactScenarios.WriteAsync(sender, SeedPage.Slug, "Anyone there?");

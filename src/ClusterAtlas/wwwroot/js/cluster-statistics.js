@@ -21,13 +21,25 @@
     box.appendChild(canvas);
     box.classList.add('chart-ready');
     if (!line) { box.style.height = Math.max(8, labels.length * 1.6 + 3) + 'rem'; }
+    // Names longer than a third of the chart's width are shortened on the axis (on a phone they pushed the bars off
+    // and were cut at the edge); the tooltip and the table below give them whole.
+    var longest = Math.max(10, Math.floor(box.clientWidth / 3 / 6.5));
+    var shortened = function (value) {
+      var label = this.getLabelForValue(value);
+      return label.length > longest ? label.slice(0, longest - 1) + '\u2026' : label;
+    };
+    // Counts are whole: no 0.5 steps between them.
+    var whole = values.every(function (v) { return v === Math.round(v); });
+    var valueTicks = whole ? { precision: 0 } : {};
     new Chart(canvas, {
       type: line ? 'line' : 'bar',
       data: { labels: labels, datasets: [{ label: table.tHead.rows[0].cells[1].textContent.trim(), data: values, backgroundColor: accent, borderColor: accent }] },
       options: {
         indexAxis: line ? 'x' : 'y', maintainAspectRatio: false, animation: false,
         plugins: { legend: { display: false } },
-        scales: { x: { beginAtZero: true, ticks: { autoSkip: true } }, y: { beginAtZero: true, ticks: { autoSkip: false } } }
+        scales: line
+          ? { x: { ticks: { autoSkip: true } }, y: { beginAtZero: true, ticks: valueTicks } }
+          : { x: { beginAtZero: true, ticks: valueTicks }, y: { ticks: { autoSkip: false, callback: shortened } } }
       }
     });
   });
