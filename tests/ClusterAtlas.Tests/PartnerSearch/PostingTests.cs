@@ -141,7 +141,16 @@ public sealed class PostingTests(ClusterAtlasFactory app) : IClassFixture<Cluste
         var slug = await ProfileScenarios.RegisterProfileAsync(browser, "Draft Posting Cluster");
         using var refused = await PartnerSearchScenarios.PostAsync(browser, $"/cluster-organisations/{slug}/partner-search/new", PartnerSearchScenarios.PostingFields("Too early"));
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("once its profile is published", await ClusterAtlasFactory.MainTextAsync(refused), StringComparison.Ordinal);
+        var refusedText = await ClusterAtlasFactory.MainTextAsync(refused);
+        Assert.Contains("once its profile is published", refusedText, StringComparison.Ordinal);
+        Assert.Contains("Submit the profile for validation first.", refusedText, StringComparison.Ordinal);
+        // Once submitted, it is the platform team's turn: no "submit first".
+        await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Slug == slug)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ClusterAtlas.Profiles.ProfileStatus.Submitted)));
+        using var waiting = await browser.GetAsync(new Uri($"/cluster-organisations/{slug}/partner-search/new", UriKind.Relative));
+        var waitingText = await ClusterAtlasFactory.MainTextAsync(waiting);
+        Assert.Contains("waiting for validation by the platform team", waitingText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Submit the profile", waitingText, StringComparison.Ordinal);
 
         // A posting whose profile went back to draft (or was archived) is not shown to anyone else.
         var member = await app.MemberWithPublishedProfileAsync("Archived Posting Cluster");
