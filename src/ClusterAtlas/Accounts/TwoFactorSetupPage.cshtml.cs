@@ -13,7 +13,8 @@ namespace ClusterAtlas.Accounts;
 /// otpauth: link that authenticator apps open; a first code proves the app has it. Then ten recovery codes are shown, once.
 /// </summary>
 [Authorize]
-public class TwoFactorSetupPageModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IOptions<AccountOptions> options) : AccountPageModel
+public class TwoFactorSetupPageModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IUserStore<ApplicationUser> store,
+    IOptions<AccountOptions> options) : AccountPageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -89,9 +90,16 @@ public class TwoFactorSetupPageModel(UserManager<ApplicationUser> users, SignInM
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            await signIn.RefreshSignInAsync(user); // the new key changed the security stamp, which every request checks
-            key = await users.GetAuthenticatorKeyAsync(user);
+            // A first key, not yet in use: stored without a new security stamp. UserManager.ResetAuthenticatorKeyAsync
+            // changes the stamp, which signed the account out of every other browser as soon as this page was opened;
+            // turning two-factor on (which changes the stamp) is what does that, on purpose.
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<ApplicationUser>)store).SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+            var updated = await users.UpdateAsync(user);
+            if (!updated.Succeeded)
+            {
+                throw new InvalidOperationException("The authenticator key was not stored: " + string.Join("; ", updated.Errors.Select(e => e.Description)));
+            }
         }
         SharedKey = FormatKey(key!);
         AuthenticatorUri = OtpAuthUri(options.Value.AuthenticatorIssuer, user.Email!, key!);

@@ -7,6 +7,25 @@ namespace ClusterAtlas.Tests.Accounts;
 public sealed class TwoFactorTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
 {
     [Fact]
+    public async Task Opening_the_authenticator_setup_signs_no_other_browser_out_and_keeps_its_key()
+    {
+        var email = ClusterAtlasFactory.NewEmail();
+        using var first = await app.RegisterAndSignInAsync(email);
+        using var second = await app.SignInAsync(email);
+
+        using var setup = await first.GetAsync(new Uri("/account/two-factor/setup", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
+        using var elsewhere = await second.GetAsync(new Uri("/account", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
+        // The key made on the first visit is the one shown on the next (the app scanned may be on either).
+        using var again = await second.GetAsync(new Uri("/account/two-factor/setup", UriKind.Relative));
+        static string? KeyOf(string html) => System.Text.RegularExpressions.Regex.Match(html, "secret=([A-Z2-7]+)").Groups[1].Value;
+        var key = KeyOf(await setup.Content.ReadAsStringAsync());
+        Assert.False(string.IsNullOrEmpty(key), "the setup page shows no otpauth: link with the key");
+        Assert.Equal(key, KeyOf(await again.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task Set_up_an_authenticator_then_sign_in_with_a_code_or_a_recovery_code()
     {
         var email = ClusterAtlasFactory.NewEmail();
