@@ -60,7 +60,8 @@ public static class Languages
         return null;
     }
 
-    private static string? Match(string? tag)
+    /// <summary>The supported culture a language tag asks for ("sr", "sr-RS" → sr-Latn; "de-AT" → de), or null.</summary>
+    public static string? Match(string? tag)
     {
         if (string.IsNullOrEmpty(tag) || tag == "*")
         {

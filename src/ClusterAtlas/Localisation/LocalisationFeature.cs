@@ -37,12 +37,15 @@ public static class LocalisationFeature
     /// <summary>GET /language?culture=sr-Latn&amp;returnUrl=/path: remembers the choice in the culture cookie and goes back to the page.</summary>
     public static IEndpointRouteBuilder MapLocalisation(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Languages.SwitchPath, Results<RedirectHttpResult, BadRequest> (HttpContext context, string? culture, string? returnUrl) =>
+        endpoints.MapGet(Languages.SwitchPath, Results<RedirectHttpResult, ContentHttpResult> (HttpContext context, string? culture, string? returnUrl) =>
         {
-            var chosen = Languages.Supported.Select(l => l.Culture).FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
+            // A hand-written link may say "sr" or "de-DE": the language it names, as Accept-Language would be read.
+            var chosen = Languages.Match(culture) is { } name ? Languages.Supported.Select(l => l.Culture).First(c => c.Name == name) : null;
             if (chosen is null)
             {
-                return TypedResults.BadRequest();
+                return TypedResults.Text(
+                    $"The parameter culture ('{culture}') names no language of this platform: use one of {string.Join(", ", Languages.Supported.Select(l => l.Culture.Name))}.",
+                    "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
             }
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,

@@ -87,6 +87,20 @@ public sealed class LanguageTests(ClusterAtlasFactory app) : IClassFixture<Clust
         using var response = await client.GetAsync(new Uri("/language?culture=xx&returnUrl=%2F", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Contains("The parameter culture ('xx') names no language of this platform: use one of en, sr-Latn, de.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sr", "sr-Latn")]
+    [InlineData("sr-RS", "sr-Latn")]
+    [InlineData("de-DE", "de")]
+    [InlineData("EN-gb", "en")]
+    public async Task A_language_named_as_people_write_it_is_the_platforms_one(string asked, string chosen)
+    {
+        using var client = Client();
+        using var response = await client.GetAsync(new Uri($"/language?culture={asked}&returnUrl=%2F", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains($"c={chosen}|uic={chosen}", Uri.UnescapeDataString(string.Join(";", response.Headers.GetValues("Set-Cookie"))), StringComparison.Ordinal);
     }
 
     [Fact]
