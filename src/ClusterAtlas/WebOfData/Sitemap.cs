@@ -8,25 +8,31 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterAtlas.WebOfData;
 
 /// <summary>
-/// /sitemap.xml (sitemaps.org 0.9): the main pages and every published profile with the date of its last change.
-/// A sitemap holds at most 50,000 addresses: beyond that /sitemap.xml is an index of parts (/sitemap.xml?part=N).
-/// Addresses are absolute, so a sitemap needs the platform's trusted address.
+/// /sitemap.xml (sitemaps.org 0.9): the main pages, every published news item, event and call, every open partner
+/// search, and every published profile, each item with the date of its last change. A sitemap holds at most 50,000
+/// addresses: beyond that /sitemap.xml is an index of parts (/sitemap.xml?part=N), the pages and items first, then the
+/// profiles by their number. Addresses are absolute, so a sitemap needs the platform's trusted address.
 /// </summary>
-public sealed class Sitemap(ClusterAtlasDbContext db)
+public sealed class Sitemap(ClusterAtlasDbContext db, News.NewsQueries news)
 {
     public const string Path = "/sitemap.xml";
     public const int MaxAddresses = 50_000;
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    /// <summary>The pages anyone may read that are not profiles, in the order of their importance.</summary>
-    public static readonly IReadOnlyList<string> MainPages = ["/", "/cluster-organisations", "/partner-search", "/api/docs", "/imprint", "/privacy", "/terms"];
+    /// <summary>The pages anyone may read that are not items, in the order of their importance.</summary>
+    public static readonly IReadOnlyList<string> MainPages =
+    [
+        "/", "/cluster-organisations", "/partner-search", "/news", "/events", "/calls", "/network", "/cluster-organisations/map", "/statistics",
+        "/api/docs/", "/imprint", "/privacy", "/terms",
+    ];
 
     /// <summary>Writes the sitemap (or the index, or one part); false when the part does not exist.</summary>
     public async Task<bool> WriteAsync(Stream output, string baseUrl, int? part, CancellationToken cancellationToken)
     {
         var published = db.ClusterOrganisations.AsNoTracking().Where(p => p.Status == ProfileStatus.Published);
         var count = await published.CountAsync(cancellationToken);
-        var parts = (int)Math.Ceiling((count + MainPages.Count) / (double)MaxAddresses);
+        var head = await PagesAndItemsAsync(cancellationToken);
+        var parts = Math.Max(1, (int)Math.Ceiling((count + head.Count) / (double)MaxAddresses));
         var number = part ?? 1;
         if (number < 1 || number > parts)
         {
@@ -47,18 +53,17 @@ public sealed class Sitemap(ClusterAtlasDbContext db)
         else
         {
             await xml.WriteStartElementAsync(null, "urlset", Namespace);
-            // The main pages open the first part; the profiles follow by their number, each part as long as it may be.
-            var skip = (number - 1) * MaxAddresses;
-            if (number == 1)
+            // Addresses [from, from + MaxAddresses) of the pages and items, then the profiles by their number.
+            var from = (number - 1) * MaxAddresses;
+            var written = 0;
+            foreach (var (path, changed) in head.Skip(from).Take(MaxAddresses))
             {
-                foreach (var page in MainPages)
-                {
-                    await Url(xml, baseUrl + page, null);
-                }
+                await Url(xml, baseUrl + path, changed);
+                written++;
             }
             var profiles = published.OrderBy(p => p.Id)
-                .Skip(number == 1 ? 0 : skip - MainPages.Count)
-                .Take(number == 1 ? MaxAddresses - MainPages.Count : MaxAddresses)
+                .Skip(Math.Max(0, from - head.Count))
+                .Take(MaxAddresses - written)
                 .Select(p => new { p.Slug, p.UpdatedAt })
                 .AsAsyncEnumerable();
             await foreach (var profile in profiles.WithCancellation(cancellationToken))
@@ -69,6 +74,26 @@ public sealed class Sitemap(ClusterAtlasDbContext db)
         await xml.WriteEndElementAsync();
         await xml.WriteEndDocumentAsync();
         return true;
+    }
+
+    /// <summary>The main pages, then the published news, events and calls and the open partner searches, newest first.</summary>
+    private async Task<List<(string Path, DateTimeOffset? Changed)>> PagesAndItemsAsync(CancellationToken cancellationToken)
+    {
+        var addresses = MainPages.Select(page => (page, (DateTimeOffset?)null)).ToList();
+        static string Slugged(string prefix, string slug) => $"{prefix}/{Uri.EscapeDataString(slug)}";
+        addresses.AddRange((await news.Published.OrderByDescending(n => n.UpdatedAt).Select(n => new { n.Slug, n.UpdatedAt }).ToListAsync(cancellationToken))
+            .Select(n => (Slugged("/news", n.Slug), (DateTimeOffset?)n.UpdatedAt)));
+        addresses.AddRange((await db.Set<Events.ClusterEvent>().AsNoTracking().Where(e => e.Status == Events.EventStatus.Published)
+                .OrderByDescending(e => e.UpdatedAt).Select(e => new { e.Slug, e.UpdatedAt }).ToListAsync(cancellationToken))
+            .Select(e => (Slugged("/events", e.Slug), (DateTimeOffset?)e.UpdatedAt)));
+        addresses.AddRange((await db.Set<Calls.FundingCall>().AsNoTracking()
+                .OrderByDescending(c => c.UpdatedAt).Select(c => new { c.Slug, c.UpdatedAt }).ToListAsync(cancellationToken))
+            .Select(c => (Slugged("/calls", c.Slug), (DateTimeOffset?)c.UpdatedAt)));
+        addresses.AddRange((await db.Set<PartnerSearch.PartnerSearchPosting>().AsNoTracking()
+                .Where(p => p.Status == PartnerSearch.PostingStatus.Open && p.Profile.Status == ProfileStatus.Published)
+                .OrderByDescending(p => p.UpdatedAt).Select(p => new { p.Id, p.UpdatedAt }).ToListAsync(cancellationToken))
+            .Select(p => ($"/partner-search/{p.Id.ToString(CultureInfo.InvariantCulture)}", (DateTimeOffset?)p.UpdatedAt)));
+        return addresses;
     }
 
     private static async Task Url(XmlWriter xml, string location, DateTimeOffset? lastModified)

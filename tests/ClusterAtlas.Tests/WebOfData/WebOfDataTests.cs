@@ -111,6 +111,29 @@ public sealed class WebOfDataTests(ConfiguredInstallationFactory app) : IClassFi
             Assert.Matches(@"^\d{4}-\d{2}-\d{2}T", urls[$"{Base}/cluster-organisations/{slug}"]);
         }
         Assert.All(urls.Keys, u => Assert.StartsWith(Base + "/", u, StringComparison.Ordinal));
+
+        // The other pages anyone reads, and every item with a page of its own (the demo content has some of each).
+        foreach (var page in new[] { "/news", "/events", "/calls", "/statistics", "/network", "/cluster-organisations/map" })
+        {
+            Assert.Contains(Base + page, urls.Keys);
+        }
+        var (news, events, calls, postings) = await app.WithDbAsync(async db => (
+            await db.Set<ClusterAtlas.News.NewsItem>().Where(n => n.Status == ClusterAtlas.News.NewsStatus.Published).Select(n => n.Slug).ToListAsync(),
+            await db.Set<ClusterAtlas.Events.ClusterEvent>().Where(e => e.Status == ClusterAtlas.Events.EventStatus.Published).Select(e => e.Slug).ToListAsync(),
+            await db.Set<ClusterAtlas.Calls.FundingCall>().Select(c => c.Slug).ToListAsync(),
+            await db.Set<ClusterAtlas.PartnerSearch.PartnerSearchPosting>().Where(p => p.Status == ClusterAtlas.PartnerSearch.PostingStatus.Open).Select(p => p.Id).ToListAsync()));
+        Assert.NotEmpty(events);
+        Assert.NotEmpty(calls);
+        Assert.All(news, slug => Assert.Contains($"{Base}/news/{slug}", urls.Keys));
+        Assert.All(events, slug => Assert.Contains($"{Base}/events/{slug}", urls.Keys));
+        Assert.All(calls, slug => Assert.Contains($"{Base}/calls/{slug}", urls.Keys));
+        Assert.All(postings, id => Assert.Contains($"{Base}/partner-search/{id}", urls.Keys));
+        // Every address that is not a profile answers (a crawler does not follow redirects from a sitemap).
+        foreach (var url in urls.Keys.Where(u => !u.StartsWith(Base + "/cluster-organisations/", StringComparison.Ordinal) || u.EndsWith("/map", StringComparison.Ordinal)))
+        {
+            using var answer = await GetAsync(url[Base.Length..]);
+            Assert.True(answer.StatusCode == System.Net.HttpStatusCode.OK, $"{url} answered {(int)answer.StatusCode}");
+        }
     }
 
     [Fact]
