@@ -18,6 +18,7 @@
   };
   say(data.textLoading);
   element.classList.add('map-ready');
+  document.querySelectorAll('[data-needs-map]').forEach(function (legend) { legend.hidden = false; });
   // No fading popups: text that is half transparent while it appears is hard to read (and fails contrast checks).
   var map = L.map(element, { center: [50, 15], zoom: 4, minZoom: 2, maxZoom: 14, worldCopyJump: true, keyboard: true, fadeAnimation: false });
   if (data.tileUrl) {
