@@ -82,5 +82,5 @@ public sealed record SearchDocument(int ProfileId, string Names, string Body, st
         return new SearchDocument(p.Id, Fold(string.Join(" ", names)), Fold(originalText + labels), originalText);
     }
 
-    public static string Fold(string text) => TextFolding.RemoveDiacritics(text).ToLowerInvariant();
+    public static string Fold(string text) => TextFolding.RemoveDiacritics(CyrillicToLatin.Convert(text)).ToLowerInvariant();
 }

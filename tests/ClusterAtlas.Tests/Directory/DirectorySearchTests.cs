@@ -122,6 +122,16 @@ public sealed class DirectorySearchTests(DirectorySearchFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Words_in_Cyrillic_find_what_they_spell_in_Latin()
+    {
+        Assert.Equal(["klaster-durdevo-metal"], Slugs(await fixture.SearchAsync("?q=" + Uri.EscapeDataString("Ђурђево"))));
+        Assert.Equal(["klaster-durdevo-metal"], Slugs(await fixture.SearchAsync("?q=" + Uri.EscapeDataString("КЛАСТЕР ђурђево"))));
+        Assert.Contains("smart-textiles-cluster", Slugs(await fixture.SearchAsync("?q=" + Uri.EscapeDataString("смарт")))); // "smart"
+        Assert.Equal("lj nj dž šč Lj Džep", ClusterAtlas.ClusterDirectory.CyrillicToLatin.Convert("љ њ џ щ Љ Џеп"));
+        Assert.Equal("vojvodanski klaster", ClusterAtlas.ClusterDirectory.SearchDocument.Fold("Војвођански Кластер")); // as "Vojvođanski" folds
+    }
+
+    [Fact]
     public async Task Word_forms_and_prefixes_match()
     {
         Assert.Contains("smart-textiles-cluster", Slugs(await fixture.SearchAsync("?q=sensor")));      // stem of "sensors"
