@@ -44,7 +44,8 @@ public static class LocalisationFeature
             if (chosen is null)
             {
                 return TypedResults.Text(
-                    $"The parameter culture ('{culture}') names no language of this platform: use one of {string.Join(", ", Languages.Supported.Select(l => l.Culture.Name))}.",
+                    // (Not repeating what was sent: a crafted link would put its words on this site's address.)
+                    $"The parameter culture names no language of this platform: use one of {string.Join(", ", Languages.Supported.Select(l => l.Culture.Name))}.",
                     "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
             }
             context.Response.Cookies.Append(

@@ -30,7 +30,7 @@ public static class MapPoints
     public static void Map(WebApplication app)
     {
         app.MapMethods(Path, ReadEndpoints.Methods, WriteAsync).ExcludeFromDescription().CacheForReaders(ContentTags.Profiles);
-        app.MapMethods(PopupPath, ReadEndpoints.Methods, PopupAsync).ExcludeFromDescription().CacheForReaders(ContentTags.Profiles);
+        app.MapMethods(PopupPath, ReadEndpoints.Methods, PopupAsync).ExcludeFromDescription().WithMetadata(VariesByLanguage.Marker).CacheForReaders(ContentTags.Profiles);
     }
 
     private static async Task<IResult> WriteAsync(HttpContext context, DirectorySearch search, CancellationToken cancellationToken)

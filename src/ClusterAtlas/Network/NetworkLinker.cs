@@ -146,7 +146,8 @@ public sealed class NetworkLinker(ClusterAtlasDbContext db, NetworkTerms terms, 
     /// ones may now be named by (the matcher finds one of them for the text) or are named by now (a link points to one),
     /// each against the profiles it may name. Profiles and statements are found through the term index
     /// (<see cref="NetworkTerms"/>), so what is read grows with the change, not with the platform; profiles whose terms
-    /// are stale are read whole. The written profiles' terms are made first, in this transaction.
+    /// are stale are read whole. The written profiles' names as the index held them are read first, then their terms are
+    /// made, in this transaction.
     /// </summary>
     private async Task<MatchScope> ScopeOfAsync(IReadOnlyCollection<int> written, CancellationToken cancellationToken)
     {
@@ -237,8 +238,9 @@ public sealed class NetworkLinker(ClusterAtlasDbContext db, NetworkTerms terms, 
         {
             return;
         }
+        // The owners found by their statements' terms, and the stale profiles, whose terms may not show the word yet.
         var owners = db.Set<NetworkTerm>().Where(t => t.Kind == NetworkTermKind.Statement && EF.Parameter(crossed).Contains(t.Term)).Select(t => t.ProfileId);
-        await db.ClusterOrganisations.Where(p => owners.Contains(p.Id) && !EF.Parameter(writtenIds.ToList()).Contains(p.Id))
+        await db.ClusterOrganisations.Where(p => (owners.Contains(p.Id) || EF.Parameter(stale).Contains(p.Id)) && !EF.Parameter(writtenIds.ToList()).Contains(p.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(p => EF.Property<DateTimeOffset?>(p, MatchedAtProperty), (DateTimeOffset?)null), cancellationToken);
     }
 

@@ -71,17 +71,24 @@ public static class WebSetup
     /// <summary>
     /// Pages are written in the language of the language cookie or of Accept-Language, at one address: a cache between
     /// the platform and its readers (a CDN, a company proxy) must key them by both, or it serves one reader's language
-    /// to the next. Not for the static assets (the same bytes for everyone) and not for the API, whose answers do not
-    /// depend on the language.
+    /// to the next. So must the few other answers written in the reader's language (<see cref="VariesByLanguage"/>);
+    /// not the static files, feeds, sitemap, API answers and images, which are the same for everyone.
     /// </summary>
     private static Task DeclareLanguageVary(object state)
     {
         var context = (HttpContext)state;
-        if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null
-            && !context.Request.Path.StartsWithSegments(Api.ApiProblems.Prefix)
-            && !context.Response.Headers.Vary.ToString().Contains(HeaderNames.AcceptLanguage, StringComparison.OrdinalIgnoreCase))
+        var response = context.Response;
+        if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+            || context.GetEndpoint()?.Metadata.GetMetadata<VariesByLanguage>() is not null)
         {
-            context.Response.Headers.Append(HeaderNames.Vary, $"{HeaderNames.AcceptLanguage}, {HeaderNames.Cookie}");
+            var vary = response.Headers.Vary.ToString();
+            foreach (var header in new[] { HeaderNames.AcceptLanguage, HeaderNames.Cookie })
+            {
+                if (!vary.Contains(header, StringComparison.OrdinalIgnoreCase))
+                {
+                    response.Headers.Append(HeaderNames.Vary, header);
+                }
+            }
         }
         return Task.CompletedTask;
     }

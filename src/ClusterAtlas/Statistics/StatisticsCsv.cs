@@ -15,7 +15,7 @@ namespace ClusterAtlas.Statistics;
 public static class StatisticsCsv
 {
     public static void Map(WebApplication app) =>
-        app.MapMethods("/statistics/{table}.csv", ReadEndpoints.Methods, WriteAsync).ExcludeFromDescription().CacheForReaders(ContentTags.Profiles, ContentTags.Vocabularies);
+        app.MapMethods("/statistics/{table}.csv", ReadEndpoints.Methods, WriteAsync).ExcludeFromDescription().WithMetadata(VariesByLanguage.Marker).CacheForReaders(ContentTags.Profiles, ContentTags.Vocabularies);
 
     private static async Task<IResult> WriteAsync(string table, HttpContext context, DirectorySearch search, ClusterStatistics statistics, Network.NetworkIndex network, CancellationToken cancellationToken)
     {

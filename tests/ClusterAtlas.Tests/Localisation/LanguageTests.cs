@@ -87,7 +87,7 @@ public sealed class LanguageTests(ClusterAtlasFactory app) : IClassFixture<Clust
         using var response = await client.GetAsync(new Uri("/language?culture=xx&returnUrl=%2F", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie"));
-        Assert.Contains("The parameter culture ('xx') names no language of this platform: use one of en, sr-Latn, de.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The parameter culture names no language of this platform: use one of en, sr-Latn, de.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

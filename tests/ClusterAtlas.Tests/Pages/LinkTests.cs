@@ -72,8 +72,13 @@ public sealed class LinkTests(ClusterAtlasFactory app) : IClassFixture<ClusterAt
         {
             using var response = await client.GetAsync(new Uri(page, UriKind.Relative));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page} answered {(int)response.StatusCode}");
+            var html = await response.Content.ReadAsStringAsync();
+            if (new Uri("http://localhost" + page).AbsolutePath != "/" && TitleOf(html) is var pageTitle && !pageTitle.EndsWith(" · ClusterAtlas", StringComparison.Ordinal))
+            {
+                broken.Add($"{page}: the title is \"{pageTitle}\"");
+            }
             var document = await BrowsingContext.New(Configuration.Default)
-                .OpenAsync(request => request.Content(response.Content.ReadAsStream()).Address("http://localhost" + page));
+                .OpenAsync(request => request.Content(html).Address("http://localhost" + page));
             foreach (var href in document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).Distinct(StringComparer.Ordinal))
             {
                 if (InternalTarget(href, page) is not { } target)
