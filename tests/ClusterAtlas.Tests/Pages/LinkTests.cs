@@ -10,8 +10,8 @@ namespace ClusterAtlas.Tests.Pages;
 
 /// <summary>
 /// Every link a visitor meets on the public pages, in the states a search leaves them in (searched, filtered, sorted,
-/// paged), leads somewhere: a "Clear all filters" link printed a record's text into its address for weeks, and no test
-/// that read the page looked at its links.
+/// paged), leads somewhere: a "Clear all filters" link printed a record's text into its address from the day it was
+/// made, and no test that read the page looked at its links.
 /// </summary>
 public sealed class LinkTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
 {
