@@ -25,7 +25,7 @@ public static class CallsFeature
     public static WebApplication MapCalls(this WebApplication app)
     {
         app.MapMethods(CallFeed.Path, ReadEndpoints.Methods, async (CallFeed feed, CancellationToken cancellationToken) =>
-            Results.Bytes(await feed.WriteAsync(cancellationToken), WebOfData.AtomWriting.ContentType)).CacheForReaders(ContentTags.Calls, ContentTags.Vocabularies);
+            WebOfData.ReadDocument.Of(await feed.WriteAsync(cancellationToken), WebOfData.AtomWriting.ContentType)).CacheForReaders(ContentTags.Calls, ContentTags.Vocabularies);
         return app;
     }
 }

@@ -23,9 +23,9 @@ public static class EventsFeature
     public static WebApplication MapEvents(this WebApplication app)
     {
         app.MapMethods(EventFeed.Path, ReadEndpoints.Methods, async (EventFeed feed, CancellationToken cancellationToken) =>
-            Results.Bytes(await feed.WriteAsync(cancellationToken), WebOfData.AtomWriting.ContentType)).CacheForReaders(ContentTags.Events, ContentTags.Profiles);
+            WebOfData.ReadDocument.Of(await feed.WriteAsync(cancellationToken), WebOfData.AtomWriting.ContentType)).CacheForReaders(ContentTags.Events, ContentTags.Profiles);
         app.MapMethods(EventCalendar.CalendarPath, ReadEndpoints.Methods, async (EventCalendar calendar, CancellationToken cancellationToken) =>
-            Results.Text(await calendar.AllAsync(cancellationToken), EventCalendar.ContentType)).CacheForReaders(ContentTags.Events, ContentTags.Profiles);
+            WebOfData.ReadDocument.Of(await calendar.AllAsync(cancellationToken), EventCalendar.ContentType)).CacheForReaders(ContentTags.Events, ContentTags.Profiles);
         app.MapMethods("/events/{eventSlug}.ics", ReadEndpoints.Methods, async (string eventSlug, EventCalendar calendar, HttpContext context, CancellationToken cancellationToken) =>
         {
             if (await calendar.EventAsync(eventSlug, cancellationToken) is not { } ics)
@@ -33,7 +33,7 @@ public static class EventsFeature
                 return Results.NotFound();
             }
             context.Response.Headers.ContentDisposition = $"attachment; filename=\"{eventSlug}.ics\"";
-            return Results.Text(ics, EventCalendar.ContentType);
+            return WebOfData.ReadDocument.Of(ics, EventCalendar.ContentType);
         }).CacheForReaders(ContentTags.Events, ContentTags.Profiles);
         return app;
     }

@@ -25,7 +25,7 @@ public static class NewsFeature
     public static WebApplication MapNews(this WebApplication app)
     {
         app.MapMethods(NewsFeed.Path, ReadEndpoints.Methods, async (NewsFeed feed, CancellationToken cancellationToken) =>
-            Results.Bytes(await feed.WriteAsync(cancellationToken), AtomWriting.ContentType)).CacheForReaders(ContentTags.News, ContentTags.Profiles);
+            ReadDocument.Of(await feed.WriteAsync(cancellationToken), AtomWriting.ContentType)).CacheForReaders(ContentTags.News, ContentTags.Profiles);
         app.MapMethods("/news/{newsSlug}/image/{sha256}", ReadEndpoints.Methods, ServeImageAsync).ExcludeFromDescription();
         return app;
     }

@@ -31,7 +31,7 @@ public static class PartnerSearchFeature
     public static WebApplication MapPartnerSearch(this WebApplication app)
     {
         app.MapMethods(PostingFeed.Path, ReadEndpoints.Methods, async (PostingFeed feed, CancellationToken cancellationToken) =>
-            Results.Bytes(await feed.WriteAsync(cancellationToken), PostingFeed.ContentType))
+            WebOfData.ReadDocument.Of(await feed.WriteAsync(cancellationToken), PostingFeed.ContentType))
             .CacheForReaders(ContentTags.Postings, ContentTags.Profiles);
         return app;
     }

@@ -29,12 +29,12 @@ public static class WebOfDataFeature
             {
                 return Results.NotFound();
             }
-            return Results.Bytes(buffer.ToArray(), "application/xml; charset=utf-8");
+            return ReadDocument.Of(buffer.ToArray(), "application/xml; charset=utf-8");
         }).CacheForReaders(ContentTags.Profiles, ContentTags.Postings, ContentTags.News, ContentTags.Events, ContentTags.Calls);
         app.MapMethods("/robots.txt", ReadEndpoints.Methods, (PublicAddress address) => Results.Text(RobotsTxt(address.ConfiguredBaseUrl ?? address.TrustedBaseUrl()), "text/plain; charset=utf-8"))
             .CacheForReaders();
         app.MapMethods(ProfileFeed.Path, ReadEndpoints.Methods, async (ProfileFeed feed, CancellationToken cancellationToken) =>
-            Results.Bytes(await feed.WriteAsync(cancellationToken), AtomWriting.ContentType))
+            ReadDocument.Of(await feed.WriteAsync(cancellationToken), AtomWriting.ContentType))
             .CacheForReaders(ContentTags.Profiles);
         return app;
     }

@@ -136,6 +136,35 @@ public sealed class WebOfDataTests(ConfiguredInstallationFactory app) : IClassFi
         }
     }
 
+    [Theory]
+    [InlineData("/news/feed.atom")]
+    [InlineData("/cluster-organisations/feed.atom")]
+    [InlineData("/partner-search/feed.atom")]
+    [InlineData("/events/feed.atom")]
+    [InlineData("/calls/feed.atom")]
+    [InlineData("/events/calendar.ics")]
+    [InlineData("/sitemap.xml")]
+    public async Task A_reader_that_sends_the_etag_back_gets_304_while_nothing_changed(string path)
+    {
+        using var client = app.CreateClient();
+        using var first = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.True(etag.IsWeak, "the same document goes out compressed and not: a weak validator");
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        again.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        using var other = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        other.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"something-else\"", isWeak: true));
+        using var changed = await client.SendAsync(other);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+    }
+
     [Fact]
     public async Task Robots_txt_names_the_sitemap_at_the_configured_address()
     {
