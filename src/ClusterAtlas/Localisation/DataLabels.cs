@@ -20,6 +20,33 @@ public sealed class DataLabels(CountryList countries, TermTranslations terms, IS
     public string FacetValue(string facet, FacetCount value) => FacetValue(facet, value.Value, value.Name);
 
     /// <summary>
+    /// A vocabulary's choices (broader terms before their narrower ones, as the forms list them) in the reader's
+    /// alphabet: in Serbian and German the English order of an alphabetical list reads as no order at all. The same
+    /// tree, each term's narrower terms still under it; a list in a deliberate order, or an English page, as given.
+    /// </summary>
+    public IReadOnlyList<(VocabularyTerm Term, int Depth)> InReadingOrder(IReadOnlyList<(VocabularyTerm Term, int Depth)> choices)
+    {
+        if (choices.Count == 0 || !Vocabulary.IsListedByName(choices[0].Term.Vocabulary)
+            || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
+        {
+            return choices;
+        }
+        var byName = StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true);
+        var narrower = choices.Where(c => c.Depth > 0).ToLookup(c => c.Term.ParentId);
+        var ordered = new List<(VocabularyTerm, int)>(choices.Count);
+        void Add(IEnumerable<(VocabularyTerm Term, int Depth)> siblings)
+        {
+            foreach (var choice in siblings.OrderBy(c => Term(c.Term), byName))
+            {
+                ordered.Add(choice);
+                Add(narrower[choice.Term.Id]);
+            }
+        }
+        Add(choices.Where(c => c.Depth == 0));
+        return ordered.Count == choices.Count ? ordered : choices;
+    }
+
+    /// <summary>
     /// A facet value's label: countries and terms from their translations, excellence labels and member ranges from
     /// their codes in the UI strings, regions as the profiles write them. <paramref name="name"/> is the data's own name, if any.
     /// </summary>

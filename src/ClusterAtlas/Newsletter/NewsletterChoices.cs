@@ -29,7 +29,11 @@ public sealed class NewsletterChoices(ClusterAtlasDbContext db, CountryList coun
             .Where(t => t.Vocabulary == Vocabulary.SectoralIndustries && t.Status == TermStatus.Active)
             .OrderBy(t => t.SortOrder).ThenBy(t => t.Label)
             .ToListAsync(cancellationToken);
-        return [.. terms.Select(t => new Choice(TextFolding.Slug(t.Label), labels.Term(t))).DistinctBy(o => o.Value)];
+        var choices = terms.Select(t => new Choice(TextFolding.Slug(t.Label), labels.Term(t))).DistinctBy(o => o.Value);
+        // In the reader's alphabet (the shipped order is the English names').
+        return CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
+            ? [.. choices]
+            : [.. choices.OrderBy(o => o.Label, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))];
     }
 
     public IReadOnlyList<Choice> Countries =>

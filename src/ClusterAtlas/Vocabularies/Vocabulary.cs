@@ -23,6 +23,14 @@ public static class Vocabulary
     ];
 
     /// <summary>
+    /// Whether a vocabulary's shipped order is its names' alphabetical order (sectors, technology fields...), which a
+    /// reader in another language expects in their own alphabet; the others are in a deliberate order (member types
+    /// from small to large, support services as the ECCP lists them) that every language keeps.
+    /// </summary>
+    public static bool IsListedByName(string vocabulary) =>
+        vocabulary is SectoralIndustries or EmergingIndustries or TechnologyFields or S3PriorityAreas or ManagementRoles;
+
+    /// <summary>
     /// The seed files of a vocabulary. The ECCP's newer form asks for upskilling and reskilling services apart; here they
     /// are terms of the support services (one profile field, one facet), kept in their own file (docs/decisions/0010).
     /// </summary>

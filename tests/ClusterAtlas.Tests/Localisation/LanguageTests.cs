@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using ClusterAtlas.Localisation;
 using ClusterAtlas.Tests.Infrastructure;
@@ -78,6 +80,42 @@ public sealed class LanguageTests(ClusterAtlasFactory app) : IClassFixture<Clust
         using var response = await client.GetAsync(new Uri($"/language?culture=de&returnUrl={Uri.EscapeDataString(returnUrl)}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("de")]
+    [InlineData("sr-Latn")]
+    public async Task Alphabetical_vocabularies_are_listed_in_the_readers_alphabet(string culture)
+    {
+        using var client = Client();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        var page = await ClusterAtlasFactory.ParseAsync(await client.GetStringAsync(new Uri("/newsletter", UriKind.Relative)));
+        var sectors = page.QuerySelectorAll("#Sectors label").Select(l => l.TextContent.Trim()).ToList();
+        Assert.True(sectors.Count > 10, $"{sectors.Count} sectors");
+        var byName = StringComparer.Create(new System.Globalization.CultureInfo(culture), ignoreCase: true);
+        Assert.Equal(sectors.Order(byName), sectors);
+
+        // A tree (technology fields): each level in the reader's alphabet, narrower terms still under their broader one.
+        var technology = await app.WithDbAsync(db => db.VocabularyTerms.Where(t => t.Vocabulary == ClusterAtlas.Vocabularies.Vocabulary.TechnologyFields).ToListAsync());
+        var byId = technology.ToDictionary(t => t.Id);
+        int DepthOf(ClusterAtlas.Vocabularies.VocabularyTerm t) => t.ParentId is { } parent && byId.TryGetValue(parent, out var up) ? 1 + DepthOf(up) : 0;
+        var shipped = technology.OrderBy(t => t.SortOrder).Select(t => (t, DepthOf(t))).ToList();
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            var labels = app.Services.GetRequiredService<ClusterAtlas.Localisation.DataLabels>();
+            var ordered = labels.InReadingOrder(shipped);
+            Assert.Equal(shipped.Count, ordered.Count);
+            var position = ordered.Select((c, i) => (c.Term.Id, i)).ToDictionary(p => p.Id, p => p.i);
+            Assert.All(ordered.Where(c => c.Depth > 0), c => Assert.True(position[c.Term.ParentId!.Value] < position[c.Term.Id], $"{c.Term.Label} before its broader term"));
+            var roots = ordered.Where(c => c.Depth == 0).Select(c => labels.Term(c.Term)).ToList();
+            Assert.Equal(roots.Order(byName), roots);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
     }
 
     [Fact]
