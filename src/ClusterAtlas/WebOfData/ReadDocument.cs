@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Net.Http.Headers;
 
@@ -12,8 +11,9 @@ namespace ClusterAtlas.WebOfData;
 /// </summary>
 public static class ReadDocument
 {
+    /// <remarks>The API's hash of the bytes (<see cref="Api.ApiAnswer.ETagOf"/>), marked weak.</remarks>
     public static IResult Of(byte[] body, string contentType) =>
-        Results.Bytes(body, contentType, entityTag: new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16)) + "\"", isWeak: true));
+        Results.Bytes(body, contentType, entityTag: new EntityTagHeaderValue(Api.ApiAnswer.ETagOf(body).Tag, isWeak: true));
 
     public static IResult Of(string text, string contentType) => Of(Encoding.UTF8.GetBytes(text), contentType);
 }

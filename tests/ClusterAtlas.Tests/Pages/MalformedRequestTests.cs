@@ -85,13 +85,7 @@ public sealed class MalformedRequestTests(ClusterAtlasFactory app) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("/news/feed.atom")]
-    [InlineData("/cluster-organisations/feed.atom")]
-    [InlineData("/partner-search/feed.atom")]
-    [InlineData("/events/feed.atom")]
-    [InlineData("/calls/feed.atom")]
-    [InlineData("/events/calendar.ics")]
-    [InlineData("/sitemap.xml")]
+    [MemberData(nameof(WebOfData.WebOfDataTests.PolledDocuments), MemberType = typeof(WebOfData.WebOfDataTests))]
     [InlineData("/robots.txt")]
     [InlineData("/statistics/country.csv")]
     [InlineData("/cluster-organisations/map/points.json")]

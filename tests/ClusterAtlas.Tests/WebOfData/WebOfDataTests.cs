@@ -136,14 +136,12 @@ public sealed class WebOfDataTests(ConfiguredInstallationFactory app) : IClassFi
         }
     }
 
+    /// <summary>The documents readers poll: the feeds, the calendar and the sitemap.</summary>
+    public static TheoryData<string> PolledDocuments() =>
+        ["/news/feed.atom", "/cluster-organisations/feed.atom", "/partner-search/feed.atom", "/events/feed.atom", "/calls/feed.atom", "/events/calendar.ics", "/sitemap.xml"];
+
     [Theory]
-    [InlineData("/news/feed.atom")]
-    [InlineData("/cluster-organisations/feed.atom")]
-    [InlineData("/partner-search/feed.atom")]
-    [InlineData("/events/feed.atom")]
-    [InlineData("/calls/feed.atom")]
-    [InlineData("/events/calendar.ics")]
-    [InlineData("/sitemap.xml")]
+    [MemberData(nameof(PolledDocuments))]
     public async Task A_reader_that_sends_the_etag_back_gets_304_while_nothing_changed(string path)
     {
         using var client = app.CreateClient();
