@@ -24,26 +24,45 @@ public sealed class DataLabels(CountryList countries, TermTranslations terms, IS
     /// alphabet: in Serbian and German the English order of an alphabetical list reads as no order at all. The same
     /// tree, each term's narrower terms still under it; a list in a deliberate order, or an English page, as given.
     /// </summary>
-    public IReadOnlyList<(VocabularyTerm Term, int Depth)> InReadingOrder(IReadOnlyList<(VocabularyTerm Term, int Depth)> choices)
+    public IReadOnlyList<(VocabularyTerm Term, int Depth)> InReadingOrder(IReadOnlyList<(VocabularyTerm Term, int Depth)> choices) =>
+        choices.Count == 0 || !InReadersAlphabet(choices[0].Term.Vocabulary) ? choices : (IReadOnlyList<(VocabularyTerm, int)>)TreeByName(choices, c => c.Depth, c => Term(c.Term));
+
+    /// <summary>Whether a vocabulary's list is reordered for this page: an alphabetical one, on a page not in English.</summary>
+    private static bool InReadersAlphabet(string vocabulary) =>
+        Vocabulary.IsListedByName(vocabulary) && CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en";
+
+    /// <summary>
+    /// A tree given as a list in tree order (each item after its broader one, one level deeper) with each item's
+    /// siblings sorted by name in the page's culture, each item's narrower ones still under it.
+    /// </summary>
+    private static List<T> TreeByName<T>(IReadOnlyList<T> items, Func<T, int> depthOf, Func<T, string> nameOf)
     {
-        if (choices.Count == 0 || !Vocabulary.IsListedByName(choices[0].Term.Vocabulary)
-            || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
-        {
-            return choices;
-        }
         var byName = StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true);
-        var narrower = choices.Where(c => c.Depth > 0).ToLookup(c => c.Term.ParentId);
-        var ordered = new List<(VocabularyTerm, int)>(choices.Count);
-        void Add(IEnumerable<(VocabularyTerm Term, int Depth)> siblings)
+        // Each item's narrower items, found as the list gives them: under the last item less deep than it.
+        var children = new List<int>[items.Count + 1];
+        var open = new Stack<(int Index, int Depth)>();
+        for (var i = 0; i < items.Count; i++)
         {
-            foreach (var choice in siblings.OrderBy(c => Term(c.Term), byName))
+            var depth = depthOf(items[i]);
+            while (open.Count > 0 && open.Peek().Depth >= depth)
             {
-                ordered.Add(choice);
-                Add(narrower[choice.Term.Id]);
+                open.Pop();
+            }
+            (children[open.Count > 0 ? open.Peek().Index : items.Count] ??= []).Add(i);
+            open.Push((i, depth));
+        }
+        var names = items.Select(nameOf).ToArray();
+        var ordered = new List<T>(items.Count);
+        void Add(List<int>? siblings)
+        {
+            foreach (var i in siblings?.OrderBy(i => names[i], byName) ?? Enumerable.Empty<int>())
+            {
+                ordered.Add(items[i]);
+                Add(children[i]);
             }
         }
-        Add(choices.Where(c => c.Depth == 0));
-        return ordered.Count == choices.Count ? ordered : choices;
+        Add(children[items.Count]);
+        return ordered;
     }
 
     /// <summary>
@@ -60,14 +79,17 @@ public sealed class DataLabels(CountryList countries, TermTranslations terms, IS
 
     /// <summary>
     /// The values as the page lists them: open facets (countries, regions) by count and then alphabetically in the
-    /// page's language ("Deutschland" before "Österreich" in German, "Austria" before "Germany" in English); the
-    /// others in their fixed order.
+    /// page's language ("Deutschland" before "Österreich" in German, "Austria" before "Germany" in English); an
+    /// alphabetical vocabulary's terms in the reader's alphabet, as the forms list them; the others in their fixed order.
     /// </summary>
     public IReadOnlyList<FacetCount> InPageOrder(string facet, IEnumerable<FacetCount> values)
     {
         if (!Facet.IsOpen(facet))
         {
-            return values as IReadOnlyList<FacetCount> ?? [.. values];
+            var listed = values as IReadOnlyList<FacetCount> ?? [.. values];
+            return Facet.VocabularyOf(facet) is { } vocabulary && InReadersAlphabet(vocabulary)
+                ? (IReadOnlyList<FacetCount>)TreeByName(listed, v => v.Depth, v => FacetValue(facet, v))
+                : listed;
         }
         // Labels worked out once per value, compared by the page's culture only where the counts are equal.
         var labelled = values.Select(v => (Value: v, Label: FacetValue(facet, v))).ToArray();

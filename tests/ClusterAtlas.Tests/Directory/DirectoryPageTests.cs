@@ -29,6 +29,26 @@ public sealed class DirectoryPageTests(DirectorySearchFixture fixture) : IClassF
         Assert.True(problem.GetProperty("errors").TryGetProperty("utm_source", out _), problem.ToString());
     }
 
+    [Theory]
+    [InlineData("de")]
+    [InlineData("sr-Latn")]
+    public async Task The_directorys_vocabulary_filters_are_in_the_readers_alphabet(string culture)
+    {
+        using var client = fixture.App.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        var page = await ClusterAtlas.Tests.Infrastructure.ClusterAtlasFactory.ParseAsync(await client.GetStringAsync(new Uri("/cluster-organisations", UriKind.Relative)));
+        var byName = StringComparer.Create(new System.Globalization.CultureInfo(culture), ignoreCase: true);
+        foreach (var facet in new[] { "sector", "technology" })
+        {
+            // The broader values in the order the page gives them (the first eight, then those under "more").
+            var names = page.QuerySelectorAll($"li.facet-value:not([class*=depth]) input[name={facet}]")
+                .Select(input => System.Text.RegularExpressions.Regex.Replace(input.ParentElement!.TextContent, @"\s*\([\d.,\s]+\)\s*$", "").Trim())
+                .ToList();
+            Assert.True(names.Count > 3, $"{facet}: {names.Count} values");
+            Assert.Equal(names.Order(byName), names);
+        }
+    }
+
     [Fact]
     public async Task A_page_beyond_the_last_goes_to_the_last_page()
     {
