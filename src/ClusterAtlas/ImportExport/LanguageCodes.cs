@@ -3,7 +3,7 @@ using ClusterAtlas.Profiles;
 
 namespace ClusterAtlas.ImportExport;
 
-/// <summary>ISO 639-1 language codes from English (or native) language names, using the platform's culture data.</summary>
+/// <summary>ISO 639-1 language codes from language names (English, native or in the platform's languages), using the platform's culture data.</summary>
 public static class LanguageCodes
 {
     private static readonly Lazy<Dictionary<string, string>> ByName = new(() =>
@@ -19,8 +19,43 @@ public static class LanguageCodes
             map.TryAdd(TextFolding.MatchKey(culture.EnglishName), code);
             map.TryAdd(TextFolding.MatchKey(culture.NativeName), code);
         }
+        // Then the names in the platform's languages ("Serbisch", "nemački"), which the profile form shows its readers:
+        // last, so that none hides a language's English or own name.
+        var neutral = map.Values.Distinct().ToList();
+        foreach (var language in Localisation.Languages.Supported)
+        {
+            foreach (var code in neutral)
+            {
+                map.TryAdd(TextFolding.MatchKey(NameIn(code, language.Culture)), code);
+            }
+        }
         return map;
     });
+
+    /// <summary>The language's name in the language of the page ("Serbisch" on a German page), from the culture data.</summary>
+    public static string LocalisedName(string code) => NameIn(code, CultureInfo.CurrentUICulture);
+
+    /// <summary>
+    /// The culture data names a language in the current UI culture's language (its display name); there is no call that
+    /// takes the language to name it in, so the thread's UI culture is that one for the moment of the call.
+    /// </summary>
+    private static string NameIn(string code, CultureInfo language)
+    {
+        var current = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = language;
+            return CultureInfo.GetCultureInfo(code).DisplayName;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = current;
+        }
+    }
 
     /// <summary>Every ISO 639-1 language the platform knows, with its name in that language, in the order of the codes.</summary>
     public static IReadOnlyList<(string Code, string NativeName)> All => AllLanguages.Value;

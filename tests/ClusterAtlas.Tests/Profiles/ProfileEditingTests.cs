@@ -116,6 +116,39 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_German_editor_reads_and_writes_countries_and_languages_in_German()
+    {
+        using var browser = await app.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+        var slug = await RegisterProfileAsync(browser, "Rhein Sprachen Cluster");
+
+        await SaveStepAsync(browser, slug, "general", new() { ["Form.Languages"] = "Serbisch, englisch, fr" });
+        await SaveStepAsync(browser, slug, "cooperation", new() { ["Form.CountriesInEurope"] = "Deutschland\nÖsterreich, Srbija", ["Form.CountriesOutsideEurope"] = "Japan" });
+        var stored = await app.WithDbAsync(db => db.ClusterOrganisations.SingleAsync(p => p.Slug == slug));
+        Assert.Equal(["sr", "en", "fr"], stored.Languages);
+        Assert.Equal(["DE", "AT", "RS"], stored.CountriesInEurope);
+        Assert.Equal(["JP"], stored.CountriesOutsideEurope);
+
+        // The form shows them in German; the revision keeps the English names the other revisions compare with.
+        var general = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri($"/cluster-organisations/{slug}/edit/general", UriKind.Relative)));
+        Assert.Equal("Serbisch, Englisch, Französisch", general.QuerySelector("#Form_Languages")?.GetAttribute("value"));
+        var cooperation = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri($"/cluster-organisations/{slug}/edit/cooperation", UriKind.Relative)));
+        Assert.Equal("Deutschland\nÖsterreich\nSerbien", cooperation.QuerySelector("#Form_CountriesInEurope")?.TextContent.Trim());
+        var after = await app.WithDbAsync(db => db.ProfileRevisions.Where(r => r.ClusterOrganisation.Slug == slug).OrderBy(r => r.Id).Select(r => r.AfterJson).LastAsync());
+        Assert.Contains("Germany\\nAustria\\nSerbia", after, StringComparison.Ordinal);
+
+        // Saved again as shown, nothing changed: no new revision.
+        var revisions = await app.WithDbAsync(db => db.ProfileRevisions.CountAsync(r => r.ClusterOrganisation.Slug == slug));
+        await SaveStepAsync(browser, slug, "cooperation", []);
+        await SaveStepAsync(browser, slug, "general", []);
+        Assert.Equal(revisions, await app.WithDbAsync(db => db.ProfileRevisions.CountAsync(r => r.ClusterOrganisation.Slug == slug)));
+
+        // The profile names the languages in the reader's language too.
+        var page = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri($"/cluster-organisations/{slug}", UriKind.Relative)));
+        Assert.Contains("Serbisch, Englisch, Französisch", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_complete_profile_meeting_the_criteria_is_submitted_and_the_moderators_hear_of_it()
     {
         var moderator = ClusterAtlasFactory.NewEmail();

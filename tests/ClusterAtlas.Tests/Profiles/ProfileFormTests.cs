@@ -30,7 +30,7 @@ public sealed class ProfileFormTests(ClusterAtlasFactory app) : IClassFixture<Cl
         Assert.Equal(
         [
             ("Form_ManagementTeamFte", "Management team in full-time equivalents: Enter a number from 0 to 10,000."),
-            ("Form_Languages", "Languages spoken: Entry 1: “Klingon” is not a language we know. Write its English name, such as Serbian, or its two-letter code."),
+            ("Form_Languages", "Languages spoken: Entry 1: “Klingon” is not a language we know. Write its name, such as Serbian, or its two-letter code."),
             ("Form_ManagementTeam_0__Email", "Team member 1, E-mail: Enter an e-mail address such as name@example.org."),
             ("Form_ManagementTeam_1__Email", "Team member 2, E-mail: Enter an e-mail address such as name@example.org."),
         ], links);

@@ -38,6 +38,7 @@ public class ProfileEditPageModel(ProfileEditor editor, EditableProfiles editabl
             return refusal;
         }
         Form = editor.FormOf(Profile);
+        Form.NameCountriesAndLanguages(editor.Countries, forReader: true);
         Token = Profile.ConcurrencyToken;
         Saved = saved;
         JustCreated = created;
@@ -62,7 +63,9 @@ public class ProfileEditPageModel(ProfileEditor editor, EditableProfiles editabl
             adding = (group.Property, EmptyRowsPosted(group.Property) + 1);
             then = null;
         }
-        // Only this step's fields come from the post; the rest stays as stored.
+        // Only this step's fields come from the post; the rest stays as stored. Countries and languages are named as
+        // the stored form names them, whatever the language they were typed in.
+        Form.NameCountriesAndLanguages(editor.Countries, forReader: false);
         var wanted = editor.FormOf(Profile);
         Step.CopyFields(Form, wanted);
         // Bound values that could not be read (a number field with letters) are already in ModelState.

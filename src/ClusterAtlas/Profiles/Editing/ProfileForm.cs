@@ -215,6 +215,27 @@ public sealed class ProfileForm : IJsonOnDeserialized
         return copy;
     }
 
+    /// <summary>
+    /// Names the countries and languages of the list fields in the reader's language (for the form shown), or in English
+    /// (for a form posted, as revisions and their comparisons keep them): the form reads a name in any of the platform's
+    /// languages, so a German editor sees and may type "Deutschland, Österreich". An entry no list knows stays as typed,
+    /// for the validator to point at.
+    /// </summary>
+    public void NameCountriesAndLanguages(CountryList countries, bool forReader)
+    {
+        foreach (var field in ProfileSchema.Fields.Where(f => f.Kind is FieldKind.Countries or FieldKind.Languages))
+        {
+            if (field.FormValue(this) is not string text)
+            {
+                continue;
+            }
+            var entries = SplitList(text).Select(entry => field.Kind == FieldKind.Countries
+                ? countries.Find(entry) is { } country ? (forReader ? countries.LocalisedName(country.Code) : country.Name) : entry
+                : LanguageCodes.Find(entry) is { } code ? (forReader ? LanguageCodes.LocalisedName(code) : LanguageCodes.EnglishName(code)) : entry).ToList();
+            field.SetFormValue(this, field.Kind == FieldKind.Countries ? Lines(entries) : entries.Count > 0 ? string.Join(", ", entries) : null);
+        }
+    }
+
     /// <summary>Copies the named fields of the schema (see <see cref="ProfileFormLabels"/>) from one form to another.</summary>
     public static void CopyProperties(ProfileForm source, ProfileForm target, IEnumerable<string> names)
     {

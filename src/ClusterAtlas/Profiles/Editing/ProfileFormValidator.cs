@@ -161,7 +161,7 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
         {
             if (LanguageCodes.Find(entries[i]) is null)
             {
-                errors.Add(new(field, T["Entry {0}: “{1}” is not a language we know. Write its English name, such as Serbian, or its two-letter code.", i + 1, entries[i]]));
+                errors.Add(new(field, T["Entry {0}: “{1}” is not a language we know. Write its name, such as Serbian, or its two-letter code.", i + 1, entries[i]]));
             }
         }
     }
@@ -187,7 +187,7 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
         {
             if (countries.Find(entries[i]) is null)
             {
-                errors.Add(new(field, T["Entry {0}: “{1}” is not a country we know. Write its English name, such as Germany.", i + 1, entries[i]]));
+                errors.Add(new(field, T["Entry {0}: “{1}” is not a country we know. Write its name, such as Germany.", i + 1, entries[i]]));
             }
         }
     }
