@@ -29,12 +29,12 @@ public static class DirectoryApi
         var parsed = SearchQuery.Parse(request.Query, Facet.All);
         if (!parsed.IsValid)
         {
-            return TypedResults.ValidationProblem(parsed.Errors, title: "Invalid search parameters");
+            return TypedResults.ValidationProblem(Pages.ParameterError.InEnglish(parsed.Errors), title: "Invalid search parameters");
         }
         var found = await search.SearchAsync(parsed.Query, cancellationToken);
         if (!found.IsValid)
         {
-            return TypedResults.ValidationProblem(found.Errors, title: "Invalid search parameters");
+            return TypedResults.ValidationProblem(Pages.ParameterError.InEnglish(found.Errors), title: "Invalid search parameters");
         }
         // Absolute only from the configured address: a relative link beats one to whatever host the request named.
         var baseUrl = address.TrustedBaseUrl() ?? "";

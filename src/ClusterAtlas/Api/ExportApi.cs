@@ -46,12 +46,12 @@ public static class ExportApi
         var parsed = SearchQuery.Parse(request.Query, Facet.All);
         if (!parsed.IsValid)
         {
-            return TypedResults.ValidationProblem(parsed.Errors, title: "Invalid search parameters");
+            return TypedResults.ValidationProblem(Pages.ParameterError.InEnglish(parsed.Errors), title: "Invalid search parameters");
         }
         var (entries, _, errors) = await search.MatchingAsync(parsed.Query, cancellationToken);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "Invalid search parameters");
+            return TypedResults.ValidationProblem(Pages.ParameterError.InEnglish(errors), title: "Invalid search parameters");
         }
         return new ProfileExportResult(format, [.. entries.Select(e => e.Id)]);
     }

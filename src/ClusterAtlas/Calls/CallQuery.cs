@@ -17,23 +17,23 @@ public sealed record CallQuery(SearchQuery Search, bool Closed)
 
     public static readonly IReadOnlyList<string> Facets = [Programme, Sector, Technology, S3Area, Country];
 
-    public static (CallQuery Query, IReadOnlyDictionary<string, string[]> Errors) Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
+    public static (CallQuery Query, IReadOnlyDictionary<string, Pages.ParameterError[]> Errors) Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
     {
         var pairs = query.ToList();
         var parsed = SearchQuery.Parse(pairs.Where(p => p.Key != "status"), Facets, ignoreUnknown: true);
-        var errors = new Dictionary<string, string[]>(parsed.Errors, StringComparer.Ordinal);
+        var errors = new Dictionary<string, Pages.ParameterError[]>(parsed.Errors, StringComparer.Ordinal);
         var status = pairs.Where(p => p.Key == "status").SelectMany(p => p.Value).ToList();
         var closed = false;
         if (status.Count > 1)
         {
-            errors["status"] = ["'status' may be given once."];
+            errors["status"] = [Pages.ParameterError.GivenTwice("status")];
         }
         else if (status.Count == 1 && !string.IsNullOrWhiteSpace(status[0]))
         {
             closed = string.Equals(status[0], "closed", StringComparison.OrdinalIgnoreCase);
             if (!closed && !string.Equals(status[0], "open", StringComparison.OrdinalIgnoreCase))
             {
-                errors["status"] = [$"'status' must be open or closed; got '{status[0]}'."];
+                errors["status"] = [Pages.ParameterError.NotOneOf("status", ["open", "closed"], status[0]!)];
             }
         }
         return (new CallQuery(parsed.Query, closed), errors);

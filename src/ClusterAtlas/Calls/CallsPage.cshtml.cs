@@ -16,7 +16,7 @@ public class CallsPageModel(CallSearch search, TimeProvider clock) : PageModel
 
     public CallQuery Query { get; private set; } = new(new ClusterDirectory.SearchQuery(), false);
     public CallSearchResult? Found { get; private set; }
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, Pages.ParameterError[]> Errors { get; private set; } = new Dictionary<string, Pages.ParameterError[]>();
     public CallSearch Search => search;
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
 

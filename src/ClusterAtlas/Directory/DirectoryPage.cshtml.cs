@@ -18,7 +18,7 @@ public class DirectoryPageModel(DirectorySearch search, CountryList countries) :
 {
     public DirectorySearchResult? Found { get; private set; }
     public SearchQuery Query { get; private set; } = new();
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, Pages.ParameterError[]> Errors { get; private set; } = new Dictionary<string, Pages.ParameterError[]>();
     public CountryList Countries => countries;
 
     public int PageCount => Found is null ? 0 : Math.Max(1, (Found.Result.Total + Query.PageSize - 1) / Query.PageSize);

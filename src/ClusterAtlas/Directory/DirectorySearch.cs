@@ -105,19 +105,19 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
     }
 
     /// <summary>Filter values no facet knows, and country parameters that are not country codes.</summary>
-    private Dictionary<string, string[]> ErrorsOf(SearchQuery query, IReadOnlyDictionary<string, string[]> unknownValues)
+    private Dictionary<string, Pages.ParameterError[]> ErrorsOf(SearchQuery query, IReadOnlyDictionary<string, string[]> unknownValues)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, Pages.ParameterError[]>(StringComparer.Ordinal);
         foreach (var (facet, values) in unknownValues)
         {
-            errors[facet] = [.. values.Select(v => $"'{v}' is not a known {facet} value.")];
+            errors[facet] = [.. values.Select(v => new Pages.ParameterError("'{0}' is not a known {1} value.", v, facet))];
         }
         foreach (var facet in new[] { Facet.Country, Facet.CooperatesWith })
         {
             var bad = query.Values(facet).Where(code => countries.ByCode(code) is null || code.Any(char.IsLower)).ToList();
             if (bad.Count > 0)
             {
-                errors[facet] = [.. bad.Select(v => $"'{v}' is not an ISO 3166-1 alpha-2 country code (such as RS or DE).")];
+                errors[facet] = [.. bad.Select(v => new Pages.ParameterError("'{0}' is not an ISO 3166-1 alpha-2 country code (such as RS or DE).", v))];
             }
         }
         return errors;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClusterAtlas.Pages;
 using Microsoft.Extensions.Primitives;
 
 namespace ClusterAtlas.ClusterDirectory;
@@ -36,7 +37,7 @@ public sealed record SearchQuery
     public static SearchQueryParseResult Parse(IEnumerable<KeyValuePair<string, StringValues>> query, IEnumerable<string> facetNames, bool ignoreUnknown = false)
     {
         var facets = facetNames.ToHashSet(StringComparer.Ordinal);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, ParameterError[]>(StringComparer.Ordinal);
         var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         string? q = null;
         SearchSort? sort = null;
@@ -59,12 +60,12 @@ public sealed record SearchQuery
                 {
                     continue;
                 }
-                errors[key] = [$"Unknown parameter '{key}'. Known: {string.Join(", ", Scalars.Concat(facets.Order(StringComparer.Ordinal)))}."];
+                errors[key] = [new ParameterError("Unknown parameter '{0}'. Known: {1}.", key, string.Join(", ", Scalars.Concat(facets.Order(StringComparer.Ordinal))))];
                 continue;
             }
             if (values.Count > 1)
             {
-                errors[key] = [$"'{key}' may be given once."];
+                errors[key] = [ParameterError.GivenTwice(key)];
                 continue;
             }
             var value = values.ToString().Trim();
@@ -73,7 +74,7 @@ public sealed record SearchQuery
                 case "q":
                     if (value.Length > 200)
                     {
-                        errors[key] = ["'q' is longer than 200 characters."];
+                        errors[key] = [new ParameterError("'{0}' is longer than {1} characters.", key, "200")];
                     }
                     q = value.Length == 0 ? null : value;
                     break;
@@ -84,7 +85,7 @@ public sealed record SearchQuery
                     }
                     if (!Enum.TryParse<SearchSort>(value, ignoreCase: true, out var parsedSort) || int.TryParse(value, out _))
                     {
-                        errors[key] = [$"'sort' must be one of relevance, name, newest, members; got '{value}'."];
+                        errors[key] = [ParameterError.NotOneOf(key, ["relevance", "name", "newest", "members"], value)];
                     }
                     else
                     {
@@ -95,14 +96,14 @@ public sealed record SearchQuery
                 case "page":
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1 || page > MaxPage)
                     {
-                        errors[key] = [$"'page' must be a whole number from 1 to {MaxPage}; got '{value}'."];
+                        errors[key] = [NotAWholeNumber(key, MaxPage, value)];
                         page = 1;
                     }
                     break;
                 case "pageSize":
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize < 1 || pageSize > MaxPageSize)
                     {
-                        errors[key] = [$"'pageSize' must be a whole number from 1 to {MaxPageSize}; got '{value}'."];
+                        errors[key] = [NotAWholeNumber(key, MaxPageSize, value)];
                         pageSize = DefaultPageSize;
                     }
                     break;
@@ -153,4 +154,7 @@ public sealed record SearchQuery
         }
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
+
+    private static ParameterError NotAWholeNumber(string parameter, int highest, string value) =>
+        new ParameterError("'{0}' must be a whole number from {1} to {2}; got '{3}'.", parameter, "1", highest.ToString(CultureInfo.InvariantCulture), value);
 }

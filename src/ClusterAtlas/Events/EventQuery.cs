@@ -20,16 +20,16 @@ public sealed record EventQuery(SearchQuery Search, bool Past)
 
     public static readonly IReadOnlyList<string> Facets = [Kind, Format, Sector, Country, Tag];
 
-    public static (EventQuery Query, IReadOnlyDictionary<string, string[]> Errors) Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
+    public static (EventQuery Query, IReadOnlyDictionary<string, Pages.ParameterError[]> Errors) Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
     {
         var pairs = query.ToList();
         var parsed = SearchQuery.Parse(pairs.Where(p => p.Key != "when"), Facets, ignoreUnknown: true);
-        var errors = new Dictionary<string, string[]>(parsed.Errors, StringComparer.Ordinal);
+        var errors = new Dictionary<string, Pages.ParameterError[]>(parsed.Errors, StringComparer.Ordinal);
         var when = pairs.Where(p => p.Key == "when").SelectMany(p => p.Value).ToList();
         var past = false;
         if (when.Count > 1)
         {
-            errors["when"] = ["'when' may be given once."];
+            errors["when"] = [Pages.ParameterError.GivenTwice("when")];
         }
         else if (when.Count == 1 && !string.IsNullOrWhiteSpace(when[0]))
         {
@@ -37,7 +37,7 @@ public sealed record EventQuery(SearchQuery Search, bool Past)
             {
                 "past" => true,
                 "upcoming" => false,
-                _ => (errors["when"] = [$"'when' must be upcoming or past; got '{when[0]}'."]) is null,
+                _ => (errors["when"] = [Pages.ParameterError.NotOneOf("when", ["upcoming", "past"], when[0]!)]) is null,
             };
         }
         return (new EventQuery(parsed.Query, past), errors);

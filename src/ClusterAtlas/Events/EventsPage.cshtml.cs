@@ -18,7 +18,7 @@ public class EventsPageModel(EventSearch search, ProfileColleagues colleagues, E
 
     public EventQuery Query { get; private set; } = new(new ClusterDirectory.SearchQuery(), false);
     public EventSearchResult? Found { get; private set; }
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, Pages.ParameterError[]> Errors { get; private set; } = new Dictionary<string, Pages.ParameterError[]>();
     public EventSearch Search => search;
 
     /// <summary>The published profiles the signed-in member may submit events for.</summary>

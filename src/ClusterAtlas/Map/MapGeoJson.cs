@@ -36,12 +36,12 @@ public static class MapGeoJson
         var parsed = SearchQuery.Parse(context.Request.Query, Facet.All);
         if (!parsed.IsValid)
         {
-            return TypedResults.ValidationProblem(parsed.Errors, title: "Invalid search parameters");
+            return TypedResults.ValidationProblem(Pages.ParameterError.InEnglish(parsed.Errors), title: "Invalid search parameters");
         }
         var (entries, _, errors) = await search.MatchingAsync(parsed.Query, cancellationToken);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "Invalid search parameters");
+            return TypedResults.ValidationProblem(Pages.ParameterError.InEnglish(errors), title: "Invalid search parameters");
         }
         var baseUrl = address.TrustedBaseUrl() ?? "";
         // Written to memory first: the ETag is a hash of the whole answer (about 300 bytes a point).

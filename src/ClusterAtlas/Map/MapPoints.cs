@@ -38,12 +38,12 @@ public static class MapPoints
         var parsed = SearchQuery.Parse(context.Request.Query, Facet.All, ignoreUnknown: true);
         if (!parsed.IsValid)
         {
-            return TypedResults.ValidationProblem(parsed.Errors, title: "Invalid search parameters");
+            return TypedResults.ValidationProblem(Pages.ParameterError.InEnglish(parsed.Errors), title: "Invalid search parameters");
         }
         var matches = await search.MatchingAsync(parsed.Query, cancellationToken);
         if (matches.Errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(matches.Errors, title: "Invalid search parameters");
+            return TypedResults.ValidationProblem(Pages.ParameterError.InEnglish(matches.Errors), title: "Invalid search parameters");
         }
         var answer = matches.IsWholeDirectory
             ? WholeDirectory.GetValue(matches.Snapshot, snapshot => AnswerOf(snapshot.Entries))

@@ -11,7 +11,7 @@ namespace ClusterAtlas.Map;
 /// The directory's search as the map and the statistics pages read it: the same query string, parsed by the
 /// directory (unknown parameters ignored, as on its page), and every match from its snapshot.
 /// </summary>
-public sealed record ResultsView(SearchQuery Query, IReadOnlyList<DirectoryEntry> Entries, DirectorySnapshot? Snapshot, IReadOnlyDictionary<string, string[]> Errors)
+public sealed record ResultsView(SearchQuery Query, IReadOnlyList<DirectoryEntry> Entries, DirectorySnapshot? Snapshot, IReadOnlyDictionary<string, Pages.ParameterError[]> Errors)
 {
     /// <summary>The data's (English) names of the vocabulary filters' values, keyed by facet and slug, for the chips.</summary>
     public IReadOnlyDictionary<(string Facet, string Value), string> TermNames { get; init; } = new Dictionary<(string, string), string>();

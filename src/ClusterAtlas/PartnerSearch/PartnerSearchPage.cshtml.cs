@@ -18,7 +18,7 @@ public class PartnerSearchPageModel(PostingSearch search, ProfileColleagues coll
 
     public PostingQuery Query { get; private set; } = new(new ClusterDirectory.SearchQuery(), null);
     public PostingSearchResult? Found { get; private set; }
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, Pages.ParameterError[]> Errors { get; private set; } = new Dictionary<string, Pages.ParameterError[]>();
     public PostingSearch Search => search;
 
     /// <summary>The profiles the signed-in member may post for.</summary>

@@ -21,16 +21,16 @@ public sealed record PostingQuery(SearchQuery Search, PostingSort? Sort)
     public PostingSort EffectiveSort => Sort ?? (string.IsNullOrWhiteSpace(Search.Q) ? PostingSort.Newest : PostingSort.Relevance);
 
     /// <summary>Reads the page's query string; unknown parameters (tracking tags) are ignored, as on the directory.</summary>
-    public static (PostingQuery Query, IReadOnlyDictionary<string, string[]> Errors) Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
+    public static (PostingQuery Query, IReadOnlyDictionary<string, Pages.ParameterError[]> Errors) Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
     {
         var pairs = query.ToList();
         var parsed = SearchQuery.Parse(pairs.Where(p => p.Key != "sort"), Facets, ignoreUnknown: true);
-        var errors = new Dictionary<string, string[]>(parsed.Errors, StringComparer.Ordinal);
+        var errors = new Dictionary<string, Pages.ParameterError[]>(parsed.Errors, StringComparer.Ordinal);
         PostingSort? sort = null;
         var sortValue = pairs.Where(p => p.Key == "sort").SelectMany(p => p.Value).ToList();
         if (sortValue.Count > 1)
         {
-            errors["sort"] = ["'sort' may be given once."];
+            errors["sort"] = [Pages.ParameterError.GivenTwice("sort")];
         }
         else if (sortValue.Count == 1 && !string.IsNullOrWhiteSpace(sortValue[0]))
         {
@@ -40,7 +40,7 @@ public sealed record PostingQuery(SearchQuery Search, PostingSort? Sort)
             }
             else
             {
-                errors["sort"] = [$"'sort' must be one of relevance, newest, deadline; got '{sortValue[0]}'."];
+                errors["sort"] = [Pages.ParameterError.NotOneOf("sort", ["relevance", "newest", "deadline"], sortValue[0]!)];
             }
         }
         return (new PostingQuery(parsed.Query, sort), errors);

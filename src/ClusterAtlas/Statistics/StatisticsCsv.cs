@@ -26,7 +26,7 @@ public static class StatisticsCsv
         var results = await ResultsView.ReadAsync(context.Request, search, cancellationToken);
         if (results.Errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(results.Errors, title: "Invalid search parameters");
+            return TypedResults.ValidationProblem(Pages.ParameterError.InEnglish(results.Errors), title: "Invalid search parameters");
         }
         var found = statistics.Compute(results, await network.CurrentAsync(cancellationToken)).Single(t => t.Id == table);
         await using var text = new StringWriter(CultureInfo.InvariantCulture);

@@ -50,6 +50,34 @@ public sealed class DirectoryPageTests(DirectorySearchFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_searchs_errors_are_in_the_readers_language_on_the_page_and_in_English_in_the_api()
+    {
+        using var client = fixture.App.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+        // (The pages answer 400 with the alert.)
+        async Task<string> AlertAsync(string url)
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var page = await ClusterAtlas.Tests.Infrastructure.ClusterAtlasFactory.ParseAsync(await response.Content.ReadAsStringAsync());
+            return page.QuerySelector("[role=alert]")?.TextContent ?? "";
+        }
+        var alert = await AlertAsync("/cluster-organisations?sort=oldest&country=xx&sector=no-such-sector");
+        Assert.Contains("„sort“ muss einer dieser Werte sein: relevance, name, newest, members; angegeben war „oldest“.", alert, StringComparison.Ordinal);
+        // A search whose parameters cannot be read is not run: its filter values are checked in the next.
+        alert = await AlertAsync("/cluster-organisations?country=xx&sector=no-such-sector");
+        Assert.Contains("„xx“ ist kein ISO-3166-1-Alpha-2-Ländercode (wie RS oder DE).", alert, StringComparison.Ordinal);
+        Assert.Contains("„no-such-sector“ ist kein bekannter Wert für sector.", alert, StringComparison.Ordinal);
+
+        Assert.Contains("„when“ muss einer dieser Werte sein: upcoming, past; angegeben war „soon“.", await AlertAsync("/events?when=soon"), StringComparison.Ordinal);
+
+        using var api = await client.GetAsync(new Uri("/api/v1/cluster-organisations?country=xx&sort=oldest", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        var problem = await api.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("'sort' must be one of relevance, name, newest, members; got 'oldest'.", problem.GetProperty("errors").GetProperty("sort")[0].GetString());
+    }
+
+    [Fact]
     public async Task A_page_beyond_the_last_goes_to_the_last_page()
     {
         using var client = fixture.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

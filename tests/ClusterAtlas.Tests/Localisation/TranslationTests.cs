@@ -86,6 +86,11 @@ public sealed partial class TranslationTests
             {
                 keys.Add(Regex.Unescape(match.Groups["key"].Value));
             }
+            // What is wrong with a search's parameters, which pages show in the reader's language (ParameterError.In).
+            foreach (Match match in ParameterErrorTemplate().Matches(File.ReadAllText(source)))
+            {
+                keys.Add(Regex.Unescape(match.Groups["key"].Value));
+            }
             // A "what's new" section's heading is built from its key (WhatsNew.SectionHeadings).
             foreach (Match match in PublishedSection().Matches(File.ReadAllText(source)))
             {
@@ -119,6 +124,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex(@"\bErrorMessage\s*=\s*""(?<key>(?:[^""\\]|\\.)*)""")]
     private static partial Regex ValidationMessage();
+
+    [GeneratedRegex(@"\bnew (?:Pages\.)?ParameterError\(""(?<key>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex ParameterErrorTemplate();
 
     [GeneratedRegex("""\bstring Section => "(?<section>[a-z]+)";""")]
     private static partial Regex PublishedSection();
