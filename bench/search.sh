@@ -2,9 +2,10 @@
 # Search benchmark: 100,000 sample profiles (BENCH_SEARCH_COUNTS, several sizes in one run, e.g. "100000 1000000"),
 # on SQLite and on PostgreSQL (BENCH_DATABASES), one client sending a mix of text, facet, text+facet, deep-page and
 # HTML-page searches over HTTP. Each size and database prints its table and a line
-# `search profiles=N db=D p50_ms=.. p95_ms=.. p99_ms=.. ... ready_first_s=.. ready_s=..`: ready_first_s is the time
-# from the start of the process to the first answer of /health/ready on a data folder without a directory snapshot
-# file, ready_s the same on the next start (with the file the first start wrote). The last line of the run is the
+# `search profiles=N db=D p50_ms=.. p95_ms=.. p99_ms=.. ... answers_first_s=.. ready_first_s=.. ready_s=..`:
+# ready_first_s is the time from the start of the process to the first answer of /health/ready (the directory built)
+# on a data folder without a directory snapshot file, answers_first_s to its first answer at all (/health/live),
+# ready_s the same as ready_first_s on the next start (with the file the first start wrote). The last line of the run is the
 # last one's. Data is kept in bench/.data (BENCH_DATA_DIR names another such folder) and reused by later runs:
 #   SQLite      sqlite-N; above 100,000 the 100,000 sample profiles of sqlite-100000 are multiplied
 #               (bench/multiply-sqlite.sh) rather than generated, which would take hours.
@@ -37,11 +38,14 @@ client="bench/SearchBench/bin/Release/net10.0/SearchBench.dll"
 
 free_port() { local p=$1; while (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
 
-# Seconds from starting the app to its first ready answer; sets app_pid.
+# Seconds from starting the app to its first answer (answers, /health/live: pages other than searches answer from
+# then, the directory being built in the background) and to its first ready answer (ready); sets app_pid.
 start_app() {
   local started; started=$(date +%s.%N)
   dotnet "$app" --urls "http://127.0.0.1:$port" >>"$scratch/app-$db-$profiles.log" 2>&1 &
   app_pid=$!
+  for _ in $(seq 1 3000); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.1; done
+  answers=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
   for _ in $(seq 1 3000); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
   curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "the app did not start"; tail -20 "$scratch/app-$db-$profiles.log"; exit 1; }
   ready=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
@@ -106,6 +110,7 @@ for db in $databases; do
   port=$(free_port 5300)
   start_app
   ready_first=$ready
+  answers_first=$answers
   # The first start writes the snapshot file once it has built the directory (in the background).
   [ "$profiles" -ge 20000 ] && for _ in $(seq 1 600); do [ -f "$ClusterAtlas__DataDirectory/directory-snapshot.bin" ] && break; sleep 0.5; done
   stop_app
@@ -115,7 +120,7 @@ for db in $databases; do
   status=$?
   set -e
   head -n -1 "$scratch/client.log"
-  echo "$(tail -1 "$scratch/client.log") ready_first_s=$ready_first ready_s=$ready"
+  echo "$(tail -1 "$scratch/client.log") answers_first_s=$answers_first ready_first_s=$ready_first ready_s=$ready"
   stop_app
   [ "$db" = postgres ] && stop_private_postgres
   [ "$status" = 0 ] || exit "$status"

@@ -68,6 +68,18 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
 
     public void Dispose() => _refreshLock.Dispose();
 
+    /// <summary>Whether the directory has been built since the start: until it is, searches wait for it.</summary>
+    public bool IsBuilt => _snapshot is not null;
+
+    private readonly BackgroundBuild _firstBuild = new("directory", logger);
+
+    /// <summary>
+    /// Builds the directory in the background unless it is built: the platform answers its other pages meanwhile (at a
+    /// million profiles the first build without a directory file takes tens of seconds), and a search waits for it. A
+    /// build that failed (the database unreachable) is tried again by the next search or readiness check.
+    /// </summary>
+    public Task StartBuilding(CancellationToken stopping) => IsBuilt ? Task.CompletedTask : _firstBuild.Start(CurrentAsync, stopping);
+
     /// <summary>Called after every write in this process, so the next search sees it.</summary>
     public void MarkStale()
     {

@@ -26,6 +26,17 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
 
     public void Dispose() => _lock.Dispose();
 
+    /// <summary>Whether the network has been built since the start: until it is, profile pages show it as being prepared.</summary>
+    public bool IsBuilt => _snapshot is not null;
+
+    private readonly Data.BackgroundBuild _firstBuild = new("network", logger);
+
+    /// <summary>
+    /// Builds the network in the background unless it is built: at a million profiles it takes about a minute, which the
+    /// first profile page viewed after a start waited for.
+    /// </summary>
+    public Task StartBuilding(CancellationToken stopping) => IsBuilt ? Task.CompletedTask : _firstBuild.Start(token => CurrentAsync(token), stopping);
+
     private static async Task<(int Count, int Published, DateTimeOffset LastChange)> StateAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken) => (
         await db.ClusterOrganisations.CountAsync(cancellationToken),
         await db.ClusterOrganisations.CountAsync(p => p.Status == ProfileStatus.Published, cancellationToken),

@@ -5,8 +5,9 @@ namespace ClusterAtlas.Network;
 /// asked (a plain link, no script), similar clusters for visitors, and for its administrators the clusters they could
 /// work with, each with its reasons and a "not relevant" button.
 /// </summary>
+/// <param name="Preparing">Just after a start, the network not built yet: the page says so rather than wait for it.</param>
 public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, int Proposed, IReadOnlyList<ProfileNetworkBlock.Partner> Partners,
-    IReadOnlyList<RecommendedCluster> Similar, IReadOnlyList<RecommendedCluster> CouldWorkWith)
+    IReadOnlyList<RecommendedCluster> Similar, IReadOnlyList<RecommendedCluster> CouldWorkWith, bool Preparing = false)
 {
     public const int Shown = 6;
 
@@ -19,6 +20,11 @@ public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, i
     public static async Task<ProfileNetworkBlock> LoadAsync(int profileId, string slug, bool mayEdit, bool wide, NetworkIndex network,
         SimilarClusters similarClusters, IServiceProvider requestServices, CancellationToken cancellationToken)
     {
+        if (!network.IsBuilt)
+        {
+            _ = network.StartBuilding(requestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            return new ProfileNetworkBlock(slug, mayEdit, wide, 0, [], [], [], Preparing: true);
+        }
         var snapshot = await network.CurrentAsync(cancellationToken);
         var proposed = mayEdit ? snapshot.LinksOf(profileId).Count(l => l.State == LinkState.Proposed) : 0;
         var me = snapshot.Find(profileId);

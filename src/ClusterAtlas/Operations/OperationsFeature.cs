@@ -12,7 +12,8 @@ public static class OperationsFeature
         // A real query, not only "can connect": SQLite's check looked only for the file, and an open pooled connection
         // to a stopped PostgreSQL passes it until used.
         services.AddHealthChecks().AddDbContextCheck<ClusterAtlasDbContext>("database", tags: ["ready"],
-            customTestQuery: async (db, cancellationToken) => await db.ClusterOrganisations.AnyAsync(cancellationToken) || true);
+            customTestQuery: async (db, cancellationToken) => await db.ClusterOrganisations.AnyAsync(cancellationToken) || true)
+            .AddCheck<DirectoryBuiltCheck>("directory", tags: ["ready"]);
         services.AddStructuredLogging();
         services.AddTelemetry(configuration);
         services.AddScoped<Backup>();
@@ -20,7 +21,8 @@ public static class OperationsFeature
     }
 
     /// <summary>
-    /// /health/live: the process answers. /health/ready: it can also reach its database.
+    /// /health/live: the process answers. /health/ready: it can also reach its database, and its directory is built
+    /// (so that a load balancer sends searches to instances that answer them at once).
     /// </summary>
     public static WebApplication MapOperations(this WebApplication app)
     {

@@ -68,11 +68,17 @@ public class ProfilePageModel(ProfileQueries queries, ContentReadCache readCache
         var p = View.Profile;
         var mayEditContent = MayEdit && !NotPublic;
         var wide = string.Equals(Request.Query["network"], "wide", StringComparison.Ordinal);
-        return new ProfileBlocks(
+        var blocks = new ProfileBlocks(
             await ProfilePostingsBlock.LoadAsync(p.Id, p.Slug, mayEditContent, readCache, services, cancellationToken),
             await ProfileEventsBlock.LoadAsync(p.Id, p.Slug, mayEditContent, readCache, services, cancellationToken),
             await ProfileNewsBlock.LoadAsync(p.Id, p.Slug, mayEditContent, readCache, services, cancellationToken),
             await ProfileNetworkBlock.LoadAsync(p.Id, p.Slug, MayEdit, wide, network, similarClusters, services, cancellationToken));
+        if (blocks.Network.Preparing && HttpContext.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } outputCache)
+        {
+            // A page without its network is not kept for the next readers.
+            outputCache.Context.AllowCacheStorage = false;
+        }
+        return blocks;
     }
 
     private IAuthorizationService Authorization => HttpContext.RequestServices.GetRequiredService<IAuthorizationService>();

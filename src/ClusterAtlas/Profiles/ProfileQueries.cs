@@ -26,6 +26,11 @@ public sealed class ProfileQueries(IServiceProvider services, DataLabels labels,
     /// </summary>
     public async Task<ProfileView?> FindPublishedAsync(string slug, CancellationToken cancellationToken)
     {
+        if (!directory.IsBuilt)
+        {
+            // Just started, the directory still being built: the page from the database, without waiting for it.
+            return await LoadAsync(slug, published: true, cancellationToken);
+        }
         var version = (await directory.CurrentAsync(cancellationToken)).Generation;
         if (cache.TryGet(slug, version, out var cached))
         {

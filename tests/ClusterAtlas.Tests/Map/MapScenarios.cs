@@ -39,6 +39,8 @@ public static class MapScenarios
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<SearchIndexWriter>().IndexAsync(db, [.. profiles.Select(p => p.Profile.Id)], CancellationToken.None);
         scope.ServiceProvider.GetRequiredService<DirectoryIndex>().MarkStale();
+        // (The network may be built already, at the start: written here, not through the write path, it is told as that path tells it.)
+        scope.ServiceProvider.GetRequiredService<ClusterAtlas.Network.NetworkIndex>().MarkStale();
     }
 
     public static Task<ClusterOrganisation> ProfileAsync(this ClusterAtlasFactory app, string slug) =>

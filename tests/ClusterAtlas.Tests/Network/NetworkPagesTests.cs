@@ -4,6 +4,8 @@ using ClusterAtlas.Tests.Infrastructure;
 using ClusterAtlas.Tests.PartnerSearch;
 using ClusterAtlas.Tests.Profiles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ClusterAtlas.Tests.Network;
 
@@ -14,6 +16,27 @@ namespace ClusterAtlas.Tests.Network;
 /// </summary>
 public sealed class NetworkPagesTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
 {
+    [Fact]
+    public async Task Before_the_network_is_built_a_profile_says_it_is_being_prepared_and_starts_building_it()
+    {
+        // A network index as a start leaves it (the app's own may be built already): the block does not wait for it.
+        using var network = new NetworkIndex(app.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System,
+            app.Services.GetRequiredService<ILogger<NetworkIndex>>());
+        await using var scope = app.Services.CreateAsyncScope();
+        var profileId = await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Slug == "vojvodina-metal-cluster").Select(p => p.Id).SingleAsync());
+        var similar = app.Services.GetRequiredService<SimilarClusters>();
+
+        var preparing = await ProfileNetworkBlock.LoadAsync(profileId, "vojvodina-metal-cluster", false, false, network, similar, scope.ServiceProvider, CancellationToken.None);
+        Assert.True(preparing.Preparing);
+        Assert.Empty(preparing.Similar);
+
+        // The first block started the build; once it is done, the block is whole.
+        await network.StartBuilding(CancellationToken.None);
+        Assert.True(network.IsBuilt);
+        var built = await ProfileNetworkBlock.LoadAsync(profileId, "vojvodina-metal-cluster", false, false, network, similar, scope.ServiceProvider, CancellationToken.None);
+        Assert.False(built.Preparing);
+    }
+
     [Fact]
     public async Task A_proposed_match_confirmed_by_the_administrators_makes_a_mutual_collaboration_on_both_profiles_and_the_network()
     {
