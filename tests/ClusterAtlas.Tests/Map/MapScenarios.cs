@@ -39,7 +39,7 @@ public static class MapScenarios
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<SearchIndexWriter>().IndexAsync(db, [.. profiles.Select(p => p.Profile.Id)], CancellationToken.None);
         scope.ServiceProvider.GetRequiredService<DirectoryIndex>().MarkStale();
-        // (The network may be built already, at the start: written here, not through the write path, it is told as that path tells it.)
+        // (Written here, not through the write path: the network is told as that path tells it.)
         scope.ServiceProvider.GetRequiredService<ClusterAtlas.Network.NetworkIndex>().MarkStale();
     }
 
