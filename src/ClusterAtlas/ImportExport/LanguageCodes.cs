@@ -36,6 +36,12 @@ public static class LanguageCodes
     public static string LocalisedName(string code) => NameIn(code, CultureInfo.CurrentUICulture);
 
     /// <summary>
+    /// The name a form shows, to be read back as the same language: the page's name, or the English one where the page's
+    /// would be read as another (German names Sichuan Yi "Yi", which is Yiddish's code).
+    /// </summary>
+    public static string NameToType(string code) => LocalisedName(code) is var name && Find(name) == code ? name : EnglishName(code);
+
+    /// <summary>
     /// The culture data names a language in the current UI culture's language (its display name); there is no call that
     /// takes the language to name it in, so the thread's UI culture is that one for the moment of the call.
     /// </summary>

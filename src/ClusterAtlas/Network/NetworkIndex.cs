@@ -15,7 +15,7 @@ namespace ClusterAtlas.Network;
 /// database's, not an instance's: a write on one instance, a restart or a new instance match nothing again (a whole
 /// match took 8 minutes at 100,000 profiles, and once followed every write made on another instance).
 /// </summary>
-public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NetworkIndex> logger) : IDisposable
+public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<NetworkIndex> logger) : IDisposable
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _lock = new(1, 1);
@@ -35,7 +35,7 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
     /// Builds the network in the background unless it is built (or being built): at a million profiles it takes 40 s, which
     /// the first profile page viewed after a start waited for.
     /// </summary>
-    public Task StartBuilding(CancellationToken stopping) => IsBuilt ? Task.CompletedTask : _firstBuild.Start(token => CurrentAsync(token), stopping);
+    public Task StartBuilding() => IsBuilt ? Task.CompletedTask : _firstBuild.Start(token => CheckAsync(fresh: false, token), lifetime.ApplicationStopping);
 
     private static async Task<(int Count, int Published, DateTimeOffset LastChange)> StateAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken) => (
         await db.ClusterOrganisations.CountAsync(cancellationToken),
@@ -95,6 +95,17 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
     /// <paramref name="fresh"/> (the administrators' page, who expect their last save).
     /// </summary>
     public async Task<NetworkSnapshot> CurrentAsync(CancellationToken cancellationToken, bool fresh = false)
+    {
+        if (!IsBuilt)
+        {
+            // The first build is the background's, whoever asks first: a reader who leaves the page does not cancel it for
+            // the next. (One that failed, the database unreachable, is run again below, with its error for this request.)
+            await StartBuilding().WaitAsync(cancellationToken);
+        }
+        return await CheckAsync(fresh, cancellationToken);
+    }
+
+    private async Task<NetworkSnapshot> CheckAsync(bool fresh, CancellationToken cancellationToken)
     {
         if (fresh)
         {

@@ -11,19 +11,31 @@ public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, i
 {
     public const int Shown = 6;
 
+    private static readonly TimeSpan WaitForTheNetwork = TimeSpan.FromSeconds(2);
+
     public sealed record Partner(NetworkProfile Profile, bool Mutual, IReadOnlyList<NetworkProfile> TheirPartners);
 
     /// <summary>
     /// The scoped services (the reasons' wording, the suggestions for editors) are asked of
     /// <paramref name="requestServices"/> only when they are used: most views find the similar clusters already kept.
     /// </summary>
-    public static async Task<ProfileNetworkBlock> LoadAsync(int profileId, string slug, bool mayEdit, bool wide, NetworkIndex network,
-        SimilarClusters similarClusters, IServiceProvider requestServices, CancellationToken cancellationToken)
+    public static Task<ProfileNetworkBlock> LoadAsync(int profileId, string slug, bool mayEdit, bool wide, NetworkIndex network,
+        SimilarClusters similarClusters, IServiceProvider requestServices, CancellationToken cancellationToken) =>
+        LoadAsync(profileId, slug, mayEdit, wide, network, similarClusters, requestServices, WaitForTheNetwork, cancellationToken);
+
+    /// <param name="waitForTheNetwork">How long to wait for the network's first build before saying it is being prepared.</param>
+    internal static async Task<ProfileNetworkBlock> LoadAsync(int profileId, string slug, bool mayEdit, bool wide, NetworkIndex network,
+        SimilarClusters similarClusters, IServiceProvider requestServices, TimeSpan waitForTheNetwork, CancellationToken cancellationToken)
     {
         if (!network.IsBuilt)
         {
-            _ = network.StartBuilding(requestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
-            return new ProfileNetworkBlock(slug, mayEdit, wide, 0, [], [], [], Preparing: true);
+            // A few thousand profiles' network is built in a moment, worth the wait rather than a page without it (and not
+            // kept in the output cache); a million's takes 40 s, which the page does not wait for.
+            await Task.WhenAny(network.StartBuilding(), Task.Delay(waitForTheNetwork, cancellationToken));
+            if (!network.IsBuilt)
+            {
+                return new ProfileNetworkBlock(slug, mayEdit, wide, 0, [], [], [], Preparing: true);
+            }
         }
         var snapshot = await network.CurrentAsync(cancellationToken);
         var proposed = mayEdit ? snapshot.LinksOf(profileId).Count(l => l.State == LinkState.Proposed) : 0;

@@ -231,7 +231,7 @@ public sealed class ProfileForm : IJsonOnDeserialized
             }
             var entries = SplitList(text).Select(entry => field.Kind == FieldKind.Countries
                 ? countries.Find(entry) is { } country ? (forReader ? countries.LocalisedName(country.Code) : country.Name) : entry
-                : LanguageCodes.Find(entry) is { } code ? (forReader ? LanguageCodes.LocalisedName(code) : LanguageCodes.EnglishName(code)) : entry).ToList();
+                : LanguageCodes.Find(entry) is { } code ? (forReader ? LanguageCodes.NameToType(code) : LanguageCodes.EnglishName(code)) : entry).ToList();
             field.SetFormValue(this, field.Kind == FieldKind.Countries ? Lines(entries) : entries.Count > 0 ? string.Join(", ", entries) : null);
         }
     }

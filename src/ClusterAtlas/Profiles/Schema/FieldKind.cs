@@ -28,7 +28,7 @@ public enum FieldKind
     Country,
     /// <summary>Free entries, one per line (the form's textarea), a list of strings on the profile.</summary>
     Lines,
-    /// <summary>Languages by name (in English, in their own language or in the page's) or code (the form), ISO codes on the profile.</summary>
+    /// <summary>Languages by name (in English, in their own language or in any of the platform's) or code (the form), ISO codes on the profile.</summary>
     Languages,
     /// <summary>Countries by name, one per line (the form), ISO codes on the profile.</summary>
     Countries,
