@@ -27,15 +27,11 @@ public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, i
     internal static async Task<ProfileNetworkBlock> LoadAsync(int profileId, string slug, bool mayEdit, bool wide, NetworkIndex network,
         SimilarClusters similarClusters, IServiceProvider requestServices, TimeSpan waitForTheNetwork, CancellationToken cancellationToken)
     {
-        if (!network.IsBuilt)
+        // A few thousand profiles' network is built in a moment, worth the wait rather than a page without it (and not
+        // kept in the output cache); a million's takes 40 s, which the page does not wait for.
+        if (!network.IsBuilt && !await network.WaitForFirstBuildAsync(waitForTheNetwork, cancellationToken))
         {
-            // A few thousand profiles' network is built in a moment, worth the wait rather than a page without it (and not
-            // kept in the output cache); a million's takes 40 s, which the page does not wait for.
-            await Task.WhenAny(network.StartBuilding(), Task.Delay(waitForTheNetwork, cancellationToken));
-            if (!network.IsBuilt)
-            {
-                return new ProfileNetworkBlock(slug, mayEdit, wide, 0, [], [], [], Preparing: true);
-            }
+            return new ProfileNetworkBlock(slug, mayEdit, wide, 0, [], [], [], Preparing: true);
         }
         var snapshot = await network.CurrentAsync(cancellationToken);
         var proposed = mayEdit ? snapshot.LinksOf(profileId).Count(l => l.State == LinkState.Proposed) : 0;
