@@ -35,10 +35,12 @@ public static class Recommender
         if (similarOnly)
         {
             var similarity = Similarity(graph, node);
-            foreach (var (j, score) in similarity)
+            for (var t = 0; t < similarity.Touched.Count; t++)
             {
-                Offer(j, score * Adjustment(graph.Nodes[node], graph.Nodes[j]));
+                var j = similarity.Touched[t];
+                Offer(j, similarity.Peek(j)[0] * Adjustment(graph.Nodes[node], graph.Nodes[j]));
             }
+            similarity.Clear();
         }
         else
         {
@@ -54,11 +56,14 @@ public static class Recommender
         return result;
     }
 
-    private static Dictionary<int, double> Similarity(RecommenderGraph graph, int node)
+    [ThreadStatic] private static SparseScores? _similarity;
+
+    /// <summary>Every profile sharing a term with <paramref name="node"/>, scored by the shared terms' rarity (cleared by the caller).</summary>
+    private static SparseScores Similarity(RecommenderGraph graph, int node)
     {
         var n = graph.Count;
         var me = graph.Nodes[node];
-        var scores = new Dictionary<int, double>();
+        var scores = (_similarity ??= new SparseScores(1)).For(n);
         void Shared(IReadOnlyDictionary<int, int[]> index, int[] terms, double weight)
         {
             foreach (var term in terms)
@@ -68,7 +73,7 @@ public static class Recommender
                     var idf = Idf(n, holders.Length);
                     foreach (var j in holders)
                     {
-                        scores[j] = scores.GetValueOrDefault(j) + weight * idf;
+                        scores.Row(j)[0] += weight * idf;
                     }
                 }
             }

@@ -39,10 +39,6 @@ public static class RecommenderSignals
     /// </summary>
     public const int MaxWalked = 1500;
 
-    [ThreadStatic] private static double[]? _values;
-    [ThreadStatic] private static int[]? _shared;
-    [ThreadStatic] private static bool[]? _seen;
-
     /// <summary>The signals of every candidate, copied out (for learning the weights).</summary>
     public static Collected Collect(RecommenderGraph graph, int node)
     {
@@ -61,28 +57,16 @@ public static class RecommenderSignals
         return new Collected([.. candidates], [.. values], [.. shared]);
     }
 
+    /// <summary>Each touched candidate's signals, then the number of terms both hold.</summary>
+    [ThreadStatic] private static SparseScores? _scores;
+
+    private const int SharedTermsColumn = Count;
+
     public static void Visit(RecommenderGraph graph, int node, CandidateVisitor visit)
     {
         var n = graph.Count;
-        if (_values is null || _seen!.Length < n)
-        {
-            _values = new double[n * Count];
-            _shared = new int[n];
-            _seen = new bool[n];
-        }
-        var values = _values;
-        var shared = _shared!;
-        var seen = _seen;
-        var touched = new List<int>(1024);
+        var scores = (_scores ??= new SparseScores(Count + 1)).For(n);
         var me = graph.Nodes[node];
-        void Touch(int j)
-        {
-            if (!seen[j])
-            {
-                seen[j] = true;
-                touched.Add(j);
-            }
-        }
         static ReadOnlySpan<int> Walked(int[] list) => list.AsSpan(0, Math.Min(list.Length, MaxWalked));
         void Terms(IReadOnlyDictionary<int, int[]> index, int[] mine, bool sectors, int forward, int backward)
         {
@@ -95,13 +79,13 @@ public static class RecommenderSignals
                 var share = 1.0 / holders.Length;
                 foreach (var j in Walked(holders))
                 {
-                    Touch(j);
-                    shared[j]++;
+                    var row = scores.Row(j);
+                    row[SharedTermsColumn]++;
                     if (forward >= 0)
                     {
                         var theirs = sectors ? graph.Nodes[j].Sectors.Length : graph.Nodes[j].Technologies.Length;
-                        values[j * Count + forward] += share / mine.Length;
-                        values[j * Count + backward] += share / theirs;
+                        row[forward] += share / mine.Length;
+                        row[backward] += share / theirs;
                     }
                 }
             }
@@ -117,8 +101,7 @@ public static class RecommenderSignals
                 var share = 1.0 / (me.TargetCountries.Length * there.Length);
                 foreach (var j in Walked(there))
                 {
-                    Touch(j);
-                    values[j * Count + InYourTarget] += share;
+                    scores.Row(j)[InYourTarget] += share;
                 }
             }
         }
@@ -127,13 +110,11 @@ public static class RecommenderSignals
             var here = graph.ByCountry.GetValueOrDefault(me.Country) ?? [];
             foreach (var j in Walked(graph.ByTarget.GetValueOrDefault(me.Country) ?? []))
             {
-                Touch(j);
-                values[j * Count + TheyTargetYou] += 1.0 / (graph.Nodes[j].TargetCountries.Length * Math.Max(1, here.Length));
+                scores.Row(j)[TheyTargetYou] += 1.0 / (graph.Nodes[j].TargetCountries.Length * Math.Max(1, here.Length));
             }
             foreach (var j in Walked(here))
             {
-                Touch(j);
-                values[j * Count + SameCountry] += 1.0 / here.Length;
+                scores.Row(j)[SameCountry] += 1.0 / here.Length;
             }
         }
         // Value chains: from each of my sectors to its neighbouring sectors' holders (forward: I look along my chain;
@@ -150,9 +131,9 @@ public static class RecommenderSignals
                 }
                 foreach (var j in Walked(holders))
                 {
-                    Touch(j);
-                    values[j * Count + ChainForward] += 1.0 / (myComplements * holders.Length);
-                    values[j * Count + ChainBackward] += 1.0 / (Math.Max(1, graph.ComplementCount[j]) * mineHeld);
+                    var row = scores.Row(j);
+                    row[ChainForward] += 1.0 / (myComplements * holders.Length);
+                    row[ChainBackward] += 1.0 / (Math.Max(1, graph.ComplementCount[j]) * mineHeld);
                 }
             }
         }
@@ -163,21 +144,21 @@ public static class RecommenderSignals
             var pull = graph.PartnersPull[partner];
             foreach (var j in theirs)
             {
-                Touch(j);
+                var row = scores.Row(j);
                 var degree = Math.Max(1, graph.Neighbours[j].Length);
-                values[j * Count + PartnersForward] += 1.0 / ((double)partners.Length * theirs.Length);
-                values[j * Count + PartnersBackward] += 1.0 / (degree * (double)theirs.Length);
-                values[j * Count + PullForward] += 1.0 / (partners.Length * pull);
-                values[j * Count + PullBackward] += 1.0 / (degree * pull);
+                row[PartnersForward] += 1.0 / ((double)partners.Length * theirs.Length);
+                row[PartnersBackward] += 1.0 / (degree * (double)theirs.Length);
+                row[PullForward] += 1.0 / (partners.Length * pull);
+                row[PullBackward] += 1.0 / (degree * pull);
             }
         }
-        foreach (var j in touched)
+        for (var t = 0; t < scores.Touched.Count; t++)
         {
-            values[j * Count + Anyone] = 1.0 / n;
-            visit(j, values.AsSpan(j * Count, Count), shared[j]);
-            Array.Clear(values, j * Count, Count);
-            shared[j] = 0;
-            seen[j] = false;
+            var j = scores.Touched[t];
+            var row = scores.Row(j);
+            row[Anyone] = 1.0 / n;
+            visit(j, row[..Count], (int)row[SharedTermsColumn]);
         }
+        scores.Clear();
     }
 }
