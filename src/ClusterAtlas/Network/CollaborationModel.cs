@@ -55,7 +55,7 @@ public static class CollaborationModel
                     {
                         continue;
                     }
-                    var value = Math.Pow(partners[j].Count + 1, 0.8) * (1 + SharedTerms(graph.Nodes[i], graph.Nodes[j])) * (0.5 + random.NextDouble());
+                    var value = Math.Pow(partners[j].Count + 1, 0.8) * (1 + SharedTerms(graph.Nodes, i, j)) * (0.5 + random.NextDouble());
                     if (value > bestValue)
                     {
                         best = j;
@@ -79,31 +79,34 @@ public static class CollaborationModel
 
         int[]? Channel(int i)
         {
-            var me = graph.Nodes[i];
+            var sectors = graph.Nodes.Sectors(i);
+            var technologies = graph.Nodes.Technologies(i);
+            var targets = graph.Nodes.TargetCountries(i);
+            var country = graph.Nodes.Country(i);
             var roll = random.NextDouble();
             if ((roll -= Noise) < 0)
             {
                 return null;
             }
-            if ((roll -= BySector) < 0 && me.Sectors.Length > 0)
+            if ((roll -= BySector) < 0 && sectors.Length > 0)
             {
-                return graph.BySector.GetValueOrDefault(me.Sectors[random.Next(me.Sectors.Length)]);
+                return graph.BySector.GetValueOrDefault(sectors[random.Next(sectors.Length)]);
             }
-            if ((roll -= ByTechnology) < 0 && me.Technologies.Length > 0)
+            if ((roll -= ByTechnology) < 0 && technologies.Length > 0)
             {
-                return graph.ByTechnology.GetValueOrDefault(me.Technologies[random.Next(me.Technologies.Length)]);
+                return graph.ByTechnology.GetValueOrDefault(technologies[random.Next(technologies.Length)]);
             }
-            if ((roll -= ByTarget) < 0 && me.TargetCountries.Length > 0)
+            if ((roll -= ByTarget) < 0 && targets.Length > 0)
             {
-                return graph.ByCountry.GetValueOrDefault(me.TargetCountries[random.Next(me.TargetCountries.Length)]);
+                return graph.ByCountry.GetValueOrDefault(targets[random.Next(targets.Length)]);
             }
-            if ((roll -= ByCountry) < 0 && me.Country is not null)
+            if ((roll -= ByCountry) < 0 && country is not null)
             {
-                return graph.ByCountry.GetValueOrDefault(me.Country);
+                return graph.ByCountry.GetValueOrDefault(country);
             }
             if ((roll -= ByValueChain) < 0)
             {
-                var complements = me.Sectors.SelectMany(s => graph.ComplementarySectors.GetValueOrDefault(s) ?? []).ToArray();
+                var complements = sectors.ToArray().SelectMany(s => graph.ComplementarySectors.GetValueOrDefault(s) ?? []).ToArray();
                 if (complements.Length > 0)
                 {
                     return graph.BySector.GetValueOrDefault(complements[random.Next(complements.Length)]);
@@ -118,11 +121,24 @@ public static class CollaborationModel
                     return [.. partners[via]];
                 }
             }
-            return me.Sectors.Length > 0 ? graph.BySector.GetValueOrDefault(me.Sectors[0]) : null;
+            return sectors.Length > 0 ? graph.BySector.GetValueOrDefault(sectors[0]) : null;
         }
     }
 
-    private static int SharedTerms(ClusterFeatures a, ClusterFeatures b) =>
-        a.Sectors.Intersect(b.Sectors).Count() + a.Technologies.Intersect(b.Technologies).Count()
-        + a.S3Areas.Intersect(b.S3Areas).Count() + a.EmergingIndustries.Intersect(b.EmergingIndustries).Count();
+    private static int SharedTerms(ClusterFeatureColumns nodes, int a, int b) =>
+        Shared(nodes.Sectors(a), nodes.Sectors(b)) + Shared(nodes.Technologies(a), nodes.Technologies(b))
+        + Shared(nodes.S3Areas(a), nodes.S3Areas(b)) + Shared(nodes.EmergingIndustries(a), nodes.EmergingIndustries(b));
+
+    private static int Shared(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    {
+        var count = 0;
+        foreach (var term in a)
+        {
+            if (b.Contains(term))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
 }

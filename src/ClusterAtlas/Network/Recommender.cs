@@ -38,7 +38,7 @@ public static class Recommender
             for (var t = 0; t < similarity.Touched.Count; t++)
             {
                 var j = similarity.Touched[t];
-                Offer(j, similarity.Peek(j)[0] * Adjustment(graph.Nodes[node], graph.Nodes[j]));
+                Offer(j, similarity.Peek(j)[0] * Adjustment(graph.Nodes, node, j));
             }
             similarity.Clear();
         }
@@ -88,11 +88,11 @@ public static class Recommender
     private static double Idf(int n, int holders) => Math.Log(1 + (double)n / Math.Max(1, holders));
 
     /// <summary>Clusters of a similar size and both labelled are a little more alike; never enough to make a recommendation alone.</summary>
-    private static double Adjustment(ClusterFeatures me, ClusterFeatures other) =>
-        (SimilarSize(me, other) ? 1.1 : 1.0) * (me.Labelled && other.Labelled ? 1.05 : 1.0);
+    private static double Adjustment(ClusterFeatureColumns nodes, int me, int other) =>
+        (SimilarSize(nodes.Members(me), nodes.Members(other)) ? 1.1 : 1.0) * (nodes.Labelled(me) && nodes.Labelled(other) ? 1.05 : 1.0);
 
-    private static bool SimilarSize(ClusterFeatures a, ClusterFeatures b) =>
-        a.Members is > 0 && b.Members is > 0 && Math.Abs(Math.Log((double)a.Members.Value / b.Members.Value)) < Math.Log(2);
+    private static bool SimilarSize(int? a, int? b) =>
+        a is > 0 && b is > 0 && Math.Abs(Math.Log((double)a.Value / b.Value)) < Math.Log(2);
 
     private static List<Reason> SharedTerms(RecommenderGraph graph, ClusterFeatures me, ClusterFeatures them, Func<int[], int[], int, double> weight)
     {
@@ -116,7 +116,7 @@ public static class Recommender
         var me = graph.Nodes[node];
         var them = graph.Nodes[other];
         var reasons = SharedTerms(graph, me, them, (_, _, holders) => Idf(graph.Count, holders));
-        if (SimilarSize(me, them))
+        if (SimilarSize(me.Members, them.Members))
         {
             reasons.Add(new Reason(ReasonKind.SimilarSize, 0.1));
         }

@@ -8,7 +8,13 @@ namespace ClusterAtlas.Network;
 public sealed class RecommenderGraph
 {
     public RecommenderGraph(IReadOnlyList<ClusterFeatures> nodes, int[][] neighbours, IReadOnlyDictionary<int, int[]> complementarySectors)
+        : this(nodes as ClusterFeatureColumns ?? ClusterFeatureColumns.Of(nodes), neighbours, complementarySectors)
     {
+    }
+
+    public RecommenderGraph(ClusterFeatureColumns nodes, int[][] neighbours, IReadOnlyDictionary<int, int[]> complementarySectors)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
         Nodes = nodes;
         Neighbours = neighbours;
         ComplementarySectors = complementarySectors;
@@ -18,18 +24,23 @@ public sealed class RecommenderGraph
         var byEmerging = new Dictionary<int, List<int>>();
         var byCountry = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byTarget = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var complementCount = new int[nodes.Count];
         for (var i = 0; i < nodes.Count; i++)
         {
-            var node = nodes[i];
-            AddAll(bySector, node.Sectors, i);
-            AddAll(byTechnology, node.Technologies, i);
-            AddAll(byS3, node.S3Areas, i);
-            AddAll(byEmerging, node.EmergingIndustries, i);
-            if (node.Country is not null)
+            var sectors = nodes.Sectors(i);
+            AddAll(bySector, sectors, i);
+            AddAll(byTechnology, nodes.Technologies(i), i);
+            AddAll(byS3, nodes.S3Areas(i), i);
+            AddAll(byEmerging, nodes.EmergingIndustries(i), i);
+            if (nodes.Country(i) is { } country)
             {
-                AddAll(byCountry, [node.Country], i);
+                AddAll(byCountry, [country], i);
             }
-            AddAll(byTarget, node.TargetCountries, i);
+            AddAll(byTarget, nodes.TargetCountries(i), i);
+            foreach (var sector in sectors)
+            {
+                complementCount[i] += complementarySectors.GetValueOrDefault(sector)?.Length ?? 0;
+            }
         }
         BySector = Freeze(bySector, neighbours);
         ByTechnology = Freeze(byTechnology, neighbours);
@@ -37,7 +48,7 @@ public sealed class RecommenderGraph
         ByEmerging = Freeze(byEmerging, neighbours);
         ByCountry = Freeze(byCountry, neighbours);
         ByTarget = Freeze(byTarget, neighbours);
-        ComplementCount = [.. nodes.Select(f => f.Sectors.Sum(s => complementarySectors.GetValueOrDefault(s)?.Length ?? 0))];
+        ComplementCount = complementCount;
         PartnersPull = [.. neighbours.Select(list => list.Sum(k => Math.Pow(neighbours[k].Length + 1, PullExponent)))];
     }
 
@@ -47,7 +58,7 @@ public sealed class RecommenderGraph
     /// <summary>For each profile, the pull of its partners together: Σ (partners' partners + 1)^<see cref="PullExponent"/>.</summary>
     public double[] PartnersPull { get; }
 
-    public IReadOnlyList<ClusterFeatures> Nodes { get; }
+    public ClusterFeatureColumns Nodes { get; }
     public int[][] Neighbours { get; }
     public IReadOnlyDictionary<int, int[]> ComplementarySectors { get; }
     public IReadOnlyDictionary<int, int[]> BySector { get; }
@@ -62,11 +73,14 @@ public sealed class RecommenderGraph
 
     public int Count => Nodes.Count;
 
-    private static void AddAll<TKey>(Dictionary<TKey, List<int>> index, IEnumerable<TKey> keys, int node) where TKey : notnull
+    private static void AddAll<TKey>(Dictionary<TKey, List<int>> index, ReadOnlySpan<TKey> keys, int node) where TKey : notnull
     {
-        foreach (var key in keys.Distinct())
+        for (var k = 0; k < keys.Length; k++)
         {
-            (index.TryGetValue(key, out var list) ? list : index[key] = []).Add(node);
+            if (keys[..k].IndexOf(keys[k]) < 0)
+            {
+                (index.TryGetValue(keys[k], out var list) ? list : index[keys[k]] = []).Add(node);
+            }
         }
     }
 

@@ -83,7 +83,7 @@ public static class RecommenderSignals
                     row[SharedTermsColumn]++;
                     if (forward >= 0)
                     {
-                        var theirs = sectors ? graph.Nodes[j].Sectors.Length : graph.Nodes[j].Technologies.Length;
+                        var theirs = sectors ? graph.Nodes.Sectors(j).Length : graph.Nodes.Technologies(j).Length;
                         row[forward] += share / mine.Length;
                         row[backward] += share / theirs;
                     }
@@ -110,7 +110,7 @@ public static class RecommenderSignals
             var here = graph.ByCountry.GetValueOrDefault(me.Country) ?? [];
             foreach (var j in Walked(graph.ByTarget.GetValueOrDefault(me.Country) ?? []))
             {
-                scores.Row(j)[TheyTargetYou] += 1.0 / (graph.Nodes[j].TargetCountries.Length * Math.Max(1, here.Length));
+                scores.Row(j)[TheyTargetYou] += 1.0 / (graph.Nodes.TargetCountries(j).Length * Math.Max(1, here.Length));
             }
             foreach (var j in Walked(here))
             {
