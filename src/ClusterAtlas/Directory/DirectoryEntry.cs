@@ -50,6 +50,19 @@ public readonly struct DirectoryEntry : IEquatable<DirectoryEntry>
     public int? ResearchOrganisationMembers => _entries.NumberAt(Position, DirectoryEntries.NumberField.ResearchOrganisationMembers);
     public int? OtherEcosystemActors => _entries.NumberAt(Position, DirectoryEntries.NumberField.OtherEcosystemActors);
 
+    /// <summary>The countries the entry cooperates with, each once, as shared strings (for the network's features).</summary>
+    public IEnumerable<string> CooperationCountries
+    {
+        get
+        {
+            var entries = _entries;
+            for (var c = entries.CooperationStarts[Position]; c < entries.CooperationStarts[Position + 1]; c++)
+            {
+                yield return entries.Strings[entries.Cooperation[c]];
+            }
+        }
+    }
+
     /// <summary>Every value of the entry as one object (for copies and comparisons, not for the hot paths).</summary>
     public DirectoryEntryData ToData()
     {

@@ -266,6 +266,9 @@ public sealed class DirectorySnapshot
     /// <summary>The entry of a published profile, or null.</summary>
     public DirectoryEntry? Find(int profileId) => _indexById.TryGetValue(profileId, out var index) ? Entries[index] : null;
 
+    /// <summary>The position of a published profile's entry, or -1.</summary>
+    public int PositionOf(int profileId) => _indexById.TryGetValue(profileId, out var index) ? index : -1;
+
     /// <summary>A term's label and vocabulary, for the statistics (null for a term under review).</summary>
     public (string Label, string Vocabulary)? TermOf(int termId) =>
         _termLabels.TryGetValue(termId, out var label) ? (label, _termVocabulary[termId]) : null;

@@ -21,20 +21,21 @@ public sealed class CountryPairEdges
         var pairs = new List<(string, string)>();
         var pairIds = new Dictionary<(string, string), int>();
         var (from, to, pair, mutual) = (new List<int>(), new List<int>(), new List<int>(), new List<bool>());
+        var nodes = network.Graph.Nodes;
         foreach (var (a, b, both) in network.Edges())
         {
-            if (a.CountryCode is null || b.CountryCode is null)
+            if (nodes.Country(a) is not { } first || nodes.Country(b) is not { } second)
             {
                 continue;
             }
-            var key = string.CompareOrdinal(a.CountryCode, b.CountryCode) <= 0 ? (a.CountryCode, b.CountryCode) : (b.CountryCode, a.CountryCode);
+            var key = string.CompareOrdinal(first, second) <= 0 ? (first, second) : (second, first);
             if (!pairIds.TryGetValue(key, out var id))
             {
                 pairIds[key] = id = pairs.Count;
                 pairs.Add(key);
             }
-            from.Add(a.Node);
-            to.Add(b.Node);
+            from.Add(a);
+            to.Add(b);
             pair.Add(id);
             mutual.Add(both);
         }

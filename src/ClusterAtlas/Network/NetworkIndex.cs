@@ -1,6 +1,7 @@
 using ClusterAtlas.Data;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Vocabularies;
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Network;
@@ -15,12 +16,11 @@ namespace ClusterAtlas.Network;
 /// database's, not an instance's: a write on one instance, a restart or a new instance match nothing again (a whole
 /// match took 8 minutes at 100,000 profiles, and once followed every write made on another instance).
 /// </summary>
-public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<NetworkIndex> logger) : IDisposable
+public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.DirectoryIndex directory, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<NetworkIndex> logger) : IDisposable
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _lock = new(1, 1);
     private volatile NetworkSnapshot? _snapshot;
-    private (int Count, int Published, DateTimeOffset LastChange) _state = (-1, -1, DateTimeOffset.MinValue);
     private DateTimeOffset _lastCheck = DateTimeOffset.MinValue;
     private volatile bool _stale = true;
 
@@ -53,11 +53,6 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
     /// the first profile page viewed after a start waited for.
     /// </summary>
     public Task StartBuilding() => IsBuilt ? Task.CompletedTask : _firstBuild.Start(token => CheckAsync(fresh: false, token), lifetime.ApplicationStopping);
-
-    private static async Task<(int Count, int Published, DateTimeOffset LastChange)> StateAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken) => (
-        await db.ClusterOrganisations.CountAsync(cancellationToken),
-        await db.ClusterOrganisations.CountAsync(p => p.Status == ProfileStatus.Published, cancellationToken),
-        await db.ClusterOrganisations.MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, cancellationToken) ?? DateTimeOffset.MinValue);
 
     /// <summary>
     /// Matches the profiles written without matching: those alone when they are few, every collaboration when they are
@@ -156,14 +151,13 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
                 var matched = await MatchUnmatchedAsync(scope.ServiceProvider, db, cancellationToken);
-                // The counts and the latest change tell of writes made elsewhere without a notice (another process on
-                // the same SQLite file): the graph is rebuilt, nothing is matched again for them.
-                var state = await StateAsync(db, cancellationToken);
-                if (_snapshot is null || stale || matched || state != _state)
+                // The profiles are the directory's, which looks for writes made elsewhere (another process on the same
+                // SQLite file) itself: a new directory snapshot builds a new network.
+                var profiles = await directory.CurrentAsync(cancellationToken);
+                if (_snapshot is null || stale || matched || !ReferenceEquals(_snapshot.Directory, profiles))
                 {
-                    _state = state;
                     var started = clock.GetTimestamp();
-                    _snapshot = await BuildAsync(db, cancellationToken);
+                    _snapshot = await BuildAsync(db, profiles, cancellationToken);
                     logger.LogInformation("Network: {Profiles} published profiles, built in {Elapsed:N0} ms", _snapshot.Profiles.Count, clock.GetElapsedTime(started).TotalMilliseconds);
                 }
             }
@@ -175,58 +169,72 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, TimeProvider clock
         }
     }
 
-    private static async Task<NetworkSnapshot> BuildAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken)
+    private static async Task<NetworkSnapshot> BuildAsync(ClusterAtlasDbContext db, ClusterDirectory.DirectorySnapshot profiles, CancellationToken cancellationToken)
     {
-        var rows = await db.ClusterOrganisations.AsNoTracking()
-            .Where(p => p.Status == ProfileStatus.Published)
-            .OrderBy(p => p.Id)
-            .Select(p => new { p.Id, p.Slug, p.Name, p.CountryCode, p.CountriesInEurope, p.CountriesOutsideEurope, p.TotalMembers, p.ExcellenceLabel })
-            .ToListAsync(cancellationToken);
         var terms = await db.VocabularyTerms.AsNoTracking().ToDictionaryAsync(t => t.Id, cancellationToken);
         // The four fields the recommendations compare, told apart by their terms' vocabularies (one each); proposed
-        // terms are no profile's yet. Read as the directory reads the rows: at a million profiles, ten million rows
-        // made objects, grouped and sorted per profile took most of a minute and stalled every request meanwhile.
+        // terms are no profile's yet.
         var fieldOf = new[] { ProfileField.SectoralIndustry, ProfileField.TechnologyField, ProfileField.S3PriorityArea, ProfileField.EmergingIndustry }
             .Select((field, index) => (Vocabulary.For(field), index)).ToDictionary(f => f.Item1, f => f.index, StringComparer.Ordinal);
-        var slotOfTerm = terms.Values.ToDictionary(t => t.Id, t => t.Status != TermStatus.Proposed && fieldOf.TryGetValue(t.Vocabulary, out var slot) ? slot : -1);
-        var profileTerms = await ClusterDirectory.DirectoryLoader.AllTermsAsync(db, cancellationToken);
-        var profiles = new List<NetworkProfile>(rows.Count);
-        var features = new List<ClusterFeatures>(rows.Count);
-        var byField = new List<int>[] { [], [], [], [] };
-        foreach (var row in rows)
+        var slotOfTerm = new sbyte[terms.Count == 0 ? 1 : terms.Keys.Max() + 1];
+        Array.Fill(slotOfTerm, (sbyte)-1);
+        foreach (var term in terms.Values.Where(t => t.Status != TermStatus.Proposed && fieldOf.ContainsKey(t.Vocabulary)))
         {
+            slotOfTerm[term.Id] = (sbyte)fieldOf[term.Vocabulary];
+        }
+        var entries = profiles.Entries;
+        var features = new ClusterFeatureColumns.Builder();
+        var byField = new List<int>[] { [], [], [], [] };
+        var targets = new List<string>();
+        for (var node = 0; node < entries.Count; node++)
+        {
+            if ((node & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             foreach (var list in byField)
             {
                 list.Clear();
             }
-            foreach (var term in profileTerms.Of(row.Id))
+            var entry = entries[node];
+            foreach (var term in entry.TermIds)
             {
-                if (slotOfTerm.TryGetValue(term, out var slot) && slot >= 0)
+                if ((uint)term < (uint)slotOfTerm.Length && slotOfTerm[term] is var slot && slot >= 0)
                 {
                     byField[slot].Add(term);
                 }
             }
-            var sectors = byField[0].ToArray();
-            profiles.Add(new NetworkProfile(row.Id, profiles.Count, row.Slug, row.Name, row.CountryCode, sectors, row.ExcellenceLabel));
-            features.Add(new ClusterFeatures(
-                sectors, byField[1].ToArray(), byField[2].ToArray(), byField[3].ToArray(),
-                row.CountryCode, [.. row.CountriesInEurope.Concat(row.CountriesOutsideEurope).Where(c => c != row.CountryCode).Distinct()],
-                row.TotalMembers, row.ExcellenceLabel is ExcellenceLabel.Bronze or ExcellenceLabel.Silver or ExcellenceLabel.Gold));
+            var country = entry.CountryCode;
+            targets.Clear();
+            foreach (var target in entry.CooperationCountries)
+            {
+                if (target != country)
+                {
+                    targets.Add(target);
+                }
+            }
+            features.Add(CollectionsMarshal.AsSpan(byField[0]), CollectionsMarshal.AsSpan(byField[1]), CollectionsMarshal.AsSpan(byField[2]), CollectionsMarshal.AsSpan(byField[3]),
+                country, CollectionsMarshal.AsSpan(targets), entry.TotalMembers, entry.Label is ExcellenceLabel.Bronze or ExcellenceLabel.Silver or ExcellenceLabel.Gold);
         }
-        var nodeOf = profiles.ToDictionary(p => p.Id, p => p.Node);
-        var links = await db.Set<NetworkLink>().AsNoTracking()
-            .Select(l => new { l.ProfileId, l.Id, l.PartnerKey, l.PartnerName, l.PartnerProfileId, l.State, l.Score })
-            .ToListAsync(cancellationToken);
-        var linksByProfile = links.GroupBy(l => l.ProfileId)
-            .ToDictionary(g => g.Key, g => g.Select(l => new StatedLink(l.Id, l.PartnerKey, l.PartnerName, l.PartnerProfileId, l.State, l.Score)).ToList());
-        var statements = links
-            .Where(l => l.State is LinkState.Sure or LinkState.Confirmed && nodeOf.ContainsKey(l.ProfileId) && nodeOf.ContainsKey(l.PartnerProfileId))
-            .Select(l => (l.ProfileId, l.PartnerProfileId))
-            .ToHashSet();
-        var neighbours = RecommenderGraph.Undirected(profiles.Count, statements.Select(s => (nodeOf[s.Item1], nodeOf[s.Item2])));
+        // Only the collaborations the graph draws: a profile's own list of stated links (with its partners' names) is
+        // read for its page, not held for every profile.
+        var statements = new HashSet<(int From, int To)>();
+        var edges = new List<(int, int)>();
+        foreach (var link in await db.Set<NetworkLink>().AsNoTracking()
+            .Where(l => l.State == LinkState.Sure || l.State == LinkState.Confirmed)
+            .Select(l => new { l.ProfileId, l.PartnerProfileId })
+            .ToListAsync(cancellationToken))
+        {
+            var (from, to) = (profiles.PositionOf(link.ProfileId), profiles.PositionOf(link.PartnerProfileId));
+            if (from >= 0 && to >= 0 && statements.Add((link.ProfileId, link.PartnerProfileId)))
+            {
+                edges.Add((from, to));
+            }
+        }
+        var neighbours = RecommenderGraph.Undirected(entries.Count, edges);
         var sectorIds = terms.Values.Where(t => t.Vocabulary == Vocabulary.SectoralIndustries)
             .GroupBy(t => t.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
-        var graph = new RecommenderGraph(features, neighbours, ValueChains.Neighbours(sectorIds));
-        return new NetworkSnapshot(profiles, linksByProfile, statements, graph, terms);
+        var graph = new RecommenderGraph(features.Build(), neighbours, ValueChains.Neighbours(sectorIds));
+        return new NetworkSnapshot(profiles, statements, graph, terms);
     }
 }

@@ -16,7 +16,7 @@ namespace ClusterAtlas.Network;
 [Authorize]
 public class NetworkMatchesPageModel(ClusterAtlasDbContext db, NetworkIndex network, NetworkDecisions decisions, IAuthorizationService authorization) : PageModel
 {
-    public sealed record Proposal(StatedLink Link, NetworkProfile? Candidate, string CandidateName, string CandidateSlug);
+    public sealed record Proposal(NetworkLink Link, string CandidateName, string CandidateSlug);
 
     public ClusterOrganisation Profile { get; private set; } = null!;
     public IReadOnlyList<Proposal> Proposals { get; private set; } = [];
@@ -30,12 +30,14 @@ public class NetworkMatchesPageModel(ClusterAtlasDbContext db, NetworkIndex netw
             return refusal;
         }
         Done = done is "confirmed" or "rejected" or "dismissed" ? done : null;
-        var snapshot = await network.CurrentAsync(cancellationToken, fresh: true);
-        var links = snapshot.LinksOf(Profile.Id);
+        // A check matches the profiles written without matching (this one's collaborations saved another way); then the
+        // links as they are now, from the database: the editors expect their last decision.
+        await network.CurrentAsync(cancellationToken, fresh: true);
+        var links = await db.Set<NetworkLink>().AsNoTracking().Where(l => l.ProfileId == Profile.Id).ToListAsync(cancellationToken);
         var ids = links.Select(l => l.PartnerProfileId).Distinct().ToList();
         var names = await db.ClusterOrganisations.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.Name, p.Slug }).ToDictionaryAsync(p => p.Id, cancellationToken);
-        Proposal Of(StatedLink l) => new(l, snapshot.Find(l.PartnerProfileId), names.GetValueOrDefault(l.PartnerProfileId)?.Name ?? "", names.GetValueOrDefault(l.PartnerProfileId)?.Slug ?? "");
+        Proposal Of(NetworkLink l) => new(l, names.GetValueOrDefault(l.PartnerProfileId)?.Name ?? "", names.GetValueOrDefault(l.PartnerProfileId)?.Slug ?? "");
         Proposals = [.. links.Where(l => l.State == LinkState.Proposed).OrderBy(l => l.PartnerName).ThenByDescending(l => l.Score).Select(Of)];
         Decided = [.. links.Where(l => l.State is LinkState.Confirmed or LinkState.Rejected).OrderBy(l => l.PartnerName).Select(Of)];
         return Page();

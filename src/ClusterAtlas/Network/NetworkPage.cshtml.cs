@@ -42,21 +42,32 @@ public class NetworkPageModel(NetworkIndex network, DataLabels labels) : PageMod
         var levels = Request.Query[Facet.Label].OfType<string>().Where(Chosen).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Selected = countries.Select(c => "country:" + c.ToUpperInvariant()).Concat(sectors.Select(s => "sector:" + s.ToString(CultureInfo.InvariantCulture))).Concat(levels.Select(l => "label:" + l.ToLowerInvariant())).ToHashSet();
         static bool Chosen(string value) => !string.IsNullOrWhiteSpace(value);
-        bool Matches(NetworkProfile p) =>
-            (countries.Count == 0 || (p.CountryCode is not null && countries.Contains(p.CountryCode)))
-            && (sectors.Count == 0 || p.SectorIds.Any(sectors.Contains))
-            && (levels.Count == 0 || levels.Contains(Facet.ExcellenceCode(p.Label ?? ExcellenceLabel.None)));
-        var all = snapshot.Edges().Where(e => Matches(e.A) || Matches(e.B)).Select(e => new Edge(e.A, e.B, e.Mutual)).ToList();
+        var features = snapshot.Graph.Nodes;
+        bool Matches(int node)
+        {
+            if (countries.Count > 0 && (features.Country(node) is not { } country || !countries.Contains(country)))
+            {
+                return false;
+            }
+            if (sectors.Count > 0 && !features.Sectors(node).ToArray().Any(sectors.Contains))
+            {
+                return false;
+            }
+            return levels.Count == 0 || levels.Contains(Facet.ExcellenceCode(snapshot.Directory.Entries[node].Label ?? ExcellenceLabel.None));
+        }
+        // Each profile read from the directory once, however many collaborations it has.
+        var shown = new Dictionary<int, NetworkProfile>();
+        NetworkProfile Profile(int node) => shown.TryGetValue(node, out var profile) ? profile : shown[node] = snapshot.Profiles[node];
+        var all = snapshot.Edges().Where(e => Matches(e.A) || Matches(e.B)).Select(e => new Edge(Profile(e.A), Profile(e.B), e.Mutual)).ToList();
         TotalEdges = all.Count;
         Edges = [.. all.OrderBy(e => e.A.Name, StringComparer.CurrentCulture).ThenBy(e => e.B.Name, StringComparer.CurrentCulture).Take(MaxEdges)];
-        CountryOptions = [.. snapshot.Profiles.Select(p => p.CountryCode).OfType<string>().Distinct()
-            .Select(c => (c, labels.Country(c))).OrderBy(c => c.Item2, StringComparer.CurrentCulture)];
-        SectorOptions = [.. snapshot.Profiles.SelectMany(p => p.SectorIds).Distinct()
+        CountryOptions = [.. snapshot.Graph.ByCountry.Keys.Select(c => (c, labels.Country(c))).OrderBy(c => c.Item2, StringComparer.CurrentCulture)];
+        SectorOptions = [.. snapshot.Graph.BySector.Keys
             .Where(snapshot.Terms.ContainsKey)
             .Select(id => (id.ToString(CultureInfo.InvariantCulture), labels.Term(snapshot.Terms[id]))).OrderBy(s => s.Item2, StringComparer.CurrentCulture)];
         LabelOptions = [.. Facet.ExcellenceLevels.Select(l => (Facet.ExcellenceCode(l), labels.FacetValue(Facet.Label, Facet.ExcellenceCode(l), null)))];
         var nodes = Edges.SelectMany(e => new[] { e.A, e.B }).DistinctBy(p => p.Id)
-            .Select(p => new { id = p.Slug, name = p.Name, country = p.CountryCode, match = Matches(p) });
+            .Select(p => new { id = p.Slug, name = p.Name, country = p.CountryCode, match = Matches(p.Node) });
         GraphJson = JsonSerializer.Serialize(new
         {
             nodes,

@@ -1,3 +1,5 @@
+using System.Collections;
+using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Vocabularies;
 
@@ -6,56 +8,94 @@ namespace ClusterAtlas.Network;
 /// <summary>A published profile in the network.</summary>
 public sealed record NetworkProfile(int Id, int Node, string Slug, string Name, string? CountryCode, int[] SectorIds, ExcellenceLabel? Label);
 
-/// <summary>A stated collaboration matched to a profile, as the pages show it.</summary>
-public sealed record StatedLink(long Id, string PartnerKey, string PartnerName, int PartnerProfileId, LinkState State, double Score);
-
 /// <summary>
-/// The network at one moment: published profiles, the links stated by each, the undirected graph of collaborations
-/// between published profiles, and the recommender's indexes over it.
+/// The network at one moment: the published profiles of one directory snapshot (a profile's graph node is its entry's
+/// position), the collaborations stated between them, the undirected graph of those collaborations, and the
+/// recommender's indexes over it. Names, slugs and countries are the directory's, read when a profile is shown: an
+/// object per profile with its own strings, and every stated link with its partner's name, held most of the 1.7 GB
+/// the network took at a million profiles.
 /// </summary>
-public sealed class NetworkSnapshot(
-    IReadOnlyList<NetworkProfile> profiles,
-    IReadOnlyDictionary<int, List<StatedLink>> linksByProfile,
-    HashSet<(int From, int To)> statements,
-    RecommenderGraph graph,
-    IReadOnlyDictionary<int, VocabularyTerm> terms)
+public sealed class NetworkSnapshot
 {
-    private readonly Dictionary<int, NetworkProfile> _byId = profiles.ToDictionary(p => p.Id);
+    private readonly HashSet<(int From, int To)> _statements;
     private CountryPairEdges? _countryPairs;
 
-    /// <summary>Published profiles by their graph node.</summary>
-    public IReadOnlyList<NetworkProfile> Profiles { get; } = profiles;
-    public RecommenderGraph Graph { get; } = graph;
-    public IReadOnlyDictionary<int, VocabularyTerm> Terms { get; } = terms;
+    public NetworkSnapshot(DirectorySnapshot directory, HashSet<(int From, int To)> statements, RecommenderGraph graph, IReadOnlyDictionary<int, VocabularyTerm> terms)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(graph);
+        if (graph.Count != directory.Entries.Count)
+        {
+            throw new ArgumentException("The graph has a node for each of the directory's entries.", nameof(graph));
+        }
+        Directory = directory;
+        _statements = statements;
+        Graph = graph;
+        Terms = terms;
+        Profiles = new ProfileList(this);
+    }
 
-    public NetworkProfile? Find(int profileId) => _byId.GetValueOrDefault(profileId);
+    /// <summary>The directory snapshot the network was built from.</summary>
+    public DirectorySnapshot Directory { get; }
 
-    public IReadOnlyList<StatedLink> LinksOf(int profileId) => linksByProfile.GetValueOrDefault(profileId) ?? [];
+    /// <summary>Published profiles by their graph node, each read from the directory when asked for.</summary>
+    public IReadOnlyList<NetworkProfile> Profiles { get; }
+    public RecommenderGraph Graph { get; }
+    public IReadOnlyDictionary<int, VocabularyTerm> Terms { get; }
+
+    public NetworkProfile? Find(int profileId) => NodeOf(profileId) is var node && node >= 0 ? Profiles[node] : null;
+
+    /// <summary>The graph node of a published profile, or -1.</summary>
+    public int NodeOf(int profileId) => Directory.PositionOf(profileId);
 
     /// <summary>Both sides state the collaboration (and both are linked).</summary>
-    public bool IsMutual(int a, int b) => statements.Contains((a, b)) && statements.Contains((b, a));
+    public bool IsMutual(int a, int b) => _statements.Contains((a, b)) && _statements.Contains((b, a));
 
-    public bool States(int from, int to) => statements.Contains((from, to));
+    public bool States(int from, int to) => _statements.Contains((from, to));
 
     /// <summary>The published partners of a published profile, either side stating it.</summary>
     public IEnumerable<NetworkProfile> PartnersOf(int profileId) =>
-        Find(profileId) is { } profile ? Graph.Neighbours[profile.Node].Select(n => Profiles[n]) : [];
+        NodeOf(profileId) is var node && node >= 0 ? Graph.Neighbours[node].Select(n => Profiles[n]) : [];
 
     /// <summary>The collaborations as pairs of countries, for the statistics: built on first use, once per snapshot.</summary>
     public CountryPairEdges CountryPairs => LazyInitializer.EnsureInitialized(ref _countryPairs, () => new CountryPairEdges(this));
 
-    /// <summary>Every collaboration once (lower id first), between published profiles.</summary>
-    public IEnumerable<(NetworkProfile A, NetworkProfile B, bool Mutual)> Edges()
+    /// <summary>Every collaboration once (lower node first), between published profiles, as graph nodes.</summary>
+    public IEnumerable<(int A, int B, bool Mutual)> Edges()
     {
-        for (var i = 0; i < Profiles.Count; i++)
+        var ids = Directory.Entries;
+        for (var i = 0; i < Graph.Count; i++)
         {
             foreach (var j in Graph.Neighbours[i])
             {
                 if (i < j)
                 {
-                    yield return (Profiles[i], Profiles[j], IsMutual(Profiles[i].Id, Profiles[j].Id));
+                    yield return (i, j, IsMutual(ids[i].Id, ids[j].Id));
                 }
             }
         }
+    }
+
+    private NetworkProfile ProfileAt(int node)
+    {
+        var entry = Directory.Entries[node];
+        return new NetworkProfile(entry.Id, node, entry.Slug, entry.Name, entry.CountryCode, Graph.Nodes.Sectors(node).ToArray(), entry.Label);
+    }
+
+    private sealed class ProfileList(NetworkSnapshot network) : IReadOnlyList<NetworkProfile>
+    {
+        public NetworkProfile this[int index] => network.ProfileAt(index);
+
+        public int Count => network.Graph.Count;
+
+        public IEnumerator<NetworkProfile> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace ClusterAtlas.Network;
 
 /// <summary>
@@ -34,7 +36,11 @@ public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, i
             return new ProfileNetworkBlock(slug, mayEdit, wide, 0, [], [], [], Preparing: true);
         }
         var snapshot = await network.CurrentAsync(cancellationToken);
-        var proposed = mayEdit ? snapshot.LinksOf(profileId).Count(l => l.State == LinkState.Proposed) : 0;
+        // Read for the editors alone, and as they are now: the network holds no profile's own list of stated links.
+        var proposed = mayEdit
+            ? await requestServices.GetRequiredService<Data.ClusterAtlasDbContext>().Set<NetworkLink>()
+                .CountAsync(l => l.ProfileId == profileId && l.State == LinkState.Proposed, cancellationToken)
+            : 0;
         var me = snapshot.Find(profileId);
         if (me is null)
         {

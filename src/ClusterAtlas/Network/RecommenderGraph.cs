@@ -84,26 +84,54 @@ public sealed class RecommenderGraph
         }
     }
 
-    /// <summary>Each list most connected first (then by index), so a walk cut short keeps the profiles that could still rank.</summary>
+    /// <summary>
+    /// Each list most connected first (then by index), so a walk cut short keeps the profiles that could still rank. The
+    /// lists are built in index order and most profiles have no partner: only the connected ones are sorted.
+    /// </summary>
     private static Dictionary<TKey, int[]> Freeze<TKey>(Dictionary<TKey, List<int>> index, int[][] neighbours) where TKey : notnull =>
-        index.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(i => neighbours[i].Length).ThenBy(i => i).ToArray(), index.Comparer);
+        index.ToDictionary(p => p.Key, p => (int[])[.. p.Value.Where(i => neighbours[i].Length > 0).OrderByDescending(i => neighbours[i].Length).ThenBy(i => i)
+            .Concat(p.Value.Where(i => neighbours[i].Length == 0))], index.Comparer);
 
     /// <summary>Undirected neighbour lists (sorted, without duplicates or self-loops) from collaborations stated either way.</summary>
     public static int[][] Undirected(int count, IEnumerable<(int From, int To)> edges)
     {
-        var sets = new List<int>[count];
+        var pairs = edges.Where(e => e.From != e.To).ToList();
+        var degree = new int[count];
+        foreach (var (from, to) in pairs)
+        {
+            degree[from]++;
+            degree[to]++;
+        }
+        var lists = new int[count][];
         for (var i = 0; i < count; i++)
         {
-            sets[i] = [];
+            lists[i] = degree[i] == 0 ? [] : new int[degree[i]];
+            degree[i] = 0;
         }
-        foreach (var (from, to) in edges)
+        foreach (var (from, to) in pairs)
         {
-            if (from != to)
+            lists[from][degree[from]++] = to;
+            lists[to][degree[to]++] = from;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            if (lists[i].Length > 1)
             {
-                sets[from].Add(to);
-                sets[to].Add(from);
+                Array.Sort(lists[i]);
+                var distinct = 1;
+                for (var k = 1; k < lists[i].Length; k++)
+                {
+                    if (lists[i][k] != lists[i][distinct - 1])
+                    {
+                        lists[i][distinct++] = lists[i][k];
+                    }
+                }
+                if (distinct < lists[i].Length)
+                {
+                    Array.Resize(ref lists[i], distinct);
+                }
             }
         }
-        return [.. sets.Select(s => s.Distinct().Order().ToArray())];
+        return lists;
     }
 }

@@ -29,7 +29,7 @@ public sealed class ClusterStatistics(DataLabels labels, IStringLocalizer<Shared
         public NetworkSnapshot? Network { get; } = network;
 
         /// <summary>Each entry's node in the network's graph, or -1 (not in this network snapshot).</summary>
-        public int[] NodeOf { get; } = network is null ? [] : [.. snapshot.Entries.Select(e => network.Find(e.Id)?.Node ?? -1)];
+        public int[] NodeOf { get; } = network is null ? [] : [.. snapshot.Entries.Select(e => network.NodeOf(e.Id))];
 
         public ConcurrentDictionary<string, IReadOnlyList<StatisticsTable>> WholeDirectory { get; } = new(StringComparer.Ordinal);
     }

@@ -22,7 +22,7 @@ public sealed class NetworkPagesTests(ClusterAtlasFactory app) : IClassFixture<C
         // A network index as a start leaves it (the app's own may be built already), its build held at its first step
         // until released (a few profiles' network is built in milliseconds, sooner than a busy machine runs the next line).
         using var gate = new SemaphoreSlim(0);
-        using var network = new NetworkIndex(new GatedScopes(app.Services.GetRequiredService<IServiceScopeFactory>(), gate), TimeProvider.System,
+        using var network = new NetworkIndex(new GatedScopes(app.Services.GetRequiredService<IServiceScopeFactory>(), gate), app.Services.GetRequiredService<ClusterAtlas.ClusterDirectory.DirectoryIndex>(), TimeProvider.System,
             app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(), app.Services.GetRequiredService<ILogger<NetworkIndex>>());
         await using var scope = app.Services.CreateAsyncScope();
         var profileId = await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Slug == "vojvodina-metal-cluster").Select(p => p.Id).SingleAsync());
