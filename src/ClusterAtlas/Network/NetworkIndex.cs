@@ -16,15 +16,22 @@ namespace ClusterAtlas.Network;
 /// database's, not an instance's: a write on one instance, a restart or a new instance match nothing again (a whole
 /// match took 8 minutes at 100,000 profiles, and once followed every write made on another instance).
 /// </summary>
-public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.DirectoryIndex directory, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<NetworkIndex> logger) : IDisposable
+public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.DirectoryIndex directory, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<NetworkIndex> logger)
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
-    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly Lock _refreshGate = new();
     private volatile NetworkSnapshot? _snapshot;
     private DateTimeOffset _lastCheck = DateTimeOffset.MinValue;
-    private volatile bool _stale = true;
 
-    public void Dispose() => _lock.Dispose();
+    /// <summary>The refresh under way or the last one, and when it started; one runs at a time.</summary>
+    private Task _refreshing = Task.CompletedTask;
+    private long _refreshStarted = long.MinValue;
+
+    /// <summary>The last refresh found slow by a reader's wait: the readers after it do not wait for it again.</summary>
+    private Task? _foundSlow;
+
+    /// <summary>Writes noticed (<see cref="MarkStale"/>), how many of them the network includes, and when the last was noticed.</summary>
+    private long _writesNoticed = 1, _writesApplied, _lastWriteAt = long.MinValue;
 
     /// <summary>Whether the network has been built since the start: until it is, profile pages show it as being prepared.</summary>
     public bool IsBuilt => _snapshot is not null;
@@ -49,10 +56,11 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.D
     private volatile bool _firstBuildIsSlow;
 
     /// <summary>
-    /// Builds the network in the background unless it is built (or being built): at a million profiles it takes 36–42 s, which
-    /// the first profile page viewed after a start waited for.
+    /// Builds the network in the background unless it is built (or being built): at a million profiles it takes a few seconds
+    /// once the directory is built (36–42 s when it read the profiles itself), which the first profile page viewed after a
+    /// start waited for.
     /// </summary>
-    public Task StartBuilding() => IsBuilt ? Task.CompletedTask : _firstBuild.Start(token => CheckAsync(fresh: false, token), lifetime.ApplicationStopping);
+    public Task StartBuilding() => IsBuilt ? Task.CompletedTask : _firstBuild.Start(_ => RefreshStartedAfter(long.MinValue), lifetime.ApplicationStopping);
 
     /// <summary>
     /// Matches the profiles written without matching: those alone when they are few, every collaboration when they are
@@ -99,74 +107,127 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.D
         return true;
     }
 
-    /// <summary>After a confirmation, rejection or dismissal: the next read rebuilds.</summary>
-    public void MarkStale() => _stale = true;
+    /// <summary>After a write (a confirmation, rejection or dismissal, a profile saved): the next read rebuilds.</summary>
+    public void MarkStale()
+    {
+        Interlocked.Increment(ref _writesNoticed);
+        Interlocked.Exchange(ref _lastWriteAt, clock.GetTimestamp());
+    }
+
+    /// <summary>A refresh that includes every write noticed until now: the one under way if it started after the last.</summary>
+    private Task RefreshWithTheWrites() => RefreshStartedAfter(Interlocked.Read(ref _lastWriteAt));
+
+    /// <summary>Whether a write noticed here is not in the network yet (its rebuild under way).</summary>
+    public bool IsBehind => Interlocked.Read(ref _writesApplied) != Interlocked.Read(ref _writesNoticed);
 
     /// <summary>
-    /// The current network; checked against the database at most every two seconds, or on every call with
-    /// <paramref name="fresh"/> (the administrators' page, who expect their last save).
+    /// The current network, every write noticed in it: checked against the database at most every two seconds (in the
+    /// background: readers meanwhile read the network as it is), or on every call with <paramref name="fresh"/> (the
+    /// administrators' pages, who expect their last save). After a write, the rebuild is waited for.
     /// </summary>
     public async Task<NetworkSnapshot> CurrentAsync(CancellationToken cancellationToken, bool fresh = false)
     {
+        var asked = fresh ? clock.GetTimestamp() : long.MinValue;
         if (!IsBuilt)
         {
             // The first build is the background's, whoever asks first: a reader who leaves the page does not cancel it for
             // the next. (One that failed, the database unreachable, is run again below, with its error for this request.)
             await StartBuilding().WaitAsync(cancellationToken);
         }
-        return await CheckAsync(fresh, cancellationToken);
+        if (!IsBuilt || fresh || IsBehind)
+        {
+            await RefreshStartedAfter(Math.Max(asked, Interlocked.Read(ref _lastWriteAt))).WaitAsync(cancellationToken);
+            return _snapshot!;
+        }
+        CheckNowAndThen();
+        return _snapshot!;
     }
 
-    private async Task<NetworkSnapshot> CheckAsync(bool fresh, CancellationToken cancellationToken)
+    /// <summary>
+    /// The network for a profile page: after a write, its rebuild is waited for up to <paramref name="waitForRebuild"/>
+    /// (a few profiles' is done in milliseconds, a million's in seconds), then the network as it was is given, said to be
+    /// <c>Behind</c>, so that the page is not kept in the output cache. Every page viewed while the rebuild lasts waited
+    /// for the whole of it, at a million profiles 40 s after any write.
+    /// </summary>
+    public async Task<(NetworkSnapshot Network, bool Behind)> CurrentOrPreviousAsync(TimeSpan waitForRebuild, CancellationToken cancellationToken)
     {
-        if (fresh)
+        if (!IsBuilt)
         {
-            _lastCheck = DateTimeOffset.MinValue;
+            return (await CurrentAsync(cancellationToken), false);
         }
-        var snapshot = _snapshot;
-        if (snapshot is not null && !_stale && !fresh)
+        if (IsBehind)
         {
-            if (clock.GetUtcNow() - _lastCheck < CheckInterval)
+            var refresh = RefreshWithTheWrites();
+            if (!ReferenceEquals(refresh, _foundSlow))
             {
-                return snapshot;
-            }
-            // Looking for changes made elsewhere (another instance, the command line): one request looks, the others
-            // read the network as it is meanwhile rather than all waiting for the database's answer.
-            if (!await _lock.WaitAsync(0, cancellationToken))
-            {
-                return snapshot;
+                await Task.WhenAny(refresh, Task.Delay(waitForRebuild, cancellationToken));
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!refresh.IsCompleted)
+                {
+                    _foundSlow = refresh;
+                }
             }
         }
         else
         {
-            await _lock.WaitAsync(cancellationToken);
+            CheckNowAndThen();
         }
-        try
+        // Read in this order: a refresh sets the network before it says the writes are in it.
+        var behind = IsBehind;
+        return (_snapshot!, behind);
+    }
+
+    /// <summary>Looks for changes made elsewhere (another instance, the command line) every two seconds, in the background.</summary>
+    private void CheckNowAndThen()
+    {
+        if (clock.GetUtcNow() - _lastCheck >= CheckInterval && _refreshing.IsCompleted)
         {
-            if (_snapshot is null || _stale || clock.GetUtcNow() - _lastCheck >= CheckInterval)
+            _ = RefreshStartedAfter(long.MinValue);
+        }
+    }
+
+    /// <summary>The refresh under way if it started after <paramref name="asked"/> (a timestamp), else a new one after it.</summary>
+    private Task RefreshStartedAfter(long asked)
+    {
+        lock (_refreshGate)
+        {
+            if (!_refreshing.IsCompleted)
             {
-                var stale = _stale;
-                _stale = false;
-                _lastCheck = clock.GetUtcNow();
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
-                var matched = await MatchUnmatchedAsync(scope.ServiceProvider, db, cancellationToken);
-                // The profiles are the directory's, which looks for writes made elsewhere (another process on the same
-                // SQLite file) itself: a new directory snapshot builds a new network.
-                var profiles = await directory.CurrentAsync(cancellationToken);
-                if (_snapshot is null || stale || matched || !ReferenceEquals(_snapshot.Directory, profiles))
-                {
-                    var started = clock.GetTimestamp();
-                    _snapshot = await BuildAsync(db, profiles, cancellationToken);
-                    logger.LogInformation("Network: {Profiles} published profiles, built in {Elapsed:N0} ms", _snapshot.Profiles.Count, clock.GetElapsedTime(started).TotalMilliseconds);
-                }
+                return _refreshStarted >= asked ? _refreshing : _refreshing.ContinueWith(_ => RefreshStartedAfter(asked), TaskScheduler.Default).Unwrap();
             }
-            return _snapshot!;
+            _refreshStarted = clock.GetTimestamp();
+            _lastCheck = clock.GetUtcNow();
+            var refresh = Task.Run(() => RefreshAsync(lifetime.ApplicationStopping));
+            // A refresh nobody waits for (a periodic check) logs its failure; the next one tries again. (The first build's
+            // failure is the background build's to log.)
+            _ = refresh.ContinueWith(failed =>
+            {
+                if (IsBuilt)
+                {
+                    logger.LogWarning(failed.Exception!.GetBaseException(), "Refreshing the network failed; tried again at the next read");
+                }
+            }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return _refreshing = refresh;
         }
-        finally
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var noticed = Interlocked.Read(ref _writesNoticed);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
+        var matched = await MatchUnmatchedAsync(scope.ServiceProvider, db, cancellationToken);
+        // The profiles are the directory's, which looks for writes made elsewhere (another process on the same SQLite
+        // file) itself: a new directory snapshot builds a new network.
+        var profiles = await directory.CurrentAsync(cancellationToken);
+        var current = _snapshot;
+        if (current is null || noticed != Interlocked.Read(ref _writesApplied) || matched || !ReferenceEquals(current.Directory, profiles))
         {
-            _lock.Release();
+            var started = clock.GetTimestamp();
+            _snapshot = await BuildAsync(db, profiles, cancellationToken);
+            logger.LogInformation("Network: {Profiles} published profiles, built in {Elapsed:N0} ms", _snapshot.Profiles.Count, clock.GetElapsedTime(started).TotalMilliseconds);
         }
+        Interlocked.Exchange(ref _writesApplied, noticed);
     }
 
     private static async Task<NetworkSnapshot> BuildAsync(ClusterAtlasDbContext db, ClusterDirectory.DirectorySnapshot profiles, CancellationToken cancellationToken)

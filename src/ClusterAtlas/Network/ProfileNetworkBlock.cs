@@ -8,8 +8,9 @@ namespace ClusterAtlas.Network;
 /// work with, each with its reasons and a "not relevant" button.
 /// </summary>
 /// <param name="Preparing">Just after a start, the network not built yet: the page says so rather than wait for it.</param>
+/// <param name="Behind">Shown from the network as it was before a write, its rebuild under way: the page is not kept.</param>
 public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, int Proposed, IReadOnlyList<ProfileNetworkBlock.Partner> Partners,
-    IReadOnlyList<RecommendedCluster> Similar, IReadOnlyList<RecommendedCluster> CouldWorkWith, bool Preparing = false)
+    IReadOnlyList<RecommendedCluster> Similar, IReadOnlyList<RecommendedCluster> CouldWorkWith, bool Preparing = false, bool Behind = false)
 {
     public const int Shown = 6;
 
@@ -25,7 +26,7 @@ public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, i
         SimilarClusters similarClusters, IServiceProvider requestServices, CancellationToken cancellationToken) =>
         LoadAsync(profileId, slug, mayEdit, wide, network, similarClusters, requestServices, WaitForTheNetwork, cancellationToken);
 
-    /// <param name="waitForTheNetwork">How long to wait for the network's first build before saying it is being prepared.</param>
+    /// <param name="waitForTheNetwork">How long to wait for the network's first build (before saying it is being prepared) or its rebuild after a write (before showing it as it was).</param>
     internal static async Task<ProfileNetworkBlock> LoadAsync(int profileId, string slug, bool mayEdit, bool wide, NetworkIndex network,
         SimilarClusters similarClusters, IServiceProvider requestServices, TimeSpan waitForTheNetwork, CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, i
         {
             return new ProfileNetworkBlock(slug, mayEdit, wide, 0, [], [], [], Preparing: true);
         }
-        var snapshot = await network.CurrentAsync(cancellationToken);
+        var (snapshot, behind) = await network.CurrentOrPreviousAsync(waitForTheNetwork, cancellationToken);
         // Read for the editors alone, and as they are now: the network holds no profile's own list of stated links.
         var proposed = mayEdit
             ? await requestServices.GetRequiredService<Data.ClusterAtlasDbContext>().Set<NetworkLink>()
@@ -44,7 +45,7 @@ public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, i
         var me = snapshot.Find(profileId);
         if (me is null)
         {
-            return new ProfileNetworkBlock(slug, mayEdit, wide, proposed, [], [], []);
+            return new ProfileNetworkBlock(slug, mayEdit, wide, proposed, [], [], [], Behind: behind);
         }
         var partners = snapshot.PartnersOf(profileId)
             .OrderByDescending(p => snapshot.IsMutual(profileId, p.Id)).ThenBy(p => p.Name, StringComparer.CurrentCulture)
@@ -55,6 +56,6 @@ public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, i
         var couldWorkWith = mayEdit
             ? await requestServices.GetRequiredService<PartnerSuggestions>().CouldWorkWithAsync(snapshot, me, Shown, cancellationToken)
             : [];
-        return new ProfileNetworkBlock(slug, mayEdit, wide, proposed, partners, similar, couldWorkWith);
+        return new ProfileNetworkBlock(slug, mayEdit, wide, proposed, partners, similar, couldWorkWith, Behind: behind);
     }
 }

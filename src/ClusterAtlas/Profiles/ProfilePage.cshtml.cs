@@ -73,9 +73,9 @@ public class ProfilePageModel(ProfileQueries queries, ContentReadCache readCache
             await ProfileEventsBlock.LoadAsync(p.Id, p.Slug, mayEditContent, readCache, services, cancellationToken),
             await ProfileNewsBlock.LoadAsync(p.Id, p.Slug, mayEditContent, readCache, services, cancellationToken),
             await ProfileNetworkBlock.LoadAsync(p.Id, p.Slug, MayEdit, wide, network, similarClusters, services, cancellationToken));
-        if (blocks.Network.Preparing && HttpContext.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } outputCache)
+        if ((blocks.Network.Preparing || blocks.Network.Behind) && HttpContext.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } outputCache)
         {
-            // A page without its network is not kept for the next readers.
+            // A page without its network, or with the network as it was before a write, is not kept for the next readers.
             outputCache.Context.AllowCacheStorage = false;
         }
         return blocks;

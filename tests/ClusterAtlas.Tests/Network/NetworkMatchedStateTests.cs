@@ -33,10 +33,7 @@ public sealed class NetworkMatchedStateTests(ClusterAtlasFactory app) : IClassFi
         await TouchAsync(stating);
         await network.CurrentAsync(CancellationToken.None, fresh: true);
         Assert.Empty(await UnmatchedAsync());
-        using (var restarted = ActivatorUtilities.CreateInstance<NetworkIndex>(app.Services))
-        {
-            await restarted.CurrentAsync(CancellationToken.None);
-        }
+        await ActivatorUtilities.CreateInstance<NetworkIndex>(app.Services).CurrentAsync(CancellationToken.None);
         Assert.Single(await LinksOfAsync(bystander));
 
         // Changed outside the platform, the bystander is matched at the next look: the stray link goes.

@@ -22,7 +22,7 @@ public sealed class NetworkPagesTests(ClusterAtlasFactory app) : IClassFixture<C
         // A network index as a start leaves it (the app's own may be built already), its build held at its first step
         // until released (a few profiles' network is built in milliseconds, sooner than a busy machine runs the next line).
         using var gate = new SemaphoreSlim(0);
-        using var network = new NetworkIndex(new GatedScopes(app.Services.GetRequiredService<IServiceScopeFactory>(), gate), app.Services.GetRequiredService<ClusterAtlas.ClusterDirectory.DirectoryIndex>(), TimeProvider.System,
+        var network = new NetworkIndex(new GatedScopes(app.Services.GetRequiredService<IServiceScopeFactory>(), gate), app.Services.GetRequiredService<ClusterAtlas.ClusterDirectory.DirectoryIndex>(), TimeProvider.System,
             app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(), app.Services.GetRequiredService<ILogger<NetworkIndex>>());
         await using var scope = app.Services.CreateAsyncScope();
         var profileId = await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Slug == "vojvodina-metal-cluster").Select(p => p.Id).SingleAsync());
@@ -42,6 +42,40 @@ public sealed class NetworkPagesTests(ClusterAtlasFactory app) : IClassFixture<C
         Assert.True(network.IsBuilt);
         var built = await ProfileNetworkBlock.LoadAsync(profileId, "vojvodina-metal-cluster", false, false, network, similar, scope.ServiceProvider, CancellationToken.None);
         Assert.False(built.Preparing);
+    }
+
+    [Fact]
+    public async Task After_a_write_a_profile_waits_for_the_rebuild_only_so_long_then_shows_the_network_as_it_was_marked_behind()
+    {
+        // Each refresh of this index waits at the gate: the first build is let through, the rebuild after a write is held.
+        using var gate = new SemaphoreSlim(0);
+        var network = new NetworkIndex(new GatedScopes(app.Services.GetRequiredService<IServiceScopeFactory>(), gate), app.Services.GetRequiredService<ClusterAtlas.ClusterDirectory.DirectoryIndex>(),
+            TimeProvider.System, app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(), app.Services.GetRequiredService<ILogger<NetworkIndex>>());
+        await using var scope = app.Services.CreateAsyncScope();
+        var profileId = await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Slug == "vojvodina-metal-cluster").Select(p => p.Id).SingleAsync());
+        var similar = app.Services.GetRequiredService<SimilarClusters>();
+        gate.Release();
+        await network.StartBuilding();
+        var before = await network.CurrentAsync(CancellationToken.None);
+
+        network.MarkStale();
+        Assert.True(network.IsBehind);
+        var shown = await ProfileNetworkBlock.LoadAsync(profileId, "vojvodina-metal-cluster", false, false, network, similar, scope.ServiceProvider, TimeSpan.FromMilliseconds(100), CancellationToken.None);
+        Assert.True(shown.Behind, "the block waited for the rebuild");
+        Assert.False(shown.Preparing);
+        // That wait found the rebuild slow: the next reader gets the network as it was at once.
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var (previous, behind) = await network.CurrentOrPreviousAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), $"waited {started.Elapsed}");
+        Assert.Same(before, previous);
+        Assert.True(behind);
+
+        // The network's other readers wait for the rebuild; then the write is in it and the block is not behind.
+        gate.Release(int.MaxValue / 2);
+        var rebuilt = await network.CurrentAsync(CancellationToken.None);
+        Assert.NotSame(before, rebuilt);
+        Assert.False(network.IsBehind);
+        Assert.False((await ProfileNetworkBlock.LoadAsync(profileId, "vojvodina-metal-cluster", false, false, network, similar, scope.ServiceProvider, TimeSpan.FromMilliseconds(100), CancellationToken.None)).Behind);
     }
 
     [Fact]
