@@ -2,10 +2,12 @@
 # Search benchmark: 100,000 sample profiles (BENCH_SEARCH_COUNTS, several sizes in one run, e.g. "100000 1000000"),
 # on SQLite and on PostgreSQL (BENCH_DATABASES), one client sending a mix of text, facet, text+facet, deep-page and
 # HTML-page searches over HTTP. Each size and database prints its table and a line
-# `search profiles=N db=D p50_ms=.. p95_ms=.. p99_ms=.. ... answers_first_s=.. ready_first_s=.. ready_s=..`:
+# `search profiles=N db=D p50_ms=.. p95_ms=.. p99_ms=.. ... answers_first_s=.. ready_first_s=.. ready_s=.. network_s=.. rss_network_mb=..`:
 # ready_first_s is the time from the start of the process to the first answer of /health/ready (the directory built)
 # on a data folder without a directory snapshot file, answers_first_s to its first answer at all (/health/live),
-# ready_s the same as ready_first_s on the next start (with the file the first start wrote). The last line of the run is the
+# ready_s the same as ready_first_s on the next start (with the file the first start wrote); network_s the time from
+# the first profile page after the searches until a profile page shows the network (built then, in the background),
+# rss_network_mb the app's memory once it is (rss_mb is after the searches). The last line of the run is the
 # last one's. Data is kept in bench/.data (BENCH_DATA_DIR names another such folder) and reused by later runs:
 #   SQLite      sqlite-N; above 100,000 the 100,000 sample profiles of sqlite-100000 are multiplied
 #               (bench/multiply-sqlite.sh) rather than generated, which would take hours.
@@ -120,7 +122,19 @@ for db in $databases; do
   status=$?
   set -e
   head -n -1 "$scratch/client.log"
-  echo "$(tail -1 "$scratch/client.log") answers_first_s=$answers_first ready_first_s=$ready_first ready_s=$ready"
+  # Then one profile page, which builds the network (its recommendations), and the memory once it is built: the
+  # searches alone never build it.
+  slug=$(curl -s "http://127.0.0.1:$port/api/v1/cluster-organisations?q=cluster&pageSize=1" | grep -o '"slug": *"[^"]*"' | head -1 | sed 's/.*"\([^"]*\)"$/\1/')
+  network_start=$(date +%s.%N)
+  network_s=none
+  for _ in $(seq 1 600); do
+    curl -s "http://127.0.0.1:$port/cluster-organisations/$slug" | grep -q 'id="network' || break
+    curl -s "http://127.0.0.1:$port/cluster-organisations/$slug" | grep -q 'network-preparing' || { network_s=$(awk -v s="$network_start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }'); break; }
+    sleep 0.5
+  done
+  sleep 2
+  rss_network=$(( $(awk '/VmRSS/ { print $2 }' "/proc/$app_pid/status") / 1024 ))
+  echo "$(tail -1 "$scratch/client.log") answers_first_s=$answers_first ready_first_s=$ready_first ready_s=$ready network_s=$network_s rss_network_mb=$rss_network"
   stop_app
   [ "$db" = postgres ] && stop_private_postgres
   [ "$status" = 0 ] || exit "$status"

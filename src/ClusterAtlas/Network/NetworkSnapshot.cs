@@ -13,7 +13,7 @@ public sealed record NetworkProfile(int Id, int Node, string Slug, string Name, 
 /// position), the collaborations stated between them, the undirected graph of those collaborations, and the
 /// recommender's indexes over it. Names, slugs and countries are the directory's, read when a profile is shown: an
 /// object per profile with its own strings, and every stated link with its partner's name, held most of the 1.7 GB
-/// the network took at a million profiles.
+/// the network took at a million profiles (docs/decisions/0038).
 /// </summary>
 public sealed class NetworkSnapshot
 {
