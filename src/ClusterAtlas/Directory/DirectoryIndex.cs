@@ -107,6 +107,12 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         _stale = true;
     }
 
+    /// <summary>The directory as it is, without looking for changes (null until it is built).</summary>
+    public DirectorySnapshot? Latest => _snapshot;
+
+    /// <summary>Raised when a refresh has replaced the directory (not at its first build), on the refreshing thread.</summary>
+    public event Action? Changed;
+
     public async Task<DirectorySnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
@@ -135,6 +141,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
                 _stale = false;
                 _lastCheck = clock.GetUtcNow();
                 var vocabularyChanged = _vocabularyChanged;
+                var previous = _snapshot;
                 try
                 {
                     _snapshot = await RefreshAsync(_snapshot, noticed, cancellationToken);
@@ -145,6 +152,10 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
                     _stale = true;
                     _vocabularyChanged |= vocabularyChanged;
                     throw;
+                }
+                if (previous is not null && !ReferenceEquals(previous, _snapshot))
+                {
+                    Changed?.Invoke();
                 }
             }
             return _snapshot;

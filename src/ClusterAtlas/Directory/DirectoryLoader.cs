@@ -136,10 +136,6 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
         return entries;
     }
 
-    /// <summary>Every profile's term ids (in its order, each once), as the directory reads them: the network reads them so too.</summary>
-    internal static async Task<TermRows.Grouped> AllTermsAsync(ClusterAtlasDbContext db, CancellationToken cancellationToken) =>
-        (await ReadTermRowsAsync(db, null, cancellationToken)).Group();
-
     /// <summary>The term rows in the table's own order (a sort by the database cost five times the reading).</summary>
     /// <param name="ids">Which profiles' rows, as SQL after the column ("IN (...)"), or null for all.</param>
     private static async Task<TermRows> ReadTermRowsAsync(ClusterAtlasDbContext db, string? ids, CancellationToken cancellationToken)

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterAtlas.Network;
 
 /// <summary>
-/// The network in memory, refreshed from the database like the directory's index. Profiles written through the one
+/// The network in memory, built from the directory's snapshot and the collaborations in the database, refreshed in the
+/// background when either changes (docs/decisions/0038-the-network-from-the-directory.md). Profiles written through the one
 /// write path have their links matched in that write (<see cref="NetworkLinker.UpdateForAsync"/>), which marks them
 /// matched in the database and tells this index (<see cref="MarkStale"/>). Profiles written any other way (a bulk load
 /// that deferred matching and stopped, a save of contact settings, a change outside the platform) keep a match time
@@ -23,15 +24,19 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.D
     private volatile NetworkSnapshot? _snapshot;
     private DateTimeOffset _lastCheck = DateTimeOffset.MinValue;
 
-    /// <summary>The refresh under way or the last one, and when it started; one runs at a time.</summary>
+    /// <summary>
+    /// The refresh under way or the last one (one runs at a time), the writes noticed when it started, and the refresh
+    /// that starts once it ends, for those who need one that started after them.
+    /// </summary>
     private Task _refreshing = Task.CompletedTask;
-    private long _refreshStarted = long.MinValue;
+    private long _refreshIncludes;
+    private Task? _queued;
 
-    /// <summary>The last refresh found slow by a reader's wait: the readers after it do not wait for it again.</summary>
+    /// <summary>The refresh found slow by a reader's wait: the readers after it do not wait for it again.</summary>
     private Task? _foundSlow;
 
-    /// <summary>Writes noticed (<see cref="MarkStale"/>), how many of them the network includes, and when the last was noticed.</summary>
-    private long _writesNoticed = 1, _writesApplied, _lastWriteAt = long.MinValue;
+    /// <summary>Writes noticed (<see cref="MarkStale"/>), and how many of them the network includes.</summary>
+    private long _writesNoticed = 1, _writesApplied;
 
     /// <summary>Whether the network has been built since the start: until it is, profile pages show it as being prepared.</summary>
     public bool IsBuilt => _snapshot is not null;
@@ -60,7 +65,7 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.D
     /// once the directory is built (36–42 s when it read the profiles itself), which the first profile page viewed after a
     /// start waited for.
     /// </summary>
-    public Task StartBuilding() => IsBuilt ? Task.CompletedTask : _firstBuild.Start(_ => RefreshStartedAfter(long.MinValue), lifetime.ApplicationStopping);
+    public Task StartBuilding() => IsBuilt ? Task.CompletedTask : _firstBuild.Start(_ => Refresh(startedAfterNow: false), lifetime.ApplicationStopping);
 
     /// <summary>
     /// Matches the profiles written without matching: those alone when they are few, every collaboration when they are
@@ -107,18 +112,16 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.D
         return true;
     }
 
-    /// <summary>After a write (a confirmation, rejection or dismissal, a profile saved): the next read rebuilds.</summary>
-    public void MarkStale()
-    {
-        Interlocked.Increment(ref _writesNoticed);
-        Interlocked.Exchange(ref _lastWriteAt, clock.GetTimestamp());
-    }
+    /// <summary>After a write (a confirmation, rejection or dismissal, a profile saved): the next read starts a rebuild.</summary>
+    public void MarkStale() => Interlocked.Increment(ref _writesNoticed);
 
-    /// <summary>A refresh that includes every write noticed until now: the one under way if it started after the last.</summary>
-    private Task RefreshWithTheWrites() => RefreshStartedAfter(Interlocked.Read(ref _lastWriteAt));
-
-    /// <summary>Whether a write noticed here is not in the network yet (its rebuild under way).</summary>
-    public bool IsBehind => Interlocked.Read(ref _writesApplied) != Interlocked.Read(ref _writesNoticed);
+    /// <summary>
+    /// Whether the network lacks a write noticed here, or profiles the directory has changed since (a vocabulary's
+    /// merge, a change noticed from elsewhere): its rebuild is to come or under way.
+    /// </summary>
+    public bool IsBehind =>
+        Interlocked.Read(ref _writesApplied) != Interlocked.Read(ref _writesNoticed)
+        || (_snapshot is { } network && directory.Latest is { } profiles && !ReferenceEquals(network.Directory, profiles));
 
     /// <summary>
     /// The current network, every write noticed in it: checked against the database at most every two seconds (in the
@@ -127,7 +130,6 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.D
     /// </summary>
     public async Task<NetworkSnapshot> CurrentAsync(CancellationToken cancellationToken, bool fresh = false)
     {
-        var asked = fresh ? clock.GetTimestamp() : long.MinValue;
         if (!IsBuilt)
         {
             // The first build is the background's, whoever asks first: a reader who leaves the page does not cancel it for
@@ -136,7 +138,7 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.D
         }
         if (!IsBuilt || fresh || IsBehind)
         {
-            await RefreshStartedAfter(Math.Max(asked, Interlocked.Read(ref _lastWriteAt))).WaitAsync(cancellationToken);
+            await Refresh(startedAfterNow: fresh).WaitAsync(cancellationToken);
             return _snapshot!;
         }
         CheckNowAndThen();
@@ -146,8 +148,9 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.D
     /// <summary>
     /// The network for a profile page: after a write, its rebuild is waited for up to <paramref name="waitForRebuild"/>
     /// (a few profiles' is done in milliseconds, a million's in seconds), then the network as it was is given, said to be
-    /// <c>Behind</c>, so that the page is not kept in the output cache. Every page viewed while the rebuild lasts waited
-    /// for the whole of it, at a million profiles 40 s after any write.
+    /// <c>Behind</c>, so that the page is not kept in the output cache. (Every page viewed while a rebuild lasted waited
+    /// for all of it, 40 s at a million profiles when the network read the profiles itself.) Once a reader's wait has
+    /// found a rebuild slow, the readers after it do not wait for that one.
     /// </summary>
     public async Task<(NetworkSnapshot Network, bool Behind)> CurrentOrPreviousAsync(TimeSpan waitForRebuild, CancellationToken cancellationToken)
     {
@@ -157,7 +160,7 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.D
         }
         if (IsBehind)
         {
-            var refresh = RefreshWithTheWrites();
+            var refresh = Refresh(startedAfterNow: false);
             if (!ReferenceEquals(refresh, _foundSlow))
             {
                 await Task.WhenAny(refresh, Task.Delay(waitForRebuild, cancellationToken));
@@ -182,38 +185,93 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.D
     {
         if (clock.GetUtcNow() - _lastCheck >= CheckInterval && _refreshing.IsCompleted)
         {
-            _ = RefreshStartedAfter(long.MinValue);
+            _ = Refresh(startedAfterNow: false);
         }
     }
 
-    /// <summary>The refresh under way if it started after <paramref name="asked"/> (a timestamp), else a new one after it.</summary>
-    private Task RefreshStartedAfter(long asked)
+    /// <summary>
+    /// A refresh that includes every write noticed until now: the one under way if it does (and, with
+    /// <paramref name="startedAfterNow"/>, not even then: changes made elsewhere are looked for only as a refresh
+    /// starts), else the one that starts when it ends (the same task for every such caller), else a new one.
+    /// </summary>
+    private Task Refresh(bool startedAfterNow)
     {
         lock (_refreshGate)
         {
-            if (!_refreshing.IsCompleted)
+            if (_refreshing.IsCompleted)
             {
-                return _refreshStarted >= asked ? _refreshing : _refreshing.ContinueWith(_ => RefreshStartedAfter(asked), TaskScheduler.Default).Unwrap();
+                return Start();
             }
-            _refreshStarted = clock.GetTimestamp();
-            _lastCheck = clock.GetUtcNow();
-            var refresh = Task.Run(() => RefreshAsync(lifetime.ApplicationStopping));
-            // A refresh nobody waits for (a periodic check) logs its failure; the next one tries again. (The first build's
-            // failure is the background build's to log.)
-            _ = refresh.ContinueWith(failed =>
+            if (!startedAfterNow && _refreshIncludes >= Interlocked.Read(ref _writesNoticed))
             {
-                if (IsBuilt)
+                return _refreshing;
+            }
+            if (_queued is null)
+            {
+                _queued = _refreshing.ContinueWith(_ =>
                 {
-                    logger.LogWarning(failed.Exception!.GetBaseException(), "Refreshing the network failed; tried again at the next read");
-                }
-            }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            return _refreshing = refresh;
+                    lock (_refreshGate)
+                    {
+                        // A reader may have started one since the last ended: it started after all who queued.
+                        return _refreshing.IsCompleted ? Start() : _refreshing;
+                    }
+                }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+                // Its failure is the refresh's, logged there.
+                _ = _queued.ContinueWith(failed => failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+            return _queued;
         }
     }
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>Starts a refresh; called under the gate when none is under way.</summary>
+    private Task Start()
     {
-        var noticed = Interlocked.Read(ref _writesNoticed);
+        _queued = null;
+        _lastCheck = clock.GetUtcNow();
+        var includes = _refreshIncludes = Interlocked.Read(ref _writesNoticed);
+        var refresh = Task.Run(() => RefreshAsync(includes, lifetime.ApplicationStopping));
+        Observe(refresh);
+        _refreshing = refresh;
+        SubscribeToTheDirectory();
+        return refresh;
+    }
+
+    /// <summary>
+    /// A refresh nobody waits for (a periodic check, a reader gone) logs its failure; the next one tries again. (The first
+    /// build's failure is the background build's to log.)
+    /// </summary>
+    private void Observe(Task refresh) =>
+        _ = refresh.ContinueWith(failed =>
+        {
+            if (IsBuilt)
+            {
+                logger.LogWarning(failed.Exception!.GetBaseException(), "Refreshing the network failed; tried again at the next read");
+            }
+        }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+    private int _subscribed;
+
+    /// <summary>
+    /// Once built, the network is rebuilt as soon as the directory changes rather than at its next reader: it holds the
+    /// directory snapshot it was built from, which would otherwise stay in memory beside the new one.
+    /// </summary>
+    private void SubscribeToTheDirectory()
+    {
+        if (Interlocked.Exchange(ref _subscribed, 1) == 0)
+        {
+            directory.Changed += () =>
+            {
+                if (IsBuilt)
+                {
+                    _ = Refresh(startedAfterNow: false);
+                }
+            };
+        }
+    }
+
+    /// <param name="noticed">The writes noticed as it started: the network it makes includes them.</param>
+    private async Task RefreshAsync(long noticed, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
         var matched = await MatchUnmatchedAsync(scope.ServiceProvider, db, cancellationToken);
@@ -295,7 +353,12 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.D
         var neighbours = RecommenderGraph.Undirected(entries.Count, edges);
         var sectorIds = terms.Values.Where(t => t.Vocabulary == Vocabulary.SectoralIndustries)
             .GroupBy(t => t.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
-        var graph = new RecommenderGraph(features.Build(), neighbours, ValueChains.Neighbours(sectorIds));
+        var ids = new int[entries.Count];
+        for (var node = 0; node < ids.Length; node++)
+        {
+            ids[node] = entries[node].Id;
+        }
+        var graph = new RecommenderGraph(features.Build(), neighbours, ValueChains.Neighbours(sectorIds), ids);
         return new NetworkSnapshot(profiles, statements, graph, terms);
     }
 }

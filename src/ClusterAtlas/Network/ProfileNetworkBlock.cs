@@ -31,7 +31,7 @@ public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, i
         SimilarClusters similarClusters, IServiceProvider requestServices, TimeSpan waitForTheNetwork, CancellationToken cancellationToken)
     {
         // A few thousand profiles' network is built in a moment, worth the wait rather than a page without it (and not
-        // kept in the output cache); a million's takes 40 s, which the page does not wait for.
+        // kept in the output cache); a million's takes seconds after the directory's, which the page does not wait for.
         if (!network.IsBuilt && !await network.WaitForFirstBuildAsync(waitForTheNetwork, cancellationToken))
         {
             return new ProfileNetworkBlock(slug, mayEdit, wide, 0, [], [], [], Preparing: true);

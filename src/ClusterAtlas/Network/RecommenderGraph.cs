@@ -7,12 +7,17 @@ namespace ClusterAtlas.Network;
 /// </summary>
 public sealed class RecommenderGraph
 {
-    public RecommenderGraph(IReadOnlyList<ClusterFeatures> nodes, int[][] neighbours, IReadOnlyDictionary<int, int[]> complementarySectors)
-        : this(nodes as ClusterFeatureColumns ?? ClusterFeatureColumns.Of(nodes), neighbours, complementarySectors)
+    public RecommenderGraph(IReadOnlyList<ClusterFeatures> nodes, int[][] neighbours, IReadOnlyDictionary<int, int[]> complementarySectors, int[]? tieKeys = null)
+        : this(nodes as ClusterFeatureColumns ?? ClusterFeatureColumns.Of(nodes), neighbours, complementarySectors, tieKeys)
     {
     }
 
-    public RecommenderGraph(ClusterFeatureColumns nodes, int[][] neighbours, IReadOnlyDictionary<int, int[]> complementarySectors)
+    /// <param name="tieKeys">
+    /// Each node's key among equals (its profile's id): the inverted lists hold the unconnected in its order, and a walk
+    /// cut short keeps the lowest. By default the node's index. (The network's nodes are in the directory's name order,
+    /// which would favour names early in the alphabet.)
+    /// </param>
+    public RecommenderGraph(ClusterFeatureColumns nodes, int[][] neighbours, IReadOnlyDictionary<int, int[]> complementarySectors, int[]? tieKeys = null)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         Nodes = nodes;
@@ -25,7 +30,16 @@ public sealed class RecommenderGraph
         var byCountry = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byTarget = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var complementCount = new int[nodes.Count];
-        for (var i = 0; i < nodes.Count; i++)
+        var order = new int[nodes.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        if (tieKeys is not null)
+        {
+            Array.Sort((int[])tieKeys.Clone(), order);
+        }
+        foreach (var i in order)
         {
             var sectors = nodes.Sectors(i);
             AddAll(bySector, sectors, i);
@@ -85,11 +99,11 @@ public sealed class RecommenderGraph
     }
 
     /// <summary>
-    /// Each list most connected first (then by index), so a walk cut short keeps the profiles that could still rank. The
-    /// lists are built in index order and most profiles have no partner: only the connected ones are sorted.
+    /// Each list most connected first (the unconnected, most profiles, in the order of the tie keys), so a walk cut short
+    /// keeps the profiles that could still rank. The lists are built in that order: a stable sort of the connected keeps it.
     /// </summary>
     private static Dictionary<TKey, int[]> Freeze<TKey>(Dictionary<TKey, List<int>> index, int[][] neighbours) where TKey : notnull =>
-        index.ToDictionary(p => p.Key, p => (int[])[.. p.Value.Where(i => neighbours[i].Length > 0).OrderByDescending(i => neighbours[i].Length).ThenBy(i => i)
+        index.ToDictionary(p => p.Key, p => (int[])[.. p.Value.Where(i => neighbours[i].Length > 0).OrderByDescending(i => neighbours[i].Length)
             .Concat(p.Value.Where(i => neighbours[i].Length == 0))], index.Comparer);
 
     /// <summary>Undirected neighbour lists (sorted, without duplicates or self-loops) from collaborations stated either way.</summary>

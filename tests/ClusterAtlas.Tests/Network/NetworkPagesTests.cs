@@ -70,10 +70,25 @@ public sealed class NetworkPagesTests(ClusterAtlasFactory app) : IClassFixture<C
         Assert.Same(before, previous);
         Assert.True(behind);
 
-        // The network's other readers wait for the rebuild; then the write is in it and the block is not behind.
+        // A second write while the first's rebuild is held: that rebuild, let through, does not include it.
+        network.MarkStale();
+        var reader = network.CurrentAsync(CancellationToken.None);
+        gate.Release();
+        var between = before;
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); ReferenceEquals(between, before) && waited.Elapsed < TimeSpan.FromSeconds(30);)
+        {
+            await Task.Delay(20);
+            between = (await network.CurrentOrPreviousAsync(TimeSpan.Zero, CancellationToken.None)).Network;
+        }
+        Assert.NotSame(before, between);
+        Assert.True(network.IsBehind, "the first rebuild said the second write was in it");
+        await Task.Delay(200);
+        Assert.False(reader.IsCompleted, "a reader asking after the second write was given the first rebuild");
+
+        // The network's other readers wait for the rebuild that includes it; then the block is not behind.
         gate.Release(int.MaxValue / 2);
-        var rebuilt = await network.CurrentAsync(CancellationToken.None);
-        Assert.NotSame(before, rebuilt);
+        var rebuilt = await reader;
+        Assert.NotSame(between, rebuilt);
         Assert.False(network.IsBehind);
         Assert.False((await ProfileNetworkBlock.LoadAsync(profileId, "vojvodina-metal-cluster", false, false, network, similar, scope.ServiceProvider, TimeSpan.FromMilliseconds(100), CancellationToken.None)).Behind);
     }

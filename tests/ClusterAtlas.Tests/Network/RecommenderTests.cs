@@ -8,6 +8,21 @@ public sealed class RecommenderTests
         new(sectors, technologies, [], [], country, targets, 100, false);
 
     [Fact]
+    public void Among_equally_similar_clusters_the_tie_keys_choose_not_the_nodes_order()
+    {
+        // The network's nodes are in the directory's name order; its tie keys are the profiles' ids.
+        ClusterFeatures[] nodes = [Cluster([1], [], "RS"), Cluster([1], [], "DE"), Cluster([1], [], "DE"), Cluster([1], [], "DE")];
+        var unconnected = nodes.Select(_ => Array.Empty<int>()).ToArray();
+        var byNodes = new RecommenderGraph(nodes, unconnected, new Dictionary<int, int[]>());
+        var byKeys = new RecommenderGraph(nodes, unconnected, new Dictionary<int, int[]>(), tieKeys: [1, 40, 30, 20]);
+
+        Assert.Equal([1], Recommender.Recommend(byNodes, 0, 1, similarOnly: true).Select(r => r.Node));
+        Assert.Equal([3], Recommender.Recommend(byKeys, 0, 1, similarOnly: true).Select(r => r.Node));
+        Assert.Equal([3], Recommender.Recommend(byKeys, 0, 1, similarOnly: false).Select(r => r.Node));
+        Assert.Equal([0, 3, 2, 1], byKeys.BySector[1]);
+    }
+
+    [Fact]
     public void Recommends_by_shared_technology_target_country_and_common_partners_excluding_partners_with_reasons()
     {
         ClusterFeatures[] nodes =
