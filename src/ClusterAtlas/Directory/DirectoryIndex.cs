@@ -282,8 +282,11 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>The profiles changed after <paramref name="since"/>; null when more than <see cref="MaxChangedToLoad"/> were.</summary>
     private static async Task<List<int>?> ChangedIdsSinceAsync(ClusterAtlasDbContext db, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var ids = await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > since).Select(p => p.Id)
-            .OrderBy(id => id).Take(MaxChangedToLoad + 1).ToListAsync(cancellationToken);
+        // In the order of the change time, then sorted: asked in the order of the id, SQLite walked the whole table by id
+        // (the limit reached only when enough changed), 0.8 s at a million profiles for every check that found none.
+        var ids = await db.ClusterOrganisations.AsNoTracking().Where(p => p.UpdatedAt > since)
+            .OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id).Select(p => p.Id).Take(MaxChangedToLoad + 1).ToListAsync(cancellationToken);
+        ids.Sort();
         return ids.Count > MaxChangedToLoad ? null : ids;
     }
 
