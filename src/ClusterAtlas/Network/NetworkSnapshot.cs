@@ -5,8 +5,8 @@ using ClusterAtlas.Vocabularies;
 
 namespace ClusterAtlas.Network;
 
-/// <summary>A published profile in the network.</summary>
-public sealed record NetworkProfile(int Id, int Node, string Slug, string Name, string? CountryCode, int[] SectorIds, ExcellenceLabel? Label);
+/// <summary>A published profile in the network (sample profiles are marked where they are shown, as everywhere).</summary>
+public sealed record NetworkProfile(int Id, int Node, string Slug, string Name, string? CountryCode, int[] SectorIds, ExcellenceLabel? Label, bool IsSampleData);
 
 /// <summary>
 /// The network at one moment: the published profiles of one directory snapshot (a profile's graph node is its entry's
@@ -79,7 +79,7 @@ public sealed class NetworkSnapshot
     private NetworkProfile ProfileAt(int node)
     {
         var entry = Directory.Entries[node];
-        return new NetworkProfile(entry.Id, node, entry.Slug, entry.Name, entry.CountryCode, Graph.Nodes.Sectors(node).ToArray(), entry.Label);
+        return new NetworkProfile(entry.Id, node, entry.Slug, entry.Name, entry.CountryCode, Graph.Nodes.Sectors(node).ToArray(), entry.Label, entry.IsSampleData);
     }
 
     private sealed class ProfileList(NetworkSnapshot network) : IReadOnlyList<NetworkProfile>

@@ -27,9 +27,13 @@ public sealed class RecommendationReasons(DataLabels labels, IStringLocalizer<Sh
         return string.Join("; ", parts);
     }
 
+    /// <summary>A term's label within a sentence: lower-cased, except in German, whose nouns keep their capital.</summary>
+    private static string InSentence(string label) =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de" ? label : label.ToLower(CultureInfo.CurrentCulture);
+
     private string? Explain(NetworkSnapshot snapshot, Reason reason)
     {
-        string Term() => snapshot.Terms.TryGetValue(reason.TermId, out var term) ? labels.Term(term).ToLower(CultureInfo.CurrentCulture) : "";
+        string Term() => snapshot.Terms.TryGetValue(reason.TermId, out var term) ? InSentence(labels.Term(term)) : "";
         string Country() => labels.Country(reason.Country);
         LocalizedString? text = reason.Kind switch
         {
