@@ -128,8 +128,10 @@ for db in $databases; do
   network_start=$(date +%s.%N)
   network_s=none
   for _ in $(seq 1 600); do
-    curl -s "http://127.0.0.1:$port/cluster-organisations/$slug" | grep -q 'id="network' || break
-    curl -s "http://127.0.0.1:$port/cluster-organisations/$slug" | grep -q 'network-preparing' || { network_s=$(awk -v s="$network_start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }'); break; }
+    # The page whole, then looked at (grep -q closing a pipe from curl fails the pipe under pipefail).
+    curl -s "http://127.0.0.1:$port/cluster-organisations/$slug" >"$scratch/profile.html" || true
+    grep -q 'id="network' "$scratch/profile.html" || break
+    grep -q 'network-preparing' "$scratch/profile.html" || { network_s=$(awk -v s="$network_start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }'); break; }
     sleep 0.5
   done
   sleep 2
