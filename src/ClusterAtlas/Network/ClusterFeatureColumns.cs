@@ -4,9 +4,10 @@ namespace ClusterAtlas.Network;
 
 /// <summary>
 /// What the recommender knows of every profile, in columns: the terms of the four fields it compares in one array, the
-/// countries as shared strings, sizes and labels in arrays of their own. An object per profile with its own arrays
-/// held about 300 bytes of a million profiles' memory each; the columns hold about 100. A position is read as
-/// spans (what the recommender's loops touch per candidate) or, for the few it explains, as a <see cref="ClusterFeatures"/>.
+/// countries as shared strings, sizes and labels in arrays of their own, rather than an object per profile with six
+/// arrays and its own strings (a million of them, as the directory's columns replaced its objects, 0031). A position is
+/// read as spans (what the recommender's loops touch per candidate) or, for the few it explains, as a
+/// <see cref="ClusterFeatures"/>.
 /// </summary>
 public sealed class ClusterFeatureColumns : IReadOnlyList<ClusterFeatures>
 {

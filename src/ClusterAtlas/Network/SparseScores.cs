@@ -3,7 +3,7 @@ namespace ClusterAtlas.Network;
 /// <summary>
 /// Scores of the few profiles a recommendation touches, each a row of <see cref="Width"/> values, with an index from
 /// node to row sized to the network once per thread. Rows for every profile were 112 MB per thread at a million
-/// profiles (fourteen signals), and a dictionary of a similar cluster's every candidate took more than a second.
+/// profiles (fourteen signals of eight bytes), and "similar clusters" kept a dictionary of every candidate.
 /// </summary>
 public sealed class SparseScores(int width)
 {
