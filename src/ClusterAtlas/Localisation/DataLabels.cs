@@ -13,6 +13,20 @@ public sealed class DataLabels(CountryList countries, TermTranslations terms, IS
 {
     public string Country(string? code) => countries.LocalisedName(code);
 
+    /// <summary>
+    /// Two countries of a collaboration: "Within Austria" when they are one, else both names in the reader's alphabet
+    /// ("Deutschland – Österreich" on a German page; the pairs are kept by country code, which read as no order).
+    /// </summary>
+    public string CountryPair(string? first, string? second)
+    {
+        if (string.Equals(first, second, StringComparison.OrdinalIgnoreCase))
+        {
+            return string.Format(CultureInfo.CurrentCulture, T["Within {0}"], Country(first));
+        }
+        var (a, b) = (Country(first), Country(second));
+        return StringComparer.CurrentCulture.Compare(a, b) <= 0 ? $"{a} – {b}" : $"{b} – {a}";
+    }
+
     public string Term(string vocabulary, string label) => terms.Label(vocabulary, label);
 
     public string Term(VocabularyTerm term) => terms.Label(term.Vocabulary, term.Label);

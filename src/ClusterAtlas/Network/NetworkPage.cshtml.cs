@@ -20,18 +20,19 @@ public class NetworkPageModel(NetworkIndex network, DataLabels labels) : PageMod
     /// <summary>More would make neither a readable table nor a readable graph; the filters narrow it down.</summary>
     public const int MaxEdges = 1000;
 
-    public sealed record Edge(NetworkProfile A, NetworkProfile B, bool Mutual);
+    /// <param name="StatedBy">The side that states a collaboration the other does not; null when both state it.</param>
+    public sealed record Edge(NetworkProfile A, NetworkProfile B, bool Mutual, NetworkProfile? StatedBy);
 
     public IReadOnlyList<Edge> Edges { get; private set; } = [];
     public int TotalEdges { get; private set; }
-    public IReadOnlyList<string> Countries { get; private set; } = [];
     public IReadOnlyList<(string Value, string Name)> CountryOptions { get; private set; } = [];
     public IReadOnlyList<(string Value, string Name)> SectorOptions { get; private set; } = [];
     public IReadOnlyList<(string Value, string Name)> LabelOptions { get; private set; } = [];
     public IReadOnlySet<string> Selected { get; private set; } = new HashSet<string>();
     public string GraphJson { get; private set; } = "{}";
 
-    public string CountryName(string? code) => labels.Country(code);
+    /// <summary>The two countries of a collaboration, or the one both are in.</summary>
+    public string CountriesOf(Edge edge) => labels.CountryPair(edge.A.CountryCode, edge.B.CountryCode);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -58,7 +59,8 @@ public class NetworkPageModel(NetworkIndex network, DataLabels labels) : PageMod
         // Each profile read from the directory once, however many collaborations it has.
         var shown = new Dictionary<int, NetworkProfile>();
         NetworkProfile Profile(int node) => shown.TryGetValue(node, out var profile) ? profile : shown[node] = snapshot.Profiles[node];
-        var all = snapshot.Edges().Where(e => Matches(e.A) || Matches(e.B)).Select(e => new Edge(Profile(e.A), Profile(e.B), e.Mutual)).ToList();
+        var all = snapshot.Edges().Where(e => Matches(e.A) || Matches(e.B)).Select(e => WithSides(Profile(e.A), Profile(e.B), e.Mutual)).ToList();
+        Edge WithSides(NetworkProfile a, NetworkProfile b, bool mutual) => new(a, b, mutual, mutual ? null : snapshot.States(a.Id, b.Id) ? a : b);
         TotalEdges = all.Count;
         Edges = [.. all.OrderBy(e => e.A.Name, StringComparer.CurrentCulture).ThenBy(e => e.B.Name, StringComparer.CurrentCulture).Take(MaxEdges)];
         CountryOptions = [.. snapshot.Graph.ByCountry.Keys.Select(c => (c, labels.Country(c))).OrderBy(c => c.Item2, StringComparer.CurrentCulture)];

@@ -201,11 +201,7 @@ public sealed class ClusterStatistics(DataLabels labels, IStringLocalizer<Shared
                     continue;
                 }
                 var (first, second) = pairs.Pairs[i];
-                rows.Add(new StatisticsRow($"{first}-{second}",
-                    first == second
-                        ? string.Format(CultureInfo.CurrentCulture, T["Within {0}"], labels.Country(first))
-                        : $"{labels.Country(first)} – {labels.Country(second)}",
-                    counts[i].All, counts[i].Mutual));
+                rows.Add(new StatisticsRow($"{first}-{second}", labels.CountryPair(first, second), counts[i].All, counts[i].Mutual));
             }
         }
         return new StatisticsTable(Collaborations, T["Collaborations between countries"], T["Countries"], T["Collaborations"],

@@ -114,6 +114,19 @@ public sealed class StatisticsTests(MapAndStatisticsFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Country_pairs_are_named_and_ordered_in_the_readers_alphabet_the_most_collaborations_first()
+    {
+        using var client = fixture.App.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+        var page = await ClusterAtlasFactory.ParseAsync(await client.GetStringAsync(new Uri("/statistics", UriKind.Relative)));
+        // Each pair once (Austria–Croatia is "AT-HR", read "Österreich – Kroatien" before), all with one collaboration: by name.
+        Assert.Equal(["Innerhalb von Serbien", "Kroatien – Österreich", "Kroatien – Serbien", "Österreich – Serbien"],
+            page.QuerySelectorAll("#collaborations-data tbody tr").Select(r => r.Children[0].TextContent.Trim()));
+        var csv = (await client.GetStringAsync(new Uri("/statistics/collaborations.csv", UriKind.Relative))).TrimStart('\uFEFF');
+        Assert.Contains("AT-HR,Kroatien – Österreich,1,0", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_whole_directorys_tables_kept_for_a_snapshot_follow_a_change_of_the_profiles()
     {
         await using var app = new EmptyDatabaseFactory();

@@ -1,0 +1,38 @@
+using AngleSharp.Dom;
+using ClusterAtlas.Tests.Infrastructure;
+using ClusterAtlas.Tests.Map;
+
+namespace ClusterAtlas.Tests.Network;
+
+/// <summary>
+/// The network's table against the known small directory: Novi Sad and Vienna both state theirs, Vienna, Pozega and
+/// Belgrade each state one the other side does not. A row says who states a one-sided collaboration and names one country
+/// once.
+/// </summary>
+public sealed class NetworkTableTests(MapAndStatisticsFixture fixture) : IClassFixture<MapAndStatisticsFixture>
+{
+    [Fact]
+    public async Task A_one_sided_collaboration_says_which_cluster_states_it_and_a_pair_in_one_country_names_it_once()
+    {
+        var page = await fixture.App.GetDocumentAsync("/network");
+        Assert.Equal(
+        [
+            ("Belgrade ICT Network", "Novi Sad Metal Works", "stated by Belgrade ICT Network", "Within Serbia"),
+            ("Belgrade ICT Network", "Pozega Wood Cluster", "stated by Pozega Wood Cluster", "Croatia – Serbia"),
+            ("Novi Sad Metal Works", "Vienna Metal Alliance", "Mutual", "Austria – Serbia"),
+            ("Pozega Wood Cluster", "Vienna Metal Alliance", "stated by Vienna Metal Alliance", "Austria – Croatia"),
+        ], Rows(page));
+
+        // In German the pair is named in the German alphabet (Kroatien before Österreich), not in the codes' order (AT, HR).
+        using var german = fixture.App.CreateClient();
+        german.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+        var inGerman = Rows(await ClusterAtlasFactory.ParseAsync(await german.GetStringAsync(new Uri("/network", UriKind.Relative)))).ToList();
+        Assert.Contains(("Belgrade ICT Network", "Novi Sad Metal Works", "angegeben von Belgrade ICT Network", "Innerhalb von Serbien"), inGerman);
+        Assert.Contains(inGerman, r => r.Stated == "angegeben von Vienna Metal Alliance" && r.Countries == "Kroatien – Österreich");
+    }
+
+    private static IEnumerable<(string A, string B, string Stated, string Countries)> Rows(IDocument page) =>
+        page.QuerySelectorAll("tbody tr").Select(r => (
+            r.Children[0].QuerySelector("a")!.TextContent.Trim(), r.Children[1].QuerySelector("a")!.TextContent.Trim(),
+            r.Children[2].TextContent.Trim(), r.Children[3].TextContent.Trim()));
+}
