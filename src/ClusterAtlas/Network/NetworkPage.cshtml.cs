@@ -12,10 +12,11 @@ namespace ClusterAtlas.Network;
 /// <summary>
 /// The directory's network: every collaboration between published profiles, filtered by country, sector and label
 /// with the directory's query-string names (a collaboration is shown when either side matches). The table is the
-/// page; the graph is drawn over it by script where script runs.
+/// page; the graph is drawn over it by script where script runs. A filter value that is no country, sector or label
+/// is reported with a 400, as the directory reports it, rather than shown as a network without collaborations.
 /// </summary>
 [PublicCache(ContentTags.Profiles, ContentTags.Vocabularies)]
-public class NetworkPageModel(NetworkIndex network, DataLabels labels) : PageModel
+public class NetworkPageModel(NetworkIndex network, DataLabels labels, Vocabularies.CountryList countryList) : PageModel
 {
     /// <summary>More would make neither a readable table nor a readable graph; the filters narrow it down.</summary>
     public const int MaxEdges = 1000;
@@ -30,6 +31,7 @@ public class NetworkPageModel(NetworkIndex network, DataLabels labels) : PageMod
     public IReadOnlyList<(string Value, string Name)> LabelOptions { get; private set; } = [];
     public IReadOnlySet<string> Selected { get; private set; } = new HashSet<string>();
     public string GraphJson { get; private set; } = "{}";
+    public IReadOnlyDictionary<string, Pages.ParameterError[]> Errors { get; private set; } = new Dictionary<string, Pages.ParameterError[]>();
 
     /// <summary>The two countries of a collaboration, or the one both are in.</summary>
     public string CountriesOf(Edge edge) => labels.CountryPair(edge.A.CountryCode, edge.B.CountryCode);
@@ -43,6 +45,17 @@ public class NetworkPageModel(NetworkIndex network, DataLabels labels) : PageMod
         var levels = Request.Query[Facet.Label].OfType<string>().Where(Chosen).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Selected = countries.Select(c => "country:" + c.ToUpperInvariant()).Concat(sectors.Select(s => "sector:" + s.ToString(CultureInfo.InvariantCulture))).Concat(levels.Select(l => "label:" + l.ToLowerInvariant())).ToHashSet();
         static bool Chosen(string value) => !string.IsNullOrWhiteSpace(value);
+        CountryOptions = [.. snapshot.Graph.ByCountry.Keys.Select(c => (c, labels.Country(c))).OrderBy(c => c.Item2, StringComparer.CurrentCulture)];
+        SectorOptions = [.. snapshot.Graph.BySector.Keys
+            .Where(snapshot.Terms.ContainsKey)
+            .Select(id => (id.ToString(CultureInfo.InvariantCulture), labels.Term(snapshot.Terms[id]))).OrderBy(s => s.Item2, StringComparer.CurrentCulture)];
+        LabelOptions = [.. Facet.ExcellenceLevels.Select(l => (Facet.ExcellenceCode(l), labels.FacetValue(Facet.Label, Facet.ExcellenceCode(l), null)))];
+        Errors = UnknownValues(snapshot);
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         var features = snapshot.Graph.Nodes;
         bool Matches(int node)
         {
@@ -63,11 +76,6 @@ public class NetworkPageModel(NetworkIndex network, DataLabels labels) : PageMod
         Edge WithSides(NetworkProfile a, NetworkProfile b, bool mutual) => new(a, b, mutual, mutual ? null : snapshot.States(a.Id, b.Id) ? a : b);
         TotalEdges = all.Count;
         Edges = [.. all.OrderBy(e => e.A.Name, StringComparer.CurrentCulture).ThenBy(e => e.B.Name, StringComparer.CurrentCulture).Take(MaxEdges)];
-        CountryOptions = [.. snapshot.Graph.ByCountry.Keys.Select(c => (c, labels.Country(c))).OrderBy(c => c.Item2, StringComparer.CurrentCulture)];
-        SectorOptions = [.. snapshot.Graph.BySector.Keys
-            .Where(snapshot.Terms.ContainsKey)
-            .Select(id => (id.ToString(CultureInfo.InvariantCulture), labels.Term(snapshot.Terms[id]))).OrderBy(s => s.Item2, StringComparer.CurrentCulture)];
-        LabelOptions = [.. Facet.ExcellenceLevels.Select(l => (Facet.ExcellenceCode(l), labels.FacetValue(Facet.Label, Facet.ExcellenceCode(l), null)))];
         var nodes = Edges.SelectMany(e => new[] { e.A, e.B }).DistinctBy(p => p.Id)
             .Select(p => new { id = p.Slug, name = p.Name, country = p.CountryCode, match = Matches(p.Node) });
         GraphJson = JsonSerializer.Serialize(new
@@ -76,5 +84,30 @@ public class NetworkPageModel(NetworkIndex network, DataLabels labels) : PageMod
             edges = Edges.Select(e => new { source = e.A.Slug, target = e.B.Slug, mutual = e.Mutual }),
         });
         return Page();
+    }
+
+    /// <summary>
+    /// Filter values that name no country, sector or label, with the directory's messages. A country or sector that is
+    /// known but has no collaboration is no error: its network is empty.
+    /// </summary>
+    private Dictionary<string, Pages.ParameterError[]> UnknownValues(NetworkSnapshot snapshot)
+    {
+        var errors = new Dictionary<string, Pages.ParameterError[]>(StringComparer.Ordinal);
+        void Report(string parameter, Func<string, bool> isKnown, Func<string, Pages.ParameterError> error)
+        {
+            var unknown = Request.Query[parameter].OfType<string>().Where(v => !string.IsNullOrWhiteSpace(v) && !isKnown(v)).ToList();
+            if (unknown.Count > 0)
+            {
+                errors[parameter] = [.. unknown.Select(error)];
+            }
+        }
+        Report(Facet.Country, code => code.Length == 2 && countryList.ByCode(code) is not null,
+            code => new Pages.ParameterError("'{0}' is not an ISO 3166-1 alpha-2 country code (such as RS or DE).", code));
+        Report(Facet.Sector, id => int.TryParse(id, CultureInfo.InvariantCulture, out var term)
+                && snapshot.Terms.TryGetValue(term, out var known) && known.Vocabulary == Vocabularies.Vocabulary.SectoralIndustries,
+            id => new Pages.ParameterError("'{0}' is not a known {1} value.", id, Facet.Sector));
+        Report(Facet.Label, code => LabelOptions.Any(l => string.Equals(l.Value, code, StringComparison.OrdinalIgnoreCase)),
+            code => new Pages.ParameterError("'{0}' is not a known {1} value.", code, Facet.Label));
+        return errors;
     }
 }

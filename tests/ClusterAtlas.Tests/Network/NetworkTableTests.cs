@@ -1,3 +1,4 @@
+using System.Net;
 using AngleSharp.Dom;
 using ClusterAtlas.Tests.Infrastructure;
 using ClusterAtlas.Tests.Map;
@@ -6,8 +7,8 @@ namespace ClusterAtlas.Tests.Network;
 
 /// <summary>
 /// The network's table against the known small directory: Novi Sad and Vienna both state theirs, Vienna, Pozega and
-/// Belgrade each state one the other side does not. A row says who states a one-sided collaboration and names one country
-/// once.
+/// Belgrade each state one the other side does not. A row says who states a one-sided collaboration, names one country
+/// once, and a filter value that is no country, sector or label is reported, as the directory reports it.
 /// </summary>
 public sealed class NetworkTableTests(MapAndStatisticsFixture fixture) : IClassFixture<MapAndStatisticsFixture>
 {
@@ -29,6 +30,31 @@ public sealed class NetworkTableTests(MapAndStatisticsFixture fixture) : IClassF
         var inGerman = Rows(await ClusterAtlasFactory.ParseAsync(await german.GetStringAsync(new Uri("/network", UriKind.Relative)))).ToList();
         Assert.Contains(("Belgrade ICT Network", "Novi Sad Metal Works", "angegeben von Belgrade ICT Network", "Innerhalb von Serbien"), inGerman);
         Assert.Contains(inGerman, r => r.Stated == "angegeben von Vienna Metal Alliance" && r.Countries == "Kroatien – Österreich");
+    }
+
+    [Fact]
+    public async Task An_unknown_country_sector_or_label_is_reported_by_parameter_and_value_and_a_known_one_without_collaborations_is_not()
+    {
+        using var client = fixture.App.CreateClient();
+        using var response = await client.GetAsync(new Uri("/network?country=XX&sector=wood&label=platinum", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        await HtmlValidator.AssertValidAsync(html, "/network with unknown values");
+        var page = await ClusterAtlasFactory.ParseAsync(html);
+        var reported = page.QuerySelectorAll(".alert-error li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(
+        [
+            "country: 'XX' is not an ISO 3166-1 alpha-2 country code (such as RS or DE).",
+            "sector: 'wood' is not a known sector value.",
+            "label: 'platinum' is not a known label value.",
+        ], reported);
+        Assert.Empty(page.QuerySelectorAll("tbody tr"));
+        Assert.Null(page.QuerySelector("#collaborations-title"));
+
+        // France is a country, only no cluster there collaborates: an empty network, said as such.
+        var france = await fixture.App.GetDocumentAsync("/network?country=FR&label=gold");
+        Assert.Null(france.QuerySelector(".alert-error"));
+        Assert.Equal("0 collaborations", france.QuerySelector("#collaborations-title")!.TextContent.Trim());
     }
 
     private static IEnumerable<(string A, string B, string Stated, string Countries)> Rows(IDocument page) =>
