@@ -4,8 +4,8 @@ namespace ClusterAtlas.Network;
 
 /// <summary>
 /// A profile's network as its page shows it: its partners on the platform (mutual ones marked), their partners when
-/// asked (a plain link, no script), similar clusters for visitors, and for its administrators the clusters they could
-/// work with, each with its reasons and a "not relevant" button.
+/// asked (a plain link, no script: <c>?network=wide</c>), similar clusters for visitors, and for its administrators the
+/// clusters they could work with, each with its reasons and a "not relevant" button.
 /// </summary>
 /// <param name="Preparing">Just after a start, the network not built yet: the page says so rather than wait for it.</param>
 /// <param name="Behind">Shown from the network as it was before a write, its rebuild under way: the page is not kept.</param>
@@ -13,6 +13,12 @@ public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, i
     IReadOnlyList<RecommendedCluster> Similar, IReadOnlyList<RecommendedCluster> CouldWorkWith, bool Preparing = false, bool Behind = false)
 {
     public const int Shown = 6;
+
+    /// <summary>The query parameter that asks for the wide view, and its one value.</summary>
+    public const string ViewParameter = "network", WideView = "wide";
+
+    /// <summary>A value of <see cref="ViewParameter"/> that is no view: said on the page, which shows the partners.</summary>
+    public string? UnknownView { get; init; }
 
     private static readonly TimeSpan WaitForTheNetwork = TimeSpan.FromSeconds(2);
 
@@ -47,10 +53,13 @@ public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, i
         {
             return new ProfileNetworkBlock(slug, mayEdit, wide, proposed, [], [], [], Behind: behind);
         }
-        var partners = snapshot.PartnersOf(profileId)
+        var direct = snapshot.PartnersOf(profileId).ToList();
+        // Their partners that are its own partners too are listed once, among its partners.
+        var known = direct.Select(p => p.Id).Append(profileId).ToHashSet();
+        var partners = direct
             .OrderByDescending(p => snapshot.IsMutual(profileId, p.Id)).ThenBy(p => p.Name, StringComparer.CurrentCulture)
             .Select(p => new Partner(p, snapshot.IsMutual(profileId, p.Id),
-                wide ? [.. snapshot.PartnersOf(p.Id).Where(q => q.Id != profileId).OrderBy(q => q.Name, StringComparer.CurrentCulture)] : []))
+                wide ? [.. snapshot.PartnersOf(p.Id).Where(q => !known.Contains(q.Id)).OrderBy(q => q.Name, StringComparer.CurrentCulture)] : []))
             .ToList();
         var similar = similarClusters.Of(snapshot, me, Shown, requestServices.GetRequiredService<RecommendationReasons>);
         var couldWorkWith = mayEdit

@@ -30,6 +30,12 @@ public class ProfilePageModel(ProfileQueries queries, ContentReadCache readCache
     /// <summary>The profile is not published: shown only to those who may edit it, never indexed.</summary>
     public bool NotPublic { get; private set; }
 
+    /// <summary>The network section's partners' partners are asked for (<see cref="ProfileNetworkBlock.WideView"/>).</summary>
+    private bool WideNetwork => string.Equals(Request.Query[ProfileNetworkBlock.ViewParameter], ProfileNetworkBlock.WideView, StringComparison.Ordinal);
+
+    /// <summary>A network view the page does not know, answered as the directory answers an unknown value: said, with a 400.</summary>
+    private string? UnknownNetworkView => Request.Query[ProfileNetworkBlock.ViewParameter].ToString() is { Length: > 0 } asked && !WideNetwork ? asked : null;
+
     // The request's token read here, not bound as a handler argument: binding it costs a model-binding pass per view.
     public async Task<IActionResult> OnGetAsync(string slug)
     {
@@ -53,6 +59,10 @@ public class ProfilePageModel(ProfileQueries queries, ContentReadCache readCache
             return NotFound();
         }
         View = view;
+        if (UnknownNetworkView is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
         return Page();
     }
 
@@ -67,12 +77,11 @@ public class ProfilePageModel(ProfileQueries queries, ContentReadCache readCache
         var services = HttpContext.RequestServices;
         var p = View.Profile;
         var mayEditContent = MayEdit && !NotPublic;
-        var wide = string.Equals(Request.Query["network"], "wide", StringComparison.Ordinal);
         var blocks = new ProfileBlocks(
             await ProfilePostingsBlock.LoadAsync(p.Id, p.Slug, mayEditContent, readCache, services, cancellationToken),
             await ProfileEventsBlock.LoadAsync(p.Id, p.Slug, mayEditContent, readCache, services, cancellationToken),
             await ProfileNewsBlock.LoadAsync(p.Id, p.Slug, mayEditContent, readCache, services, cancellationToken),
-            await ProfileNetworkBlock.LoadAsync(p.Id, p.Slug, MayEdit, wide, network, similarClusters, services, cancellationToken));
+            await ProfileNetworkBlock.LoadAsync(p.Id, p.Slug, MayEdit, WideNetwork, network, similarClusters, services, cancellationToken) with { UnknownView = UnknownNetworkView });
         if ((blocks.Network.Preparing || blocks.Network.Behind) && HttpContext.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } outputCache)
         {
             // A page without its network, or with the network as it was before a write, is not kept for the next readers.

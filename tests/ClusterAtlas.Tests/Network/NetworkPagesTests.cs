@@ -1,6 +1,7 @@
 using ClusterAtlas.Network;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Tests.Infrastructure;
+using ClusterAtlas.Tests.Map;
 using ClusterAtlas.Tests.PartnerSearch;
 using ClusterAtlas.Tests.Profiles;
 using Microsoft.EntityFrameworkCore;
@@ -153,6 +154,46 @@ public sealed class NetworkPagesTests(ClusterAtlasFactory app) : IClassFixture<C
         page = await ClusterAtlasFactory.ParseAsync(await other.Browser.GetStringAsync(new Uri($"/cluster-organisations/{other.Slug}/network", UriKind.Relative)));
         Assert.Empty(page.QuerySelectorAll("tbody tr"));
         Assert.Contains("Rejected", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_wide_view_adds_the_partners_partners_that_are_not_its_own_links_back_and_an_unknown_view_is_said()
+    {
+        // Quince works with Juniper and Saffron; Juniper with Saffron (a partner of Quince's already) and Walnut.
+        var (quince, juniper, saffron, walnut) = (MapScenarios.Published("Quince Orchard Cluster", "RS"), MapScenarios.Published("Juniper Forest Cluster", "RS"),
+            MapScenarios.Published("Saffron Field Cluster", "RS"), MapScenarios.Published("Walnut Grove Cluster", "RS"));
+        quince.CollaboratingClusters.AddRange([new() { Name = juniper.Name, CountryCode = "RS" }, new() { Name = saffron.Name, CountryCode = "RS", SortOrder = 1 }]);
+        juniper.CollaboratingClusters.AddRange([new() { Name = saffron.Name, CountryCode = "RS" }, new() { Name = walnut.Name, CountryCode = "RS", SortOrder = 1 }]);
+        await app.AddAsync((quince, []), (juniper, []), (saffron, []), (walnut, []));
+        await app.Services.GetRequiredService<NetworkIndex>().CurrentAsync(CancellationToken.None, fresh: true);
+        var visitor = app.CreateBrowser();
+        async Task<(System.Net.HttpStatusCode Status, AngleSharp.Dom.IElement Network)> NetworkSectionAsync(string query)
+        {
+            using var response = await visitor.GetAsync(new Uri($"/cluster-organisations/{quince.Slug}{query}", UriKind.Relative));
+            var html = await response.Content.ReadAsStringAsync();
+            await HtmlValidator.AssertValidAsync(html, query);
+            return (response.StatusCode, (await ClusterAtlasFactory.ParseAsync(html)).GetElementById("network")!);
+        }
+        static Dictionary<string, string[]> Partners(AngleSharp.Dom.IElement network) =>
+            network.QuerySelectorAll(".network-partners > li").ToDictionary(li => li.QuerySelector("a")!.TextContent,
+                li => li.Children.Where(c => c.LocalName == "ul").SelectMany(ul => ul.QuerySelectorAll("a")).Select(a => a.TextContent).ToArray());
+
+        var (status, wide) = await NetworkSectionAsync("?network=wide");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Equal(new Dictionary<string, string[]> { [juniper.Name] = [walnut.Name], [saffron.Name] = [] }, Partners(wide));
+        var back = Assert.Single(wide.QuerySelectorAll($"a[href='/cluster-organisations/{quince.Slug}#network']"));
+        Assert.Equal("Show only this cluster's partners", back.TextContent);
+        Assert.Empty(wide.QuerySelectorAll("a[href*='network=wide']"));
+
+        var (_, narrow) = await NetworkSectionAsync("");
+        Assert.Equal(new Dictionary<string, string[]> { [juniper.Name] = [], [saffron.Name] = [] }, Partners(narrow));
+        Assert.NotNull(narrow.QuerySelector($"a[href='/cluster-organisations/{quince.Slug}?network=wide#network']"));
+
+        // A view the page does not know is said, as the directory says an unknown value, and the partners are shown.
+        var (refused, unknown) = await NetworkSectionAsync("?network=everything");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused);
+        Assert.Equal("network: 'everything' is not a known network value.", unknown.QuerySelector(".alert-error")!.TextContent.Trim());
+        Assert.Equal(new Dictionary<string, string[]> { [juniper.Name] = [], [saffron.Name] = [] }, Partners(unknown));
     }
 
     private Task<int> SetPartnerAsync(int profileId, string partner, bool alsoRename = false) => app.WithDbAsync(async db =>
