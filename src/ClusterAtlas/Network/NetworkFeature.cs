@@ -8,6 +8,7 @@ public static class NetworkFeature
         services.AddCacheTags<NetworkLink>(ContentTags.Profiles).AddCacheTags<RecommendationDismissal>()
             .AddSingleton<NetworkIndex>()
             .AddSingleton<SimilarClusters>()
+            .AddSingleton<StatedPartnerLinks>()
             .AddScoped<NetworkLinker>()
             .AddScoped<NetworkTerms>()
             .AddHostedService<NetworkTermsService>()

@@ -20,6 +20,9 @@ public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, i
     /// <summary>A value of <see cref="ViewParameter"/> that is no view: said on the page, which shows the partners.</summary>
     public string? UnknownView { get; init; }
 
+    /// <summary>The profiles its own list of collaborating clusters names, as the network matched them (<see cref="StatedPartnerLinks"/>).</summary>
+    public IReadOnlyDictionary<string, NetworkProfile> StatedPartners { get; init; } = StatedPartnerLinks.None;
+
     private static readonly TimeSpan WaitForTheNetwork = TimeSpan.FromSeconds(2);
 
     public sealed record Partner(NetworkProfile Profile, bool Mutual, IReadOnlyList<NetworkProfile> TheirPartners);
@@ -31,6 +34,21 @@ public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, i
     public static Task<ProfileNetworkBlock> LoadAsync(int profileId, string slug, bool mayEdit, bool wide, NetworkIndex network,
         SimilarClusters similarClusters, IServiceProvider requestServices, CancellationToken cancellationToken) =>
         LoadAsync(profileId, slug, mayEdit, wide, network, similarClusters, requestServices, WaitForTheNetwork, cancellationToken);
+
+    /// <summary>
+    /// Only the profiles its list of collaborating clusters names (<see cref="StatedPartners"/>), for the print view,
+    /// waiting for the network as the page does; <c>Whole</c> is false when the network was not built or behind.
+    /// </summary>
+    public static async Task<(IReadOnlyDictionary<string, NetworkProfile> Partners, bool Whole)> StatedPartnersAsync(int profileId, NetworkIndex network,
+        IServiceProvider requestServices, CancellationToken cancellationToken)
+    {
+        if (!network.IsBuilt && !await network.WaitForFirstBuildAsync(WaitForTheNetwork, cancellationToken))
+        {
+            return (StatedPartnerLinks.None, false);
+        }
+        var (snapshot, behind) = await network.CurrentOrPreviousAsync(WaitForTheNetwork, cancellationToken);
+        return (await requestServices.GetRequiredService<StatedPartnerLinks>().OfAsync(snapshot, profileId, requestServices, cancellationToken), !behind);
+    }
 
     /// <param name="waitForTheNetwork">How long to wait for the network's first build (before saying it is being prepared) or its rebuild after a write (before showing it as it was).</param>
     internal static async Task<ProfileNetworkBlock> LoadAsync(int profileId, string slug, bool mayEdit, bool wide, NetworkIndex network,
@@ -48,10 +66,12 @@ public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, i
             ? await requestServices.GetRequiredService<Data.ClusterAtlasDbContext>().Set<NetworkLink>()
                 .CountAsync(l => l.ProfileId == profileId && l.State == LinkState.Proposed, cancellationToken)
             : 0;
+        // An unpublished profile (its administrators' preview) has no place in the network, but its list links the published profiles it names.
+        var stated = await requestServices.GetRequiredService<StatedPartnerLinks>().OfAsync(snapshot, profileId, requestServices, cancellationToken);
         var me = snapshot.Find(profileId);
         if (me is null)
         {
-            return new ProfileNetworkBlock(slug, mayEdit, wide, proposed, [], [], [], Behind: behind);
+            return new ProfileNetworkBlock(slug, mayEdit, wide, proposed, [], [], [], Behind: behind) { StatedPartners = stated };
         }
         var direct = snapshot.PartnersOf(profileId).ToList();
         // Their partners that are its own partners too are listed once, among its partners.
@@ -65,6 +85,6 @@ public sealed record ProfileNetworkBlock(string Slug, bool MayEdit, bool Wide, i
         var couldWorkWith = mayEdit
             ? await requestServices.GetRequiredService<PartnerSuggestions>().CouldWorkWithAsync(snapshot, me, Shown, cancellationToken)
             : [];
-        return new ProfileNetworkBlock(slug, mayEdit, wide, proposed, partners, similar, couldWorkWith, Behind: behind);
+        return new ProfileNetworkBlock(slug, mayEdit, wide, proposed, partners, similar, couldWorkWith, Behind: behind) { StatedPartners = stated };
     }
 }

@@ -6,4 +6,9 @@ namespace ClusterAtlas.Profiles;
 /// A profile's header and sections as /Profiles/Sections/_ProfileContent.cshtml renders them: with the editing tabs and
 /// the in-page navigation on the page, without them (<paramref name="Tabs"/> null) in the print view.
 /// </summary>
-public sealed record ProfileContent(ProfileView View, ProfileTabs? Tabs);
+/// <param name="StatedPartners">The profiles its collaborating clusters are, as the network matched them (<see cref="Network.StatedPartnerLinks"/>).</param>
+public sealed record ProfileContent(ProfileView View, ProfileTabs? Tabs, IReadOnlyDictionary<string, Network.NetworkProfile> StatedPartners)
+{
+    /// <summary>The slug of the profile a collaborating cluster is, if the network has matched it to one.</summary>
+    public string? PartnerSlug(CollaboratingCluster partner) => StatedPartners.GetValueOrDefault(Network.NetworkLink.PartnerKeyOf(partner))?.Slug;
+}

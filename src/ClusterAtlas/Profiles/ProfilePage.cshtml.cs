@@ -82,12 +82,31 @@ public class ProfilePageModel(ProfileQueries queries, ContentReadCache readCache
             await ProfileEventsBlock.LoadAsync(p.Id, p.Slug, mayEditContent, readCache, services, cancellationToken),
             await ProfileNewsBlock.LoadAsync(p.Id, p.Slug, mayEditContent, readCache, services, cancellationToken),
             await ProfileNetworkBlock.LoadAsync(p.Id, p.Slug, MayEdit, WideNetwork, network, similarClusters, services, cancellationToken) with { UnknownView = UnknownNetworkView });
-        if ((blocks.Network.Preparing || blocks.Network.Behind) && HttpContext.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } outputCache)
+        if (blocks.Network.Preparing || blocks.Network.Behind)
         {
-            // A page without its network, or with the network as it was before a write, is not kept for the next readers.
-            outputCache.Context.AllowCacheStorage = false;
+            KeepFromTheNextReaders();
         }
         return blocks;
+    }
+
+    /// <summary>For the print view, which has no network section: the profiles its list of collaborating clusters names, as the page links them.</summary>
+    public async Task<IReadOnlyDictionary<string, NetworkProfile>> StatedPartnersAsync()
+    {
+        var (partners, whole) = await ProfileNetworkBlock.StatedPartnersAsync(View.Profile.Id, network, HttpContext.RequestServices, HttpContext.RequestAborted);
+        if (!whole)
+        {
+            KeepFromTheNextReaders();
+        }
+        return partners;
+    }
+
+    /// <summary>A page without its network, or with the network as it was before a write, is not kept for the next readers.</summary>
+    private void KeepFromTheNextReaders()
+    {
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } outputCache)
+        {
+            outputCache.Context.AllowCacheStorage = false;
+        }
     }
 
     private IAuthorizationService Authorization => HttpContext.RequestServices.GetRequiredService<IAuthorizationService>();

@@ -60,16 +60,8 @@ public sealed class ProfileQueries(IServiceProvider services, DataLabels labels,
         }
         // Terms an import proposed are not shown until an administrator accepts them.
         profile.Terms.RemoveAll(t => t.Term.Status == TermStatus.Proposed);
-        var candidateSlugs = profile.CollaboratingClusters.Select(c => TextFolding.Slug(c.Name)).Distinct().ToList();
-        // By the unique slug alone, the status read with it: asked for both, SQLite without statistics chose the status
-        // index and read every published profile (5 s at a million).
-        var partners = candidateSlugs.Count == 0
-            ? []
-            : (await Db.ClusterOrganisations.AsNoTracking()
-                .Where(p => candidateSlugs.Contains(p.Slug))
-                .Select(p => new { p.Slug, p.Status })
-                .ToListAsync(cancellationToken)).Where(p => p.Status == ProfileStatus.Published).Select(p => p.Slug).ToList();
-        return new ProfileView(profile, labels, countries, partners.ToDictionary(s => s));
+        // Its collaborating clusters are linked as the network matched them (Network.StatedPartnerLinks), not here.
+        return new ProfileView(profile, labels, countries);
     }
 
     public Task<IReadOnlyList<ProfileSummary>> LatestPublishedAsync(int count, CancellationToken cancellationToken) =>

@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.Html;
 
 namespace ClusterAtlas.Profiles;
 
-/// <summary>A profile ready to show: terms by field, country names, partner links, rendered Markdown.</summary>
+/// <summary>A profile ready to show: terms by field, country names, rendered Markdown.</summary>
 /// <remarks>Names from data (countries, terms) are looked up in the page's language at each call: a view is cached across requests.</remarks>
-public sealed class ProfileView(ClusterOrganisation profile, DataLabels labels, CountryList countries, IReadOnlyDictionary<string, string> partnerSlugs)
+public sealed class ProfileView(ClusterOrganisation profile, DataLabels labels, CountryList countries)
 {
     public ClusterOrganisation Profile { get; } = profile;
 
@@ -47,13 +47,6 @@ public sealed class ProfileView(ClusterOrganisation profile, DataLabels labels, 
     public IReadOnlyList<Schema.ProfileSchemaField> SchemaFieldsOf(ProfileSection section) =>
         _schemaFieldsBySection.GetOrAdd(section.Id, id =>
             [.. Schema.ProfileSchema.Fields.Where(f => f.RenderedBySchema && Schema.ProfileSchema.PageSectionOf(f) == id && f.HasContent(Profile))]);
-
-    // Per partner name, found once per loaded profile: folding a name to its slug normalises Unicode.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _partnerSlugByName = new(StringComparer.Ordinal);
-
-    /// <summary>The slug of a collaborating cluster that has a profile here, if any.</summary>
-    public string? PartnerSlug(CollaboratingCluster partner) =>
-        _partnerSlugByName.GetOrAdd(partner.Name, name => partnerSlugs.GetValueOrDefault(TextFolding.Slug(name)));
 
     // Found once per loaded profile, not on every page view.
     private IReadOnlyList<ProfileSection>? _sections;

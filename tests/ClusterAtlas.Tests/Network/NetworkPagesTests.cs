@@ -157,6 +157,53 @@ public sealed class NetworkPagesTests(ClusterAtlasFactory app) : IClassFixture<C
     }
 
     [Fact]
+    public async Task A_profiles_list_of_collaborating_clusters_links_the_partners_the_network_matched_as_its_network_section_does()
+    {
+        // Aspen names Linden by its acronym and Hawthorn exactly (both sure matches), Birch misspelt (only proposed) and
+        // a cluster with no profile here.
+        var linden = MapScenarios.Published("Linden Valley Cluster", "RS");
+        linden.Acronym = "LVC";
+        var (hawthorn, birch, aspen) = (MapScenarios.Published("Hawthorn Ridge Cluster", "RS"), MapScenarios.Published("Birch Meadow Cluster", "RS"), MapScenarios.Published("Aspen Hollow Cluster", "RS"));
+        aspen.CollaboratingClusters.AddRange(
+        [
+            new() { Name = "LVC", CountryCode = "RS" }, new() { Name = hawthorn.Name, CountryCode = "RS", SortOrder = 1 },
+            new() { Name = "Birch Meadow Clustre", CountryCode = "RS", SortOrder = 2 }, new() { Name = "Nowhere Cluster", CountryCode = "RS", SortOrder = 3 },
+        ]);
+        await app.AddAsync((linden, []), (hawthorn, []), (birch, []), (aspen, []));
+        var network = app.Services.GetRequiredService<NetworkIndex>();
+        await network.CurrentAsync(CancellationToken.None, fresh: true);
+        var visitor = app.CreateBrowser();
+        async Task<(List<(string Name, string? Href)> Listed, List<string?> InNetwork)> LinksAsync(string path)
+        {
+            var page = await ClusterAtlasFactory.ParseAsync(await visitor.GetStringAsync(new Uri(path, UriKind.Relative)));
+            return ([.. page.QuerySelectorAll(".partners li").Select(li => (li.FirstElementChild!.TextContent, li.QuerySelector("a")?.GetAttribute("href")))],
+                [.. page.QuerySelectorAll("#network .network-partners > li > a").Select(a => a.GetAttribute("href"))]);
+        }
+
+        var (listed, inNetwork) = await LinksAsync($"/cluster-organisations/{aspen.Slug}");
+        Assert.Equal(
+        [
+            ("LVC", $"/cluster-organisations/{linden.Slug}"), (hawthorn.Name, $"/cluster-organisations/{hawthorn.Slug}"),
+            ("Birch Meadow Clustre", null), ("Nowhere Cluster", null),
+        ], listed);
+        Assert.Equal(listed.Where(l => l.Href is not null).Select(l => l.Href).Order(), inNetwork.Order());
+        Assert.Equal(listed, (await LinksAsync($"/cluster-organisations/{aspen.Slug}/print")).Listed);
+
+        // Confirmed by Aspen's administrators, the misspelt name is Birch's in both.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var proposal = await scope.ServiceProvider.GetRequiredService<ClusterAtlas.Data.ClusterAtlasDbContext>().Set<NetworkLink>()
+                .SingleAsync(l => l.ProfileId == aspen.Id && l.State == LinkState.Proposed);
+            Assert.Equal(birch.Id, proposal.PartnerProfileId);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<NetworkDecisions>().DecideAsync(aspen.Id, proposal.Id, confirm: true, userId: null, CancellationToken.None));
+        }
+        await network.CurrentAsync(CancellationToken.None, fresh: true);
+        (listed, inNetwork) = await LinksAsync($"/cluster-organisations/{aspen.Slug}");
+        Assert.Equal(("Birch Meadow Clustre", $"/cluster-organisations/{birch.Slug}"), listed[2]);
+        Assert.Equal(listed.Where(l => l.Href is not null).Select(l => l.Href).Order(), inNetwork.Order());
+    }
+
+    [Fact]
     public async Task The_wide_view_adds_the_partners_partners_that_are_not_its_own_links_back_and_an_unknown_view_is_said()
     {
         // Quince works with Juniper and Saffron; Juniper with Saffron (a partner of Quince's already) and Walnut.
