@@ -34,10 +34,12 @@
   }).concat(graph.edges.map(function (e, i) {
     return { data: { id: 'e' + i, source: e.source, target: e.target, mutual: e.mutual ? 1 : 0 } };
   }));
+  // Less margin on a phone, where 30 pixels on each side are a sixth of the box.
+  var padding = container.clientWidth < 600 ? 8 : 30;
   var cy = window.cytoscape({
     container: container,
     elements: elements,
-    layout: graph.nodes.length > 400 ? { name: 'grid' } : { name: 'cose', animate: false, nodeRepulsion: function () { return 40000; }, idealEdgeLength: function () { return 50; } },
+    layout: { name: 'preset' },
     style: [
       // Names appear once zoomed in far enough to read them (hundreds of names at once are a grey smudge), and for
       // the node under the pointer and its partners.
@@ -49,6 +51,41 @@
       { selector: 'node.focused', style: { 'min-zoomed-font-size': 0, 'font-size': 11, 'z-index': 10, 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': 2 } }
     ]
   });
+  if (graph.nodes.length > 400) {
+    cy.layout({ name: 'grid', padding: padding }).run();
+    tellWhatWasDrawn();
+  } else {
+    var layout = cy.layout({ name: 'cose', animate: false, fit: false, nodeRepulsion: function () { return 40000; }, idealEdgeLength: function () { return 50; } });
+    layout.one('layoutstop', function () { fillTheBox(); });
+    layout.run();
+  }
+
+  // cose lays a network out as a round cloud: in a phone's tall, narrow box it filled half the height. The cloud is
+  // stretched to the box's proportions (up to twice, so it is not a line of dots), then fitted.
+  function fillTheBox() {
+    var box = cy.nodes().boundingBox();
+    var width = container.clientWidth - 2 * padding;
+    var height = container.clientHeight - 2 * padding;
+    if (box.w > 0 && box.h > 0 && width > 0 && height > 0) {
+      var stretch = (height / width) / (box.h / box.w);
+      var sx = stretch < 1 ? Math.min(1 / stretch, 2) : 1;
+      var sy = stretch > 1 ? Math.min(stretch, 2) : 1;
+      cy.nodes().positions(function (node) {
+        var p = node.position();
+        return { x: box.x1 + (p.x - box.x1) * sx, y: box.y1 + (p.y - box.y1) * sy };
+      });
+    }
+    cy.fit(undefined, padding);
+    tellWhatWasDrawn();
+  }
+
+  // How much of its box the drawing spans, in per cent of the box's width and height ("94x92"), for tests and tools
+  // that cannot look into the canvas.
+  function tellWhatWasDrawn() {
+    var drawn = cy.elements().renderedBoundingBox();
+    container.setAttribute('data-drawn', Math.round(100 * drawn.w / container.clientWidth) + 'x' + Math.round(100 * drawn.h / container.clientHeight));
+  }
+
   cy.on('mouseover', 'node', function (event) {
     var near = event.target.closedNeighborhood();
     cy.elements().not(near).addClass('faded');
