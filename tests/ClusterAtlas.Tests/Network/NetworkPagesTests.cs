@@ -230,6 +230,8 @@ public sealed class NetworkPagesTests(ClusterAtlasFactory app) : IClassFixture<C
         Assert.Equal(new Dictionary<string, string[]> { [juniper.Name] = [walnut.Name], [saffron.Name] = [] }, Partners(wide));
         var back = Assert.Single(wide.QuerySelectorAll($"a[href='/cluster-organisations/{quince.Slug}#network']"));
         Assert.Equal("Show only this cluster's partners", back.TextContent);
+        // Above the list, where the link to the wide view leads: the list below it is long.
+        Assert.Same(back.ParentElement, wide.QuerySelector(".network-partners")!.PreviousElementSibling);
         Assert.Empty(wide.QuerySelectorAll("a[href*='network=wide']"));
 
         var (_, narrow) = await NetworkSectionAsync("");
