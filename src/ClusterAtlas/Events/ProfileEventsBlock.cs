@@ -8,6 +8,9 @@ namespace ClusterAtlas.Events;
 /// </summary>
 public sealed record ProfileEventsBlock(string Slug, bool MayEdit, IReadOnlyList<EventAttendances.ProfileEvent> Events)
 {
+    /// <summary>Whether the page shows the block: its editors see it empty too, with the link to submit one.</summary>
+    public bool Shown => Events.Count > 0 || MayEdit;
+
     /// <summary><see cref="EventAttendances"/> (and its DbContext) is asked of <paramref name="requestServices"/> only when the kept list has to be read.</summary>
     public static async Task<ProfileEventsBlock> LoadAsync(int profileId, string slug, bool mayEdit, ContentReadCache cache,
         IServiceProvider requestServices, CancellationToken cancellationToken)

@@ -10,6 +10,9 @@ namespace ClusterAtlas.PartnerSearch;
 /// </summary>
 public sealed record ProfilePostingsBlock(string Slug, bool MayEdit, IReadOnlyList<PartnerSearchPosting> Postings)
 {
+    /// <summary>Whether the page shows the block: its editors see it empty too, with the link to post one.</summary>
+    public bool Shown => Postings.Count > 0 || MayEdit;
+
     /// <summary>
     /// The request's DbContext is asked of <paramref name="requestServices"/> only when the kept list has to be read:
     /// building one was a noticeable part of a page that makes no query.

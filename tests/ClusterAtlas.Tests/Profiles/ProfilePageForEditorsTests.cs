@@ -89,6 +89,37 @@ public sealed class ProfilePageForEditorsTests(ClusterAtlasFactory app) : IClass
         Assert.Contains("Freshly saved words.", await owner.GetStringAsync(new Uri(url, UriKind.Relative)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task On_this_page_lists_the_blocks_each_reader_sees_and_every_link_leads_to_its_block()
+    {
+        using var owner = await app.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
+        var slug = await RegisterProfileAsync(owner, "Navigated Cluster");
+        await app.WithDbAsync(async db =>
+        {
+            var profile = await db.ClusterOrganisations.SingleAsync(p => p.Slug == slug);
+            profile.EstablishedOn = new DateOnly(2015, 3, 1); // a section, so that a visitor's list has more than one entry
+            profile.Status = ProfileStatus.Published;
+            profile.PublishedAt = DateTimeOffset.UtcNow;
+            return await db.SaveChangesAsync();
+        });
+        app.Services.GetRequiredService<DirectoryIndex>().MarkStale();
+        using var anonymous = app.CreateBrowser();
+        var url = $"/cluster-organisations/{slug}";
+
+        // Its administrator sees the empty blocks with their links to post, submit and write; a visitor only the network.
+        Assert.Equal(["#general", "#partner-search", "#events", "#news", "#network"], await SectionNavTargetsAsync(owner, url));
+        Assert.Equal(["#general", "#network"], await SectionNavTargetsAsync(anonymous, url));
+    }
+
+    /// <summary>The fragments of the page's "On this page" links, each checked to name an element of the page.</summary>
+    private static async Task<List<string>> SectionNavTargetsAsync(HttpClient browser, string url)
+    {
+        var page = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri(url, UriKind.Relative)));
+        var targets = page.QuerySelectorAll(".section-nav a").Select(a => a.GetAttribute("href") ?? "").ToList();
+        Assert.All(targets, href => Assert.True(href.StartsWith('#') && page.GetElementById(href[1..]) is not null, $"{url}: “{href}” leads nowhere"));
+        return targets;
+    }
+
     private static async Task<List<(string Text, string? Href)>> TabsAsync(HttpClient browser, string url)
     {
         var page = await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri(url, UriKind.Relative)));

@@ -67,9 +67,11 @@ public sealed class ProfilePageTests(ClusterAtlasFactory app) : IClassFixture<Cl
         var crumbs = page.QuerySelectorAll(".breadcrumb li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(["Home", "Cluster Organisations", "Vojvodina Metal Cluster"], crumbs);
 
+        // The sections, then the blocks below them that a visitor sees: the demo profile's coming events and its network.
         var sectionLinks = page.QuerySelectorAll(".section-nav a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["#general", "#focus", "#strategy", "#services", "#cooperation", "#programmes", "#stories"], sectionLinks);
-        Assert.All(sectionLinks, href => Assert.NotNull(page.QuerySelector(href!)));
+        Assert.Equal(["#general", "#focus", "#strategy", "#services", "#cooperation", "#programmes", "#stories", "#events", "#network"], sectionLinks);
+        Assert.All(sectionLinks, href => Assert.NotNull(page.GetElementById(href![1..])));
+        Assert.Equal(["Coming events", "Network"], page.QuerySelectorAll(".section-nav a").TakeLast(2).Select(a => a.TextContent.Trim()));
         // The seed has no composition figures: no section with bare labels.
         Assert.Null(page.QuerySelector("#composition"));
         Assert.DoesNotContain("Languages spoken", page.Body!.TextContent, StringComparison.Ordinal);
