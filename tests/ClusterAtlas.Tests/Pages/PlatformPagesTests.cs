@@ -10,7 +10,8 @@ namespace ClusterAtlas.Tests.Pages;
 
 /// <summary>
 /// The pages a public platform must have: who runs it (from ClusterAtlas:Operator, never made up), the privacy
-/// policy, the terms, the imprint, and the open-data licence of profile data, linked from the footer of every page.
+/// policy, the terms, the imprint, and the open-data licence of profile data, stated once on every page: in the footer,
+/// or with the content of the profile, print and terms pages.
 /// </summary>
 public sealed class PlatformPagesTests(UnconfiguredInstallationFactory app, ConfiguredInstallationFactory configured)
     : IClassFixture<UnconfiguredInstallationFactory>, IClassFixture<ConfiguredInstallationFactory>
@@ -19,7 +20,7 @@ public sealed class PlatformPagesTests(UnconfiguredInstallationFactory app, Conf
     private const string MissingOperator = "The operator of this installation has not filled this in yet";
 
     [Fact]
-    public async Task Every_page_template_has_the_footer_with_the_legal_pages_and_the_data_licence()
+    public async Task Every_page_template_has_the_footer_with_the_legal_pages_and_states_the_data_licence_once()
     {
         var visitorPages = new[]
         {
@@ -118,11 +119,15 @@ public sealed class PlatformPagesTests(UnconfiguredInstallationFactory app, Conf
     [Theory]
     [InlineData(Profile)]
     [InlineData(Profile + "/print")]
-    public async Task Profile_and_print_pages_state_the_licence_of_the_profile_data(string url)
+    [InlineData("/terms")]
+    public async Task Profile_print_and_terms_pages_state_the_licence_of_the_profile_data_with_their_content_and_once(string url)
     {
         var page = await app.GetDocumentAsync(url);
         var licence = page.QuerySelector("main .data-licence")!;
         Assert.Equal("Profile data: CC BY 4.0", Collapse(licence.TextContent));
+        // With the content it is printed (the footer is not) and read beside the source; the footer does not repeat it.
+        Assert.Single(page.QuerySelectorAll(".data-licence"));
+        Assert.Null(page.QuerySelector("footer .data-licence"));
         Assert.Equal("https://creativecommons.org/licenses/by/4.0/", licence.QuerySelector("a[rel='license']")?.GetAttribute("href"));
 
         using var client = configured.CreateClient();
@@ -164,9 +169,9 @@ public sealed class PlatformPagesTests(UnconfiguredInstallationFactory app, Conf
         Assert.True(footer is not null, $"{url} has no footer");
         var links = footer.QuerySelectorAll("nav a").Select(a => (Href: a.GetAttribute("href"), Text: a.TextContent.Trim())).ToList();
         Assert.Equal([("/imprint", "Imprint and contact"), ("/privacy", "Privacy policy"), ("/terms", "Terms of use"), ("/newsletter", "Newsletter")], links);
-        var licence = footer.QuerySelector(".data-licence a[rel='license']");
-        Assert.True(licence is not null, $"{url}: no licence in the footer");
-        Assert.Equal("CC BY 4.0", licence.TextContent);
+        var licences = page.QuerySelectorAll(".data-licence a[rel='license']");
+        Assert.True(licences.Length == 1, $"{url}: the data licence stated {licences.Length} times");
+        Assert.Equal("CC BY 4.0", licences[0].TextContent);
     }
 
     private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
