@@ -14,8 +14,9 @@ namespace ClusterAtlas.Operations;
 /// The console log through Serilog: readable text, or compact JSON when ClusterAtlas:Logging:Format is Json. Serilog is
 /// one logging provider among the framework's (it replaces only the console one), so "Logging:LogLevel" filters as before.
 /// Each request is one line (method, route template, status, elapsed) with no query string, cookie, header or, unless
-/// configured, client address: the path template rather than the path, because paths carry tokens (unsubscribe links)
-/// and whatever a client typed.
+/// configured, client address: the path template rather than the path, because paths carry slugs and whatever a client
+/// typed. A 404 is the exception: its line names the path that was not found (see <see cref="NotFoundPath"/>), as that
+/// is what an operator needs to mend a broken link.
 /// </summary>
 public static class StructuredLogging
 {
@@ -78,7 +79,7 @@ public static class StructuredLogging
         {
             options.Logger = logger;
             options.IncludeQueryInRequestPath = false;
-            options.MessageTemplate = "{RequestMethod:l} {RouteTemplate:l} answered {StatusCode} in {Elapsed:0.0} ms";
+            options.MessageTemplate = "{RequestMethod:l} {RouteOrPath:l} answered {StatusCode} in {Elapsed:0.0} ms";
             options.GetMessageTemplateProperties = (context, _, elapsed, status) => Properties(context, elapsed, status, clientAddresses);
             options.GetLevel = (_, _, error) => error is not null ? LogEventLevel.Error : LogEventLevel.Information;
         });
@@ -90,7 +91,9 @@ public static class StructuredLogging
         // Named here, since the middleware would name itself (Serilog.AspNetCore.RequestLoggingMiddleware).
         yield return new LogEventProperty(Constants.SourceContextPropertyName, new ScalarValue(RequestCategory));
         yield return new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method));
-        yield return new LogEventProperty("RouteTemplate", new ScalarValue(RouteTemplate(context)));
+        var route = RouteTemplate(context);
+        yield return new LogEventProperty("RouteTemplate", new ScalarValue(route));
+        yield return new LogEventProperty("RouteOrPath", new ScalarValue(status == StatusCodes.Status404NotFound ? NotFoundPath(context.Request) : route));
         yield return new LogEventProperty("StatusCode", new ScalarValue(status));
         yield return new LogEventProperty("Elapsed", new ScalarValue(elapsed));
         if (clientAddress)
@@ -118,4 +121,19 @@ public static class StructuredLogging
     }
 
     private const string ErrorPages = "/errors/";
+
+    private const int LongestLoggedPath = 200;
+
+    /// <summary>
+    /// The path of a 404, without its query string (which carries tokens and search words): escaped as in an address, so
+    /// that a client cannot write line breaks into the log; a segment with an e-mail address in it left out; cut at
+    /// <see cref="LongestLoggedPath"/> characters. The platform's own paths name no person, but a client may send anything.
+    /// </summary>
+    internal static string NotFoundPath(HttpRequest request)
+    {
+        var segments = (request.PathBase + request.Path).ToUriComponent().Split('/')
+            .Select(segment => segment.Contains('@', StringComparison.Ordinal) || segment.Contains("%40", StringComparison.OrdinalIgnoreCase) ? "(left out)" : segment);
+        var path = string.Join('/', segments);
+        return path.Length <= LongestLoggedPath ? path : string.Concat(path.AsSpan(0, LongestLoggedPath), "…");
+    }
 }

@@ -11,7 +11,8 @@ namespace ClusterAtlas.Tests.Operations;
 
 /// <summary>
 /// The request log as ClusterAtlas:Logging:Format=Json writes it: one compact JSON line per request with the method,
-/// the route template, the status and the time taken, and nothing personal (no query string, e-mail, cookie or address);
+/// the route template (for a 404 the path that was not found), the status and the time taken, and nothing personal (no
+/// query string, e-mail, cookie or address);
 /// and no warning of the database layer in it from reading the public pages (an operator reads every warning).
 /// </summary>
 public sealed class RequestLogTests(RequestLogTests.LoggingFactory app) : IClassFixture<RequestLogTests.LoggingFactory>
@@ -28,6 +29,7 @@ public sealed class RequestLogTests(RequestLogTests.LoggingFactory app) : IClass
         var root = json.RootElement;
         Assert.Equal("GET", root.GetProperty("RequestMethod").GetString());
         Assert.Equal("/cluster-organisations/{slug}", root.GetProperty("RouteTemplate").GetString());
+        Assert.Equal("/cluster-organisations/{slug}", root.GetProperty("RouteOrPath").GetString());
         Assert.Equal(200, root.GetProperty("StatusCode").GetInt32());
         Assert.True(root.GetProperty("Elapsed").GetDouble() >= 0);
         Assert.Equal(StructuredLogging.RequestCategory, root.GetProperty("SourceContext").GetString());
@@ -39,15 +41,33 @@ public sealed class RequestLogTests(RequestLogTests.LoggingFactory app) : IClass
         Assert.DoesNotContain(SeedPage.Slug, line, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_path_no_route_matches_is_logged_as_the_error_page_without_the_path_the_client_sent()
+    [Theory]
+    [InlineData("/no-such-page/more", "/no-such-page/more")]
+    [InlineData("/cluster-organisations/no-such-cluster", "/cluster-organisations/no-such-cluster")]
+    [InlineData("/no-such-page/" + "someone.private%40example.org" + "/more", "/no-such-page/(left out)/more")]
+    [InlineData("/no-such-page/someone.private@example.org", "/no-such-page/(left out)")]
+    [InlineData("/no-such%0D%0A[12:00:00 INF] forged", "/no-such%0D%0A%5B12:00:00%20INF%5D%20forged")]
+    public async Task A_404_names_the_path_that_was_not_found_without_its_query_or_an_e_mail_address(string url, string logged)
     {
-        var line = await LogLineOfAsync($"/no-such-page/{Uri.EscapeDataString(Email)}");
+        var line = await LogLineOfAsync($"{url}?email={Uri.EscapeDataString(Email)}&q=private+words");
 
         using var json = JsonDocument.Parse(line);
-        Assert.Equal("(error page)", json.RootElement.GetProperty("RouteTemplate").GetString());
-        Assert.Equal(404, json.RootElement.GetProperty("StatusCode").GetInt32());
+        var root = json.RootElement;
+        Assert.Equal(404, root.GetProperty("StatusCode").GetInt32());
+        Assert.Equal(logged, root.GetProperty("RouteOrPath").GetString());
+        Assert.StartsWith($"GET {logged} answered 404 in ", root.GetProperty("@m").GetString(), StringComparison.Ordinal);
+        // The route stays the route: "(error page)", not one value per missing path.
+        Assert.Equal("(error page)", root.GetProperty("RouteTemplate").GetString());
         Assert.DoesNotContain("example.org", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("private", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_path_is_cut()
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Path = "/" + new string('a', 5000);
+        Assert.Equal("/" + new string('a', 199) + "…", StructuredLogging.NotFoundPath(context.Request));
     }
 
     /// <summary>Requests the address with a cookie, and renders its request event as the JSON format writes it.</summary>
