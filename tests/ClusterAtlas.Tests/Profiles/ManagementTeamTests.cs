@@ -1,9 +1,6 @@
 using AngleSharp.Dom;
-using ClusterAtlas.ClusterDirectory;
 using ClusterAtlas.Profiles;
 using ClusterAtlas.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClusterAtlas.Tests.Profiles;
 
@@ -49,22 +46,13 @@ public sealed class ManagementTeamTests(ClusterAtlasFactory app) : IClassFixture
     public async Task Named_people_are_listed_by_name_and_the_others_by_role_under_their_own_note()
     {
         using var owner = await app.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
-        var slug = await ProfileScenarios.RegisterProfileAsync(owner, "Named Team Cluster");
-        await app.WithDbAsync(async db =>
-        {
-            var profile = await db.ClusterOrganisations.Include(p => p.ManagementTeam).SingleAsync(p => p.Slug == slug);
-            profile.ManagementTeam.AddRange(
-            [
-                new() { SortOrder = 0, Name = "Jelena Petrović", Role = "Cluster Manager", Phone = Phone },
-                new() { SortOrder = 1, Name = "Marko Jovanović", Role = "ECCP Responsible Person", Email = "marko@cluster.example.org", ContactVisibility = ContactVisibility.MembersOnly },
-                new() { SortOrder = 2, Role = "Internationalisation Responsible", Phone = Phone },
-                new() { SortOrder = 3, Role = "Internationalisation Responsible", Phone = Phone },
-            ]);
-            profile.Status = ProfileStatus.Published;
-            profile.PublishedAt = DateTimeOffset.UtcNow;
-            return await db.SaveChangesAsync();
-        });
-        app.Services.GetRequiredService<DirectoryIndex>().MarkStale();
+        var slug = await app.PublishedProfileAsync(owner, "Named Team Cluster", profile => profile.ManagementTeam.AddRange(
+        [
+            new() { SortOrder = 0, Name = "Jelena Petrović", Role = "Cluster Manager", Phone = Phone },
+            new() { SortOrder = 1, Name = "Marko Jovanović", Role = "ECCP Responsible Person", Email = "marko@cluster.example.org", ContactVisibility = ContactVisibility.MembersOnly },
+            new() { SortOrder = 2, Role = "Internationalisation Responsible", Phone = Phone },
+            new() { SortOrder = 3, Role = "Internationalisation Responsible", Phone = Phone },
+        ]));
 
         var page = await app.GetDocumentAsync($"/cluster-organisations/{slug}");
 

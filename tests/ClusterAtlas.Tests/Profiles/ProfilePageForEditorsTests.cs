@@ -93,16 +93,8 @@ public sealed class ProfilePageForEditorsTests(ClusterAtlasFactory app) : IClass
     public async Task On_this_page_lists_the_blocks_each_reader_sees_and_every_link_leads_to_its_block()
     {
         using var owner = await app.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
-        var slug = await RegisterProfileAsync(owner, "Navigated Cluster");
-        await app.WithDbAsync(async db =>
-        {
-            var profile = await db.ClusterOrganisations.SingleAsync(p => p.Slug == slug);
-            profile.EstablishedOn = new DateOnly(2015, 3, 1); // a section, so that a visitor's list has more than one entry
-            profile.Status = ProfileStatus.Published;
-            profile.PublishedAt = DateTimeOffset.UtcNow;
-            return await db.SaveChangesAsync();
-        });
-        app.Services.GetRequiredService<DirectoryIndex>().MarkStale();
+        // A section, so that a visitor's list has more than one entry.
+        var slug = await app.PublishedProfileAsync(owner, "Navigated Cluster", profile => profile.EstablishedOn = new DateOnly(2015, 3, 1));
         using var anonymous = app.CreateBrowser();
         var url = $"/cluster-organisations/{slug}";
 

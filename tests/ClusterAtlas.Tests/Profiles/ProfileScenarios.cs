@@ -1,9 +1,12 @@
 using System.Net;
 using AngleSharp.Dom;
 using ClusterAtlas.Accounts;
+using ClusterAtlas.ClusterDirectory;
+using ClusterAtlas.Profiles;
 using ClusterAtlas.Tests.Accounts;
 using ClusterAtlas.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClusterAtlas.Tests.Profiles;
 
@@ -25,6 +28,25 @@ public static class ProfileScenarios
         var location = response.Headers.Location!.OriginalString;
         Assert.EndsWith("/edit/general?created=true", location, StringComparison.Ordinal);
         return location.Split('/')[2];
+    }
+
+    /// <summary>
+    /// Registers a profile as <paramref name="owner"/>, sets what <paramref name="fill"/> sets (its management team loaded),
+    /// and publishes it as a moderator would; returns its slug.
+    /// </summary>
+    public static async Task<string> PublishedProfileAsync(this ClusterAtlasFactory app, HttpClient owner, string name, Action<ClusterOrganisation>? fill = null)
+    {
+        var slug = await RegisterProfileAsync(owner, name);
+        await app.WithDbAsync(async db =>
+        {
+            var profile = await db.ClusterOrganisations.Include(p => p.ManagementTeam).SingleAsync(p => p.Slug == slug);
+            fill?.Invoke(profile);
+            profile.Status = ProfileStatus.Published;
+            profile.PublishedAt = DateTimeOffset.UtcNow;
+            return await db.SaveChangesAsync();
+        });
+        app.Services.GetRequiredService<DirectoryIndex>().MarkStale();
+        return slug;
     }
 
     /// <summary>The e-mail addresses of the profile's administrators, sorted.</summary>
