@@ -241,8 +241,8 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             recent is { Count: > 0 } && recent.Values.Max() is var newest && newest > lastChange ? newest : lastChange);
         if (entries.Count > 10_000 && (current is null || current.Entries.Count * 2 < entries.Count))
         {
-            // A full load allocates far more than it keeps; give the memory back rather than carry the peak.
-            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            // A full load allocates far more than it keeps.
+            LargeBuildMemory.GiveBack(entries.Count, "directory", logger);
         }
         logger.LogInformation("Directory index: {Count} published profiles in {Milliseconds:0} ms ({Source}), managed heap {HeapMb:0} MB",
             snapshot.Entries.Count, clock.GetElapsedTime(started).TotalMilliseconds, source, GC.GetTotalMemory(false) / 1048576.0);

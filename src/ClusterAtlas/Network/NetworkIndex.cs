@@ -284,6 +284,10 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.D
             var started = clock.GetTimestamp();
             _snapshot = await BuildAsync(db, profiles, cancellationToken);
             logger.LogInformation("Network: {Profiles} published profiles, built in {Elapsed:N0} ms", _snapshot.Profiles.Count, clock.GetElapsedTime(started).TotalMilliseconds);
+            // The network replaced, and the directory snapshot it was built from, are garbage now (this method's state
+            // would keep them alive through the collection).
+            current = null;
+            Data.LargeBuildMemory.GiveBack(_snapshot.Profiles.Count, "network", logger);
         }
         Interlocked.Exchange(ref _writesApplied, noticed);
     }
