@@ -154,9 +154,12 @@ public sealed class NetworkLinker(ClusterAtlasDbContext db, NetworkTerms terms, 
         var writtenIds = written.ToHashSet();
         var ids = writtenIds.ToList();
         // The written profiles' names as the index held them: what their words were counted by until now.
-        var namesBefore = await db.Set<NetworkTerm>().AsNoTracking()
-            .Where(t => t.Kind == NetworkTermKind.Name && EF.Parameter(ids).Contains(t.ProfileId))
-            .Select(t => t.Term).ToListAsync(cancellationToken);
+        // The kind told apart here, not in the query: given both, SQLite's planner (its statistics sampled) took the
+        // kind's index and read every name row, 1.8 s at a million profiles, where the profile's index reads a few rows.
+        var namesBefore = (await db.Set<NetworkTerm>().AsNoTracking()
+                .Where(t => EF.Parameter(ids).Contains(t.ProfileId))
+                .Select(t => new { t.Kind, t.Term }).ToListAsync(cancellationToken))
+            .Where(t => t.Kind == NetworkTermKind.Name).Select(t => t.Term).ToList();
         await terms.MakeAsync(written, cancellationToken);
         var stale = await terms.StaleAsync(int.MaxValue, cancellationToken);
         var staleCandidates = await CandidatesAsync(db.ClusterOrganisations.Where(p => EF.Parameter(stale).Contains(p.Id)), cancellationToken);
