@@ -66,7 +66,31 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>Above this many change times in the window they are not read (an import of that many, minutes before).</summary>
     internal const int MaxTimesKept = 200_000;
 
-    public void Dispose() => _refreshLock.Dispose();
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+        _refreshLock.Dispose();
+    }
+
+    /// <summary>Ends the refreshes that readers stopped waiting for (<see cref="CurrentOrPreviousAsync"/>) when the platform stops.</summary>
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>
+    /// How long a reader waits for a refresh after a write before it is given the directory as it was: a few thousand
+    /// profiles' refresh takes milliseconds, a million's seconds (every change rebuilds the whole directory).
+    /// </summary>
+    public static readonly TimeSpan ReaderWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>Whether a reader has stopped waiting for the refresh under way: the readers after it do not wait for that one.</summary>
+    private volatile bool _refreshFoundSlow;
+
+    /// <summary>
+    /// Whether the refresh under way is one after writes (the stale mark is taken off as it starts): its readers wait
+    /// for it, or are told they read the directory as it was. (They were given the directory as it was without being
+    /// told, and their answers kept in the output cache after the write had emptied it.)
+    /// </summary>
+    private volatile bool _refreshingAfterWrites;
 
     /// <summary>Whether the directory has been built since the start: until it is, searches wait for it.</summary>
     public bool IsBuilt => _snapshot is not null;
@@ -113,10 +137,65 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>Raised when a refresh has replaced the directory (not at its first build), on the refreshing thread.</summary>
     public event Action? Changed;
 
+    /// <summary>
+    /// The directory for a reader who may be given it as it was: a refresh (after a write, or a change found made
+    /// elsewhere) is waited for up to <paramref name="wait"/>, then the directory as it was is given, said to be
+    /// <c>Behind</c>, so that the answer is not kept in the output cache; the refresh goes on in the background. Once a
+    /// reader's wait has found a refresh slow, the readers after it do not wait for that one. At a million profiles
+    /// every search waited 2–4 s after each write while the whole directory was rebuilt. The first build is waited for.
+    /// </summary>
+    public async Task<(DirectorySnapshot Directory, bool Behind)> CurrentOrPreviousAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var previous = _snapshot;
+        if (previous is null)
+        {
+            return (await CurrentAsync(cancellationToken), false);
+        }
+        if (!_stale && !_refreshingAfterWrites && clock.GetUtcNow() - _lastCheck < CheckInterval)
+        {
+            return (previous, false);
+        }
+        if (_refreshFoundSlow && _refreshLock.CurrentCount == 0)
+        {
+            return (previous, true);
+        }
+        // Not on the reader's thread (a refresh's first steps run on its caller's until they wait), nor with its token:
+        // a reader who stops waiting, or leaves, does not cancel the refresh for the others.
+        var current = Task.Run(() => CurrentAsync(_stopping.Token));
+        if (!current.IsCompleted)
+        {
+            await Task.WhenAny(current, Task.Delay(wait, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!current.IsCompleted)
+            {
+                _refreshFoundSlow = true;
+                // Its failure (the database gone) is met by the next reader's refresh; observed here, not left to the finalizer.
+                _ = current.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                return (previous, true);
+            }
+        }
+        return (await current, false);
+    }
+
+    /// <summary>
+    /// The directory for a request's reader (<see cref="CurrentOrPreviousAsync"/> with <see cref="ReaderWait"/>): an
+    /// answer made from the directory as it was is kept out of the output cache.
+    /// </summary>
+    public async Task<DirectorySnapshot> ForReaderAsync(HttpContext? http, CancellationToken cancellationToken)
+    {
+        var (directory, behind) = await CurrentOrPreviousAsync(ReaderWait, cancellationToken);
+        if (behind && http?.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } outputCache)
+        {
+            outputCache.Context.AllowCacheStorage = false;
+        }
+        return directory;
+    }
+
+    /// <summary>The directory with every write noticed in this process, and checked for changes made elsewhere at most every two seconds.</summary>
     public async Task<DirectorySnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
-        if (snapshot is not null && !_stale)
+        if (snapshot is not null && !_stale && !_refreshingAfterWrites)
         {
             if (clock.GetUtcNow() - _lastCheck < CheckInterval)
             {
@@ -138,10 +217,13 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             if (_snapshot is null || _stale || clock.GetUtcNow() - _lastCheck >= CheckInterval)
             {
                 var noticed = _stale;
+                // Said before the stale mark is taken off: a reader in between would take the directory as it is for fresh.
+                _refreshingAfterWrites = noticed;
                 _stale = false;
                 _lastCheck = clock.GetUtcNow();
                 var vocabularyChanged = _vocabularyChanged;
                 var previous = _snapshot;
+                _refreshFoundSlow = false;
                 try
                 {
                     _snapshot = await RefreshAsync(_snapshot, noticed, cancellationToken);
@@ -152,6 +234,10 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
                     _stale = true;
                     _vocabularyChanged |= vocabularyChanged;
                     throw;
+                }
+                finally
+                {
+                    _refreshingAfterWrites = false;
                 }
                 if (previous is not null && !ReferenceEquals(previous, _snapshot))
                 {

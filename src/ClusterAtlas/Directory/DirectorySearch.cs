@@ -9,10 +9,10 @@ namespace ClusterAtlas.ClusterDirectory;
 /// The one search service of the page and the API: the database's full-text engine says which profiles match
 /// the words; the in-memory <see cref="DirectoryIndex"/> filters, counts facets, ranks and pages.
 /// </summary>
-public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex index, FullTextMatchCache cache, CountryList countries)
+public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex index, FullTextMatchCache cache, CountryList countries, IHttpContextAccessor http)
 {
     public async Task<DirectorySearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken) =>
-        await SearchAsync(query, await index.CurrentAsync(cancellationToken), cancellationToken);
+        await SearchAsync(query, await index.ForReaderAsync(http.HttpContext, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Another page of an earlier search of this request, in the directory that search read: consistent with it, and
@@ -97,7 +97,7 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
     /// </summary>
     public async Task<DirectoryMatches> MatchingAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        var snapshot = await index.CurrentAsync(cancellationToken);
+        var snapshot = await index.ForReaderAsync(http.HttpContext, cancellationToken);
         var text = SearchText.Parse(query.Q);
         var matches = text is null ? null : await MatchAsync(snapshot, text, cancellationToken);
         var (positions, unknownValues) = snapshot.Matching(query, matches);

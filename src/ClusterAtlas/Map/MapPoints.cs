@@ -86,9 +86,9 @@ public static class MapPoints
         return buffer.ToArray();
     }
 
-    private static async Task<IResult> PopupAsync(int id, DirectoryIndex index, DataLabels labels, CancellationToken cancellationToken)
+    private static async Task<IResult> PopupAsync(int id, HttpContext http, DirectoryIndex index, DataLabels labels, CancellationToken cancellationToken)
     {
-        var snapshot = await index.CurrentAsync(cancellationToken);
+        var snapshot = await index.ForReaderAsync(http, cancellationToken);
         if (snapshot.Find(id) is not { } e || e.Latitude is null)
         {
             return TypedResults.NotFound();

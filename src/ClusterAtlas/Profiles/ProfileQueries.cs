@@ -31,7 +31,13 @@ public sealed class ProfileQueries(IServiceProvider services, DataLabels labels,
             // Just started, the directory still being built: the page from the database, without waiting for it.
             return await LoadAsync(slug, published: true, cancellationToken);
         }
-        var version = (await directory.CurrentAsync(cancellationToken)).Generation;
+        var (current, behind) = await directory.CurrentOrPreviousAsync(DirectoryIndex.ReaderWait, cancellationToken);
+        if (behind)
+        {
+            // A write's refresh under way (seconds at a million profiles): the page from the database, not kept.
+            return await LoadAsync(slug, published: true, cancellationToken);
+        }
+        var version = current.Generation;
         if (cache.TryGet(slug, version, out var cached))
         {
             return cached;
