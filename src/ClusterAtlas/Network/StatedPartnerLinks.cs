@@ -38,6 +38,11 @@ public sealed class StatedPartnerLinks
                 partners[link.PartnerKey] = partner;
             }
         }
-        return answers.GetOrAdd(profileId, partners);
+        // Kept for so many profiles at most: a crawl of a million profile pages between two writes would otherwise keep
+        // an answer for each.
+        return answers.Count < MaxKeptPerSnapshot ? answers.GetOrAdd(profileId, partners) : partners;
     }
+
+    /// <summary>How many profiles' answers are kept for one network snapshot.</summary>
+    public const int MaxKeptPerSnapshot = 10_000;
 }
