@@ -286,8 +286,9 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.D
             logger.LogInformation("Network: {Profiles} published profiles, built in {Elapsed:N0} ms", _snapshot.Profiles.Count, clock.GetElapsedTime(started).TotalMilliseconds);
             // The network replaced, and the directory snapshot it was built from, are garbage now (this method's state
             // would keep them alive through the collection).
+            var rebuilt = current is not null;
             current = null;
-            Data.LargeBuildMemory.GiveBack(_snapshot.Profiles.Count, "network", logger);
+            Data.LargeBuildMemory.GiveBack(_snapshot.Profiles.Count, "network", logger, rebuild: rebuilt);
         }
         Interlocked.Exchange(ref _writesApplied, noticed);
     }
