@@ -66,12 +66,11 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>Above this many change times in the window they are not read (an import of that many, minutes before).</summary>
     internal const int MaxTimesKept = 200_000;
 
-    public void Dispose()
-    {
-        _stopping.Cancel();
-        _stopping.Dispose();
-        _refreshLock.Dispose();
-    }
+    /// <remarks>
+    /// Cancels the refreshes under way without disposing what they use: one that readers stopped waiting for may still
+    /// release the lock or ask for the token after this (neither holds anything the system must be given back).
+    /// </remarks>
+    public void Dispose() => _stopping.Cancel();
 
     /// <summary>Ends the refreshes that readers stopped waiting for (<see cref="CurrentOrPreviousAsync"/>) when the platform stops.</summary>
     private readonly CancellationTokenSource _stopping = new();
@@ -146,14 +145,15 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     /// </summary>
     public async Task<(DirectorySnapshot Directory, bool Behind)> CurrentOrPreviousAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
-        var previous = _snapshot;
-        if (previous is null)
+        // The marks before the directory: a refresh sets the directory before it takes its mark off, so a reader who
+        // finds no mark reads the refreshed directory, never the one before it unmarked.
+        if (!_stale && !_refreshingAfterWrites && clock.GetUtcNow() - _lastCheck < CheckInterval && _snapshot is { } fresh)
+        {
+            return (fresh, false);
+        }
+        if (_snapshot is not { } previous)
         {
             return (await CurrentAsync(cancellationToken), false);
-        }
-        if (!_stale && !_refreshingAfterWrites && clock.GetUtcNow() - _lastCheck < CheckInterval)
-        {
-            return (previous, false);
         }
         if (_refreshFoundSlow && _refreshLock.CurrentCount == 0)
         {
@@ -162,6 +162,9 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         // Not on the reader's thread (a refresh's first steps run on its caller's until they wait), nor with its token:
         // a reader who stops waiting, or leaves, does not cancel the refresh for the others.
         var current = Task.Run(() => CurrentAsync(_stopping.Token));
+        // A failure nobody waits for any more (the database gone) is logged; the next reader's refresh meets it again.
+        _ = current.ContinueWith(failed => logger.LogWarning(failed.Exception?.GetBaseException(), "Refreshing the directory failed; tried again at the next search"),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         if (!current.IsCompleted)
         {
             await Task.WhenAny(current, Task.Delay(wait, cancellationToken));
@@ -169,8 +172,6 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
             if (!current.IsCompleted)
             {
                 _refreshFoundSlow = true;
-                // Its failure (the database gone) is met by the next reader's refresh; observed here, not left to the finalizer.
-                _ = current.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                 return (previous, true);
             }
         }
@@ -194,8 +195,8 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>The directory with every write noticed in this process, and checked for changes made elsewhere at most every two seconds.</summary>
     public async Task<DirectorySnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
-        var snapshot = _snapshot;
-        if (snapshot is not null && !_stale && !_refreshingAfterWrites)
+        // The marks before the directory, as in CurrentOrPreviousAsync.
+        if (!_stale && !_refreshingAfterWrites && _snapshot is { } snapshot)
         {
             if (clock.GetUtcNow() - _lastCheck < CheckInterval)
             {

@@ -95,9 +95,19 @@ public sealed class DirectorySearch(ClusterAtlasDbContext db, DirectoryIndex ind
     /// statistics show. The same words and filters as the directory (no "some of the words" fallback: a map of
     /// approximate matches would overstate them). Errors are those <see cref="SearchAsync"/> would report.
     /// </summary>
-    public async Task<DirectoryMatches> MatchingAsync(SearchQuery query, CancellationToken cancellationToken)
+    public async Task<DirectoryMatches> MatchingAsync(SearchQuery query, CancellationToken cancellationToken) =>
+        await MatchingAsync(query, await index.ForReaderAsync(http.HttpContext, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// <see cref="MatchingAsync(SearchQuery, CancellationToken)"/> in the directory with every write made until now,
+    /// its refresh waited for however long it takes: the saved searches matched after a publication, which must find it
+    /// (a reader waits a second, <see cref="DirectoryIndex.ReaderWait"/>).
+    /// </summary>
+    public async Task<DirectoryMatches> MatchingWithEveryWriteAsync(SearchQuery query, CancellationToken cancellationToken) =>
+        await MatchingAsync(query, await index.CurrentAsync(cancellationToken), cancellationToken);
+
+    private async Task<DirectoryMatches> MatchingAsync(SearchQuery query, DirectorySnapshot snapshot, CancellationToken cancellationToken)
     {
-        var snapshot = await index.ForReaderAsync(http.HttpContext, cancellationToken);
         var text = SearchText.Parse(query.Q);
         var matches = text is null ? null : await MatchAsync(snapshot, text, cancellationToken);
         var (positions, unknownValues) = snapshot.Matching(query, matches);

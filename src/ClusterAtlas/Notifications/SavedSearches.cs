@@ -157,7 +157,7 @@ public sealed class SavedSearches(ClusterAtlasDbContext db, PostingSearch postin
             {
                 continue;
             }
-            foreach (var entry in (await directory.MatchingAsync(parsed.Query, cancellationToken)).Entries)
+            foreach (var entry in (await directory.MatchingWithEveryWriteAsync(parsed.Query, cancellationToken)).Entries)
             {
                 if (profiles.TryGetValue(entry.Id, out var profile) && !administered.Contains((search.UserId, entry.Id)) && told.Add((search.UserId, entry.Id)))
                 {
