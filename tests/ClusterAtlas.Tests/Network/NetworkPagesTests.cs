@@ -132,7 +132,7 @@ public sealed class NetworkPagesTests(ClusterAtlasFactory app) : IClassFixture<C
         var network = await ClusterAtlasFactory.ParseAsync(await visitor.GetStringAsync(new Uri("/network?country=RS", UriKind.Relative)));
         var edge = network.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='/cluster-organisations/{member.Slug}']") is not null
             && r.QuerySelector($"a[href='/cluster-organisations/{SeedPage.Slug}']") is not null);
-        Assert.Contains("Mutual", edge.TextContent, StringComparison.Ordinal);
+        Assert.Equal("both", edge.QuerySelectorAll("td")[2].TextContent.Trim());
         Assert.NotNull(network.QuerySelector("#network-data"));
         // The filter form sends "All" of the other lists as empty values: they filter nothing.
         var submitted = await ClusterAtlasFactory.ParseAsync(await visitor.GetStringAsync(new Uri("/network?country=RS&sector=&label=", UriKind.Relative)));
