@@ -52,7 +52,7 @@ public sealed class NetworkJourneyTests(BrowserApp app)
         var row = page.Locator("table tbody tr").Filter(new() { HasText = hempName });
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync(flaxName);
-        await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("Mutual");
+        await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("both");
         var graph = page.Locator("#network-graph");
         await Assertions.Expect(graph).ToBeVisibleAsync();
         await Assertions.Expect(graph.Locator("canvas").First).ToBeAttachedAsync();
@@ -66,7 +66,7 @@ public sealed class NetworkJourneyTests(BrowserApp app)
         var plainPage = await plain.NewPageAsync();
         await plainPage.GotoAsync($"/network?country=MT");
         await Assertions.Expect(plainPage.Locator("#network-graph")).ToBeHiddenAsync();
-        await Assertions.Expect(plainPage.Locator("table tbody tr").Filter(new() { HasText = hempName })).ToContainTextAsync("Mutual");
+        await Assertions.Expect(plainPage.Locator("table tbody tr").Filter(new() { HasText = hempName }).Locator("td").Nth(2)).ToHaveTextAsync("both");
 
         watch.AssertClean();
     }
