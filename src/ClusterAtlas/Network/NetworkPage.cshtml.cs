@@ -18,14 +18,29 @@ namespace ClusterAtlas.Network;
 [PublicCache(ContentTags.Profiles, ContentTags.Vocabularies)]
 public class NetworkPageModel(NetworkIndex network, DataLabels labels, Vocabularies.CountryList countryList) : PageModel
 {
-    /// <summary>More would make neither a readable table nor a readable graph; the filters narrow it down.</summary>
+    /// <summary>More would not make a readable graph; the filters narrow it down. The table pages through them all.</summary>
     public const int MaxEdges = 1000;
+
+    /// <summary>
+    /// The table's rows on one page: the whole network's thousand rows made an 800 KB page that took a desktop browser
+    /// a second to lay out (several on a phone).
+    /// </summary>
+    public const int PageSize = 100;
 
     /// <param name="StatedBy">The side that states a collaboration the other does not; null when both state it.</param>
     public sealed record Edge(NetworkProfile A, NetworkProfile B, bool Mutual, NetworkProfile? StatedBy);
 
+    /// <summary>The table's page of collaborations.</summary>
     public IReadOnlyList<Edge> Edges { get; private set; } = [];
     public int TotalEdges { get; private set; }
+
+    /// <summary>How many collaborations the graph draws: the first <see cref="MaxEdges"/>.</summary>
+    public int DrawnEdges { get; private set; }
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount { get; private set; } = 1;
+
+    /// <summary>The filters as the pager's links carry them.</summary>
+    public string FilterQuery { get; private set; } = "";
     public IReadOnlyList<(string Value, string Name)> CountryOptions { get; private set; } = [];
     public IReadOnlyList<(string Value, string Name)> SectorOptions { get; private set; } = [];
     public IReadOnlyList<(string Value, string Name)> LabelOptions { get; private set; } = [];
@@ -50,7 +65,13 @@ public class NetworkPageModel(NetworkIndex network, DataLabels labels, Vocabular
             .Where(snapshot.Terms.ContainsKey)
             .Select(id => (id.ToString(CultureInfo.InvariantCulture), labels.Term(snapshot.Terms[id]))).OrderBy(s => s.Item2, StringComparer.CurrentCulture)];
         LabelOptions = [.. Facet.ExcellenceLevels.Select(l => (Facet.ExcellenceCode(l), labels.FacetValue(Facet.Label, Facet.ExcellenceCode(l), null)))];
-        Errors = UnknownValues(snapshot);
+        var errors = UnknownValues(snapshot);
+        var page = Request.Query["page"];
+        if (page.Count > 1)
+        {
+            errors["page"] = [Pages.ParameterError.GivenTwice("page")];
+        }
+        Errors = errors;
         if (Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -75,13 +96,29 @@ public class NetworkPageModel(NetworkIndex network, DataLabels labels, Vocabular
         var all = snapshot.Edges().Where(e => Matches(e.A) || Matches(e.B)).Select(e => WithSides(Profile(e.A), Profile(e.B), e.Mutual)).ToList();
         Edge WithSides(NetworkProfile a, NetworkProfile b, bool mutual) => new(a, b, mutual, mutual ? null : snapshot.States(a.Id, b.Id) ? a : b);
         TotalEdges = all.Count;
-        Edges = [.. all.OrderBy(e => e.A.Name, StringComparer.CurrentCulture).ThenBy(e => e.B.Name, StringComparer.CurrentCulture).Take(MaxEdges)];
-        var nodes = Edges.SelectMany(e => new[] { e.A, e.B }).DistinctBy(p => p.Id)
+        PageCount = Math.Max(1, (TotalEdges + PageSize - 1) / PageSize);
+        if (page.Count == 1 && (!int.TryParse(page[0], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > PageCount))
+        {
+            Errors = new Dictionary<string, Pages.ParameterError[]>
+            {
+                ["page"] = [new("'{0}' must be a whole number from {1} to {2}; got '{3}'.", "page", "1", PageCount.ToString(CultureInfo.InvariantCulture), page[0] ?? "")],
+            };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        PageNumber = page.Count == 1 ? int.Parse(page[0]!, NumberStyles.None, CultureInfo.InvariantCulture) : 1;
+        FilterQuery = string.Join('&', new[] { Facet.Country, Facet.Sector, Facet.Label }.SelectMany(key => Request.Query[key].OfType<string>().Where(Chosen)
+            .Select(value => key + "=" + Uri.EscapeDataString(value))));
+        var ordered = all.OrderBy(e => e.A.Name, StringComparer.CurrentCulture).ThenBy(e => e.B.Name, StringComparer.CurrentCulture).ToList();
+        Edges = ordered.GetRange((PageNumber - 1) * PageSize, Math.Min(PageSize, TotalEdges - (PageNumber - 1) * PageSize));
+        var drawn = ordered.Take(MaxEdges).ToList();
+        DrawnEdges = drawn.Count;
+        var nodes = drawn.SelectMany(e => new[] { e.A, e.B }).DistinctBy(p => p.Id)
             .Select(p => new { id = p.Slug, name = p.Name, country = p.CountryCode, match = Matches(p.Node) });
         GraphJson = JsonSerializer.Serialize(new
         {
             nodes,
-            edges = Edges.Select(e => new { source = e.A.Slug, target = e.B.Slug, mutual = e.Mutual }),
+            edges = drawn.Select(e => new { source = e.A.Slug, target = e.B.Slug, mutual = e.Mutual }),
         });
         return Page();
     }
