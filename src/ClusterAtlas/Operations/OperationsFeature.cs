@@ -14,6 +14,7 @@ public static class OperationsFeature
         services.AddHealthChecks().AddDbContextCheck<ClusterAtlasDbContext>("database", tags: ["ready"],
             customTestQuery: async (db, cancellationToken) => await db.ClusterOrganisations.AnyAsync(cancellationToken) || true)
             .AddCheck<DirectoryBuiltCheck>("directory", tags: ["ready"]);
+        services.AddSingleton<ReadinessLog>();
         services.AddStructuredLogging();
         services.AddTelemetry(configuration);
         services.AddScoped<Backup>();
@@ -27,7 +28,11 @@ public static class OperationsFeature
     public static WebApplication MapOperations(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = app.Services.GetRequiredService<ReadinessLog>().WriteAsync,
+        });
         return app;
     }
 }

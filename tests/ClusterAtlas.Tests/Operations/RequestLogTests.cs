@@ -111,7 +111,7 @@ public sealed class RequestLogTests(RequestLogTests.LoggingFactory app) : IClass
         Assert.Empty(warnings.Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    /// <summary>An installation whose request lines are on (the tests' other hosts log warnings only) and kept in memory.</summary>
+    /// <summary>An installation whose request lines and readiness changes are on (the tests' other hosts log warnings only) and kept in memory.</summary>
     public sealed class LoggingFactory : ClusterAtlasFactory
     {
         private readonly Sink _sink = new();
@@ -126,6 +126,7 @@ public sealed class RequestLogTests(RequestLogTests.LoggingFactory app) : IClass
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Logging:LogLevel:" + StructuredLogging.RequestCategory, "Information");
+            builder.UseSetting("Logging:LogLevel:" + typeof(ReadinessLog).FullName, "Information");
             builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(_sink));
         }
 
