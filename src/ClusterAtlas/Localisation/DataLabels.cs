@@ -19,6 +19,12 @@ public sealed class DataLabels(CountryList countries, TermTranslations terms, IS
     /// </summary>
     public string CountryPair(string? first, string? second)
     {
+        // A side without a country (an imported profile that gave none) names none: the other's, or nothing.
+        if (string.IsNullOrEmpty(first) || string.IsNullOrEmpty(second))
+        {
+            var given = string.IsNullOrEmpty(first) ? second : first;
+            return string.IsNullOrEmpty(given) ? "" : Country(given);
+        }
         if (string.Equals(first, second, StringComparison.OrdinalIgnoreCase))
         {
             return string.Format(CultureInfo.CurrentCulture, T["Within {0}"], Country(first));

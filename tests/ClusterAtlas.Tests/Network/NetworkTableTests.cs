@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using ClusterAtlas.Tests.Infrastructure;
 using ClusterAtlas.Tests.Map;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClusterAtlas.Tests.Network;
 
@@ -55,6 +56,18 @@ public sealed class NetworkTableTests(MapAndStatisticsFixture fixture) : IClassF
         var france = await fixture.App.GetDocumentAsync("/network?country=FR&label=gold");
         Assert.Null(france.QuerySelector(".alert-error"));
         Assert.Equal("0 collaborations", france.QuerySelector("#collaborations-title")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_side_without_a_country_names_the_other_sides_country_or_none()
+    {
+        var labels = fixture.App.Services.GetRequiredService<ClusterAtlas.Localisation.DataLabels>();
+        Assert.Equal("Austria", labels.CountryPair(null, "AT"));
+        Assert.Equal("Austria", labels.CountryPair("AT", ""));
+        Assert.Equal("", labels.CountryPair(null, null));
+        Assert.Equal("", labels.CountryPair("", null));
+        Assert.Equal("Within Austria", labels.CountryPair("AT", "at"));
+        Assert.Equal("Austria – Serbia", labels.CountryPair("RS", "AT"));
     }
 
     private static IEnumerable<(string A, string B, string Stated, string Countries)> Rows(IDocument page) =>
