@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClusterAtlas.Caching;
 using ClusterAtlas.Data;
 using ClusterAtlas.Moderation;
@@ -23,10 +24,31 @@ public class NewsListPageModel(NewsQueries queries, ClusterAtlasDbContext db) : 
     /// <summary>The signed-in member's profiles, each with a link to write news for it.</summary>
     public IReadOnlyList<(string Slug, string Name)> WriteFor { get; private set; } = [];
 
-    public async Task OnGetAsync(string? q, string? tag, string? profile, [FromQuery(Name = "page")] int pageNumber, CancellationToken cancellationToken)
+    /// <summary>A page parameter that is no page: reported with a 400, as the directory and the events report theirs.</summary>
+    public IReadOnlyDictionary<string, Pages.ParameterError[]> Errors { get; private set; } = new Dictionary<string, Pages.ParameterError[]>();
+
+    public async Task<IActionResult> OnGetAsync(string? q, string? tag, string? profile, CancellationToken cancellationToken)
     {
+        var given = Request.Query["page"];
+        var valid = given.Count == 0 || (given.Count == 1 && int.TryParse(given[0], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) && asked >= 1);
+        var pageNumber = valid && given.Count == 1 ? int.Parse(given[0]!, NumberStyles.None, CultureInfo.InvariantCulture) : 1;
         Query = new NewsQuery(q?.Trim(), string.IsNullOrWhiteSpace(tag) ? null : TextFolding.Slug(tag), profile?.Trim(), pageNumber);
         Found = await queries.SearchAsync(Query, cancellationToken);
+        if (!valid)
+        {
+            Errors = new Dictionary<string, Pages.ParameterError[]>
+            {
+                ["page"] = [given.Count > 1 ? Pages.ParameterError.GivenTwice("page")
+                    : new("'{0}' must be a whole number from {1} to {2}; got '{3}'.", "page", "1", Found.PageCount.ToString(CultureInfo.InvariantCulture), given[0] ?? "")],
+            };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        else if (pageNumber > Found.PageCount)
+        {
+            // Past the last page (the list grew shorter since the link was made): the last page, at its own address.
+            var filters = Query.Filters();
+            return Redirect("/news?" + (filters.Length > 0 ? filters + "&" : "") + "page=" + Found.PageCount.ToString(CultureInfo.InvariantCulture));
+        }
         TagChoices = await queries.TagsInUseAsync(cancellationToken);
         ProfileChoices = await queries.ProfilesWithNewsAsync(cancellationToken);
         if (Accounts.AccountClaims.UserId(User) is { } userId)
@@ -37,5 +59,6 @@ public class NewsListPageModel(NewsQueries queries, ClusterAtlasDbContext db) : 
                 .Take(20).ToListAsync(cancellationToken);
             WriteFor = [.. mine.Select(p => (p.Slug, p.Name))];
         }
+        return Page();
     }
 }

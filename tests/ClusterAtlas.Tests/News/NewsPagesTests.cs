@@ -107,6 +107,24 @@ public sealed class NewsPagesTests(ClusterAtlasFactory app) : IClassFixture<Clus
         Assert.Equal([$"/news/{second}"], Found(await app.GetDocumentAsync($"/news?profile={other.Slug}&tag=aquaculture-lab")));
         var none = await app.GetDocumentAsync("/news?q=nothing-matches-this-zzzz");
         Assert.Empty(Found(none));
+
+        // A page past the last is the last, at its own address, the filters kept; a page that is no page is reported.
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        using (var past = await client.GetAsync(new Uri("/news?tag=aquaculture-lab&page=40", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, past.StatusCode);
+            Assert.Equal("/news?tag=aquaculture-lab&page=1", past.Headers.Location?.OriginalString);
+        }
+        foreach (var page in new[] { "0", "two", "-1" })
+        {
+            using var wrong = await client.GetAsync(new Uri($"/news?page={page}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            var html = await wrong.Content.ReadAsStringAsync();
+            await HtmlValidator.AssertValidAsync(html, $"/news?page={page}");
+            var document = await ClusterAtlasFactory.ParseAsync(html);
+            Assert.Matches($"^page: 'page' must be a whole number from 1 to \\d+; got '{page}'\\.$", document.QuerySelector(".alert-error li")!.TextContent.Trim());
+            Assert.Empty(Found(document));
+        }
     }
 
     [Fact]
