@@ -95,6 +95,16 @@ public sealed class WebOfDataTests(ConfiguredInstallationFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task A_profile_page_reached_with_tracking_tags_names_its_one_address_and_a_list_names_none()
+    {
+        var profile = await app.GetDocumentAsync($"/cluster-organisations/{SeedPage.Slug}?utm_source=newsletter&utm_medium=email");
+        Assert.Equal([$"{Base}/cluster-organisations/{SeedPage.Slug}"], profile.QuerySelectorAll("link[rel=canonical]").Select(l => l.GetAttribute("href")));
+        Assert.Equal($"{Base}/cluster-organisations/{SeedPage.Slug}", profile.QuerySelector("meta[property='og:url']")?.GetAttribute("content"));
+        // A list's query is its content (a search, a page): no one address stands for it.
+        Assert.Empty((await app.GetDocumentAsync("/cluster-organisations?q=metal")).QuerySelectorAll("link[rel=canonical]"));
+    }
+
+    [Fact]
     public async Task The_sitemap_is_valid_xml_listing_the_main_pages_and_every_published_profile_with_its_last_change()
     {
         using var response = await GetAsync("/sitemap.xml");
