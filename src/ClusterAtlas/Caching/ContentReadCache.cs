@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace ClusterAtlas.Caching;
@@ -13,12 +12,11 @@ namespace ClusterAtlas.Caching;
 /// </summary>
 public sealed class ContentReadCache(ContentGeneration generation, TimeProvider clock, IOptions<OutputCacheSettings> settings)
 {
-    // Cleared whole when full: a crawler walking every profile must not grow it without bound.
-    private const int Capacity = 10_000;
 
     private sealed record Entry(long Generation, DateTimeOffset LoadedAt, object? Value);
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    // Let go whole when full: a crawler walking every profile must not grow it without bound.
+    private readonly BoundedCache<string, Entry> _entries = new(10_000, StringComparer.Ordinal);
 
     public async Task<T> GetOrLoadAsync<T>(string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
     {
@@ -30,11 +28,7 @@ public sealed class ContentReadCache(ContentGeneration generation, TimeProvider 
         }
         // The generation read before loading: a write during the load leaves the entry stale at once.
         var value = await load(cancellationToken);
-        if (_entries.Count >= Capacity)
-        {
-            _entries.Clear();
-        }
-        _entries[key] = new Entry(current, now, value);
+        _entries.Set(key, new Entry(current, now, value));
         return value;
     }
 }

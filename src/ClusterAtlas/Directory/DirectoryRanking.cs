@@ -18,10 +18,8 @@ internal sealed class DirectoryRanking
     private readonly int[] _nameWords;
     private readonly Dictionary<int, string[]> _termWords = [];
     private readonly Dictionary<int, string[]> _termStems = [];
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (byte[][] NameWords, bool[] Terms)> _wordMatches = new(StringComparer.Ordinal);
-
-    /// <summary>How many searches' word matches are kept (each a byte per string of the entries and search word).</summary>
-    private const int MaxKeptWordMatches = 256;
+    /// <summary>The searches' word matches kept: 256, each a byte per string of the entries and search word.</summary>
+    private readonly Caching.BoundedCache<string, (byte[][] NameWords, bool[] Terms)> _wordMatches = new(256, StringComparer.Ordinal);
 
     /// <param name="terms">The terms that may be shown and searched (not the proposed ones).</param>
     public DirectoryRanking(DirectoryEntries entries, IEnumerable<VocabularyTerm> terms)
@@ -208,11 +206,7 @@ internal sealed class DirectoryRanking
             }
         }
         var made = (nameWordMatches, TermsMatching(text));
-        if (_wordMatches.Count >= MaxKeptWordMatches)
-        {
-            _wordMatches.Clear();
-        }
-        _wordMatches[text.Key] = made;
+        _wordMatches.Set(text.Key, made);
         return made;
     }
 

@@ -20,10 +20,8 @@ public sealed class DirectorySnapshot
     private readonly DirectoryRanking _ranking;
     private readonly Dictionary<int, string> _termLabels = [];
     private readonly Dictionary<int, string> _termVocabulary = [];
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(ulong[]? Candidates, string Filters), Counted> _counted = new();
-
-    /// <summary>How many searches' counts a snapshot keeps (at a million profiles about 130 KB each).</summary>
-    private const int MaxCounted = 256;
+    /// <summary>The searches' counts a snapshot keeps: 256, at a million profiles about 130 KB each.</summary>
+    private readonly Caching.BoundedCache<(ulong[]? Candidates, string Filters), Counted> _counted = new(256);
 
     /// <summary>
     /// A search's tally and facet lists: the same for every page and order of the same words and filters. With words,
@@ -308,11 +306,7 @@ public sealed class DirectorySnapshot
             return counted;
         }
         counted = Count(query, candidates);
-        if (_counted.Count >= MaxCounted)
-        {
-            _counted.Clear();
-        }
-        _counted[key] = counted;
+        _counted.Set(key, counted);
         return counted;
     }
 

@@ -12,13 +12,13 @@ public sealed class FullTextMatchCache
 {
     // Bounded by bytes: 512 queries at a million profiles, 5,000 at 100,000.
     private const long MaxBytes = 64L * 1024 * 1024;
-    private readonly ConcurrentDictionary<(long Generation, string Key), TextMatches> _entries = new();
+    private ConcurrentDictionary<(long Generation, string Key), TextMatches> _entries = new();
     private long _bytes;
     private long _generation;
 
     public async Task<TextMatches> GetOrAddAsync(DirectorySnapshot snapshot, string key, Func<Task<List<int>>> match)
     {
-        if (_entries.TryGetValue((snapshot.Generation, key), out var cached))
+        if (Volatile.Read(ref _entries).TryGetValue((snapshot.Generation, key), out var cached))
         {
             return cached;
         }
@@ -32,10 +32,11 @@ public sealed class FullTextMatchCache
         // A newer snapshot makes the older one's bitsets useless: they go at once rather than when the cache is full.
         if (Interlocked.Exchange(ref _generation, snapshot.Generation) != snapshot.Generation || Interlocked.Add(ref _bytes, bytes) > MaxBytes)
         {
-            _entries.Clear();
+            // An empty one in its place rather than Clear, which takes every lock of the dictionary (BoundedCache).
+            Volatile.Write(ref _entries, new ConcurrentDictionary<(long Generation, string Key), TextMatches>());
             Interlocked.Exchange(ref _bytes, bytes);
         }
-        _entries[(snapshot.Generation, key)] = matches;
+        Volatile.Read(ref _entries)[(snapshot.Generation, key)] = matches;
         return matches;
     }
 }

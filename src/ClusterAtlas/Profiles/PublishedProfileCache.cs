@@ -7,8 +7,7 @@ namespace ClusterAtlas.Profiles;
 /// <summary>Loaded profile views (and misses) by slug, valid for one version of the directory (its snapshot's generation).</summary>
 public sealed class PublishedProfileCache
 {
-    private const int Capacity = 2000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, ProfileView? View)> _views = new(StringComparer.Ordinal);
+    private readonly Caching.BoundedCache<string, (long Version, ProfileView? View)> _views = new(2000, StringComparer.Ordinal);
 
     public bool TryGet(string slug, long version, out ProfileView? view)
     {
@@ -23,10 +22,6 @@ public sealed class PublishedProfileCache
 
     public void Set(string slug, long version, ProfileView? view)
     {
-        if (_views.Count >= Capacity)
-        {
-            _views.Clear();
-        }
-        _views[slug] = (version, view);
+        _views.Set(slug, (version, view));
     }
 }
