@@ -105,24 +105,9 @@ public static class ClusterAtlasApp
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
-        KeepThreadsForRequests();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeForServingAsync(app.Lifetime.ApplicationStopping);
     }
-
-    /// <summary>
-    /// The directory and the network are built in the background after a start (seconds, a minute at a million profiles),
-    /// their work holding thread-pool threads; with the pool's minimum of one thread per core, requests queued behind it
-    /// until the pool added threads, half a second at a time: at a million profiles a 404 took 7 s during the build, and
-    /// 0.7 s with this minimum. Threads beyond it are still added only when work waits.
-    /// </summary>
-    private static void KeepThreadsForRequests()
-    {
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        ThreadPool.SetMinThreads(Math.Max(workers, MinimumWorkerThreads), completionPorts);
-    }
-
-    private const int MinimumWorkerThreads = 16;
 
     public static WebApplication UseClusterAtlas(this WebApplication app)
     {

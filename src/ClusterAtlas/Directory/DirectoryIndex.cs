@@ -227,6 +227,8 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
                 _refreshFoundSlow = false;
                 try
                 {
+                    // A first build or one after a write reads thousands of rows or more; a periodic check, a few numbers.
+                    using var threads = previous is null || noticed ? Data.BuildThreads.Hold() : null;
                     _snapshot = await RefreshAsync(_snapshot, noticed, cancellationToken);
                 }
                 catch
@@ -460,6 +462,7 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         {
             try
             {
+                using var threads = Data.BuildThreads.Hold();
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
                 var stamp = await StampAsync(db, CancellationToken.None);

@@ -281,6 +281,7 @@ public sealed class NetworkIndex(IServiceScopeFactory scopes, ClusterDirectory.D
         var current = _snapshot;
         if (current is null || noticed != Interlocked.Read(ref _writesApplied) || matched || !ReferenceEquals(current.Directory, profiles))
         {
+            using var threads = BuildThreads.Hold();
             var started = clock.GetTimestamp();
             _snapshot = await BuildAsync(db, profiles, cancellationToken);
             logger.LogInformation("Network: {Profiles} published profiles, built in {Elapsed:N0} ms", _snapshot.Profiles.Count, clock.GetElapsedTime(started).TotalMilliseconds);
