@@ -96,14 +96,14 @@ public sealed record SearchQuery
                 case "page":
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1 || page > MaxPage)
                     {
-                        errors[key] = [NotAWholeNumber(key, MaxPage, value)];
+                        errors[key] = [ParameterError.NotAWholeNumber(key, MaxPage, value)];
                         page = 1;
                     }
                     break;
                 case "pageSize":
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize < 1 || pageSize > MaxPageSize)
                     {
-                        errors[key] = [NotAWholeNumber(key, MaxPageSize, value)];
+                        errors[key] = [ParameterError.NotAWholeNumber(key, MaxPageSize, value)];
                         pageSize = DefaultPageSize;
                     }
                     break;
@@ -155,6 +155,4 @@ public sealed record SearchQuery
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 
-    private static ParameterError NotAWholeNumber(string parameter, int highest, string value) =>
-        new ParameterError("'{0}' must be a whole number from {1} to {2}; got '{3}'.", parameter, "1", highest.ToString(CultureInfo.InvariantCulture), value);
 }

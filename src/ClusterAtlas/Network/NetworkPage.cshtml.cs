@@ -97,16 +97,13 @@ public class NetworkPageModel(NetworkIndex network, DataLabels labels, Vocabular
         Edge WithSides(NetworkProfile a, NetworkProfile b, bool mutual) => new(a, b, mutual, mutual ? null : snapshot.States(a.Id, b.Id) ? a : b);
         TotalEdges = all.Count;
         PageCount = Math.Max(1, (TotalEdges + PageSize - 1) / PageSize);
-        if (page.Count == 1 && (!int.TryParse(page[0], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > PageCount))
+        if (Pages.ParameterError.PageNumber(page) is not { } number || number > PageCount)
         {
-            Errors = new Dictionary<string, Pages.ParameterError[]>
-            {
-                ["page"] = [new("'{0}' must be a whole number from {1} to {2}; got '{3}'.", "page", "1", PageCount.ToString(CultureInfo.InvariantCulture), page[0] ?? "")],
-            };
+            Errors = new Dictionary<string, Pages.ParameterError[]> { ["page"] = [Pages.ParameterError.NotAWholeNumber("page", PageCount, page[0] ?? "")] };
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        PageNumber = page.Count == 1 ? int.Parse(page[0]!, NumberStyles.None, CultureInfo.InvariantCulture) : 1;
+        PageNumber = number;
         FilterQuery = string.Join('&', new[] { Facet.Country, Facet.Sector, Facet.Label }.SelectMany(key => Request.Query[key].OfType<string>().Where(Chosen)
             .Select(value => key + "=" + Uri.EscapeDataString(value))));
         var ordered = all.OrderBy(e => e.A.Name, StringComparer.CurrentCulture).ThenBy(e => e.B.Name, StringComparer.CurrentCulture).ToList();

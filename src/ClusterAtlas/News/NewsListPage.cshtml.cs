@@ -30,16 +30,15 @@ public class NewsListPageModel(NewsQueries queries, ClusterAtlasDbContext db) : 
     public async Task<IActionResult> OnGetAsync(string? q, string? tag, string? profile, CancellationToken cancellationToken)
     {
         var given = Request.Query["page"];
-        var valid = given.Count == 0 || (given.Count == 1 && int.TryParse(given[0], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) && asked >= 1);
-        var pageNumber = valid && given.Count == 1 ? int.Parse(given[0]!, NumberStyles.None, CultureInfo.InvariantCulture) : 1;
+        var asked = Pages.ParameterError.PageNumber(given);
+        var pageNumber = asked ?? 1;
         Query = new NewsQuery(q?.Trim(), string.IsNullOrWhiteSpace(tag) ? null : TextFolding.Slug(tag), profile?.Trim(), pageNumber);
         Found = await queries.SearchAsync(Query, cancellationToken);
-        if (!valid)
+        if (asked is null)
         {
             Errors = new Dictionary<string, Pages.ParameterError[]>
             {
-                ["page"] = [given.Count > 1 ? Pages.ParameterError.GivenTwice("page")
-                    : new("'{0}' must be a whole number from {1} to {2}; got '{3}'.", "page", "1", Found.PageCount.ToString(CultureInfo.InvariantCulture), given[0] ?? "")],
+                ["page"] = [given.Count > 1 ? Pages.ParameterError.GivenTwice("page") : Pages.ParameterError.NotAWholeNumber("page", Found.PageCount, given[0] ?? "")],
             };
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }

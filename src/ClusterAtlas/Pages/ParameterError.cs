@@ -21,6 +21,18 @@ public sealed record ParameterError(string Template, params string[] Values)
 
     public static ParameterError GivenTwice(string parameter) => new ParameterError("'{0}' may be given once.", parameter);
 
+    public static ParameterError NotAWholeNumber(string parameter, int highest, string value) =>
+        new("'{0}' must be a whole number from {1} to {2}; got '{3}'.", parameter, "1", highest.ToString(CultureInfo.InvariantCulture), value);
+
+    /// <summary>
+    /// A list page's page number from the query string: 1 when not given, null when it is given twice or is not a whole
+    /// number from 1 up (the caller reports it, and a number past the last page, which only it knows).
+    /// </summary>
+    public static int? PageNumber(Microsoft.Extensions.Primitives.StringValues given) =>
+        given.Count == 0 ? 1
+        : given.Count == 1 && int.TryParse(given[0], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1 ? page
+        : null;
+
     public static ParameterError NotOneOf(string parameter, IEnumerable<string> allowed, string value) =>
         new ParameterError("'{0}' must be one of {1}; got '{2}'.", parameter, string.Join(", ", allowed), value);
 }
