@@ -22,7 +22,7 @@ public sealed record ParameterError(string Template, params string[] Values)
     public static ParameterError GivenTwice(string parameter) => new ParameterError("'{0}' may be given once.", parameter);
 
     public static ParameterError NotAWholeNumber(string parameter, int highest, string value) =>
-        new("'{0}' must be a whole number from {1} to {2}; got '{3}'.", parameter, "1", highest.ToString(CultureInfo.InvariantCulture), value);
+        new ParameterError("'{0}' must be a whole number from {1} to {2}; got '{3}'.", parameter, "1", highest.ToString(CultureInfo.InvariantCulture), value);
 
     /// <summary>
     /// A list page's page number from the query string: 1 when not given, null when it is given twice or is not a whole
