@@ -131,3 +131,23 @@ report_machine_load() {
     echo "warning: the machine is busy (load $load on $cores cores); numbers will be low and noisy"
   fi
 }
+
+# wait_settled SECONDS PID...: until the app processes are idle (together under a tenth of a core over two samples
+# two seconds apart), at most SECONDS; prints how long it took. An app's start leaves work in the background (the
+# network's terms for profiles written before they existed, the network's build after the first profile page): on
+# kept sample data that is tens of seconds on a core, which a run would otherwise measure beside the requests.
+wait_settled() {
+  local limit=$1 started=$SECONDS quiet=0 before after ticks pid
+  shift
+  ticks() { local sum=0 p; for p in "$@"; do sum=$((sum + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$sum"; }
+  before=$(ticks "$@")
+  while [ $((SECONDS - started)) -lt "$limit" ]; do
+    sleep 2
+    after=$(ticks "$@")
+    # Clock ticks are hundredths of a second: 20 in two seconds is a tenth of a core.
+    if [ $((after - before)) -lt 20 ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    before=$after
+    if [ "$quiet" -ge 2 ]; then echo "the app settled $((SECONDS - started)) s after its first requests"; return; fi
+  done
+  echo "warning: the app was still busy in the background after $limit s; numbers will be low"
+}

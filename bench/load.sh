@@ -156,6 +156,7 @@ print("\n".join(paths))' >"$scratch/varied-paths.txt"
   for target in profile uncached search api; do
     curl -sf --max-time 300 -o /dev/null "${urls[$target]}" || { echo "GET ${urls[$target]} failed"; tail -20 "$scratch/app-$db.log" "$scratch/uncached-$db.log"; exit 1; }
   done
+  wait_settled 600 "$app_pid" "$uncached_pid"
   echo "$db: $profiles profiles; page $path ($(stat -c %s "$scratch/page.html") bytes); search \"$query\" finds $found;" \
     "$varied_count varied searches;" \
     "wrk -t$threads -c{$connection_counts} -d${duration}s, warm-up ${warmup}s each (varied ${varied_warmup}s)"

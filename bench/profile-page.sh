@@ -55,6 +55,7 @@ curl -sf --max-time 10 -o "$scratch/uncached-page.html" "http://127.0.0.1:$uncac
 url_app="http://127.0.0.1:$app_port$path"
 url_uncached="http://127.0.0.1:$uncached_port$path"
 url_nginx="http://127.0.0.1:$nginx_port$path"
+wait_settled 300 "$app_pid" "$uncached_pid"
 echo "page $path ($page_bytes bytes); wrk -t$threads -c{$connection_counts} -d${duration}s; warm-up ${warmup}s (app), 3s (nginx)"
 report_machine_load
 # Warm-up: JIT (tiered compilation), EF Core query caches and connection pools settle before the app is measured.
