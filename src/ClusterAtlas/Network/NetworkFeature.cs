@@ -8,6 +8,7 @@ public static class NetworkFeature
         services.AddCacheTags<NetworkLink>(ContentTags.Profiles).AddCacheTags<RecommendationDismissal>()
             .AddSingleton<NetworkIndex>()
             .AddSingleton<SimilarClusters>()
+            .AddSingleton<NetworkTableOrder>()
             .AddSingleton<StatedPartnerLinks>()
             .AddScoped<NetworkLinker>()
             .AddScoped<NetworkTerms>()

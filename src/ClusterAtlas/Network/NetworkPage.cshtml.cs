@@ -16,7 +16,7 @@ namespace ClusterAtlas.Network;
 /// is reported with a 400, as the directory reports it, rather than shown as a network without collaborations.
 /// </summary>
 [PublicCache(ContentTags.Profiles, ContentTags.Vocabularies)]
-public class NetworkPageModel(NetworkIndex network, DataLabels labels, Vocabularies.CountryList countryList) : PageModel
+public class NetworkPageModel(NetworkIndex network, NetworkTableOrder tableOrder, DataLabels labels, Vocabularies.CountryList countryList) : PageModel
 {
     /// <summary>More would not make a readable graph; the filters narrow it down. The table pages through them all.</summary>
     public const int MaxEdges = 1000;
@@ -90,11 +90,13 @@ public class NetworkPageModel(NetworkIndex network, DataLabels labels, Vocabular
             }
             return levels.Count == 0 || levels.Contains(Facet.ExcellenceCode(snapshot.Directory.Entries[node].Label ?? ExcellenceLabel.None));
         }
-        // Each profile read from the directory once, however many collaborations it has.
-        var shown = new Dictionary<int, NetworkProfile>();
-        NetworkProfile Profile(int node) => shown.TryGetValue(node, out var profile) ? profile : shown[node] = snapshot.Profiles[node];
-        var all = snapshot.Edges().Where(e => Matches(e.A) || Matches(e.B)).Select(e => WithSides(Profile(e.A), Profile(e.B), e.Mutual)).ToList();
-        Edge WithSides(NetworkProfile a, NetworkProfile b, bool mutual) => new(a, b, mutual, mutual ? null : snapshot.States(a.Id, b.Id) ? a : b);
+        // In the table's order, kept per snapshot and culture; only the page's rows and the graph's are made into records.
+        var all = tableOrder.Of(snapshot).Where(e => Matches(e.A) || Matches(e.B)).ToList();
+        Edge WithSides((int A, int B, bool Mutual) e)
+        {
+            var (a, b) = (snapshot.Profiles[e.A], snapshot.Profiles[e.B]);
+            return new(a, b, e.Mutual, e.Mutual ? null : snapshot.States(a.Id, b.Id) ? a : b);
+        }
         TotalEdges = all.Count;
         PageCount = Math.Max(1, (TotalEdges + PageSize - 1) / PageSize);
         if (Pages.ParameterError.PageNumber(page) is not { } number || number > PageCount)
@@ -106,9 +108,8 @@ public class NetworkPageModel(NetworkIndex network, DataLabels labels, Vocabular
         PageNumber = number;
         FilterQuery = string.Join('&', new[] { Facet.Country, Facet.Sector, Facet.Label }.SelectMany(key => Request.Query[key].OfType<string>().Where(Chosen)
             .Select(value => key + "=" + Uri.EscapeDataString(value))));
-        var ordered = all.OrderBy(e => e.A.Name, StringComparer.CurrentCulture).ThenBy(e => e.B.Name, StringComparer.CurrentCulture).ToList();
-        Edges = ordered.GetRange((PageNumber - 1) * PageSize, Math.Min(PageSize, TotalEdges - (PageNumber - 1) * PageSize));
-        var drawn = ordered.Take(MaxEdges).ToList();
+        Edges = [.. all.GetRange((PageNumber - 1) * PageSize, Math.Min(PageSize, TotalEdges - (PageNumber - 1) * PageSize)).Select(WithSides)];
+        var drawn = all.Take(MaxEdges).Select(WithSides).ToList();
         DrawnEdges = drawn.Count;
         var nodes = drawn.SelectMany(e => new[] { e.A, e.B }).DistinctBy(p => p.Id)
             .Select(p => new { id = p.Slug, name = p.Name, country = p.CountryCode, match = Matches(p.Node) });

@@ -30,18 +30,27 @@ public sealed class NetworkPagingTests
         Assert.Equal("/network?page=2", first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
 
         var rows = new List<string>();
+        var sides = new List<(string A, string B)>();
         for (var page = 1; page <= pages; page++)
         {
             var document = page == 1 ? first : await app.GetDocumentAsync($"/network?page={page}");
             var onPage = document.QuerySelectorAll("tbody tr").Select(r => r.TextContent.Trim()).ToList();
             Assert.Equal(page < pages ? NetworkPageModel.PageSize : total - (pages - 1) * NetworkPageModel.PageSize, onPage.Count);
             rows.AddRange(onPage);
+            sides.AddRange(document.QuerySelectorAll("tbody tr").Select(r => (r.Children[0].QuerySelector("a")!.TextContent.Trim(), r.Children[1].QuerySelector("a")!.TextContent.Trim())));
             // The graph is the same on every page: the first thousand collaborations.
             using var graph = JsonDocument.Parse(document.QuerySelector("#network-data")!.TextContent);
             Assert.Equal(Math.Min(total, NetworkPageModel.MaxEdges), graph.RootElement.GetProperty("edges").GetArrayLength());
         }
         Assert.Equal(total, rows.Count);
         Assert.Equal(total, rows.Distinct().Count());
+        // In the directory's name order across the pages: by the first side's name, then the second's.
+        for (var i = 1; i < sides.Count; i++)
+        {
+            var (before, after) = (sides[i - 1], sides[i]);
+            var byFirst = StringComparer.OrdinalIgnoreCase.Compare(before.A, after.A);
+            Assert.True(byFirst < 0 || (byFirst == 0 && StringComparer.OrdinalIgnoreCase.Compare(before.B, after.B) <= 0), $"row {i + 1} ({after}) comes after row {i} ({before})");
+        }
 
         // A filter is carried by the pager's links.
         var country = first.QuerySelectorAll("#network-country option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v));
