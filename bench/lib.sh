@@ -147,7 +147,7 @@ wait_settled() {
     # Clock ticks are hundredths of a second: 20 in two seconds is a tenth of a core.
     if [ $((after - before)) -lt 20 ]; then quiet=$((quiet + 1)); else quiet=0; fi
     before=$after
-    if [ "$quiet" -ge 2 ]; then echo "the app settled $((SECONDS - started)) s after its first requests"; return; fi
+    if [ "$quiet" -ge 2 ]; then echo "the app settled: its background work was done after $((SECONDS - started)) s more"; return; fi
   done
   echo "warning: the app was still busy in the background after $limit s; numbers will be low"
 }

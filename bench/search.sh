@@ -26,6 +26,8 @@ mkdir -p "$keep"
 scratch=$(mktemp -d)
 app_pid=""
 . scripts/private-postgres.sh
+# wait_settled (its own start_app and free_port, defined below, are this script's).
+. bench/lib.sh
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
   stop_private_postgres
@@ -117,6 +119,7 @@ for db in $databases; do
   [ "$profiles" -ge 20000 ] && for _ in $(seq 1 600); do [ -f "$ClusterAtlas__DataDirectory/directory-snapshot.bin" ] && break; sleep 0.5; done
   stop_app
   start_app
+  wait_settled 900 "$app_pid"
   set +e
   dotnet "$client" "http://127.0.0.1:$port" "$db" "$profiles" "$rounds" "$app_pid" >"$scratch/client.log"
   status=$?
