@@ -90,7 +90,7 @@ public class NetworkPageModel(NetworkIndex network, NetworkTableOrder tableOrder
             }
             return levels.Count == 0 || levels.Contains(Facet.ExcellenceCode(snapshot.Directory.Entries[node].Label ?? ExcellenceLabel.None));
         }
-        // In the table's order, kept per snapshot and culture; only the page's rows and the graph's are made into records.
+        // In the table's order, kept per network snapshot; only the page's rows and the graph's are made into records.
         var all = tableOrder.Of(snapshot).Where(e => Matches(e.A) || Matches(e.B)).ToList();
         Edge WithSides((int A, int B, bool Mutual) e)
         {
