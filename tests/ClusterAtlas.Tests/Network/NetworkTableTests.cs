@@ -29,7 +29,7 @@ public sealed class NetworkTableTests(MapAndStatisticsFixture fixture) : IClassF
         using var german = fixture.App.CreateClient();
         german.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
         var inGerman = Rows(await ClusterAtlasFactory.ParseAsync(await german.GetStringAsync(new Uri("/network", UriKind.Relative)))).ToList();
-        Assert.Contains(("Belgrade ICT Network", "Novi Sad Metal Works", "Belgrade ICT Network", "Innerhalb von Serbien"), inGerman);
+        Assert.Contains(("Belgrade ICT Network", "Novi Sad Metal Works", "Belgrade ICT Network", "Im selben Land: Serbien"), inGerman);
         Assert.Contains(inGerman, r => r.Stated == "Vienna Metal Alliance" && r.Countries == "Kroatien – Österreich");
     }
 

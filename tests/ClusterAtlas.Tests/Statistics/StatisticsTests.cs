@@ -120,7 +120,7 @@ public sealed class StatisticsTests(MapAndStatisticsFixture fixture) : IClassFix
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
         var page = await ClusterAtlasFactory.ParseAsync(await client.GetStringAsync(new Uri("/statistics", UriKind.Relative)));
         // Each pair once (Austria–Croatia is "AT-HR", read "Österreich – Kroatien" before), all with one collaboration: by name.
-        Assert.Equal(["Innerhalb von Serbien", "Kroatien – Österreich", "Kroatien – Serbien", "Österreich – Serbien"],
+        Assert.Equal(["Im selben Land: Serbien", "Kroatien – Österreich", "Kroatien – Serbien", "Österreich – Serbien"],
             page.QuerySelectorAll("#collaborations-data tbody tr").Select(r => r.Children[0].TextContent.Trim()));
         var csv = (await client.GetStringAsync(new Uri("/statistics/collaborations.csv", UriKind.Relative))).TrimStart('\uFEFF');
         Assert.Contains("AT-HR,Kroatien – Österreich,1,0", csv, StringComparison.Ordinal);
