@@ -132,18 +132,20 @@ report_machine_load() {
   fi
 }
 
+# cpu_ticks_of PID...: the processes' CPU time together, in clock ticks (user and system).
+cpu_ticks_of() { local sum=0 p; for p in "$@"; do sum=$((sum + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$sum"; }
+
 # wait_settled SECONDS PID...: until the app processes are idle (together under a tenth of a core over two samples
 # two seconds apart), at most SECONDS; prints how long it took. An app's start leaves work in the background (the
 # network's terms for profiles written before they existed, the network's build after the first profile page): on
 # kept sample data that is tens of seconds on a core, which a run would otherwise measure beside the requests.
 wait_settled() {
-  local limit=$1 started=$SECONDS quiet=0 before after ticks pid
+  local limit=$1 started=$SECONDS quiet=0 before after
   shift
-  ticks() { local sum=0 p; for p in "$@"; do sum=$((sum + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$sum"; }
-  before=$(ticks "$@")
+  before=$(cpu_ticks_of "$@")
   while [ $((SECONDS - started)) -lt "$limit" ]; do
     sleep 2
-    after=$(ticks "$@")
+    after=$(cpu_ticks_of "$@")
     # Clock ticks are hundredths of a second: 20 in two seconds is a tenth of a core.
     if [ $((after - before)) -lt 20 ]; then quiet=$((quiet + 1)); else quiet=0; fi
     before=$after
