@@ -24,6 +24,8 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
         + "\"Longitude\", \"LocationPrecision\", \"EstablishedOn\", \"SmeMembers\", \"StartupMembers\", \"LargeCompanyMembers\", "
         + "\"ResearchOrganisationMembers\", \"OtherEcosystemActors\"";
 
+    private const int ColumnCount = 22;
+
     /// <summary>Below this many profiles their rows are read in one part.</summary>
     private const int PartMinimum = 20_000;
 
@@ -162,55 +164,13 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
     }
 
     /// <summary>
-    /// Every term row of SQLite through its own interface (SQLitePCLRaw, which Microsoft.Data.Sqlite is built on): three
-    /// numbers a row, ten million rows at a million profiles, where the data reader's calls per value cost more than
-    /// twice SQLite's own reading (docs/decisions/0031-a-million-profiles.md, "The first start again"). Like a command,
-    /// it waits while the database is busy (a checkpoint, a recovery), up to the connection's timeout. The connection is
-    /// this call's alone while it runs: SQLite is in multi-thread mode (SqliteConnectionSettings.ConfigureProcess).
+    /// Every term row of SQLite through its own interface: three numbers a row, ten million rows at a million profiles
+    /// (<see cref="SqliteRawRows"/>).
     /// </summary>
-    internal static void ReadTermRows(SqliteConnection connection, string sql, TermRows rows, CancellationToken cancellationToken)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        bool MayWait(int rc)
-        {
-            if (rc is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED) || rows.Count > 0
-                || (connection.DefaultTimeout > 0 && waited.Elapsed.TotalSeconds >= connection.DefaultTimeout))
-            {
-                return false;
-            }
-            cancellationToken.ThrowIfCancellationRequested();
-            Thread.Sleep(150);
-            return true;
-        }
-        int rc;
-        sqlite3_stmt statement;
-        while (MayWait(rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out statement)))
-        {
-            statement.Dispose();
-        }
-        using (statement)
-        {
-            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW || MayWait(rc))
-            {
-                if (rc != raw.SQLITE_ROW)
-                {
-                    // Nothing read yet: again after a moment, as Microsoft.Data.Sqlite's commands do.
-                    raw.sqlite3_reset(statement);
-                    continue;
-                }
-                rows.Add(raw.sqlite3_column_int(statement, 0), raw.sqlite3_column_int(statement, 1), raw.sqlite3_column_int(statement, 2));
-                if ((rows.Count & 0xFFFF) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-            }
-            if (rc != raw.SQLITE_DONE)
-            {
-                SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-            }
-        }
-    }
+    internal static void ReadTermRows(SqliteConnection connection, string sql, TermRows rows, CancellationToken cancellationToken) =>
+        SqliteRawRows.Read(connection, sql, null,
+            statement => rows.Add(raw.sqlite3_column_int(statement, 0), raw.sqlite3_column_int(statement, 1), raw.sqlite3_column_int(statement, 2)),
+            cancellationToken);
 
     /// <summary>
     /// Each published profile's row (of <paramref name="ids"/>, as SQL after the column, or all) as an entry, handed to
@@ -220,23 +180,34 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
     private static async Task ReadProfilesAsync(ClusterAtlasDbContext db, string? ids, TermRows.Grouped? terms, Action<DirectoryEntryData> add, CancellationToken cancellationToken)
     {
         var entity = db.Model.FindEntityType(typeof(ClusterOrganisation))!;
-        ValueConverter? ConverterOf(string property) => entity.FindProperty(property)!.GetTypeMapping().Converter;
+        ConvertedOnce ConverterOf(string property) => new(entity.FindProperty(property)!.GetTypeMapping().Converter);
         var (published, label, precision, inEurope, outsideEurope) = (ConverterOf(nameof(ClusterOrganisation.PublishedAt)),
             ConverterOf(nameof(ClusterOrganisation.ExcellenceLabel)), ConverterOf(nameof(ClusterOrganisation.LocationPrecision)),
             ConverterOf(nameof(ClusterOrganisation.CountriesInEurope)), ConverterOf(nameof(ClusterOrganisation.CountriesOutsideEurope)));
-        var status = ConverterOf(nameof(ClusterOrganisation.Status)) is { } statusConverter
+        var status = entity.FindProperty(nameof(ClusterOrganisation.Status))!.GetTypeMapping().Converter is { } statusConverter
             ? statusConverter.ConvertToProvider(ProfileStatus.Published)!
             : ProfileStatus.Published;
         // SQLite's unary plus keeps it from the index on the status: through it, a part's rows were read in the order of
         // publication, each looked up in the table and then sorted by id, six times the time of reading the id range.
-        await using var command = await FullTextEngine.CommandAsync(db,
-            $"SELECT {Columns} FROM \"ClusterOrganisations\" WHERE {(db is PostgresClusterAtlasDbContext ? "" : "+")}\"Status\" = @status"
-                + (ids is null ? "" : $" AND \"Id\" {ids}") + " ORDER BY \"Id\"",
-            cancellationToken);
+        var sql = $"SELECT {Columns} FROM \"ClusterOrganisations\" WHERE {(db is PostgresClusterAtlasDbContext ? "" : "+")}\"Status\" = @status"
+            + (ids is null ? "" : $" AND \"Id\" {ids}") + " ORDER BY \"Id\"";
+        await using var command = await FullTextEngine.CommandAsync(db, sql, cancellationToken);
+        var words = new NameWords();
+        var values = new object[ColumnCount];
+        if (command.Connection is SqliteConnection sqlite)
+        {
+            SqliteRawRows.Read(sqlite, sql, new Dictionary<string, object> { ["@status"] = status }, statement =>
+            {
+                for (var column = 0; column < values.Length; column++)
+                {
+                    values[column] = SqliteRawRows.Value(statement, column);
+                }
+                add(Entry());
+            }, cancellationToken);
+            return;
+        }
         FullTextEngine.Add(command, "@status", status);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var words = new NameWords();
-        var values = new object[reader.FieldCount];
         // Synchronous reads, and the row's values at once: an awaited read per row, and a test for null and a read
         // per column (each a call into the driver), cost more than the row.
         for (var row = 1; reader.Read(); row++)
@@ -246,12 +217,18 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
                 cancellationToken.ThrowIfCancellationRequested();
             }
             reader.GetValues(values);
+            add(Entry());
+        }
+
+        // The entry of the row in values.
+        DirectoryEntryData Entry()
+        {
             var id = Convert.ToInt32(values[0], CultureInfo.InvariantCulture);
             var name = (string)values[2];
             var acronym = values[3] as string;
             var regionName = values[5] as string;
             var (nameWords, nameStems) = words.Of(SearchDocument.Fold(name + " " + acronym));
-            add(new DirectoryEntryData
+            return new DirectoryEntryData
             {
                 Id = id,
                 Slug = (string)values[1],
@@ -259,9 +236,9 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
                 Acronym = acronym,
                 CountryCode = values[4] as string,
                 Region = string.IsNullOrWhiteSpace(regionName) ? null : regionName.Trim(),
-                Label = (ExcellenceLabel?)Converted(values[6], label),
+                Label = (ExcellenceLabel?)label.From(values[6]),
                 TotalMembers = IntOrNull(values[7]),
-                PublishedAt = Converted(values[8], published) switch
+                PublishedAt = published.From(values[8]) switch
                 {
                     DateTimeOffset at => at,
                     // PostgreSQL's timestamp with time zone comes as a UTC DateTime.
@@ -273,10 +250,10 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
                 NameWords = nameWords,
                 NameStems = nameStems,
                 TermIds = terms?.Of(id) ?? [],
-                CooperationCountries = CountriesOf(Converted(values[11], inEurope), Converted(values[12], outsideEurope)),
+                CooperationCountries = CountriesOf(inEurope.From(values[11]), outsideEurope.From(values[12])),
                 Latitude = values[13] is DBNull ? null : Convert.ToDouble(values[13], CultureInfo.InvariantCulture),
                 Longitude = values[14] is DBNull ? null : Convert.ToDouble(values[14], CultureInfo.InvariantCulture),
-                LocationPrecision = (LocationPrecision?)Converted(values[15], precision),
+                LocationPrecision = (LocationPrecision?)precision.From(values[15]),
                 EstablishedYear = values[16] switch
                 {
                     DateOnly date => date.Year,
@@ -289,7 +266,7 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
                 LargeCompanyMembers = IntOrNull(values[19]),
                 ResearchOrganisationMembers = IntOrNull(values[20]),
                 OtherEcosystemActors = IntOrNull(values[21]),
-            });
+            };
         }
     }
 
@@ -304,6 +281,41 @@ public sealed class DirectoryLoader(IServiceScopeFactory scopes)
 
     private static int? IntOrNull(object value) => value is DBNull ? null : Convert.ToInt32(value, CultureInfo.InvariantCulture);
 
-    private static object? Converted(object value, ValueConverter? converter) =>
-        value is DBNull ? null : converter is null ? value : converter.ConvertFromProvider(value);
+    /// <summary>
+    /// A column's values as the model has them, through its converter, each text converted once per read: the EF
+    /// converter of a list kept as JSON looked up its reader by reflection on every call, 2 s of a first start at a
+    /// million profiles, for a few hundred different lists (0042).
+    /// </summary>
+    private sealed class ConvertedOnce(ValueConverter? converter)
+    {
+        /// <summary>Texts kept at most, so that a column of texts all different does not keep them all.</summary>
+        private const int MaxKept = 10_000;
+
+        private readonly Dictionary<string, object?> _byText = new(StringComparer.Ordinal);
+
+        public object? From(object value)
+        {
+            if (value is DBNull)
+            {
+                return null;
+            }
+            if (converter is null)
+            {
+                return value;
+            }
+            if (value is not string text)
+            {
+                return converter.ConvertFromProvider(value);
+            }
+            if (!_byText.TryGetValue(text, out var converted))
+            {
+                converted = converter.ConvertFromProvider(text);
+                if (_byText.Count < MaxKept)
+                {
+                    _byText[text] = converted;
+                }
+            }
+            return converted;
+        }
+    }
 }
