@@ -14,6 +14,12 @@ public class ErrorPageModel : PageModel
     /// <summary>Words from the address that was not found, offered as a search.</summary>
     public string? SearchHint { get; private set; }
 
+    /// <summary>What was wrong with the request's parameters, when a page said so (<see cref="PageNumberFilter"/>).</summary>
+    public IReadOnlyDictionary<string, ParameterError[]> ParameterErrors { get; private set; } = new Dictionary<string, ParameterError[]>();
+
+    /// <summary>The address the status is shown for, without its query (the first page of a list).</summary>
+    public string? OriginalPath { get; private set; }
+
     /// <summary>The request needed a link for an e-mail, and the configuration names no address to make it from.</summary>
     public bool NoPublicAddress { get; private set; }
 
@@ -37,8 +43,12 @@ public class ErrorPageModel : PageModel
             Response.StatusCode = code;
         }
         Code = code;
+        if (HttpContext.Items[PageNumberFilter.ErrorsKey] is IReadOnlyDictionary<string, ParameterError[]> errors)
+        {
+            ParameterErrors = errors;
+        }
         NoPublicAddress = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is Accounts.UntrustedAddressException;
-        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        var original = OriginalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
         if (original is not null && original.StartsWith("/cluster-organisations/", StringComparison.OrdinalIgnoreCase))
         {
             SearchHint = original["/cluster-organisations/".Length..].Split('/')[0].Replace('-', ' ');

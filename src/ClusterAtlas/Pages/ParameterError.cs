@@ -24,6 +24,10 @@ public sealed record ParameterError(string Template, params string[] Values)
     public static ParameterError NotAWholeNumber(string parameter, int highest, string value) =>
         new ParameterError("'{0}' must be a whole number from {1} to {2}; got '{3}'.", parameter, "1", highest.ToString(CultureInfo.InvariantCulture), value);
 
+    /// <summary>A page number that is not one, where the number of pages is not known yet.</summary>
+    public static ParameterError NotAPageNumber(string parameter, string value) =>
+        new ParameterError("'{0}' must be a whole number from 1 up; got '{1}'.", parameter, value);
+
     /// <summary>
     /// A list page's page number from the query string: 1 when not given, null when it is given twice or is not a whole
     /// number from 1 up (the caller reports it, and a number past the last page, which only it knows).

@@ -23,6 +23,7 @@ public static class WebSetup
             .AddMvcOptions(options =>
             {
                 options.Filters.Add<GetOnlyPageFilter>();
+                options.Filters.Add<PageNumberFilter>();
                 var form = options.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.FormValueProviderFactory>().Single();
                 options.ValueProviderFactories[options.ValueProviderFactories.IndexOf(form)] = new InvariantFormValueProviderFactory();
             })
