@@ -108,9 +108,13 @@ public sealed class ModerationPagesTests(ClusterAtlasFactory app) : IClassFixtur
         Assert.Equal($"{marker} 4", Names(second)[0]);
         Assert.Contains("Page 2 of", second.QuerySelector(".pager")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("/moderation/audit?page=1", second.QuerySelector(".pager a[rel=prev]")!.GetAttribute("href"));
-        // Out of range or not a number: the nearest page, without an error.
-        var wrong = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri("/moderation/edits?page=x", UriKind.Relative)));
-        Assert.Null(wrong.QuerySelector(".alert-error"));
+        // Not a number: a 400 that says so (Pages/SignedInListPagingTests); out of range: the nearest page, without an error.
+        using (var wrong = await moderator.GetAsync(new Uri("/moderation/edits?page=x", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            var said = await ClusterAtlasFactory.ParseAsync(await wrong.Content.ReadAsStringAsync());
+            Assert.Equal("page: 'page' must be a whole number from 1 up; got 'x'.", said.QuerySelector("main li")?.TextContent.Trim());
+        }
         var beyond = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri("/moderation/audit?page=999", UriKind.Relative)));
         Assert.Contains(beyond.QuerySelectorAll("table.audit-log tbody tr td:nth-child(4)"), td => td.TextContent.Trim() == $"{marker} 0");
     }
@@ -145,7 +149,7 @@ public sealed class ModerationPagesTests(ClusterAtlasFactory app) : IClassFixtur
         foreach (var url in new[]
         {
             "/", "/moderation", $"/moderation?decided={published.Id}", $"/moderation/profiles/{waiting.Id}", $"/moderation/profiles/{hopeless.Id}",
-            $"/moderation/profiles/{published.Id}", "/moderation/edits", $"/moderation/edits?reverted={edit.Id}", "/moderation/audit", "/moderation/audit?page=7", "/moderation/edits?page=x",
+            $"/moderation/profiles/{published.Id}", "/moderation/edits", $"/moderation/edits?reverted={edit.Id}", "/moderation/audit", "/moderation/audit?page=7",
             "/moderation/edits?show=all&reviewed=2", $"/moderation/edits/{edit.Id}/revert", $"/moderation/edits/{edit.Id}/revert?field=City",
             "/moderation/audit?kind=Rejected&actor=a&subject=b&from=2020-01-01&to=2030-12-31", "/moderation/audit?kind=Nothing&from=yesterday&to=2020-13-01",
         })
@@ -153,6 +157,11 @@ public sealed class ModerationPagesTests(ClusterAtlasFactory app) : IClassFixtur
             using var response = await moderator.GetAsync(new Uri(url, UriKind.Relative));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}");
             await HtmlValidator.AssertValidAsync(await response.Content.ReadAsStringAsync(), url);
+        }
+        using (var notAPage = await moderator.GetAsync(new Uri("/moderation/edits?page=x", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, notAPage.StatusCode);
+            await HtmlValidator.AssertValidAsync(await notAPage.Content.ReadAsStringAsync(), "/moderation/edits?page=x");
         }
         using var errors = await moderator.SubmitFormAsync($"/moderation/profiles/{waiting.Id}", [], ApproveForm);
         await HtmlValidator.AssertValidAsync(await errors.Content.ReadAsStringAsync(), "approval refused");
