@@ -281,19 +281,20 @@ public sealed class DirectoryIndex(IServiceScopeFactory scopes, TimeProvider clo
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClusterAtlasDbContext>();
         var countries = scope.ServiceProvider.GetRequiredService<CountryList>();
-        var published = db.ClusterOrganisations.AsNoTracking().Where(p => p.Status == ProfileStatus.Published);
-        var publishedCount = await published.CountAsync(cancellationToken);
         var lastChange = await db.ClusterOrganisations.AsNoTracking().MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, cancellationToken) ?? DateTimeOffset.MinValue;
         var vocabularyChanged = _vocabularyChanged;
         _vocabularyChanged = false;
 
         // Between comparisons of times a check without a notice looks only for later times; finding any, it compares.
+        // The published profiles are counted only with the comparisons (a deletion made elsewhere without a notice
+        // shows only in their number): at a million profiles on PostgreSQL the count took 0.3 s, every two seconds
+        // while requests came.
         if (current is not null && !noticed && clock.GetUtcNow() - _lastLookBack < LookBackInterval
-            && await ChangedIdsSinceAsync(db, current.LastChange, cancellationToken) is { Count: 0 }
-            && current.Entries.Count == publishedCount && !vocabularyChanged)
+            && !vocabularyChanged && await ChangedIdsSinceAsync(db, current.LastChange, cancellationToken) is { Count: 0 })
         {
             return current;
         }
+        var publishedCount = await db.ClusterOrganisations.AsNoTracking().CountAsync(p => p.Status == ProfileStatus.Published, cancellationToken);
 
         // What the changes are applied to — the current directory, or at a start a file of the database or written before
         // its latest changes (a restart after edits, or after another instance's writes), read once it is known that few

@@ -49,4 +49,31 @@ public sealed class DirectoryLookForChangesTests(DirectoryRefreshTests.HeldDirec
         }
         Assert.Contains(index.Latest!.Entries, e => e.Name == renamed);
     }
+
+    [Fact]
+    public async Task A_profile_gone_from_the_published_elsewhere_without_a_change_time_is_found_by_the_looks_count()
+    {
+        var index = app.Services.GetRequiredService<DirectoryIndex>();
+        var before = await index.CurrentAsync(CancellationToken.None);
+        var gone = before.Entries[before.Entries.Count - 1];
+        // Unpublished as a careless script would (no change time): only the number of published profiles shows it,
+        // which the look counts with its comparison of change times, every 30 s, not at each two-second look.
+        await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Id == gone.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, ClusterAtlas.Profiles.ProfileStatus.Draft)));
+        try
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(45);
+            while ((await index.CurrentOrPreviousAsync(TimeSpan.Zero, CancellationToken.None)).Directory.Entries.Any(e => e.Id == gone.Id) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+            Assert.DoesNotContain(index.Latest!.Entries, e => e.Id == gone.Id);
+            Assert.Equal(before.Entries.Count - 1, index.Latest!.Entries.Count);
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Id == gone.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, ClusterAtlas.Profiles.ProfileStatus.Published).SetProperty(p => p.UpdatedAt, DateTimeOffset.UtcNow)));
+        }
+    }
 }
