@@ -30,6 +30,8 @@ public static class WebSetup
             .AddViewLocalization()
             // Validation messages are English keys of the shared resource, like every other UI string.
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, Localisation.LocalisedValidation>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.DataAnnotations.IValidationAttributeAdapterProvider, Localisation.LocalisedValidation.AdapterProvider>();
         services.AddProblemDetails();
         // Letters of every script written as themselves, not as numeric references: the encoder still escapes what
         // HTML gives meaning to (< > & ' " +), and spaces other than the plain one. Serbian and German pages are smaller.

@@ -102,6 +102,24 @@ public sealed class RegistrationTests(ClusterAtlasFactory app) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Missing_consents_are_said_in_the_readers_language()
+    {
+        using var browser = app.CreateBrowser();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+        using var response = await browser.SubmitFormAsync("/account/register", new()
+        {
+            ["Input.DisplayName"] = "Ana",
+            ["Input.Email"] = ClusterAtlasFactory.NewEmail(),
+            ["Input.Password"] = ClusterAtlasFactory.Password,
+            ["Input.ConfirmPassword"] = ClusterAtlasFactory.Password,
+        });
+
+        var errors = await ClusterAtlasFactory.FieldErrorsAsync(response);
+        Assert.Equal("Akzeptieren Sie die Datenschutzerklärung, um ein Konto anzulegen.", errors["Input.AcceptPrivacyPolicy"]);
+        Assert.Equal("Akzeptieren Sie die Nutzungsbedingungen, um ein Konto anzulegen.", errors["Input.AcceptTerms"]);
+    }
+
+    [Fact]
     public async Task A_short_password_is_an_error_next_to_the_password()
     {
         using var browser = app.CreateBrowser();

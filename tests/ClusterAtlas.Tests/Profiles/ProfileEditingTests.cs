@@ -304,6 +304,29 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_number_the_field_cannot_hold_is_said_in_the_readers_language_without_the_models_names()
+    {
+        using var browser = await app.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
+        var slug = await RegisterProfileAsync(browser, "Unreadable Numbers Cluster");
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+
+        // As a browser sends them where the input's limits are not checked (an old browser, a script).
+        using var composition = await browser.SubmitFormAsync($"/cluster-organisations/{slug}/edit/composition",
+            new() { ["Form.TotalMembers"] = "99999999999", ["Form.SmeMembers"] = "viele" });
+        var errors = await ClusterAtlasFactory.FieldErrorsAsync(composition);
+        Assert.Equal("Geben Sie eine Zahl bis 1.000.000 ein.", errors["Form.TotalMembers"]);
+        Assert.Equal("Geben Sie eine ganze Zahl ein, etwa 120.", errors["Form.SmeMembers"]);
+        using var identity = await browser.SubmitFormAsync($"/cluster-organisations/{slug}/edit/identity",
+            new() { ["Form.Latitude"] = "45,25", ["Form.Longitude"] = "Ost" });
+        errors = await ClusterAtlasFactory.FieldErrorsAsync(identity);
+        Assert.Equal("Schreiben Sie die Zahl mit einem Dezimalpunkt statt eines Kommas, etwa 45.25.", errors["Form.Latitude"]);
+        Assert.DoesNotContain("Longitude", errors["Form.Longitude"], StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid", errors["Form.Longitude"], StringComparison.Ordinal);
+        // Nothing of it was stored.
+        Assert.Null(await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Slug == slug).Select(p => p.TotalMembers).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Two_people_editing_at_once_the_second_save_is_refused_with_both_versions_and_nothing_is_lost()
     {
         var (first, slug) = await PublishedProfileWithAdministratorAsync("Concurrent Cluster");
