@@ -16,6 +16,10 @@ public sealed class PublishedCalls(ClusterAtlasDbContext db, CallSearch search, 
         [.. (await search.SummariesAsync(c => c.AddedAt >= since && c.AddedAt < until, cancellationToken))
             .OrderByDescending(c => c.AddedAt).ThenByDescending(c => c.Id).Select(Item)];
 
+    /// <summary>The earliest call's addition (calls are few: matched after one query, as the tags are).</summary>
+    public async Task<DateTimeOffset?> FirstPublishedAsync(CancellationToken cancellationToken) =>
+        (await search.SummariesAsync(c => true, cancellationToken)).Select(c => (DateTimeOffset?)c.AddedAt).Min();
+
     /// <summary>The open calls closing soonest.</summary>
     public async Task<IReadOnlyList<PublishedItem>> ForHomePageAsync(int count, CancellationToken cancellationToken)
     {

@@ -15,6 +15,9 @@ public sealed class PublishedEvents(ClusterAtlasDbContext db, TimeProvider clock
         Items(await Published().Where(e => e.PublishedAt >= since && e.PublishedAt < until)
             .OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id).ToListAsync(cancellationToken));
 
+    public async Task<DateTimeOffset?> FirstPublishedAsync(CancellationToken cancellationToken) =>
+        await Published().Where(e => e.PublishedAt != null).OrderBy(e => e.PublishedAt).Select(e => e.PublishedAt).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The next events (those under way count), soonest first.</summary>
     public async Task<IReadOnlyList<PublishedItem>> ForHomePageAsync(int count, CancellationToken cancellationToken)
     {

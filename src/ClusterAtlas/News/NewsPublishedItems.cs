@@ -15,6 +15,9 @@ public sealed class NewsPublishedItems(NewsQueries queries) : IPublishedItems
     public Task<IReadOnlyList<PublishedItem>> PublishedBetweenAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
         ItemsAsync(queries.Published.Where(n => n.PublishedAt >= since && n.PublishedAt < until), int.MaxValue, cancellationToken);
 
+    public Task<DateTimeOffset?> FirstPublishedAsync(CancellationToken cancellationToken) =>
+        queries.Published.Where(n => n.PublishedAt != null).OrderBy(n => n.PublishedAt).Select(n => n.PublishedAt).FirstOrDefaultAsync(cancellationToken);
+
     public Task<IReadOnlyList<PublishedItem>> ForHomePageAsync(int count, CancellationToken cancellationToken) =>
         ItemsAsync(queries.Published, count, cancellationToken);
 

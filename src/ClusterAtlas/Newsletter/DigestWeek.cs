@@ -6,8 +6,18 @@ namespace ClusterAtlas.Newsletter;
 /// A week's digest: ISO year and week of the day it goes out (the configured weekday and hour, UTC); it lists what was
 /// published in the seven days before that moment. "2026-W49" in its key and its web address.
 /// </summary>
-public readonly record struct DigestWeek(int Year, int Week)
+public readonly record struct DigestWeek(int Year, int Week) : IComparable<DigestWeek>
 {
+    public int CompareTo(DigestWeek other) => Year != other.Year ? Year.CompareTo(other.Year) : Week.CompareTo(other.Week);
+
+    public static bool operator <(DigestWeek left, DigestWeek right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(DigestWeek left, DigestWeek right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(DigestWeek left, DigestWeek right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(DigestWeek left, DigestWeek right) => left.CompareTo(right) >= 0;
+
     public override string ToString() => $"{Year}-W{Week:00}";
 
     public string IssueKey => "digest-" + this;

@@ -1,5 +1,6 @@
 using ClusterAtlas.Data;
 using ClusterAtlas.Mail;
+using ClusterAtlas.WhatsNew;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -44,8 +45,29 @@ public sealed class WeeklyDigest(
         return SendAsync(DigestWeek.Current(now, options.Value), now, cancellationToken);
     }
 
-    /// <summary>Whether the week's period has begun (a later week has nothing to show yet).</summary>
-    public bool HasBegun(DigestWeek week, DateTimeOffset now) => week.PeriodStart(options.Value) <= now;
+    /// <summary>
+    /// The weeks the web archive has: from the week of the earliest item any section still shows (or the latest sent
+    /// week, if that is earlier: nothing published yet) to the week of today (sent already, or the one under way until
+    /// its day and hour come). A later week exists only when the platform team sent it early ("send now"), as its mail links it.
+    /// </summary>
+    public async Task<(DigestWeek First, DigestWeek Last)> ArchiveAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var latestDue = DigestWeek.LatestDue(now, options.Value);
+        DateTimeOffset? earliest = null;
+        foreach (var section in services.Sections())
+        {
+            if (await section.FirstPublishedAsync(cancellationToken) is { } first && (earliest is null || first < earliest))
+            {
+                earliest = first;
+            }
+        }
+        var firstWeek = earliest is { } moment ? DigestWeek.Current(moment, options.Value) : latestDue;
+        return (firstWeek < latestDue ? firstWeek : latestDue, DigestWeek.Of(now));
+    }
+
+    /// <summary>Whether the week is in the archive (see <see cref="ArchiveAsync"/>).</summary>
+    public async Task<bool> ExistsAsync(DigestWeek week, (DigestWeek First, DigestWeek Last) archive, CancellationToken cancellationToken) =>
+        week >= archive.First && (week <= archive.Last || await db.Set<NewsletterIssue>().AnyAsync(i => i.Key == week.IssueKey, cancellationToken));
 
     /// <summary>The week's digest, unfiltered, until <paramref name="until"/> at the latest (its web view).</summary>
     public Task<DigestIssue> GatherAsync(DigestWeek week, DateTimeOffset until, CancellationToken cancellationToken)

@@ -20,6 +20,11 @@ public sealed class PublishedPostings(ClusterAtlasDbContext db) : IPublishedItem
     public async Task<IReadOnlyList<PublishedItem>> PublishedBetweenAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
         await ItemsAsync(db.Set<PartnerSearchPosting>().Where(p => p.CreatedAt >= since && p.CreatedAt < until), int.MaxValue, cancellationToken);
 
+    public async Task<DateTimeOffset?> FirstPublishedAsync(CancellationToken cancellationToken) =>
+        await db.Set<PartnerSearchPosting>().AsNoTracking()
+            .Where(p => p.Status == PostingStatus.Open && p.Profile.Status == ProfileStatus.Published)
+            .OrderBy(p => p.CreatedAt).Select(p => (DateTimeOffset?)p.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<PublishedItem>> ForHomePageAsync(int count, CancellationToken cancellationToken) =>
         await ItemsAsync(db.Set<PartnerSearchPosting>(), count, cancellationToken);
 

@@ -17,6 +17,10 @@ public sealed class PublishedProfiles(ClusterAtlasDbContext db) : IPublishedItem
     public async Task<IReadOnlyList<PublishedItem>> PublishedBetweenAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
         await ItemsAsync(db.ClusterOrganisations.Where(p => p.PublishedAt >= since && p.PublishedAt < until), int.MaxValue, cancellationToken);
 
+    public async Task<DateTimeOffset?> FirstPublishedAsync(CancellationToken cancellationToken) =>
+        await db.ClusterOrganisations.AsNoTracking().Where(p => p.Status == ProfileStatus.Published && p.PublishedAt != null)
+            .OrderBy(p => p.PublishedAt).Select(p => p.PublishedAt).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<PublishedItem>> ForHomePageAsync(int count, CancellationToken cancellationToken) =>
         await ItemsAsync(db.ClusterOrganisations, count, cancellationToken);
 

@@ -16,6 +16,9 @@ public interface IPublishedItems
     /// <summary>Items published in [since, until), newest first.</summary>
     Task<IReadOnlyList<PublishedItem>> PublishedBetweenAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
 
+    /// <summary>When the section's earliest item still shown was published (null when it has none): where the digest's archive begins.</summary>
+    Task<DateTimeOffset?> FirstPublishedAsync(CancellationToken cancellationToken);
+
     /// <summary>What the home page shows of this section: the latest, the upcoming or the closing soon, as fits it.</summary>
     Task<IReadOnlyList<PublishedItem>> ForHomePageAsync(int count, CancellationToken cancellationToken);
 

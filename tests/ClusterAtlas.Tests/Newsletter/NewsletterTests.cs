@@ -197,6 +197,43 @@ public sealed class NewsletterTests(NewsletterFactory app) : IClassFixture<Newsl
     }
 
     [Fact]
+    public async Task The_digest_archive_runs_from_the_week_of_the_first_publication_to_this_week_with_links_only_to_weeks_it_has()
+    {
+        var options = app.Services.GetRequiredService<IOptions<NewsletterOptions>>().Value;
+        var now = DateTimeOffset.UtcNow;
+        var (first, last) = await app.WithServiceAsync<WeeklyDigest, (DigestWeek, DigestWeek)>(job => job.ArchiveAsync(now, CancellationToken.None));
+        Assert.Equal(DigestWeek.Of(now), last);
+        using var anonymous = app.CreateBrowser();
+
+        // This week: its title is the day it goes out; no link to a later week, which is not found.
+        var current = await app.GetDocumentAsync(last.Path);
+        var sendDay = last.SendTime(options).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("The ClusterAtlas weekly digest of " + sendDay, current.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Null(current.QuerySelector("a[rel=next]"));
+        Assert.Contains(last <= DigestWeek.LatestDue(now, options) ? "to " + sendDay : "goes out on " + sendDay, current.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        using (var later = await anonymous.GetAsync(new Uri(last.Next().Path, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, later.StatusCode);
+        }
+
+        // The first week: no link to an earlier week, which is not found, nor is 2000-W01; its next week links back.
+        var earliest = await app.GetDocumentAsync(first.Path);
+        Assert.Null(earliest.QuerySelector("a[rel=prev]"));
+        if (first < last)
+        {
+            Assert.Equal(first.Next().Path, earliest.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+            var second = await app.GetDocumentAsync(first.Next().Path);
+            Assert.Equal(first.Path, second.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+            Assert.Equal(last.Previous().Path, current.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+        }
+        foreach (var before in new[] { first.Previous(), new DigestWeek(2000, 1) })
+        {
+            using var missing = await anonymous.GetAsync(new Uri(before.Path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task The_platform_team_previews_tests_and_sends_an_editorial_once()
     {
         var staffEmail = ClusterAtlasFactory.NewEmail();
