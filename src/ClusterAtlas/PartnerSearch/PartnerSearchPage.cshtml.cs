@@ -42,6 +42,10 @@ public class PartnerSearchPageModel(PostingSearch search, ProfileColleagues coll
         (Query, Errors) = PostingQuery.Parse(Request.Query);
         if (Errors.Count == 0)
         {
+            Errors = await search.UnknownValuesAsync(Query, cancellationToken);
+        }
+        if (Errors.Count == 0)
+        {
             Found = await search.SearchAsync(Query, cancellationToken);
             if (Query.Search.Page > PageCount)
             {

@@ -12,8 +12,44 @@ namespace ClusterAtlas.PartnerSearch;
 /// facets count the disjunctive way the directory does (each facet's counts apply every other facet's filters).
 /// Postings are few next to profiles (they close), so the open ones are filtered in memory after one query.
 /// </summary>
-public sealed partial class PostingSearch(ClusterAtlasDbContext db, DataLabels labels, IStringLocalizer<SharedResource> T)
+public sealed partial class PostingSearch(ClusterAtlasDbContext db, DataLabels labels, CountryList countries, IStringLocalizer<SharedResource> T)
 {
+    /// <summary>
+    /// Filter values that cannot be right, named by their parameter: a kind or intent the list does not have, a country
+    /// that is not an ISO code, a sector or technology no vocabulary has. A known value no open posting carries is no
+    /// error (it finds nothing).
+    /// </summary>
+    public async Task<Dictionary<string, Pages.ParameterError[]>> UnknownValuesAsync(PostingQuery query, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, Pages.ParameterError[]>(StringComparer.Ordinal);
+        void Add(string facet, IEnumerable<string> bad, Func<string, Pages.ParameterError> error)
+        {
+            var list = bad.ToList();
+            if (list.Count > 0)
+            {
+                errors[facet] = [.. list.Select(error)];
+            }
+        }
+        Pages.ParameterError NotKnown(string facet, string value) => new("'{0}' is not a known {1} value.", value, facet);
+        Add(PostingQuery.Kind, query.Search.Values(PostingQuery.Kind).Where(v => PostingLabels.KindFromCode(v) is null), v => NotKnown(PostingQuery.Kind, v));
+        Add(PostingQuery.Intent, query.Search.Values(PostingQuery.Intent).Where(v => !PartnerSearchIntents.All.Contains(v)), v => NotKnown(PostingQuery.Intent, v));
+        foreach (var facet in new[] { PostingQuery.Target, PostingQuery.Country })
+        {
+            Add(facet, query.Search.Values(facet).Where(code => countries.ByCode(code) is null || code.Any(char.IsLower)),
+                v => new Pages.ParameterError("'{0}' is not an ISO 3166-1 alpha-2 country code (such as RS or DE).", v));
+        }
+        foreach (var (facet, vocabulary) in new[] { (PostingQuery.Sector, Vocabulary.SectoralIndustries), (PostingQuery.Technology, Vocabulary.TechnologyFields) })
+        {
+            var values = query.Search.Values(facet).ToList();
+            if (values.Count > 0)
+            {
+                var known = await db.Set<VocabularyTerm>().AsNoTracking().Where(t => t.Vocabulary == vocabulary && values.Contains(t.Label)).Select(t => t.Label).ToListAsync(cancellationToken);
+                Add(facet, values.Where(v => !known.Contains(v, StringComparer.Ordinal)), v => NotKnown(facet, v));
+            }
+        }
+        return errors;
+    }
+
     private sealed record Candidate(PostingSummary Summary, string[] Words, string[] TitleWords);
 
     public async Task<PostingSearchResult> SearchAsync(PostingQuery query, CancellationToken cancellationToken)

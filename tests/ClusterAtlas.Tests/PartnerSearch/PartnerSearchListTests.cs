@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 using ClusterAtlas.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Tests.PartnerSearch;
 
@@ -62,6 +63,37 @@ public sealed class PartnerSearchListTests(ClusterAtlasFactory app) : IClassFixt
         using var bad = await client.GetAsync(new Uri("/partner-search?sort=cheapest&utm_source=x", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("'sort' must be one of relevance, newest, deadline", await ClusterAtlasFactory.MainTextAsync(bad), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("country=ZZ", "country", "'ZZ' is not an ISO 3166-1 alpha-2 country code")]
+    [InlineData("target=rs", "target", "'rs' is not an ISO 3166-1 alpha-2 country code")]
+    [InlineData("kind=bogus", "kind", "'bogus' is not a known kind value.")]
+    [InlineData("intent=bogus", "intent", "'bogus' is not a known intent value.")]
+    [InlineData("sector=abc", "sector", "'abc' is not a known sector value.")]
+    [InlineData("technology=abc", "technology", "'abc' is not a known technology value.")]
+    public async Task A_filter_value_that_cannot_be_right_answers_400_naming_its_parameter_with_a_way_back(string query, string parameter, string message)
+    {
+        using var client = app.CreateClient();
+        using var bad = await client.GetAsync(new Uri("/partner-search?" + query, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var page = await ClusterAtlasFactory.ParseAsync(await bad.Content.ReadAsStringAsync());
+        var alert = page.QuerySelector("[role=alert]")!;
+        Assert.Equal(parameter, alert.QuerySelector("li strong")!.TextContent);
+        Assert.Contains(message, alert.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(alert.QuerySelector("a[href='/partner-search']"));
+        Assert.NotNull(page.QuerySelector("form input[name=q]"));
+        Assert.Null(page.QuerySelector("#result-count"));
+    }
+
+    [Fact]
+    public async Task A_known_filter_value_no_open_posting_has_finds_nothing_without_an_error()
+    {
+        var sector = await app.WithDbAsync(db => db.Set<global::ClusterAtlas.Vocabularies.VocabularyTerm>()
+            .Where(t => t.Vocabulary == global::ClusterAtlas.Vocabularies.Vocabulary.SectoralIndustries).Select(t => t.Label).FirstAsync());
+        var page = await app.GetDocumentAsync("/partner-search?country=AQ&kind=event&intent=training&target=AQ&sector=" + Uri.EscapeDataString(sector));
+        Assert.Null(page.QuerySelector("[role=alert]"));
+        Assert.StartsWith("0 ", page.QuerySelector("#result-count")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
