@@ -111,6 +111,27 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
     }
 
     [Fact]
+    public async Task The_skip_link_moves_the_focus_to_the_results_without_reloading_the_page()
+    {
+        // Following #main fires popstate, which the script answers for back and forward between searches; a change of
+        // the fragment alone must not reload the page (the focus would end on the body).
+        await using var tab = await fixture.App.OpenTabAsync(1280, 900);
+        var page = tab.Page;
+        var watch = tab.Watch;
+        await page.GotoAsync("/cluster-organisations?q=cluster");
+        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("#main", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"\?q=cluster#main$"));
+        await SettleAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the skip link reloaded the page");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.closest('main#main') !== null"),
+            "the focus is on " + await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
+        watch.AssertClean();
+    }
+
+    [Fact]
     public async Task A_filter_chosen_with_the_keyboard_keeps_the_focus_when_the_filters_are_replaced()
     {
         // The update replaces every checkbox; the one the visitor was on (found by its name and value: the checkboxes

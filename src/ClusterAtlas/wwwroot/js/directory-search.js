@@ -32,6 +32,7 @@
         var summary = results.querySelector(".result-count, .alert h2");
         if (status && summary) { status.textContent = summary.textContent.trim(); }
         if (pushHistory) { history.pushState(null, "", url); } else { history.replaceState(null, "", url); }
+        shown = location.pathname + location.search;
         updateSaveSearch(qs);
       })
       .catch(function (error) { if (error.name !== "AbortError") { form.submit(); } });
@@ -98,6 +99,13 @@
     clearTimeout(timer);
     update(true);
   });
-  window.addEventListener("popstate", function () { window.location.reload(); });
+  // Back and forward between searches load the search of the address. Following a link to a fragment of this page
+  // (the skip link's #main) also fires popstate: the address keeps its search, so nothing is loaded and the link moves
+  // the focus as on every other page.
+  var shown = location.pathname + location.search;
+  window.addEventListener("popstate", function () {
+    if (location.pathname + location.search === shown) { return; }
+    window.location.reload();
+  });
   hideButtons();
 })();
