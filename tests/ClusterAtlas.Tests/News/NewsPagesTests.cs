@@ -49,6 +49,19 @@ public sealed class NewsPagesTests(ClusterAtlasFactory app) : IClassFixture<Clus
     }
 
     [Fact]
+    public async Task Enter_in_a_field_saves_a_draft_rather_than_submitting_for_review()
+    {
+        var member = await app.MemberWithPublishedProfileAsync("Enter Key News Cluster");
+        var form = await ClusterAtlasFactory.ParseAsync(await member.Browser.GetStringAsync(new Uri($"/cluster-organisations/{member.Slug}/news/new", UriKind.Relative)));
+        // A browser submits with the form's first submit button when Enter is pressed in a text field.
+        var buttons = form.QuerySelectorAll("main form[method=post] button[type=submit]");
+        Assert.Null(buttons[0].GetAttribute("formaction"));
+        Assert.Equal("Save as draft", buttons[0].TextContent.Trim());
+        Assert.Equal("?handler=Submit", buttons[1].GetAttribute("formaction"));
+        Assert.Equal("Submit for review", buttons[1].TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Markdown_is_shown_without_raw_html_and_links_only_under_the_link_policy()
     {
         var (member, moderator) = await TeamAsync("Markdown News Cluster");
