@@ -39,7 +39,7 @@ public sealed class RecommendationReasons(DataLabels labels, IStringLocalizer<Sh
         {
             ReasonKind.SharedSector or ReasonKind.SharedTechnology or ReasonKind.SharedS3Area or ReasonKind.SharedEmergingIndustry =>
                 T["both work on {0}", Term()],
-            ReasonKind.ComplementarySector => T["their {0} complements your value chain", Term()],
+            ReasonKind.ComplementarySector => T["their work in {0} complements your value chain", Term()],
             ReasonKind.InYourTargetCountry => T["they are in {0}, which you target", Country()],
             ReasonKind.TheyTargetYourCountry => T["they target {0}", Country()],
             ReasonKind.SharedTargetCountry => T["both target {0}", Country()],

@@ -37,6 +37,9 @@ public sealed class AdminUsersTests(ClusterAtlasFactory app) : IClassFixture<Clu
         Assert.Equal(5, second.QuerySelectorAll("table.accounts-table tbody tr").Length);
         var byName = await ClusterAtlasFactory.ParseAsync(await administrator.GetStringAsync(new Uri("/admin/users?q=listed+07", UriKind.Relative)));
         var link = Assert.Single(byName.QuerySelectorAll("table.accounts-table tbody tr td:first-child a"));
+        // The count in words: one account, many accounts.
+        Assert.Contains(byName.QuerySelectorAll("main p"), p => p.TextContent.Trim() == "1 account.");
+        Assert.Contains(first.QuerySelectorAll("main p"), p => p.TextContent.Trim() == "55 accounts.");
         using var account = await administrator.GetAsync(new Uri(link.GetAttribute("href")!, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, account.StatusCode);
         Assert.Contains($"{marker}-07@example.org", (await ClusterAtlasFactory.ParseAsync(await account.Content.ReadAsStringAsync())).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
