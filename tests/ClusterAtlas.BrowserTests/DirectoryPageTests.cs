@@ -132,6 +132,27 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
     }
 
     [Fact]
+    public async Task The_maps_controls_and_clusters_are_named_in_the_page_language()
+    {
+        await using var tab = await fixture.App.OpenTabAsync(1280, 900, locale: "de-DE");
+        var page = tab.Page;
+        var watch = tab.Watch;
+        await page.GotoAsync("/cluster-organisations/map");
+        Assert.Equal("de", await page.GetAttributeAsync("html", "lang"));
+        var zoomIn = page.Locator("#cluster-map .leaflet-control-zoom-in");
+        await Assertions.Expect(zoomIn).ToHaveAttributeAsync("title", "Vergrößern");
+        await Assertions.Expect(zoomIn).ToHaveAttributeAsync("aria-label", "Vergrößern");
+        await Assertions.Expect(page.Locator("#cluster-map .leaflet-control-zoom-out")).ToHaveAttributeAsync("aria-label", "Verkleinern");
+        await Assertions.Expect(page.Locator("#cluster-map .leaflet-control-attribution a[href='https://leafletjs.com']"))
+            .ToHaveAttributeAsync("title", "Eine JavaScript-Bibliothek für interaktive Karten");
+        // The sample profiles are many: some are drawn as clusters, each named with its count in words.
+        var cluster = page.Locator("#cluster-map .marker-cluster").First;
+        await Assertions.Expect(cluster).ToHaveAttributeAsync("aria-label", new Regex(@"^\d+ Clusterorganisationen hier$"));
+        Assert.Equal(await cluster.InnerTextAsync() + " Clusterorganisationen hier", await cluster.GetAttributeAsync("aria-label"));
+        watch.AssertClean();
+    }
+
+    [Fact]
     public async Task A_filter_chosen_with_the_keyboard_keeps_the_focus_when_the_filters_are_replaced()
     {
         // The update replaces every checkbox; the one the visitor was on (found by its name and value: the checkboxes

@@ -20,7 +20,14 @@
   element.classList.add('map-ready');
   document.querySelectorAll('[data-needs-map]').forEach(function (legend) { legend.hidden = false; });
   // No fading popups: text that is half transparent while it appears is hard to read (and fails contrast checks).
-  var map = L.map(element, { center: [50, 15], zoom: 4, minZoom: 2, maxZoom: 14, worldCopyJump: true, keyboard: true, fadeAnimation: false });
+  var map = L.map(element, { center: [50, 15], zoom: 4, minZoom: 2, maxZoom: 14, worldCopyJump: true, keyboard: true, fadeAnimation: false, zoomControl: false });
+  // Leaflet's own words (the zoom buttons' names, the title of its link) in the page's language.
+  L.control.zoom({ zoomInTitle: data.textZoomIn || 'Zoom in', zoomOutTitle: data.textZoomOut || 'Zoom out' }).addTo(map);
+  var leafletLink = document.createElement('a');
+  leafletLink.href = 'https://leafletjs.com';
+  leafletLink.title = data.textLeaflet || '';
+  leafletLink.textContent = 'Leaflet';
+  map.attributionControl.setPrefix(leafletLink.outerHTML);
   if (data.tileUrl) {
     L.tileLayer(data.tileUrl, { attribution: data.tileAttribution || '', maxZoom: 18 }).addTo(map);
   }
@@ -106,11 +113,13 @@
     });
     group.addLayers(markers);
     map.addLayer(group);
-    // Cluster icons are reached with Tab like markers: name them for screen readers.
+    // Cluster icons are reached with Tab like markers: name them for screen readers ("33 cluster organisations
+    // here", not a bare "33"). The icon shows the count; the name is set again whenever the clusters are redrawn.
     var nameClusters = function () {
       element.querySelectorAll('.marker-cluster').forEach(function (icon) {
+        var count = icon.textContent.trim();
         icon.setAttribute('role', 'button');
-        icon.setAttribute('aria-label', icon.textContent.trim());
+        icon.setAttribute('aria-label', data.textCluster ? data.textCluster.replace('{0}', count) : count);
       });
     };
     map.on('zoomend moveend', nameClusters);
