@@ -72,6 +72,33 @@ public sealed class NarrowScreenTests(BrowserApp app)
             Assert.True(widest <= 0, $"{name} ({path}): a table is {widest}px wider than its box at 360 px");
             await Axe.AssertNoViolationsAsync(page, $"{name} (phone)");
         }
+
+        // Wide tables scroll inside their own box (reachable by keyboard), and long German words break, in English and German.
+        await page.GotoAsync("/account/tokens");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Nightly export of the regional cluster directory");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the token" }).ClickAsync();
+        foreach (var language in new[] { "en", "de" })
+        {
+            if (await page.Locator($".language-nav a[hreflang='{language}']").CountAsync() > 0)
+            {
+                await page.Locator($".language-nav a[hreflang='{language}']").ClickAsync();
+            }
+            foreach (var (name, path) in new[] { ("tokens", "/account/tokens"), ("calls (admin)", "/admin/calls"), ("directory", "/cluster-organisations") })
+            {
+                var response = await page.GotoAsync(path);
+                Assert.Equal(200, response?.Status);
+                Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+                if (path == "/cluster-organisations")
+                {
+                    await page.Locator("#filters-summary").ClickAsync();
+                }
+                var (page360, widest) = await OverflowAsync(page);
+                Assert.True(page360 <= 0, $"{name} ({path}, {language}) scrolls sideways by {page360}px at 360 px; too wide: {await TooWideAsync(page)}");
+                Assert.True(widest <= 0 || await page.Locator("main .table-wrap[tabindex='0']").CountAsync() > 0, $"{name} ({path}, {language}): a table is {widest}px wider than its box at 360 px");
+                await Axe.AssertNoViolationsAsync(page, $"{name} (phone, {language})");
+            }
+        }
+        await page.Locator(".language-nav a[hreflang='en']").ClickAsync();
         watch.AssertClean();
     }
 
