@@ -146,9 +146,12 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
         await Assertions.Expect(page.Locator("#cluster-map .leaflet-control-attribution a[href='https://leafletjs.com']"))
             .ToHaveAttributeAsync("title", "Eine JavaScript-Bibliothek für interaktive Karten");
         // The sample profiles are many: some are drawn as clusters, each named with its count in words.
-        var cluster = page.Locator("#cluster-map .marker-cluster").First;
-        await Assertions.Expect(cluster).ToHaveAttributeAsync("aria-label", new Regex(@"^\d+ Clusterorganisationen hier$"));
-        Assert.Equal(await cluster.InnerTextAsync() + " Clusterorganisationen hier", await cluster.GetAttributeAsync("aria-label"));
+        // (The markers are added in chunks: a cluster's count, and its icon, change until the last chunk.)
+        await Assertions.Expect(page.Locator("#cluster-map .marker-cluster").First).ToHaveAttributeAsync("aria-label", new Regex(@"^\d+ Clusterorganisationen hier$"));
+        await page.WaitForFunctionAsync("""
+            () => [...document.querySelectorAll('#cluster-map .marker-cluster')]
+                .every(icon => icon.getAttribute('aria-label') === icon.textContent.trim() + ' Clusterorganisationen hier')
+            """);
         watch.AssertClean();
     }
 

@@ -21,13 +21,7 @@
   document.querySelectorAll('[data-needs-map]').forEach(function (legend) { legend.hidden = false; });
   // No fading popups: text that is half transparent while it appears is hard to read (and fails contrast checks).
   var map = L.map(element, { center: [50, 15], zoom: 4, minZoom: 2, maxZoom: 14, worldCopyJump: true, keyboard: true, fadeAnimation: false, zoomControl: false });
-  // Leaflet's own words (the zoom buttons' names, the title of its link) in the page's language.
-  L.control.zoom({ zoomInTitle: data.textZoomIn || 'Zoom in', zoomOutTitle: data.textZoomOut || 'Zoom out' }).addTo(map);
-  var leafletLink = document.createElement('a');
-  leafletLink.href = 'https://leafletjs.com';
-  leafletLink.title = data.textLeaflet || '';
-  leafletLink.textContent = 'Leaflet';
-  map.attributionControl.setPrefix(leafletLink.outerHTML);
+  window.clusterAtlasMapWords(map, data);
   if (data.tileUrl) {
     L.tileLayer(data.tileUrl, { attribution: data.tileAttribution || '', maxZoom: 18 }).addTo(map);
   }
@@ -114,7 +108,8 @@
     group.addLayers(markers);
     map.addLayer(group);
     // Cluster icons are reached with Tab like markers: name them for screen readers ("33 cluster organisations
-    // here", not a bare "33"). The icon shows the count; the name is set again whenever the clusters are redrawn.
+    // here", not a bare "33"). The icon shows the count; a cluster whose count changes (the markers are added in
+    // chunks, zooming regroups them) gets a new icon element, so every icon added to the marker pane is named.
     var nameClusters = function () {
       element.querySelectorAll('.marker-cluster').forEach(function (icon) {
         var count = icon.textContent.trim();
@@ -122,8 +117,12 @@
         icon.setAttribute('aria-label', data.textCluster ? data.textCluster.replace('{0}', count) : count);
       });
     };
-    map.on('zoomend moveend', nameClusters);
-    group.on('animationend', nameClusters);
+    var naming = false;
+    new MutationObserver(function () {
+      if (naming) { return; }
+      naming = true;
+      requestAnimationFrame(function () { naming = false; nameClusters(); });
+    }).observe(map.getPane('markerPane'), { childList: true });
     if (markers.length > 0) {
       map.fitBounds(L.latLngBounds(list.points.map(function (p) { return [p[1], p[0]]; })), { maxZoom: 8, padding: [20, 20] });
     }

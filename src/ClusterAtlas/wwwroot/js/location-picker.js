@@ -19,13 +19,7 @@
   var element = box.querySelector('.location-map');
   // The map's own arrow keys would pan it: the marker's arrow keys move the marker instead.
   var map = L.map(element, { center: point, zoom: placed ? 7 : 3, minZoom: 2, maxZoom: 14, keyboard: true, fadeAnimation: false, zoomControl: false });
-  // Leaflet's own words (the zoom buttons' names, the title of its link) in the page's language.
-  L.control.zoom({ zoomInTitle: data.textZoomIn || 'Zoom in', zoomOutTitle: data.textZoomOut || 'Zoom out' }).addTo(map);
-  var leafletLink = document.createElement('a');
-  leafletLink.href = 'https://leafletjs.com';
-  leafletLink.title = data.textLeaflet || '';
-  leafletLink.textContent = 'Leaflet';
-  map.attributionControl.setPrefix(leafletLink.outerHTML);
+  window.clusterAtlasMapWords(map, data);
   map.attributionControl.addAttribution('Natural Earth');
   fetch(data.boundaries).then(function (r) { return r.json(); }).then(function (world) {
     L.geoJSON(topojson.feature(world, world.objects.countries), {
