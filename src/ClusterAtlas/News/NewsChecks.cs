@@ -9,6 +9,12 @@ namespace ClusterAtlas.News;
 /// <summary>The news form's checks, each error keyed by its field ("Form.Title", "Image") and saying what is wrong.</summary>
 public sealed class NewsChecks(ClusterAtlasDbContext db, IStringLocalizer<SharedResource> T)
 {
+    /// <summary>Related cluster organisations a news item names at most.</summary>
+    private const int MaxRelated = 20;
+
+    /// <summary>The longest line read as a related cluster organisation (an address, a slug or a name).</summary>
+    private const int MaxRelatedLine = 300;
+
     public async Task<(NewsInput? Input, List<(string Field, string Message)> Errors)> CheckAsync(
         NewsForm form, IFormFile? upload, NewsItem? existing, CancellationToken cancellationToken)
     {
@@ -25,7 +31,20 @@ public sealed class NewsChecks(ClusterAtlasDbContext db, IStringLocalizer<Shared
             errors.Add(("Form.Tags", T["At most {0} tags, each at most {1} characters.", WhatsNew.Tags.MaxCount, WhatsNew.Tags.MaxLength]));
         }
         var related = new List<ClusterOrganisation>();
-        foreach (var wanted in (form.RelatedProfiles ?? "").Split(['\n', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase))
+        var wantedProfiles = (form.RelatedProfiles ?? "").Split(['\n', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // Each line is looked up in the database: more lines than may be kept, or longer than an address, are refused
+        // before any is (a pasted page was thousands of lookups, and its error repeated the whole of it).
+        if (wantedProfiles.Count > MaxRelated)
+        {
+            errors.Add(("Form.RelatedProfiles", T["At most {0} related cluster organisations.", MaxRelated]));
+            wantedProfiles.Clear();
+        }
+        foreach (var tooLong in wantedProfiles.Where(w => w.Length > MaxRelatedLine).Take(3))
+        {
+            errors.Add(("Form.RelatedProfiles", T["No published cluster organisation is called “{0}”.", tooLong[..60] + "…"]));
+        }
+        foreach (var wanted in wantedProfiles.Where(w => w.Length <= MaxRelatedLine))
         {
             // An address or a slug ("…/cluster-organisations/x-cluster"), or a name: a profile's slug is made from its name.
             var slug = wanted.Trim('/').Split('/')[^1];
@@ -42,10 +61,7 @@ public sealed class NewsChecks(ClusterAtlasDbContext db, IStringLocalizer<Shared
                 related.Add(profile);
             }
         }
-        if (related.Count > 20)
-        {
-            errors.Add(("Form.RelatedProfiles", T["At most {0} related cluster organisations.", 20]));
-        }
+
         LogoFile? image = null;
         if (upload is { Length: > 0 })
         {

@@ -45,6 +45,17 @@ public sealed class NewsPagesTests(ClusterAtlasFactory app) : IClassFixture<Clus
             NewsScenarios.Fields("Not an image", ("Form.ImageAlt", "A picture")), image: "<html><script>alert(1)</script></html>"u8.ToArray());
         Assert.Equal(HttpStatusCode.BadRequest, notAnImage.StatusCode);
         Assert.Contains("PNG, JPEG, WebP or SVG", (await ClusterAtlasFactory.FieldErrorsAsync(notAnImage))["Image"], StringComparison.Ordinal);
+
+        // A page pasted into the related cluster organisations: refused before any line is looked up, and not repeated whole.
+        foreach (var pasted in new[] { string.Join("\n", Enumerable.Range(1, 21).Select(i => $"cluster-{i}")), new string('x', 5_200) })
+        {
+            using var tooMuch = await NewsScenarios.PostAsync(member.Browser, $"/cluster-organisations/{member.Slug}/news/new?handler=Submit",
+                NewsScenarios.Fields("Too many related", ("Form.RelatedProfiles", pasted)));
+            Assert.Equal(HttpStatusCode.BadRequest, tooMuch.StatusCode);
+            var said = (await ClusterAtlasFactory.FieldErrorsAsync(tooMuch))["Form.RelatedProfiles"];
+            Assert.True(said.Length < 200, said);
+            Assert.Contains(pasted.Length > 1_000 ? "…" : "At most 20 related cluster organisations.", said, StringComparison.Ordinal);
+        }
         Assert.Equal(before, await app.NewsSnapshotAsync());
     }
 
