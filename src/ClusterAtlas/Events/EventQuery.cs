@@ -40,6 +40,17 @@ public sealed record EventQuery(SearchQuery Search, bool Past)
                 _ => (errors["when"] = [Pages.ParameterError.NotOneOf("when", ["upcoming", "past"], when[0]!)]) is null,
             };
         }
+        // The two closed lists: a value outside them cannot be right (a country or a sector may merely have no event now).
+        var kinds = parsed.Query.Values(Kind).Where(v => !Enum.TryParse<EventKind>(v, out _) || int.TryParse(v, out _)).ToList();
+        if (kinds.Count > 0)
+        {
+            errors[Kind] = [.. kinds.Select(v => Pages.ParameterError.NotOneOf(Kind, Enum.GetNames<EventKind>(), v))];
+        }
+        var formats = parsed.Query.Values(Format).Where(v => v is not (Online or InPerson)).ToList();
+        if (formats.Count > 0)
+        {
+            errors[Format] = [.. formats.Select(v => Pages.ParameterError.NotOneOf(Format, [Online, InPerson], v))];
+        }
         return (new EventQuery(parsed.Query, past), errors);
     }
 

@@ -113,6 +113,25 @@ public sealed class EventTests(ClusterAtlasFactory app) : IClassFixture<ClusterA
         Assert.Equal("Event the staff corrected", (await app.EventAsync(memberSlug)).Title);
     }
 
+    [Theory]
+    [InlineData("kind=Party", "kind", "'kind' must be one of Conference, Matchmaking, Webinar, ClusterWeek, Workshop, Other; got 'Party'.")]
+    [InlineData("kind=2", "kind", "'kind' must be one of Conference, Matchmaking, Webinar, ClusterWeek, Workshop, Other; got '2'.")]
+    [InlineData("format=hybrid", "format", "'format' must be one of online, in-person; got 'hybrid'.")]
+    public async Task A_list_filter_outside_its_closed_list_is_a_400_naming_it(string query, string parameter, string message)
+    {
+        using var response = await app.CreateClient().GetAsync(new Uri("/events?" + query, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await ClusterAtlasFactory.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal($"{parameter}: {message}", page.QuerySelector(".alert-error li")?.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_known_kind_no_event_has_finds_nothing_without_an_error()
+    {
+        using var response = await app.CreateClient().GetAsync(new Uri("/events?kind=ClusterWeek&format=online", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_form_with_mistakes_names_each_field_and_stores_nothing()
     {
