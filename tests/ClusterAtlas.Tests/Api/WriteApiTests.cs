@@ -36,6 +36,12 @@ public sealed class WriteApiTests(WriteApiFactory app) : IClassFixture<WriteApiF
         var (read, _) = await app.CallAsync(HttpMethod.Get, ApiTokenScenarios.DemoProfileUrl, token);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.NotNull(await app.WithDbAsync(db => db.Set<AccessToken>().Where(t => t.Id == stored.Id).Select(t => t.LastUsedAt).SingleAsync()));
+        // Its dates as the rest of the site writes them ("7 March 2027", not "07/03/2027"), the last use in UTC.
+        var row = (await ClusterAtlasFactory.ParseAsync(await browser.GetStringAsync(new Uri("/account/tokens", UriKind.Relative))))
+            .QuerySelectorAll("table tbody tr").Single(r => r.TextContent.Contains("Nightly sync", StringComparison.Ordinal));
+        var times = row.QuerySelectorAll("time").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Equal($"{stored.ExpiresAt.UtcDateTime.Day} {stored.ExpiresAt.UtcDateTime:MMMM yyyy}", times[0]);
+        Assert.EndsWith(" UTC", times[1], StringComparison.Ordinal);
 
         using var revoked = await browser.SubmitFormAsync("/account/tokens", new() { ["tokenId"] = stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             "form[action*='handler=Revoke']");
