@@ -17,6 +17,11 @@ public sealed class EventModeration(ClusterAtlasDbContext db, EventMail mail, Ti
         {
             return new(T["This event is published already."]);
         }
+        // Sent back, it is its submitter's until they change it (which submits it again).
+        if (e.Status != EventStatus.Submitted)
+        {
+            return new(T["Only events waiting for moderation can be published: this one was sent back and its submitter has not changed it since."]);
+        }
         e.Status = EventStatus.Published;
         e.PublishedAt ??= clock.GetUtcNow();
         e.ReturnReason = null;

@@ -91,6 +91,10 @@ public sealed class NewsEditor(ClusterAtlasDbContext db, NewsAccess access, News
     /// <summary>A moderator publishes a submitted item; its author is told.</summary>
     public async Task PublishAsync(NewsItem item, CancellationToken cancellationToken)
     {
+        if (item.Status != NewsStatus.Submitted)
+        {
+            throw new InvalidOperationException($"Only submitted news is published by a moderator; this item is {item.Status}.");
+        }
         Publish(item, clock.GetUtcNow());
         await mail.PublishedAsync(item, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

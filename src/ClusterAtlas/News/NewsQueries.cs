@@ -76,6 +76,14 @@ public sealed class NewsQueries(ClusterAtlasDbContext db)
         return Summaries(items.Take(count)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The editorial team's own drafts, for the moderators' page. A profile's drafts are not there: they are its
+    /// author's until submitted, and a moderator may not publish what was never submitted.
+    /// </summary>
+    public Task<List<NewsSummary>> EditorialDraftsAsync(int count, CancellationToken cancellationToken) =>
+        Summaries(db.Set<NewsItem>().AsNoTracking().Where(n => n.Status == NewsStatus.Draft && n.ProfileId == null)
+            .OrderByDescending(n => n.UpdatedAt).ThenByDescending(n => n.Id).Take(count)).ToListAsync(cancellationToken);
+
     public static IQueryable<NewsSummary> Summaries(IQueryable<NewsItem> items) =>
         items.Select(n => new NewsSummary(n.Slug, n.Title, n.Summary, n.PublishedAt ?? n.UpdatedAt, n.Status,
             n.Profile == null ? null : n.Profile.Name, n.Profile == null ? null : n.Profile.Slug, n.Tags, n.ImageSha256, n.ImageAlt));

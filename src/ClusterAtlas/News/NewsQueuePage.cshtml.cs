@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClusterAtlas.News;
 
-/// <summary>The news that waits for review (the longest waiting first), and the team's drafts and items sent back.</summary>
+/// <summary>The news that waits for review (the longest waiting first), the editorial team's own drafts and the items sent back.</summary>
 [Authorize(Policy = AccountPolicies.Moderator)]
 public class NewsQueuePageModel(NewsQueries queries) : PageModel
 {
@@ -19,7 +19,7 @@ public class NewsQueuePageModel(NewsQueries queries) : PageModel
     public async Task OnGetAsync(string? done, CancellationToken cancellationToken)
     {
         Waiting = await queries.WithStatusAsync(NewsStatus.Submitted, 100, cancellationToken);
-        Drafts = await queries.WithStatusAsync(NewsStatus.Draft, 50, cancellationToken);
+        Drafts = await queries.EditorialDraftsAsync(50, cancellationToken);
         SentBack = await queries.WithStatusAsync(NewsStatus.SentBack, 50, cancellationToken);
         Done = done;
     }

@@ -37,6 +37,16 @@ public class ReviewNewsPageModel(ClusterAtlasDbContext db, NewsEditor editor, Ne
         {
             return missing;
         }
+        // Only what its author submitted is the moderators' to publish: a draft or an item sent back and not yet
+        // submitted again is still its author's (the team publishes its own news from the form).
+        if (Item.Status != NewsStatus.Submitted)
+        {
+            ModelState.AddModelError("", Item.Status == NewsStatus.Published
+                ? T["This news is published already."]
+                : T["Only news submitted for review can be published: its author has not submitted this one ({0}).", NewsLabels.Status(Item.Status, T)]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
         await editor.PublishAsync(Item, cancellationToken);
         return Redirect("/moderation/news?done=published");
     }

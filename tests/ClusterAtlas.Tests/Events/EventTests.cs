@@ -80,6 +80,16 @@ public sealed class EventTests(ClusterAtlasFactory app) : IClassFixture<ClusterA
         Assert.Contains("Add the programme, please.", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal($"/events/{slug}/edit", ClusterAtlasFactory.LinkIn(mail, $"/events/{slug}/edit").OriginalString);
 
+        // Sent back, it is the submitter's until changed: the moderators may not publish it meanwhile.
+        var review = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri($"/moderation/events/{id}", UriKind.Relative)));
+        Assert.Null(review.QuerySelector("main form[action*=Publish]"));
+        using (var publish = await PartnerSearchScenarios.PostAsync(moderator, $"/moderation/events/{id}?handler=Publish", [], $"/moderation/events/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, publish.StatusCode);
+            Assert.Contains("Only events waiting for moderation can be published", await publish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(EventStatus.SentBack, (await app.EventAsync(slug)).Status);
+
         var edit = await ClusterAtlasFactory.ParseAsync(await member.Browser.GetStringAsync(new Uri($"/events/{slug}/edit", UriKind.Relative)));
         Assert.Contains("Add the programme, please.", edit.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         using (var saved = await member.Browser.SubmitFormAsync($"/events/{slug}/edit", new() { ["Form.Description"] = "Day 1: visits. Day 2: B2B meetings." }))

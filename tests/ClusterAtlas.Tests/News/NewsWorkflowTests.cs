@@ -148,6 +148,50 @@ public sealed class NewsWorkflowTests(ClusterAtlasFactory app) : IClassFixture<C
         Assert.Equal(HttpStatusCode.OK, (await moderator.GetAsync(new Uri($"/news/{slug}/edit", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task A_moderator_neither_sees_nor_publishes_a_draft_its_author_never_submitted_nor_an_item_sent_back_and_not_resubmitted()
+    {
+        var member = await app.MemberWithPublishedProfileAsync("Unsubmitted News Cluster");
+        using var moderator = await app.SignInAsStaffAsync(AccountRoles.Moderator);
+        string draft;
+        using (var saved = await NewsScenarios.PostAsync(member.Browser, $"/cluster-organisations/{member.Slug}/news/new", NewsScenarios.Fields("Half-written cluster draft")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            draft = saved.Headers.Location!.OriginalString.Split('/')[2].Split('?')[0];
+        }
+        Assert.Equal(NewsStatus.Draft, (await app.NewsAsync(draft)).Status);
+        var queue = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri("/moderation/news", UriKind.Relative)));
+        Assert.DoesNotContain("Half-written cluster draft", queue.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var review = await ClusterAtlasFactory.ParseAsync(await moderator.GetStringAsync(new Uri($"/moderation/news/{draft}", UriKind.Relative)));
+        Assert.Null(review.QuerySelector("main form[action*=Publish]"));
+
+        var sentBack = await member.SubmitNewsAsync("Cluster news to be sent back");
+        (await NewsScenarios.DecideAsync(moderator, sentBack, "SendBack", "Name the date.")).Dispose();
+        Assert.Equal(NewsStatus.SentBack, (await app.NewsAsync(sentBack)).Status);
+
+        var before = await app.NewsSnapshotAsync();
+        foreach (var slug in new[] { draft, sentBack })
+        {
+            using var publish = await NewsScenarios.DecideAsync(moderator, slug, "Publish");
+            Assert.Equal(HttpStatusCode.Conflict, publish.StatusCode);
+            var page = await ClusterAtlasFactory.ParseAsync(await publish.Content.ReadAsStringAsync());
+            Assert.Contains("Only news submitted for review can be published", page.QuerySelector("main .alert-error")!.TextContent, StringComparison.Ordinal);
+        }
+        Assert.Equal(before, await app.NewsSnapshotAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(new Uri($"/news/{draft}", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_editorial_teams_own_drafts_are_listed_for_the_moderators_and_open_in_the_form()
+    {
+        using var administrator = await app.SignInAsStaffAsync(AccountRoles.Administrator);
+        using var response = await NewsScenarios.PostAsync(administrator, "/moderation/news/new", NewsScenarios.Fields("Editorial draft in the works"));
+        var slug = response.Headers.Location!.OriginalString.Split('/')[2].Split('?')[0];
+        Assert.Equal(NewsStatus.Draft, (await app.NewsAsync(slug)).Status);
+        var queue = await ClusterAtlasFactory.ParseAsync(await administrator.GetStringAsync(new Uri("/moderation/news", UriKind.Relative)));
+        Assert.NotNull(queue.QuerySelector($"main a[href='/news/{slug}/edit']"));
+    }
+
     /// <summary>A signed-in member the page is not for is sent to the access-denied page, as everywhere on the site.</summary>
     private static async Task AssertRefusedAsync(HttpClient browser, string url)
     {
