@@ -32,6 +32,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, List<Area>> _divisionsByCountry = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Area> _nutsByCode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Area>> _nutsByCountry = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _nutsNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (double Latitude, double Longitude)> _countries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _boundaryKeys = new(StringComparer.Ordinal);
 
@@ -59,10 +60,15 @@ public sealed class Gazetteer
         foreach (var f in Rows(folder, "nuts2.tsv"))
         {
             // NUTS writes Greece as EL and the United Kingdom as UK; profiles use ISO codes.
-            var country = f[0][..2] switch { "EL" => "GR", "UK" => "GB", var code => code };
-            var area = new Area(f[0], country, f[1], Number(f[2]), Number(f[3]));
+            var area = new Area(f[0], CountryOfNuts(f[0]), f[1], Number(f[2]), Number(f[3]));
             _nutsByCode[area.Code] = area;
-            Add(_nutsByCountry, country, area);
+            Add(_nutsByCountry, area.CountryCode, area);
+            _nutsNames[area.Code] = area.Name;
+        }
+        // NUTS 2 regions the 2013 boundaries lack (Serbia's): known to the profile's checks, not placed on the map.
+        foreach (var f in Rows(folder, "nuts2-names.tsv"))
+        {
+            _nutsNames.TryAdd(f[0], f[1]);
         }
         foreach (var f in Rows(folder, "countries.tsv"))
         {
@@ -90,6 +96,25 @@ public sealed class Gazetteer
     public IReadOnlyList<Area> NutsRegionsOf(string countryCode) => _nutsByCountry.TryGetValue(countryCode, out var found) ? found : [];
 
     public Area? NutsRegion(string code) => _nutsByCode.GetValueOrDefault(code);
+
+    /// <summary>The ISO country of a NUTS code: its first two letters, except that NUTS writes Greece as EL and the United Kingdom as UK.</summary>
+    public static string CountryOfNuts(string code) => code[..2] switch { "EL" => "GR", "UK" => "GB", var country => country };
+
+    /// <summary>
+    /// Whether a NUTS code (upper case, 2 to 5 characters) is in the gazetteer's regions: a NUTS 2 code it lists, a
+    /// NUTS 3 code of such a region, or a country or NUTS 1 code some listed region starts with. NUTS 3 codes are
+    /// not listed themselves, so a NUTS 3 code is checked as far as its region.
+    /// </summary>
+    public bool IsKnownNutsCode(string code) => code.Length switch
+    {
+        4 => _nutsNames.ContainsKey(code),
+        5 => _nutsNames.ContainsKey(code[..4]),
+        2 or 3 => _nutsNames.Keys.Any(k => k.StartsWith(code, StringComparison.Ordinal)),
+        _ => false,
+    };
+
+    /// <summary>The name of the NUTS 2 region a NUTS 2 or NUTS 3 code is in, when the gazetteer lists it.</summary>
+    public string? NutsRegionName(string code) => code.Length is 4 or 5 ? _nutsNames.GetValueOrDefault(code[..4]) : null;
 
     public (double Latitude, double Longitude)? CountryPoint(string countryCode) =>
         _countries.TryGetValue(countryCode, out var point) ? point : null;

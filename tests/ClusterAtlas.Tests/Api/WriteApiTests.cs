@@ -184,6 +184,13 @@ public sealed class WriteApiTests(WriteApiFactory app) : IClassFixture<WriteApiF
         Assert.Contains("https://", ApiTokenScenarios.ErrorAt(formProblem, "website"), StringComparison.Ordinal);
         Assert.Contains("name@example.org", ApiTokenScenarios.ErrorAt(formProblem, "managementTeam[0].email"), StringComparison.Ordinal);
 
+        var (unknownNuts, unknownNutsProblem) = await app.PatchAsync(token, new { nutsCode = "ZZ999" }, etag);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknownNuts.StatusCode);
+        Assert.StartsWith("ZZ999 is not a NUTS code the platform knows", ApiTokenScenarios.ErrorAt(unknownNutsProblem, "nutsCode"), StringComparison.Ordinal);
+        var (otherCountry, otherCountryProblem) = await app.PatchAsync(token, new { nutsCode = "DE21" }, etag);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, otherCountry.StatusCode);
+        Assert.StartsWith("DE21 is a region of Germany, not of Serbia", ApiTokenScenarios.ErrorAt(otherCountryProblem, "nutsCode"), StringComparison.Ordinal);
+
         var (notJson, notJsonProblem) = await app.CallAsync(HttpMethod.Patch, ApiTokenScenarios.DemoProfileUrl, token, "{\"acronym\": ", ifMatch: etag);
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
         Assert.Equal("body", notJsonProblem?["parameter"]?.GetValue<string>());

@@ -111,6 +111,26 @@ public sealed class ProfileImportTests(ApiFactory source) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task A_nuts_code_the_platform_does_not_know_or_of_another_country_is_left_out_and_reported_and_a_known_one_names_the_region()
+    {
+        var records = JsonRecords("""
+            [{"slug": "nuts-unknown-cluster", "name": "Nuts Unknown Cluster", "countryCode": "RS", "nutsCode": "ZZ999"},
+             {"slug": "nuts-elsewhere-cluster", "name": "Nuts Elsewhere Cluster", "countryCode": "RS", "nutsCode": "DE21"},
+             {"slug": "nuts-known-cluster", "name": "Nuts Known Cluster", "countryCode": "RS", "nutsCode": "RS12"}]
+            """);
+
+        var run = await ImportAsync(source, records, Options());
+
+        Assert.Equal([ProfileImportOutcome.Created, ProfileImportOutcome.Created, ProfileImportOutcome.Created], run.Results.Select(r => r.Outcome));
+        Assert.Contains(run.Results[0].Report.Entries, e => e is { Outcome: ImportOutcome.NotPlaced, Field: "nutsCode", Value: "ZZ999" });
+        Assert.Contains(run.Results[1].Report.Entries, e => e is { Outcome: ImportOutcome.NotPlaced, Field: "nutsCode", Value: "DE21" });
+        Assert.DoesNotContain(run.Results[2].Report.Entries, e => e.Outcome == ImportOutcome.NotPlaced);
+        var stored = await source.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Slug.StartsWith("nuts-")).OrderBy(p => p.Slug)
+            .Select(p => new { p.Slug, p.NutsCode, p.RegionName }).ToListAsync());
+        Assert.Equal(["nuts-elsewhere-cluster::", "nuts-known-cluster:RS12:Region Vojvodine", "nuts-unknown-cluster::"], stored.Select(p => $"{p.Slug}:{p.NutsCode}:{p.RegionName}"));
+    }
+
+    [Fact]
     public async Task A_dry_run_writes_nothing_and_says_what_would_change()
     {
         var before = await source.SnapshotAsync();

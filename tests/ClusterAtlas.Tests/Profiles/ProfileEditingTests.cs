@@ -327,6 +327,44 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_nuts_code_must_be_a_region_the_platform_knows_of_the_profiles_country_and_a_known_one_names_the_region()
+    {
+        using var browser = await app.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
+        var slug = await RegisterProfileAsync(browser, "Nuts Checked Cluster");
+        await SaveStepAsync(browser, slug, "identity", new() { ["Form.CountryCode"] = "RS", ["Form.RegionName"] = "" });
+
+        using (var unknown = await browser.SubmitFormAsync($"/cluster-organisations/{slug}/edit/identity", new() { ["Form.NutsCode"] = "ZZ999" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+            Assert.StartsWith("ZZ999 is not a NUTS code the platform knows", (await ClusterAtlasFactory.FieldErrorsAsync(unknown))["Form.NutsCode"], StringComparison.Ordinal);
+        }
+        using (var otherCountry = await browser.SubmitFormAsync($"/cluster-organisations/{slug}/edit/identity", new() { ["Form.NutsCode"] = "DE21" }))
+        {
+            Assert.Equal("DE21 is a region of Germany, not of Serbia: give the NUTS code of a region of the profile's country.",
+                (await ClusterAtlasFactory.FieldErrorsAsync(otherCountry))["Form.NutsCode"]);
+        }
+        using (var greek = await browser.SubmitFormAsync($"/cluster-organisations/{slug}/edit/identity", new() { ["Form.NutsCode"] = "EL30" }))
+        {
+            Assert.StartsWith("EL30 is a region of Greece, not of Serbia", (await ClusterAtlasFactory.FieldErrorsAsync(greek))["Form.NutsCode"], StringComparison.Ordinal);
+        }
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+        using (var german = await browser.SubmitFormAsync($"/cluster-organisations/{slug}/edit/identity", new() { ["Form.NutsCode"] = "DE21" }))
+        {
+            Assert.StartsWith("DE21 ist eine Region von Deutschland, nicht von Serbien", (await ClusterAtlasFactory.FieldErrorsAsync(german))["Form.NutsCode"], StringComparison.Ordinal);
+        }
+        Assert.Null(await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Slug == slug).Select(p => p.NutsCode).SingleAsync()));
+
+        await SaveStepAsync(browser, slug, "identity", new() { ["Form.NutsCode"] = "RS12" });
+        var stored = await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Slug == slug).Select(p => new { p.NutsCode, p.RegionName }).SingleAsync());
+        Assert.Equal(("RS12", "Region Vojvodine"), (stored.NutsCode, stored.RegionName));
+
+        // A region the editor named stays theirs; a NUTS 3 code is checked as far as its NUTS 2 region; Greece is EL.
+        await SaveStepAsync(browser, slug, "identity", new() { ["Form.CountryCode"] = "GR", ["Form.RegionName"] = "Attica", ["Form.NutsCode"] = "EL303" });
+        stored = await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Slug == slug).Select(p => new { p.NutsCode, p.RegionName }).SingleAsync());
+        Assert.Equal(("EL303", "Attica"), (stored.NutsCode, stored.RegionName));
+    }
+
+    [Fact]
     public async Task Two_people_editing_at_once_the_second_save_is_refused_with_both_versions_and_nothing_is_lost()
     {
         var (first, slug) = await PublishedProfileWithAdministratorAsync("Concurrent Cluster");

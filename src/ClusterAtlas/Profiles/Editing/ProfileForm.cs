@@ -131,6 +131,8 @@ public sealed class ProfileForm : IJsonOnDeserialized
         }
         // A profile always has a name; left empty, a local name is taken to be in the country's main language.
         content.Name = Clean(Text(nameof(ClusterOrganisation.Name))) ?? p.Name;
+        // A known NUTS code names its region when the editor left the region empty.
+        content.RegionName ??= content.NutsCode is { } nuts ? Map.Gazetteer.Shipped.NutsRegionName(nuts) : null;
         content.LocalLanguage = Clean(Text(nameof(ClusterOrganisation.LocalLanguage)))?.ToLowerInvariant()
             ?? (Clean(Text(nameof(ClusterOrganisation.LocalName))) is null ? null : countries.MainLanguageOf(Clean(Text(nameof(ClusterOrganisation.CountryCode)))));
         p.ReplaceContentWith(content);

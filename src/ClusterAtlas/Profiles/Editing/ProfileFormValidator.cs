@@ -116,9 +116,32 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
 
     private void Identity(ProfileForm f, List<FormError> errors)
     {
+        Nuts(f, errors);
         if (f.Value<double>(nameof(ClusterOrganisation.Latitude)) is null != f.Value<double>(nameof(ClusterOrganisation.Longitude)) is null)
         {
             errors.Add(new(f.Value<double>(nameof(ClusterOrganisation.Latitude)) is null ? nameof(ClusterOrganisation.Latitude) : nameof(ClusterOrganisation.Longitude), T["Give both the latitude and the longitude, or neither."]));
+        }
+    }
+
+    /// <summary>A NUTS code of the right form must also be one the platform knows, of the profile's country.</summary>
+    private void Nuts(ProfileForm f, List<FormError> errors)
+    {
+        var code = f.Text(nameof(ClusterOrganisation.NutsCode))?.Trim();
+        if (code is null || !NutsPattern().IsMatch(code))
+        {
+            return;
+        }
+        if (!Map.Gazetteer.Shipped.IsKnownNutsCode(code))
+        {
+            errors.Add(new(nameof(ClusterOrganisation.NutsCode), T["{0} is not a NUTS code the platform knows: give the code of the region from the EU's list of NUTS regions, such as RS12.", code]));
+            return;
+        }
+        var country = f.Text(nameof(ClusterOrganisation.CountryCode))?.Trim();
+        var nutsCountry = Map.Gazetteer.CountryOfNuts(code);
+        if (countries.ByCode(country) is not null && !string.Equals(country, nutsCountry, StringComparison.Ordinal))
+        {
+            errors.Add(new(nameof(ClusterOrganisation.NutsCode), T["{0} is a region of {1}, not of {2}: give the NUTS code of a region of the profile's country.",
+                code, countries.LocalisedName(nutsCountry), countries.LocalisedName(country)]));
         }
     }
 
