@@ -102,6 +102,31 @@ public sealed class RegistrationTests(ClusterAtlasFactory app) : IClassFixture<C
     }
 
     [Fact]
+    public async Task The_error_summary_links_each_error_to_its_field_names_the_field_and_follows_the_forms_order()
+    {
+        using var browser = app.CreateBrowser();
+        using var response = await browser.SubmitFormAsync("/account/register", new()
+        {
+            ["Input.DisplayName"] = "",
+            ["Input.Email"] = "not an address",
+            ["Input.Password"] = "short",
+            ["Input.ConfirmPassword"] = "other",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await ClusterAtlasFactory.ParseAsync(await response.Content.ReadAsStringAsync());
+        var links = page.QuerySelectorAll("main .error-summary li a").ToList();
+        Assert.Equal(["#Input_DisplayName", "#Input_Email", "#Input_Password", "#Input_ConfirmPassword", "#Input_AcceptPrivacyPolicy", "#Input_AcceptTerms"],
+            links.Select(a => a.GetAttribute("href")));
+        // Each link leads to an input of the form, and says which field and what is wrong.
+        Assert.All(links, a => Assert.NotNull(page.QuerySelector($"main form {a.GetAttribute("href")}")));
+        Assert.Equal("Your name: Enter your name.", links[0].TextContent);
+        Assert.Equal("Password again: The two passwords are not the same.", links[3].TextContent);
+        Assert.Equal("I have read and accept the privacy policy: Accept the privacy policy to create an account.", links[4].TextContent);
+        Assert.Equal(links.Count, page.QuerySelectorAll("main .error-summary li").Length);
+    }
+
+    [Fact]
     public async Task Missing_consents_are_said_in_the_readers_language()
     {
         using var browser = app.CreateBrowser();

@@ -26,6 +26,25 @@ public static partial class FormErrorSummary
         return [.. links.OrderBy(l => l.Position).Select(l => l.Link)];
     }
 
+    /// <summary>
+    /// The errors of a form that is not the profile form, for the same summary: those of the whole form first, then
+    /// each field's in the order of <paramref name="fields"/> (the form's order), named by the field's label.
+    /// </summary>
+    public static IReadOnlyList<FormErrorLink> Links(ModelStateDictionary modelState, IReadOnlyList<(string Key, string Label)> fields)
+    {
+        var listed = fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var links = modelState.Where(e => !listed.Contains(e.Key)).SelectMany(e => e.Value!.Errors)
+            .Select(error => new FormErrorLink(null, error.ErrorMessage)).ToList();
+        foreach (var (key, label) in fields)
+        {
+            if (modelState.TryGetValue(key, out var entry))
+            {
+                links.AddRange(entry.Errors.Select(error => new FormErrorLink(TagBuilder.CreateSanitizedId(key, "_"), $"{label}: {error.ErrorMessage}")));
+            }
+        }
+        return links;
+    }
+
     /// <summary>"Website", or "Team member 2, E-mail" for a field of a row; null for what is not a form field.</summary>
     private static string? Describe(string key, IStringLocalizer T)
     {
