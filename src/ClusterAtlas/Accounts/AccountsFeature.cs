@@ -83,6 +83,20 @@ public static class AccountsFeature
             // The stamp is checked on every request, and a good stamp would rewrite the cookie each time, which also
             // marks every answer no-store (static files and public logos included): the check stays, the rewrite
             // is left to sliding expiration.
+            // A form sent after the session ended (signed out in another tab, the cookie expired) is not redirected
+            // to the sign-in page, which would lose what was typed: a 401 shows the status page, which says so, links
+            // to the sign-in and back to the form, and shows the sent text to copy (not stored, not logged).
+            options.Events.OnRedirectToLogin = context =>
+            {
+                var request = context.Request;
+                if (HttpMethods.IsPost(request.Method) && request.HasFormContentType && !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                }
+                context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
             options.Events.OnValidatePrincipal = async context =>
             {
                 await SecurityStampValidator.ValidatePrincipalAsync(context);

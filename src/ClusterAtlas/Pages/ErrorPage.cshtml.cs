@@ -23,6 +23,12 @@ public class ErrorPageModel : PageModel
     /// <summary>The request needed a link for an e-mail, and the configuration names no address to make it from.</summary>
     public bool NoPublicAddress { get; private set; }
 
+    /// <summary>For a form sent after the session ended (401): what it held, to be copied; shown, never stored.</summary>
+    public IReadOnlyList<(string Name, string Value)> SentValues { get; private set; } = [];
+
+    /// <summary>For a 401: the sign-in page, which leads back to the form's page.</summary>
+    public string SignInUrl { get; private set; } = "/account/login";
+
     /// <summary>
     /// Whatever the method (the page is shown for another request's status, which may be a PUT or a DELETE): no handler,
     /// the code is read here.
@@ -48,7 +54,17 @@ public class ErrorPageModel : PageModel
             ParameterErrors = errors;
         }
         NoPublicAddress = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is Accounts.UntrustedAddressException;
-        var original = OriginalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var original = OriginalPath = reExecuted?.OriginalPath;
+        if (code == StatusCodes.Status401Unauthorized && reExecuted is not null)
+        {
+            SignInUrl = "/account/login?ReturnUrl=" + Uri.EscapeDataString(reExecuted.OriginalPathBase + reExecuted.OriginalPath + reExecuted.OriginalQueryString);
+            // The form's own values as sent (the request token left out); Razor encodes them where they are shown.
+            SentValues = Request.HasFormContentType
+                ? [.. Request.Form.Where(f => !f.Key.StartsWith("__", StringComparison.Ordinal))
+                    .SelectMany(f => f.Value.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => (Name: f.Key, Value: v!)))]
+                : [];
+        }
         if (original is not null && original.StartsWith("/cluster-organisations/", StringComparison.OrdinalIgnoreCase))
         {
             SearchHint = original["/cluster-organisations/".Length..].Split('/')[0].Replace('-', ' ');

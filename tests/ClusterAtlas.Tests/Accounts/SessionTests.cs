@@ -1,6 +1,7 @@
 using System.Net;
 using ClusterAtlas.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClusterAtlas.Tests.Accounts;
 
@@ -27,6 +28,39 @@ public sealed class SessionTests(ClusterAtlasFactory app) : IClassFixture<Cluste
         using var after = await copy.GetAsync(new Uri("/account", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/account/login", after.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_sent_after_the_session_ended_says_so_links_to_the_sign_in_and_shows_the_text_to_copy_without_keeping_it()
+    {
+        var email = ClusterAtlasFactory.NewEmail();
+        await app.RegisterAndConfirmAsync(email);
+        using var browser = await app.SignInAsync(email);
+        using var form = await browser.GetAsync(new Uri("/account/tokens", UriKind.Relative));
+        var token = (await ClusterAtlasFactory.ParseAsync(await form.Content.ReadAsStringAsync()))
+            .QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        // Signed out in another tab.
+        (await browser.SubmitFormAsync("/account/logout", [])).Dispose();
+
+        const string typed = "Nightly <script>alert(1)</script> sync\nwith a second line";
+        using var content = new FormUrlEncodedContent([new("Name", typed), new("__RequestVerificationToken", token)]);
+        using var response = await browser.PostAsync(new Uri("/account/tokens?x=1", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
+        var page = await ClusterAtlasFactory.ParseAsync(html);
+        Assert.Equal("Your session has ended", page.QuerySelector("main h1")!.TextContent);
+        Assert.Equal("/account/login?ReturnUrl=%2Faccount%2Ftokens%3Fx%3D1", page.QuerySelector("main a[href^='/account/login']")!.GetAttribute("href"));
+        var sent = Assert.Single(page.QuerySelectorAll("main textarea[readonly]"));
+        Assert.Equal(typed, sent.TextContent);
+        Assert.Equal("Name", page.QuerySelector($"main label[for='{sent.Id}']")!.TextContent);
+        Assert.DoesNotContain(token, html, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<ClusterAtlas.AccessTokens.AccessToken>().CountAsync(t => t.Name.StartsWith("Nightly"))));
+
+        // A page opened without a session still leads to the sign-in as before.
+        using var opened = await browser.GetAsync(new Uri("/account/tokens", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using ClusterAtlas.Tests.Infrastructure;
 
 namespace ClusterAtlas.Tests.Notifications;
 
-/// <summary>The own-account pages of notifications and saved searches send anonymous visitors to sign in, for every handler.</summary>
+/// <summary>The own-account pages of notifications and saved searches send anonymous visitors to sign in (a form sent, through the "session ended" page), for every handler.</summary>
 public sealed class NotificationAccessTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
 {
     [Theory]
@@ -24,7 +24,15 @@ public sealed class NotificationAccessTests(ClusterAtlasFactory app) : IClassFix
         using var response = method == "GET"
             ? await anonymous.GetAsync(new Uri(path, UriKind.Relative))
             : await anonymous.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery), new("id", "1")]));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/account/login", response.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        if (method == "GET")
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("/account/login", response.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+            return;
+        }
+        // A form sent without a session: the "session ended" page, with its link to sign in and come back.
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var page = await ClusterAtlasFactory.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("/account/login?ReturnUrl=", page.QuerySelector("main a[href^='/account/login']")!.GetAttribute("href"), StringComparison.Ordinal);
     }
 }

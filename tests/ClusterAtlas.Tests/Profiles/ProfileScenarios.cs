@@ -71,7 +71,7 @@ public static class ProfileScenarios
 
     /// <summary>Refused: forbidden, a bad request (no valid antiforgery token), or sent to sign in or to "access denied".</summary>
     public static bool IsRefusal(HttpResponseMessage response) =>
-        response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest
+        response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized
         || (response.StatusCode == HttpStatusCode.Redirect
             && response.Headers.Location?.PathAndQuery() is { } location
             && (location.StartsWith("/account/login", StringComparison.Ordinal) || location.StartsWith("/account/access-denied", StringComparison.Ordinal)));
