@@ -100,18 +100,6 @@ public sealed class Gazetteer
     /// <summary>The ISO country of a NUTS code: its first two letters, except that NUTS writes Greece as EL and the United Kingdom as UK.</summary>
     public static string CountryOfNuts(string code) => code[..2] switch { "EL" => "GR", "UK" => "GB", var country => country };
 
-    /// <summary>
-    /// Whether a NUTS code (upper case, 2 to 5 characters) is in the gazetteer's regions: a NUTS 2 code it lists, a
-    /// NUTS 3 code of such a region, or a country or NUTS 1 code some listed region starts with. NUTS 3 codes are
-    /// not listed themselves, so a NUTS 3 code is checked as far as its region.
-    /// </summary>
-    public bool IsKnownNutsCode(string code) => code.Length switch
-    {
-        4 => _nutsNames.ContainsKey(code),
-        5 => _nutsNames.ContainsKey(code[..4]),
-        2 or 3 => _nutsNames.Keys.Any(k => k.StartsWith(code, StringComparison.Ordinal)),
-        _ => false,
-    };
 
     /// <summary>The name of the NUTS 2 region a NUTS 2 or NUTS 3 code is in, when the gazetteer lists it.</summary>
     public string? NutsRegionName(string code) => code.Length is 4 or 5 ? _nutsNames.GetValueOrDefault(code[..4]) : null;

@@ -362,6 +362,11 @@ public sealed class ProfileEditingTests(ClusterAtlasFactory app) : IClassFixture
         await SaveStepAsync(browser, slug, "identity", new() { ["Form.CountryCode"] = "GR", ["Form.RegionName"] = "Attica", ["Form.NutsCode"] = "EL303" });
         stored = await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Slug == slug).Select(p => new { p.NutsCode, p.RegionName }).SingleAsync());
         Assert.Equal(("EL303", "Attica"), (stored.NutsCode, stored.RegionName));
+
+        // A code of the profile's country that NUTS made after the map's 2013 boundaries (Auvergne-Rhône-Alpes, 2016) is real.
+        await SaveStepAsync(browser, slug, "identity", new() { ["Form.CountryCode"] = "FR", ["Form.RegionName"] = "Auvergne-Rhône-Alpes", ["Form.NutsCode"] = "FRK26" });
+        stored = await app.WithDbAsync(db => db.ClusterOrganisations.Where(p => p.Slug == slug).Select(p => new { p.NutsCode, p.RegionName }).SingleAsync());
+        Assert.Equal(("FRK26", "Auvergne-Rhône-Alpes"), (stored.NutsCode, stored.RegionName));
     }
 
     [Fact]

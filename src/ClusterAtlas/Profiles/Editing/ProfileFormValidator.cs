@@ -123,7 +123,11 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
         }
     }
 
-    /// <summary>A NUTS code of the right form must also be one the platform knows, of the profile's country.</summary>
+    /// <summary>
+    /// A NUTS code of the right form must also be of a country, the profile's. It need not be in the platform's list of
+    /// regions (the 2013 NUTS 2 boundaries of the map, and Serbia's): codes renumbered since (France's regions in 2016,
+    /// Croatia's in 2021) are real, and refusing them would refuse correct profiles; a listed one names its region.
+    /// </summary>
     private void Nuts(ProfileForm f, List<FormError> errors)
     {
         var code = f.Text(nameof(ClusterOrganisation.NutsCode))?.Trim();
@@ -131,7 +135,7 @@ public sealed partial class ProfileFormValidator(CountryList countries, IReadOnl
         {
             return;
         }
-        if (!Map.Gazetteer.Shipped.IsKnownNutsCode(code))
+        if (countries.ByCode(Map.Gazetteer.CountryOfNuts(code)) is null)
         {
             errors.Add(new(nameof(ClusterOrganisation.NutsCode), T["{0} is not a NUTS code the platform knows: give the code of the region from the EU's list of NUTS regions, such as RS12.", code]));
             return;
