@@ -60,8 +60,10 @@ public class ErrorPageModel : PageModel
         {
             SignInUrl = "/account/login?ReturnUrl=" + Uri.EscapeDataString(reExecuted.OriginalPathBase + reExecuted.OriginalPath + reExecuted.OriginalQueryString);
             // The form's own values as sent (the request token left out); Razor encodes them where they are shown.
+            // Never a password or a code (shown on a screen, it is read over a shoulder), and never kept by a cache.
+            Response.Headers.CacheControl = "no-store";
             SentValues = Request.HasFormContentType
-                ? [.. Request.Form.Where(f => !f.Key.StartsWith("__", StringComparison.Ordinal))
+                ? [.. Request.Form.Where(f => !f.Key.StartsWith("__", StringComparison.Ordinal) && !IsSecret(f.Key))
                     .SelectMany(f => f.Value.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => (Name: f.Key, Value: v!)))]
                 : [];
         }
@@ -70,4 +72,9 @@ public class ErrorPageModel : PageModel
             SearchHint = original["/cluster-organisations/".Length..].Split('/')[0].Replace('-', ' ');
         }
     }
+
+    /// <summary>Fields whose value is a secret: passwords, one-time codes, recovery codes, tokens.</summary>
+    private static bool IsSecret(string field) => SecretWords.Any(word => field.Contains(word, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] SecretWords = ["password", "code", "token", "secret"];
 }

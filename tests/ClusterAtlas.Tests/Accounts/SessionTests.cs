@@ -43,7 +43,7 @@ public sealed class SessionTests(ClusterAtlasFactory app) : IClassFixture<Cluste
         (await browser.SubmitFormAsync("/account/logout", [])).Dispose();
 
         const string typed = "Nightly <script>alert(1)</script> sync\nwith a second line";
-        using var content = new FormUrlEncodedContent([new("Name", typed), new("__RequestVerificationToken", token)]);
+        using var content = new FormUrlEncodedContent([new("Name", typed), new("Input.CurrentPassword", "a-password-typed-here"), new("__RequestVerificationToken", token)]);
         using var response = await browser.PostAsync(new Uri("/account/tokens?x=1", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -56,6 +56,9 @@ public sealed class SessionTests(ClusterAtlasFactory app) : IClassFixture<Cluste
         Assert.Equal(typed, sent.TextContent);
         Assert.Equal("Name", page.QuerySelector($"main label[for='{sent.Id}']")!.TextContent);
         Assert.DoesNotContain(token, html, StringComparison.Ordinal);
+        // A password is not shown, and the page is not kept by any cache.
+        Assert.DoesNotContain("a-password-typed-here", html, StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"Cache-Control: {response.Headers.CacheControl}");
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<ClusterAtlas.AccessTokens.AccessToken>().CountAsync(t => t.Name.StartsWith("Nightly"))));
 
         // A page opened without a session still leads to the sign-in as before.
