@@ -61,4 +61,24 @@ public sealed class AccessibilityTests(BrowserApp app)
         }
         watch.AssertClean();
     }
+
+    /// <summary>The API reference is the Scalar package's page, drawn by its script: checked once it has drawn the operations.</summary>
+    [Theory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task The_API_reference_has_no_axe_violations_and_leads_back_to_the_site(ColorScheme scheme)
+    {
+        await using var tab = await app.OpenTabAsync(colorScheme: scheme);
+        var page = tab.Page;
+        await page.GotoAsync("/");
+        await page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "API reference" }).ClickAsync();
+        await page.WaitForURLAsync("**/api/docs/");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        await page.GetByText("/api/v1/cluster-organisations").First.WaitForAsync();
+        await Axe.AssertNoViolationsAsync(page, $"/api/docs/ ({scheme})");
+        await Artefacts.ScreenshotAsync(page, $"axe-api-docs-{scheme.ToString().ToLowerInvariant()}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "ClusterAtlas" }).First.ClickAsync();
+        await page.WaitForURLAsync(new Uri(app.BaseAddress, "/").ToString());
+        tab.Watch.AssertClean();
+    }
 }

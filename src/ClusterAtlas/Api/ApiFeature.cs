@@ -45,6 +45,7 @@ public static class ApiFeature
     public static WebApplication UseApi(this WebApplication app)
     {
         app.UseMiddleware<ApiProblems>();
+        app.UseMiddleware<ApiReferencePage>();
         // The OpenAPI document too: tools on other sites (an API explorer, a client generator) load it.
         app.UseWhen(context => (context.Request.Path.StartsWithSegments(ApiProblems.Prefix) && !context.Request.Path.StartsWithSegments(DocsPath))
                 || context.Request.Path.Equals(DocumentPath, StringComparison.Ordinal),

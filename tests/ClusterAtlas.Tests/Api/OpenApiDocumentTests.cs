@@ -180,4 +180,33 @@ public sealed class ApiReferencePageTests(ApiFactory app) : IClassFixture<ApiFac
             Assert.Contains("javascript", script.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task The_reference_page_names_its_language_leads_back_to_the_site_and_its_script_is_cached_by_its_version()
+    {
+        using var client = app.CreateClient();
+        var html = await client.GetStringAsync(new Uri("/api/docs/", UriKind.Relative));
+        var document = await ClusterAtlasFactory.ParseAsync(html);
+        Assert.Equal("en", document.DocumentElement.GetAttribute("lang"));
+        Assert.NotNull(document.QuerySelector("a[href='/']"));
+        var sources = document.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToList();
+        var bundle = Assert.Single(sources, s => s.StartsWith("scalar.js?v=", StringComparison.Ordinal));
+
+        using var versioned = await client.GetAsync(new Uri(new Uri("http://localhost/api/docs/"), bundle));
+        Assert.Equal(HttpStatusCode.OK, versioned.StatusCode);
+        var caching = versioned.Headers.CacheControl!;
+        Assert.True(caching.Public && caching.MaxAge >= TimeSpan.FromDays(365), caching.ToString());
+        // The address without the version may be any version: it stays revalidated by its ETag.
+        using var unversioned = await client.GetAsync(new Uri("/api/docs/scalar.js", UriKind.Relative));
+        Assert.True(unversioned.Headers.CacheControl!.NoCache);
+        Assert.NotNull(unversioned.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task The_site_footer_links_the_reference_page()
+    {
+        using var client = app.CreateClient();
+        var document = await ClusterAtlasFactory.ParseAsync(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        Assert.NotNull(document.QuerySelector("footer a[href='/api/docs/']"));
+    }
 }
