@@ -200,6 +200,29 @@ public sealed partial class DirectoryPageTests(DirectoryBrowserApp fixture) : IC
         watch.AssertClean();
     }
 
+    [Fact]
+    public async Task Without_javascript_the_filters_are_a_sidebar_on_a_wide_screen()
+    {
+        await using var context = await fixture.App.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.App.BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            JavaScriptEnabled = false,
+            Locale = "en-GB",
+        });
+        var page = await context.NewPageAsync();
+        var watch = new PageWatch(page);
+        await page.GotoAsync("/cluster-organisations");
+        var country = page.Locator("#filters fieldset.facet input[name=country]").First;
+        await Assertions.Expect(country).ToBeVisibleAsync();
+        var code = await country.GetAttributeAsync("value");
+        await country.CheckAsync();
+        await page.Locator("#filters .apply-filters").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]country=" + code + "(&|$)"));
+        await Artefacts.ScreenshotAsync(page, "directory-wide-without-javascript");
+        watch.AssertClean();
+    }
+
     [Theory]
     [InlineData(1280, 900, "light")]
     [InlineData(1280, 900, "dark")]
