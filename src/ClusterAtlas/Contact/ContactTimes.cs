@@ -12,6 +12,28 @@ public static class ContactTimes
     public static IReadOnlyList<string> Zones { get; } =
         [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal) || id == "UTC").Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// The zones as the form offers them, by their offset at <paramref name="now"/> and then name: "(UTC−03:00) Buenos
+    /// Aires", the IANA id's city with its offset, the same in every language (.NET names zones in the language of the
+    /// process, not the reader's); the id stays the value sent.
+    /// </summary>
+    public static IReadOnlyList<(string Id, string Label)> Choices(DateTimeOffset now) =>
+        [.. Zones.Select(id => (Id: id, Offset: Zone(id)?.GetUtcOffset(now) ?? TimeSpan.Zero))
+            .Select(z => (z.Id, z.Offset, Label: Label(z.Id, z.Offset)))
+            .OrderBy(z => z.Offset).ThenBy(z => z.Label, StringComparer.Ordinal)
+            .Select(z => (z.Id, z.Label))];
+
+    public static string Label(string id, TimeSpan offset)
+    {
+        if (id == "UTC")
+        {
+            return "(UTC) UTC";
+        }
+        var sign = offset < TimeSpan.Zero ? "\u2212" : "+";
+        var city = id[(id.LastIndexOf('/') + 1)..].Replace('_', ' ');
+        return string.Create(CultureInfo.InvariantCulture, $"(UTC{sign}{offset.Duration():hh\\:mm}) {city}");
+    }
+
     public static TimeZoneInfo? Zone(string? id)
     {
         if (string.IsNullOrWhiteSpace(id))

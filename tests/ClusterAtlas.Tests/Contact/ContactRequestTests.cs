@@ -13,6 +13,20 @@ namespace ClusterAtlas.Tests.Contact;
 public sealed class ContactRequestTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
 {
     [Fact]
+    public async Task The_form_names_time_zones_by_their_offset_and_city_and_sends_their_IANA_id()
+    {
+        var recipient = await app.MemberWithPublishedProfileAsync("Zone Named Cluster");
+        var sender = await app.MemberWithPublishedProfileAsync("Zone Choosing Cluster");
+        var form = await ContactScenarios.PageAsync(sender.Browser, $"/cluster-organisations/{recipient.Slug}/contact");
+        var options = form.QuerySelectorAll("#Draft_TimeZone option").ToList();
+        Assert.True(options.Count > 100, $"{options.Count} zones");
+        Assert.Equal("(UTC\u221203:00) Buenos Aires", options.Single(o => o.GetAttribute("value") == "America/Argentina/Buenos_Aires").TextContent);
+        Assert.Equal("(UTC+05:30) Kolkata", options.Single(o => o.GetAttribute("value") == "Asia/Kolkata").TextContent);
+        Assert.Equal("UTC", options.Single(o => o.HasAttribute("selected")).GetAttribute("value"));
+        Assert.All(options, o => Assert.DoesNotContain("/", o.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Every_administrator_gets_the_request_by_mail_with_the_sender_as_reply_to_and_in_the_inbox_unread()
     {
         var recipient = await app.MemberWithPublishedProfileAsync("Written To Cluster");
