@@ -59,6 +59,26 @@ public class DirectoryPageModel(DirectorySearch search, CountryList countries) :
     public string TitleIn(IStringLocalizer<SharedResource> T) =>
         string.IsNullOrWhiteSpace(Query.Q) ? T["Cluster Organisations"] : string.Format(CultureInfo.CurrentCulture, T["“{0}” in Cluster Organisations"], Query.Q);
 
+    /// <summary>
+    /// The name "Save this search" suggests: the words and each filter as the active filters name it ("metal · Serbia"),
+    /// so that a saved search of words and a country is not listed as if it were of the words alone.
+    /// </summary>
+    public string SavedSearchNameIn(IStringLocalizer<SharedResource> T, Localisation.DataLabels labels)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(Query.Q))
+        {
+            parts.Add(Query.Q.Trim());
+        }
+        foreach (var (facet, values) in Query.Filters)
+        {
+            parts.AddRange(values.Select(value => labels.FacetValue(facet, value,
+                Found?.Result.Facets.GetValueOrDefault(facet)?.FirstOrDefault(v => v.Value == value)?.Name)));
+        }
+        var name = parts.Count == 0 ? T["Cluster Organisations"].Value : string.Join(" · ", parts);
+        return name.Length <= Notifications.SavedSearch.MaxNameLength ? name : name[..(Notifications.SavedSearch.MaxNameLength - 1)] + "…";
+    }
+
     public static readonly IReadOnlyList<(string Facet, string Title)> FacetTitles =
     [
         (Facet.Country, "Country"),

@@ -15,6 +15,18 @@ namespace ClusterAtlas.Tests.Notifications;
 public sealed class SavedSearchTests(ClusterAtlasFactory app) : IClassFixture<ClusterAtlasFactory>
 {
     [Fact]
+    public async Task A_directory_search_of_words_and_a_country_is_saved_and_listed_under_both()
+    {
+        using var member = await app.RegisterAndSignInAsync(ClusterAtlasFactory.NewEmail());
+        var page = await ClusterAtlasFactory.ParseAsync(await member.GetStringAsync(new Uri("/cluster-organisations?q=metal&country=RS", UriKind.Relative)));
+        Assert.Equal("metal · Serbia", page.QuerySelector("#save-search-name")?.GetAttribute("value"));
+        using var saved = await member.SubmitFormAsync("/cluster-organisations?q=metal&country=RS", new(), ".save-search form");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var account = await ClusterAtlasFactory.ParseAsync(await member.GetStringAsync(new Uri("/account/saved-searches", UriKind.Relative)));
+        Assert.Contains(account.QuerySelectorAll(".saved-searches a"), a => a.TextContent == "metal · Serbia");
+    }
+
+    [Fact]
     public async Task A_saved_posting_search_notifies_its_owner_of_a_new_posting_it_finds_and_of_no_other()
     {
         var watcherEmail = ClusterAtlasFactory.NewEmail();

@@ -51,6 +51,7 @@
     hideButtons();
     var again = focused && document.querySelector(focused);
     if (again && document.activeElement !== again) { again.focus({ preventScroll: true }); }
+    suggestedName = update.content.getElementById("results-update").getAttribute("data-saved-search-name");
     var title = update.content.getElementById("results-update").getAttribute("data-title");
     var brand = document.title.lastIndexOf(" · ");
     if (title) { document.title = brand < 0 ? title : title + document.title.slice(brand); }
@@ -70,11 +71,13 @@
   // "Save this search" saves the search shown now, not the one the page was loaded with; a name the member typed stays.
   var saveName = document.getElementById("save-search-name");
   var nameTyped = false;
+  var suggestedName = null;
   if (saveName) { saveName.addEventListener("input", function () { nameTyped = true; }); }
   function updateSaveSearch(qs) {
     var query = document.getElementById("save-search-query");
     if (query) { query.value = qs ? "?" + qs : ""; }
-    if (saveName && !nameTyped && input.value.trim() !== "") { saveName.value = input.value.trim(); }
+    // The words and the filters, named as the active filters name them (the server suggests it with each update).
+    if (saveName && !nameTyped && suggestedName) { saveName.value = suggestedName; }
     var signIn = document.getElementById("save-search-sign-in");
     if (signIn) {
       signIn.href = "/account/login?returnUrl=" + encodeURIComponent(new URL(form.action).pathname + (qs ? "?" + qs : ""));
