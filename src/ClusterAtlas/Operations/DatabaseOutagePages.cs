@@ -44,11 +44,11 @@ public sealed class DatabaseOutagePages(RequestDelegate next, ILogger<DatabaseOu
         {
             // Overloaded, not down: the pool's connections are good, and throwing them away would make the server
             // start new processes when it is busiest.
-            logger.LogWarning("The database is busy, {Method} {Path} answered 503: {Reason}", context.Request.Method, context.Request.Path.Value, reason);
+            logger.LogWarning("The database is busy, {Method} {Path} answered 503: {Reason}", context.Request.Method, StructuredLogging.LoggedPath(context.Request), reason);
             return;
         }
         // One line per refused request, without the stack trace: the outage is the news, not where it was met.
-        logger.LogWarning("The database is unavailable, {Method} {Path} answered 503: {Reason}", context.Request.Method, context.Request.Path.Value, reason);
+        logger.LogWarning("The database is unavailable, {Method} {Path} answered 503: {Reason}", context.Request.Method, StructuredLogging.LoggedPath(context.Request), reason);
         switch (db?.Database.GetDbConnection())
         {
             case NpgsqlConnection postgres:

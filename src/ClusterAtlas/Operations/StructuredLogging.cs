@@ -46,7 +46,8 @@ public static class StructuredLogging
     private static Logger CreateLogger(LogFormat format, IEnumerable<ILogEventSink> sinks)
     {
         // The framework's filters have chosen what reaches this logger; the request lines are filtered where they are made.
-        var configuration = new LoggerConfiguration().MinimumLevel.Verbose().Enrich.FromLogContext();
+        // The path the framework's request scope gives every event of a request is the one the request lines leave out.
+        var configuration = new LoggerConfiguration().MinimumLevel.Verbose().Enrich.FromLogContext().Enrich.With<RequestPathRedaction>();
         // Written on a thread of its own, so a slow console (a busy journal) does not hold up requests; flushed on dispose.
         configuration.WriteTo.Async(sink =>
         {
@@ -129,9 +130,15 @@ public static class StructuredLogging
     /// that a client cannot write line breaks into the log; a segment with an e-mail address in it left out; cut at
     /// <see cref="LongestLoggedPath"/> characters. The platform's own paths name no person, but a client may send anything.
     /// </summary>
-    internal static string NotFoundPath(HttpRequest request)
+    internal static string NotFoundPath(HttpRequest request) => LoggedPath(request);
+
+    /// <summary>A request's path as the log may hold it (see <see cref="NotFoundPath"/>), for every message that names one.</summary>
+    public static string LoggedPath(HttpRequest request) => LoggedPath(request.PathBase + request.Path);
+
+    /// <summary>A path as the log may hold it: escaped, a segment with an e-mail address left out, cut.</summary>
+    internal static string LoggedPath(PathString requestPath)
     {
-        var segments = (request.PathBase + request.Path).ToUriComponent().Split('/')
+        var segments = requestPath.ToUriComponent().Split('/')
             .Select(segment => segment.Contains('@', StringComparison.Ordinal) || segment.Contains("%40", StringComparison.OrdinalIgnoreCase) ? "(left out)" : segment);
         var path = string.Join('/', segments);
         return path.Length <= LongestLoggedPath ? path : string.Concat(path.AsSpan(0, LongestLoggedPath), "…");

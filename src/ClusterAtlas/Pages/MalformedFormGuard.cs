@@ -19,7 +19,7 @@ public sealed partial class MalformedFormGuard(RequestDelegate next, ILogger<Mal
             }
             catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException or IOException && !context.RequestAborted.IsCancellationRequested)
             {
-                LogRefused(logger, context.Request.Path, exception.Message);
+                LogRefused(logger, Operations.StructuredLogging.LoggedPath(context.Request), exception.Message);
                 context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;

@@ -63,6 +63,29 @@ public sealed class RequestLogTests(RequestLogTests.LoggingFactory app) : IClass
     }
 
     [Fact]
+    public async Task Every_event_of_a_request_carries_its_path_without_an_e_mail_address()
+    {
+        var before = app.Events.Count();
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/cluster-organisations/" + Email, UriKind.Relative));
+        // A token that is none: the authentication handler logs its failure during the request, in its scope.
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-token");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+
+        var events = app.Events.Skip(before).ToList();
+        var scoped = events.Where(e => e.Properties.ContainsKey("RequestPath")).ToList();
+        Assert.NotEmpty(scoped);
+        Assert.All(scoped, e => Assert.Equal("\"/api/v1/cluster-organisations/(left out)\"", e.Properties["RequestPath"].ToString()));
+        foreach (var logged in events)
+        {
+            var text = new StringWriter();
+            StructuredLogging.JsonFormatter.Format(logged, text);
+            Assert.DoesNotContain("example.org", text.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_long_path_is_cut()
     {
         var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
@@ -127,6 +150,7 @@ public sealed class RequestLogTests(RequestLogTests.LoggingFactory app) : IClass
             base.ConfigureWebHost(builder);
             builder.UseSetting("Logging:LogLevel:" + StructuredLogging.RequestCategory, "Information");
             builder.UseSetting("Logging:LogLevel:" + typeof(ReadinessLog).FullName, "Information");
+            builder.UseSetting("Logging:LogLevel:ClusterAtlas.AccessTokens", "Information");
             builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(_sink));
         }
 
