@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClusterAtlas.AccessTokens;
@@ -35,7 +36,7 @@ public static class ProfileWriteApi
             .WithSummary("Replace the content of a cluster organisation's profile you administer.")
             .WithDescription("The whole profile as GET answers it (the properties the platform sets may be left out or sent unchanged; a field left out is emptied). "
                 + "Needs a write-scoped access token of one of the profile's administrators and If-Match with the ETag of the version it replaces. "
-                + "Checked like the edit form; saved as a revision (a published profile's change goes live and to the moderators' feed, as a form edit does).")
+                + "Checked like the edit form; saved as a revision (a published profile's change goes live and to the moderators' feed, as a form edit does). The body may hold up to 1,000,000 bytes.")
             .Accepts<JsonObject>("application/json")
             .WithWriteAnswers();
         api.MapPatch("/cluster-organisations/{slug}", (string slug, HttpContext context, CancellationToken cancellationToken) =>
@@ -44,7 +45,7 @@ public static class ProfileWriteApi
             .WithSummary("Change some fields of a cluster organisation's profile you administer (JSON Merge Patch, RFC 7396).")
             .WithDescription("A JSON Merge Patch of the profile as GET answers it: the properties sent replace the stored ones (lists and rows as a whole), null empties a field. "
                 + "Needs a write-scoped access token of one of the profile's administrators and If-Match with the ETag of the version it changes. "
-                + "Checked like the edit form; saved as a revision (a published profile's change goes live and to the moderators' feed, as a form edit does).")
+                + "Checked like the edit form; saved as a revision (a published profile's change goes live and to the moderators' feed, as a form edit does). The body may hold up to 1,000,000 bytes.")
             .Accepts<JsonObject>(JsonMergePatch.MediaType)
             .WithWriteAnswers();
         return api;
@@ -59,6 +60,7 @@ public static class ProfileWriteApi
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
         .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
         .ProducesProblem(StatusCodes.Status428PreconditionRequired);
@@ -104,15 +106,25 @@ public static class ProfileWriteApi
         JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: cancellationToken);
+            // A member given twice is refused: which of the two a reader keeps differs between readers (this one threw).
+            if (await ReadBodyAsync(context.Request, cancellationToken) is not { } bytes)
+            {
+                return Problem(StatusCodes.Status413PayloadTooLarge,
+                    $"The body is larger than the {MaxBodyBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes a profile write takes; nothing was written.", "body");
+            }
+            body = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException exception)
         {
-            return Problem(StatusCodes.Status400BadRequest, $"The body is not JSON: {exception.Message}", "body");
+            return Problem(StatusCodes.Status400BadRequest, $"The body is not JSON: {JsonText.Explain(exception)}", "body");
         }
         if (body is not JsonObject)
         {
             return Problem(StatusCodes.Status400BadRequest, "The body must be a JSON object: the profile, or the fields to change.", "body");
+        }
+        if (JsonText.UnfitStrings(body) is { Count: > 0 } unfit)
+        {
+            return Invalid(unfit);
         }
         if (compose((JsonObject)stored.DeepClone(), body) is not JsonObject document)
         {
@@ -145,6 +157,33 @@ public static class ProfileWriteApi
         return new WrittenAnswer(answer);
     }
 
+    /// <summary>
+    /// The most a write's body may hold: the largest profile is a few dozen kilobytes as JSON, and a body is parsed whole
+    /// in memory (the server's own limit, 30 MB, would let one client hold that much per request).
+    /// </summary>
+    public const int MaxBodyBytes = 1_000_000;
+
+    /// <summary>The request's body, or null when it is longer than <see cref="MaxBodyBytes"/> (read no further than that).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
     /// <summary>The profile as saved, with its new ETag (not conditional: the request's If-Match named the version it replaced).</summary>
     private sealed class WrittenAnswer(byte[] body) : IResult
     {
@@ -162,7 +201,7 @@ public static class ProfileWriteApi
         }, contentType: "application/problem+json", statusCode: StatusCodes.Status422UnprocessableEntity);
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(int status, string detail, string? parameter = null, string? header = null) =>
-        TypedResults.Problem(detail: detail, statusCode: status, extensions: header is not null
+        TypedResults.Problem(detail: detail, statusCode: status, type: ApiProblems.TypeOf(status), extensions: header is not null
             ? new Dictionary<string, object?> { ["header"] = header }
             : new Dictionary<string, object?> { ["parameter"] = parameter });
 }

@@ -203,6 +203,47 @@ public sealed class WriteApiTests(WriteApiFactory app) : IClassFixture<WriteApiF
     }
 
     [Fact]
+    public async Task Text_no_field_takes_a_member_given_twice_and_a_body_too_large_are_refused_as_the_clients_errors_and_nothing_is_written()
+    {
+        var (browser, token, _) = await app.DemoAdministratorAsync();
+        using var _b = browser;
+        var (profile, etag) = await app.ReadAsync(token);
+        var before = await app.SnapshotOfDemoAsync();
+
+        // Control characters (NUL, the bell, a terminal's escape) and half a character: 422 under each string's path.
+        var team = profile["managementTeam"]!.DeepClone().AsArray();
+        team[0]!["role"] = "Manager\u001b[31m";
+        var (control, controlProblem) = await app.CallAsync(HttpMethod.Patch, ApiTokenScenarios.DemoProfileUrl, token,
+            $$"""{"acronym": "A\u0000B", "shortDescription": "Lines\nand\ttabs are fine", "managementTeam": {{team.ToJsonString()}}}""", ifMatch: etag);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, control.StatusCode);
+        Assert.Contains("U+0000", ApiTokenScenarios.ErrorAt(controlProblem, "acronym"), StringComparison.Ordinal);
+        Assert.Contains("U+001B", ApiTokenScenarios.ErrorAt(controlProblem, "managementTeam[0].role"), StringComparison.Ordinal);
+        Assert.Null(controlProblem?["errors"]?["shortDescription"]);
+        var (half, halfProblem) = await app.CallAsync(HttpMethod.Patch, ApiTokenScenarios.DemoProfileUrl, token, """{"acronym": "A\ud800B"}""", ifMatch: etag);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, half.StatusCode);
+        Assert.Contains("half of a character", ApiTokenScenarios.ErrorAt(halfProblem, "acronym"), StringComparison.Ordinal);
+
+        // A member given twice is no document to guess from: 400 naming it, with its place counted from 1.
+        var (twice, twiceProblem) = await app.CallAsync(HttpMethod.Patch, ApiTokenScenarios.DemoProfileUrl, token, """{"acronym": "A", "acronym": "B"}""", ifMatch: etag);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        var detail = twiceProblem?["detail"]?.GetValue<string>() ?? "";
+        Assert.Contains("acronym", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", detail, StringComparison.Ordinal);
+        var (broken, brokenProblem) = await app.CallAsync(HttpMethod.Patch, ApiTokenScenarios.DemoProfileUrl, token, "{\"acronym\": \"A\" }}", ifMatch: etag);
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Contains("(line 1, column 18)", brokenProblem?["detail"]?.GetValue<string>(), StringComparison.Ordinal);
+
+        // A body past a write's limit: 413 as problem details, not a failure of the server.
+        var (large, largeProblem) = await app.CallAsync(HttpMethod.Put, ApiTokenScenarios.DemoProfileUrl, token,
+            "{\"acronym\": \"" + new string('x', 1_100_000) + "\"}", "application/json", etag);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+        Assert.Equal("application/problem+json", large.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("1,000,000 bytes", largeProblem?["detail"]?.GetValue<string>(), StringComparison.Ordinal);
+
+        Assert.Equal(before, await app.SnapshotOfDemoAsync());
+    }
+
+    [Fact]
     public async Task Writes_need_a_valid_write_token_of_one_of_the_profiles_administrators()
     {
         var (administrator, writeToken, email) = await app.DemoAdministratorAsync();
