@@ -75,10 +75,9 @@ public static class ApiAnswer
         var response = httpContext.Response;
         response.Headers.ETag = etag.ToString();
         response.Headers.CacheControl = personal ? "private, no-cache" : $"public, max-age={ApiAnswer.MaxAgeSeconds}";
-        if (personal)
-        {
-            response.Headers.Vary = "Authorization";
-        }
+        // On the public answers too: a shared cache must not give the anonymous answer to a request with a token
+        // (which may read more, such as the contacts shown to members), nor a token's answer to anyone else.
+        response.Headers.Append(HeaderNames.Vary, "Authorization");
         var licence = services.GetRequiredService<IOptions<DataLicenceOptions>>().Value;
         response.Headers.Link = $"<{licence.Url}>; rel=\"license\"";
         if (conditional && request.IfMatch is { Count: > 0 } ifMatch && !ifMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: true)))

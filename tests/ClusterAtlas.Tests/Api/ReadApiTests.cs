@@ -44,6 +44,8 @@ public sealed class ReadApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal("https://creativecommons.org/licenses/by/4.0/", profile.GetProperty("licence").GetProperty("url").GetString());
         Assert.Contains("<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"", response.Headers.GetValues("Link"));
         Assert.True(response.Headers.CacheControl is { Public: true, MaxAge: not null }, $"Cache-Control: {response.Headers.CacheControl}");
+        // A shared cache keeps this anonymous answer apart from those to a token (a member's token reads more contacts).
+        Assert.Contains("Authorization", response.Headers.Vary);
         Assert.NotNull(response.Headers.ETag);
     }
 
