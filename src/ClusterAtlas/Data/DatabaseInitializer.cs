@@ -56,7 +56,7 @@ public sealed class DatabaseInitializer(
     private async Task InitializeStorageAsync(CancellationToken cancellationToken)
     {
         // The data folder is where mail and keys go whatever the database: find out now that it cannot be written.
-        var folder = Directory.CreateDirectory(Path.GetFullPath(options.Value.DataDirectory));
+        var folder = Operations.PrivateFiles.Folder(Path.GetFullPath(options.Value.DataDirectory));
         var probe = Path.Combine(folder.FullName, $".write-test-{Environment.ProcessId}");
         await File.WriteAllTextAsync(probe, "", cancellationToken);
         File.Delete(probe);

@@ -55,7 +55,7 @@ public sealed class Backup(ClusterAtlasDbContext db, IOptions<ClusterAtlasOption
         {
             throw new BackupException($"there is no database at {Settings.SqliteFile}: check ClusterAtlas:DataDirectory.");
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
+        PrivateFiles.Folder(Path.GetDirectoryName(archive)!);
         var partial = archive + ".partial";
         var databaseCopy = archive + ".database";
         try
@@ -66,7 +66,7 @@ public sealed class Backup(ClusterAtlasDbContext db, IOptions<ClusterAtlasOption
             var files = DataFolderFiles(archive).ToList();
             var manifest = new BackupManifest(BackupManifest.CurrentFormat, Settings.Database, DateTimeOffset.UtcNow,
                 ApplicationVersion, lastMigration, profiles, accounts, files.Count);
-            await using (var stream = new FileStream(partial, FileMode.CreateNew))
+            await using (var stream = PrivateFiles.CreateNew(partial))
             await using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
             {
                 var manifestEntry = zip.CreateEntry(ManifestEntry);
@@ -124,7 +124,7 @@ public sealed class Backup(ClusterAtlasDbContext db, IOptions<ClusterAtlasOption
             throw new BackupException(
                 $"the {DatabaseName} is not empty ({Counted(profiles, accounts)}); nothing was changed. Restore into an empty database, or add --force to replace its whole content with the backup's.");
         }
-        var folder = Directory.CreateDirectory(DataFolder).FullName;
+        var folder = PrivateFiles.Folder(DataFolder).FullName;
         var extracted = Path.Combine(folder, $".restore-{Environment.ProcessId}.database");
         try
         {

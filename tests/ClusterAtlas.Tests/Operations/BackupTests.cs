@@ -33,6 +33,12 @@ public sealed class BackupTests
             Assert.StartsWith("Backed up the ", backup.Output, StringComparison.Ordinal);
             Assert.Contains($"({profiles} profiles, 0 accounts)", backup.Output, StringComparison.Ordinal);
             Assert.True(File.Exists(archive));
+            if (!OperatingSystem.IsWindows())
+            {
+                // The backup holds the whole database, with its accounts: its owner's only, and so is the folder made for it.
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(archive));
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+            }
             var again = await CommandLineRun.RunAsync(["backup", archive], source.CommandLineEnvironment);
             Assert.Equal(1, again.ExitCode);
             Assert.Contains("exists already", again.Errors, StringComparison.Ordinal);
