@@ -11,7 +11,7 @@ public static class ScalarReference
 {
     public static void Configure(ScalarOptions options, HttpContext context)
     {
-        options.WithTitle("ClusterAtlas API")
+        options.WithTitle("API reference · ClusterAtlas")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
             .DisableDefaultFonts()
             .DisableTelemetry()

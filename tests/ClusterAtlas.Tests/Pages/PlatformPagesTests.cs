@@ -168,7 +168,7 @@ public sealed class PlatformPagesTests(UnconfiguredInstallationFactory app, Conf
         var footer = page.QuerySelector("body > footer.site-footer");
         Assert.True(footer is not null, $"{url} has no footer");
         var links = footer.QuerySelectorAll("nav a").Select(a => (Href: a.GetAttribute("href"), Text: a.TextContent.Trim())).ToList();
-        Assert.Equal([("/imprint", "Imprint and contact"), ("/privacy", "Privacy policy"), ("/terms", "Terms of use"), ("/newsletter", "Newsletter")], links);
+        Assert.Equal([("/imprint", "Imprint and contact"), ("/privacy", "Privacy policy"), ("/terms", "Terms of use"), ("/newsletter", "Newsletter"), ("/api/docs/", "API reference")], links);
         var licences = page.QuerySelectorAll(".data-licence a[rel='license']");
         Assert.True(licences.Length == 1, $"{url}: the data licence stated {licences.Length} times");
         Assert.Equal("CC BY 4.0", licences[0].TextContent);
