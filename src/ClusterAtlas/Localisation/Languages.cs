@@ -17,7 +17,9 @@ public static class Languages
     public static readonly IReadOnlyList<(CultureInfo Culture, string OwnName)> Supported =
     [
         (WithEuropeanDates("en", longDate: "d MMMM yyyy", shortDate: "dd/MM/yyyy"), "English"),
-        (WithEuropeanDates("sr-Latn", longDate: "d. MMMM yyyy.", shortDate: "d. M. yyyy."), "Srpski"),
+        // Serbian writes a date alone "7. decembar 2026.", but pages put dates inside sentences ("... do {0}.", "{0}:"),
+        // where the year's period doubled the sentence's punctuation ("2026..", "2026.:"): the long date goes without it.
+        (WithEuropeanDates("sr-Latn", longDate: "d. MMMM yyyy", shortDate: "d. M. yyyy."), "Srpski"),
         (WithEuropeanDates("de", longDate: "d. MMMM yyyy", shortDate: "dd.MM.yyyy"), "Deutsch"),
     ];
 
