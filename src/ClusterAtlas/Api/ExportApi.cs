@@ -43,7 +43,7 @@ public static class ExportApi
     private static async Task<Results<ProfileExportResult, ValidationProblem>> ExportAsync(string format, HttpRequest request, DirectorySearch search,
         CancellationToken cancellationToken)
     {
-        var parsed = SearchQuery.Parse(request.Query, Facet.All);
+        var parsed = SearchQuery.Parse(request.Query, Facet.All, unpaged: true);
         if (!parsed.IsValid)
         {
             return TypedResults.ValidationProblem(Pages.ParameterError.InEnglish(parsed.Errors), title: "Invalid search parameters");

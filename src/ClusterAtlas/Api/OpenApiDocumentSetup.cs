@@ -92,6 +92,28 @@ public static class OpenApiDocumentSetup
                     // The map's points: the search's words and filters, every match at once (no pages, no order).
                     operation.Parameters = [.. SearchParameters().Where(p => p.Name is not ("page" or "pageSize" or "sort"))];
                 }
+                if (path == Map.MapGeoJson.Path && operation.Responses?.TryGetValue("200", out var points) == true && points is OpenApiResponse pointsResponse)
+                {
+                    pointsResponse.Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                    {
+                        ["application/geo+json"] = new()
+                        {
+                            Schema = new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.Object,
+                                Description = "A GeoJSON FeatureCollection (RFC 7946): a Point feature per located profile (its id the profile's), "
+                                    + "its properties slug, name, acronym, country, countryName, region, precision (how closely it is located), "
+                                    + "members, label, sampleData and url.",
+                                Required = new HashSet<string>(StringComparer.Ordinal) { "type", "features" },
+                                Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+                                {
+                                    ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("FeatureCollection")] },
+                                    ["features"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.Object } },
+                                },
+                            },
+                        },
+                    };
+                }
                 foreach (var parameter in operation.Parameters ?? [])
                 {
                     Example(path, parameter);

@@ -30,12 +30,19 @@ public sealed record SearchQuery
     /// <summary>Parameters the page and API take besides the facets.</summary>
     private static readonly string[] Scalars = ["q", "sort", "page", "pageSize"];
 
+    /// <summary>Those of an answer with every match at once, in no order of the reader's (the exports, the GeoJSON).</summary>
+    private static readonly string[] UnpagedScalars = ["q"];
+
     /// <summary>
     /// Reads a query string. The API refuses unknown parameters (a typo there is a bug in a client); the page passes
     /// <paramref name="ignoreUnknown"/>, because links carry what others add to them (utm_source, fbclid, gclid).
     /// </summary>
-    public static SearchQueryParseResult Parse(IEnumerable<KeyValuePair<string, StringValues>> query, IEnumerable<string> facetNames, bool ignoreUnknown = false)
+    /// <param name="unpaged">The answer holds every match in its own order: sort, page and pageSize are unknown
+    /// parameters there (an export's page=99999 was refused as a page number it never used).</param>
+    public static SearchQueryParseResult Parse(IEnumerable<KeyValuePair<string, StringValues>> query, IEnumerable<string> facetNames, bool ignoreUnknown = false,
+        bool unpaged = false)
     {
+        var scalars = unpaged ? UnpagedScalars : Scalars;
         var facets = facetNames.ToHashSet(StringComparer.Ordinal);
         var errors = new Dictionary<string, ParameterError[]>(StringComparer.Ordinal);
         var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -54,13 +61,13 @@ public sealed record SearchQuery
                 }
                 continue;
             }
-            if (!Scalars.Contains(key, StringComparer.Ordinal))
+            if (!scalars.Contains(key, StringComparer.Ordinal))
             {
                 if (ignoreUnknown)
                 {
                     continue;
                 }
-                errors[key] = [new ParameterError("Unknown parameter '{0}'. Known: {1}.", key, string.Join(", ", Scalars.Concat(facets.Order(StringComparer.Ordinal))))];
+                errors[key] = [new ParameterError("Unknown parameter '{0}'. Known: {1}.", key, string.Join(", ", scalars.Concat(facets.Order(StringComparer.Ordinal))))];
                 continue;
             }
             if (values.Count > 1)

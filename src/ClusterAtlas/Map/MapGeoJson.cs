@@ -33,7 +33,7 @@ public static class MapGeoJson
     private static async Task<IResult> WriteAsync(HttpContext context, DirectorySearch search, CountryList countries,
         ClusterAtlas.Links.PublicAddress address, CancellationToken cancellationToken)
     {
-        var parsed = SearchQuery.Parse(context.Request.Query, Facet.All);
+        var parsed = SearchQuery.Parse(context.Request.Query, Facet.All, unpaged: true);
         if (!parsed.IsValid)
         {
             return TypedResults.ValidationProblem(Pages.ParameterError.InEnglish(parsed.Errors), title: "Invalid search parameters");

@@ -344,6 +344,21 @@ public sealed class DirectorySearchTests(DirectorySearchFixture fixture) : IClas
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
     }
 
+    [Theory]
+    [InlineData("/api/v1/cluster-organisations/export.csv?country=RS&page=99999", "page")]
+    [InlineData("/api/v1/cluster-organisations/export.json?pageSize=1", "pageSize")]
+    [InlineData("/api/v1/cluster-organisations.geojson?pageSize=1&page=3", "page")]
+    [InlineData("/api/v1/cluster-organisations.geojson?sort=name", "sort")]
+    public async Task The_answers_with_every_match_at_once_name_sort_and_paging_as_parameters_they_do_not_take(string url, string parameter)
+    {
+        using var client = fixture.App.CreateClient();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var message = problem.GetProperty("errors").GetProperty(parameter)[0].GetString()!;
+        Assert.StartsWith($"Unknown parameter '{parameter}'. Known: q, ", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Sample_profiles_are_marked_as_such()
     {
