@@ -39,9 +39,9 @@ public sealed partial class JourneyTests(BrowserApp app)
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Printer-friendly version" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(ProfilePath + "/print") + "$"));
         Assert.Equal(ProfileName, await page.Locator("h1").InnerTextAsync());
-        // No site navigation, only the footer's links to the imprint, privacy policy, terms and newsletter (hidden on paper).
+        // No site navigation, only the footer's links to the imprint, privacy policy, terms, newsletter and API reference (hidden on paper).
         Assert.Equal(0, await page.Locator("header.site-header, main nav").CountAsync());
-        Assert.Equal(4, await page.Locator("footer.site-footer nav a").CountAsync());
+        Assert.Equal(5, await page.Locator("footer.site-footer nav a").CountAsync());
         await Assertions.Expect(page.Locator("main .data-licence")).ToHaveTextAsync("Profile data: CC BY 4.0");
         await Artefacts.ScreenshotAsync(page, "journey-4-print-view");
         // What the printer gets: the print stylesheet, as a PDF.
