@@ -42,6 +42,7 @@ public static class DataServices
                 ? sp.GetRequiredService<PostgresClusterAtlasDbContext>()
                 : sp.GetRequiredService<SqliteClusterAtlasDbContext>());
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<Operations.ServingLock>();
         services.AddHostedService<SqlitePlannerStatistics>();
         return services;
     }

@@ -21,6 +21,7 @@ public sealed class DatabaseInitializer(
     DirectoryIndex directory,
     Map.ProfileLocations locations,
     IOptions<ClusterAtlasOptions> options,
+    Operations.ServingLock servingLock,
     ILogger<DatabaseInitializer> logger)
 {
     public const string DemoProfileFile = "demo-vojvodina-metal-cluster.txt";
@@ -41,6 +42,10 @@ public sealed class DatabaseInitializer(
     {
         try
         {
+            if (serving)
+            {
+                servingLock.HoldWhileServing(Operations.PrivateFiles.Folder(Path.GetFullPath(options.Value.DataDirectory)).FullName);
+            }
             await InitializeStorageAsync(cancellationToken);
             if (serving)
             {

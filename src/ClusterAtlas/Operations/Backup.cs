@@ -116,6 +116,11 @@ public sealed class Backup(ClusterAtlasDbContext db, IOptions<ClusterAtlasOption
         var databaseEntry = zip.GetEntry(IsPostgres ? PostgresEntry : SqliteEntry)
             ?? throw new BackupException($"{archive} has no {(IsPostgres ? PostgresEntry : SqliteEntry)}: it is not a complete ClusterAtlas backup.");
 
+        // Not under a running platform, and none starts until this is done (ServingLock).
+        var folder = PrivateFiles.Folder(DataFolder).FullName;
+        await using var restoring = ServingLock.TryTakeForRestore(folder) ?? throw new BackupException(
+            $"ClusterAtlas is running on the data folder {folder}; nothing was changed. Stop it first (such as with systemctl stop clusteratlas), then restore.");
+
         var creator = db.GetService<IRelationalDatabaseCreator>();
         var existed = await creator.ExistsAsync(cancellationToken);
         var (profiles, accounts) = existed ? await CountContentAsync(cancellationToken) : (0, 0);
@@ -124,7 +129,6 @@ public sealed class Backup(ClusterAtlasDbContext db, IOptions<ClusterAtlasOption
             throw new BackupException(
                 $"the {DatabaseName} is not empty ({Counted(profiles, accounts)}); nothing was changed. Restore into an empty database, or add --force to replace its whole content with the backup's.");
         }
-        var folder = PrivateFiles.Folder(DataFolder).FullName;
         var extracted = Path.Combine(folder, $".restore-{Environment.ProcessId}.database");
         try
         {
@@ -353,6 +357,7 @@ public sealed class Backup(ClusterAtlasDbContext db, IOptions<ClusterAtlasOption
         {
             if (!skipped.Contains(file, StringComparer.Ordinal) && !file.StartsWith(backups, StringComparison.Ordinal)
                 && !Path.GetFileName(file).StartsWith(".write-test-", StringComparison.Ordinal)
+                && Path.GetFileName(file) != ServingLock.FileName
                 && !DerivedFiles.Any(derived => Path.GetFileName(file).StartsWith(derived, StringComparison.Ordinal)))
             {
                 yield return file;

@@ -75,10 +75,18 @@ public sealed class BackupTests
             await using var empty = new EmptyDatabaseFactory();
             _ = empty.Services;
             Assert.Equal(0, (await CommandLineRun.RunAsync(["backup", archive], empty.CommandLineEnvironment)).ExitCode);
-            await using var target = new ClusterAtlasFactory();
+            var target = new ClusterAtlasFactory { KeepDataOnDispose = true };
             _ = target.Services;
             var profiles = await target.WithDbAsync(db => db.ClusterOrganisations.CountAsync());
             Assert.True(profiles > 0);
+
+            // Not under the running platform, even forced: it would replace the database under the running process.
+            var running = await CommandLineRun.RunAsync(["restore", archive, "--force"], target.CommandLineEnvironment);
+            Assert.Equal(1, running.ExitCode);
+            Assert.Contains("ClusterAtlas is running on the data folder", running.Errors, StringComparison.Ordinal);
+            Assert.Contains("nothing was changed", running.Errors, StringComparison.Ordinal);
+            Assert.Equal(profiles, await target.WithDbAsync(db => db.ClusterOrganisations.CountAsync()));
+            await target.DisposeAsync();
 
             var refused = await CommandLineRun.RunAsync(["restore", archive], target.CommandLineEnvironment);
 
@@ -86,7 +94,6 @@ public sealed class BackupTests
             Assert.Contains($"is not empty ({(profiles == 1 ? "1 profile" : $"{profiles} profiles")}, ", refused.Errors, StringComparison.Ordinal);
             Assert.Contains("nothing was changed", refused.Errors, StringComparison.Ordinal);
             Assert.Contains("--force", refused.Errors, StringComparison.Ordinal);
-            Assert.Equal(profiles, await target.WithDbAsync(db => db.ClusterOrganisations.CountAsync()));
 
             // Files derived from the database replaced (the directory's, and the network's of earlier versions) would describe that one.
             string[] derived = [global::ClusterAtlas.ClusterDirectory.DirectorySnapshotFile.FileName, "network-matched-state.txt"];
@@ -99,8 +106,9 @@ public sealed class BackupTests
 
             Assert.True(forced.ExitCode == 0, forced.Output + forced.Errors);
             Assert.Contains("replacing its content", forced.Output, StringComparison.Ordinal);
-            Assert.Equal(0, await target.WithDbAsync(db => db.ClusterOrganisations.CountAsync()));
             Assert.All(derived, file => Assert.False(File.Exists(Path.Combine(target.DataDirectory, file)), file));
+            await using var restarted = new RestartedFactory(target);
+            Assert.Equal(0, await restarted.WithDbAsync(db => db.ClusterOrganisations.CountAsync()));
         }
         finally
         {
@@ -135,6 +143,12 @@ public sealed class BackupTests
     private sealed class BackupSourceFactory : ClusterAtlasFactory
     {
         protected override int DemoSampleProfiles => 5;
+    }
+
+    /// <summary>The installation of an earlier host started again (its data folder and database kept), as restored: not seeded.</summary>
+    private sealed class RestartedFactory(ClusterAtlasFactory previous) : ClusterAtlasFactory(previous)
+    {
+        protected override bool LoadDemoContent => false;
     }
 
     /// <summary>A new installation whose database the restore makes: nothing is migrated or seeded before its first start.</summary>
