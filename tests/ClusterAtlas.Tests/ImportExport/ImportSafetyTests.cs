@@ -82,6 +82,28 @@ public sealed class ImportSafetyTests(ClusterAtlasFactory app) : IClassFixture<C
         Assert.Contains("line 4: the file is neither UTF-8 nor Windows-1250 or Windows-1252 text", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("eccp")]
+    [InlineData("csv")]
+    public async Task A_file_that_does_not_exist_is_named_without_a_line(string kind)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "clusteratlas-tests", "import-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        try
+        {
+            var missing = Path.Combine(dataDirectory, "no-such-file.txt");
+            var run = await CommandLineRun.RunAsync(["import", kind, missing],
+                new Dictionary<string, string> { ["ClusterAtlas__DataDirectory"] = dataDirectory, ["ClusterAtlas__Database"] = "Sqlite" });
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains($"{missing}: no such file", run.Errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("line 0", run.Output + run.Errors, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
     /// <summary>`import eccp FILE` as an operator runs it: the real executable, on a database folder of its own.</summary>
     private static async Task<(int ExitCode, string Output)> ImportAsync(byte[] page)
     {
